@@ -1,0 +1,266 @@
+// Package app is the application core: domain types, validation and use cases.
+// It knows nothing of Fyne; ui/ and the CLI in main both call into it.
+package app
+
+import "time"
+
+// Goal is one of the policy's strategy goals ("Mål"). Activities refer to goals by Number,
+// which is stable across municipalities and travels in submissions.
+type Goal struct {
+	Number int    `json:"number"`
+	Text   string `json:"text"`
+}
+
+// ClassLevel is one step of the classification scale (KLASSA: 0 Försumbar … 4 Synnerligen allvarlig).
+type ClassLevel struct {
+	Level int    `json:"level"`
+	Name  string `json:"name"`
+}
+
+// Profile is the policy profile the plans are written against. It is data, editable by the
+// coordinator; the default is embedded in the binary (see DefaultProfile).
+type Profile struct {
+	Kommun      string       `json:"kommun"`
+	PolicyName  string       `json:"policy_name"`
+	Goals       []Goal       `json:"goals"`
+	Scale       []ClassLevel `json:"scale"`
+	HoursPerFTE int          `json:"hours_per_fte"`
+}
+
+// GoalText returns the text of goal n, or "" when the profile has no such goal.
+func (p Profile) GoalText(n int) string {
+	for _, g := range p.Goals {
+		if g.Number == n {
+			return g.Text
+		}
+	}
+	return ""
+}
+
+// Board is a nämnd.
+type Board struct {
+	ID   int64  `json:"-"`
+	Name string `json:"name"`
+}
+
+// PlanStatus is where a plan is in its yearly life.
+type PlanStatus string
+
+const (
+	PlanDraft  PlanStatus = "draft"  // being written
+	PlanReady  PlanStatus = "ready"  // checked, read-only until reopened
+	PlanSigned PlanStatus = "signed" // exported and signed; a later change makes a new version
+	PlanClosed PlanStatus = "closed" // its year is over and followed up
+)
+
+// PlanStatuses lists every status, in life order.
+var PlanStatuses = []PlanStatus{PlanDraft, PlanReady, PlanSigned, PlanClosed}
+
+// CheckResult is the answer to one of the three biennial checks.
+type CheckResult string
+
+const (
+	CheckUnanswered CheckResult = ""
+	CheckYes        CheckResult = "yes"
+	CheckPartly     CheckResult = "partly"
+	CheckNo         CheckResult = "no"
+)
+
+// Check is one of the policy's three biennial follow-up checks with the board's own words.
+type Check struct {
+	Result CheckResult `json:"result"`
+	Text   string      `json:"text"`
+}
+
+// The three checks of the policy's "Revidering och uppföljning", in its order.
+const (
+	CheckActionsDone   = 0 // beslutade åtgärder är genomförda
+	CheckGoalsFollowed = 1 // årliga mål är uppföljda
+	CheckRulesFollowed = 2 // regler följs
+)
+
+// Plan is one board's action plan for one year (the year it covers).
+type Plan struct {
+	ID                int64      `json:"-"`
+	BoardID           int64      `json:"-"`
+	Board             string     `json:"board"`
+	Year              int        `json:"year"`
+	Status            PlanStatus `json:"status"`
+	Version           int        `json:"version"`
+	Responsible       string     `json:"responsible"` // informationsägare, usually förvaltningschef
+	Contact           string     `json:"contact"`
+	DecisionDate      time.Time  `json:"decision_date"` // planned board decision; zero when unknown
+	DecisionParagraph string     `json:"decision_paragraph"`
+	// Checks are the three biennial checks, answered in the autumn follow-up of this plan.
+	Checks [3]Check `json:"checks"`
+	// WizardStep is where the user left the wizard, so a restart resumes there.
+	WizardStep int `json:"-"`
+	// SubmissionID is set on plans rebuilt from an imported submission (coordinator side).
+	SubmissionID int64     `json:"-"`
+	UpdatedAt    time.Time `json:"updated_at"`
+}
+
+// Priority of an activity.
+type Priority int
+
+const (
+	PriorityHigh   Priority = 1
+	PriorityMedium Priority = 2
+	PriorityLow    Priority = 3
+)
+
+// ActivityStatus is the follow-up status of an activity.
+type ActivityStatus string
+
+const (
+	ActivityNotStarted ActivityStatus = "not_started" // ej påbörjad
+	ActivityInProgress ActivityStatus = "in_progress" // pågår
+	ActivityDone       ActivityStatus = "done"        // genomförd
+	ActivityDropped    ActivityStatus = "dropped"     // struken
+)
+
+// ActivityStatuses lists every status in the order the UI offers them.
+var ActivityStatuses = []ActivityStatus{ActivityDone, ActivityInProgress, ActivityNotStarted, ActivityDropped}
+
+// Activity is one åtgärd of a plan: what is done, how, when, with which resources.
+type Activity struct {
+	ID          int64     `json:"-"`
+	PlanID      int64     `json:"-"`
+	Position    int       `json:"position"`
+	Title       string    `json:"title"`       // what
+	Description string    `json:"description"` // how
+	Goals       []int     `json:"goals"`       // goal numbers of the profile
+	Priority    Priority  `json:"priority"`
+	Responsible string    `json:"responsible"`
+	Start       time.Time `json:"start"`
+	End         time.Time `json:"end"`
+	// Resources: hours are whole hours, money whole kronor.
+	InternalHours int64 `json:"internal_hours"`
+	ExternalHours int64 `json:"external_hours"`
+	OperatingCost int64 `json:"operating_cost"`
+	Investment    int64 `json:"investment"`
+	// SystemIDs links the activity to systems in the board's register (System.ID; in a
+	// submission these are the sender's ids, remapped on import).
+	SystemIDs []int64 `json:"systems,omitempty"`
+	// Follow-up, filled in the autumn of the plan's year.
+	Status          ActivityStatus `json:"status"`
+	PercentDone     int            `json:"percent_done"`
+	ActualHours     int64          `json:"actual_hours"`
+	ActualKronor    int64          `json:"actual_kronor"`
+	FollowUpComment string         `json:"follow_up_comment"`
+	// CarriedFrom is the id of last year's activity this one continues (0 when new).
+	CarriedFrom int64 `json:"-"`
+}
+
+// TotalHours is internal plus external hours.
+func (a Activity) TotalHours() int64 { return a.InternalHours + a.ExternalHours }
+
+// TotalKronor is operating cost plus investment.
+func (a Activity) TotalKronor() int64 { return a.OperatingCost + a.Investment }
+
+// TrainingFormat is how an information or training event is given.
+type TrainingFormat string
+
+const (
+	FormatELearning TrainingFormat = "elearning"
+	FormatWorkshop  TrainingFormat = "workshop"
+	FormatAPT       TrainingFormat = "workplace_meeting" // arbetsplatsträff
+	FormatLecture   TrainingFormat = "lecture"
+	FormatIntranet  TrainingFormat = "intranet" // information on the intranet / newsletter
+	FormatExercise  TrainingFormat = "exercise" // e.g. a crisis exercise
+)
+
+// TrainingFormats lists every format in the order the UI offers them.
+var TrainingFormats = []TrainingFormat{FormatELearning, FormatWorkshop, FormatAPT, FormatLecture, FormatIntranet, FormatExercise}
+
+// Training is an information or training event of a plan.
+type Training struct {
+	ID                   int64          `json:"-"`
+	PlanID               int64          `json:"-"`
+	Position             int            `json:"position"`
+	Title                string         `json:"title"`
+	TargetGroup          string         `json:"target_group"`
+	Format               TrainingFormat `json:"format"`
+	Dates                []time.Time    `json:"dates"`
+	Responsible          string         `json:"responsible"`
+	ExpectedParticipants int            `json:"expected_participants"`
+	Evaluation           string         `json:"evaluation"` // how it is evaluated
+	ActualParticipants   int            `json:"actual_participants"`
+}
+
+// Checkpoint is one point of the plan's follow-up and reporting plan.
+type Checkpoint struct {
+	ID       int64     `json:"-"`
+	PlanID   int64     `json:"-"`
+	Position int       `json:"position"`
+	Date     time.Time `json:"date"`
+	Method   string    `json:"method"`    // how it is followed up / evaluated
+	ReportTo string    `json:"report_to"` // to whom it is reported, e.g. nämnd, KS
+	Done     bool      `json:"done"`
+}
+
+// SecurityPlanLevel is the kind of system security plan a system has.
+type SecurityPlanLevel string
+
+const (
+	SecurityPlanNone     SecurityPlanLevel = "none"
+	SecurityPlanBase     SecurityPlanLevel = "base"     // systemsäkerhetsplan bas
+	SecurityPlanDeepened SecurityPlanLevel = "deepened" // fördjupad systemsäkerhetsplan
+)
+
+// System is an information system or channel in a board's register (förteckning).
+// Classification levels are 0–4 on the profile's scale, or -1 when not yet classified.
+type System struct {
+	ID              int64             `json:"id"`
+	BoardID         int64             `json:"-"`
+	Name            string            `json:"name"`
+	Description     string            `json:"description"`
+	Owner           string            `json:"owner"` // informationsägare
+	Confidentiality int               `json:"confidentiality"`
+	Integrity       int               `json:"integrity"`
+	Availability    int               `json:"availability"`
+	Traceability    int               `json:"traceability"`
+	BaselineMet     bool              `json:"baseline_met"` // meets the national basnivå
+	SecurityPlan    SecurityPlanLevel `json:"security_plan"`
+	SecurityPlanAt  time.Time         `json:"security_plan_at"`
+	RiskAnalysisAt  time.Time         `json:"risk_analysis_at"`
+	ContinuityAt    time.Time         `json:"continuity_at"`
+	RecoveryAt      time.Time         `json:"recovery_at"`
+	// Sensitive marks register details that are sekretesskyddade: such a plan must not be e-mailed.
+	Sensitive bool `json:"sensitive"`
+}
+
+// MaxLevel is the highest classification of the four aspects.
+func (s System) MaxLevel() int {
+	m := s.Confidentiality
+	for _, v := range []int{s.Integrity, s.Availability, s.Traceability} {
+		if v > m {
+			m = v
+		}
+	}
+	return m
+}
+
+// PlanData is a plan with everything that belongs to it: what a wizard edits, a report prints and a
+// submission carries.
+type PlanData struct {
+	Plan        Plan         `json:"plan"`
+	Activities  []Activity   `json:"activities"`
+	Trainings   []Training   `json:"trainings"`
+	Checkpoints []Checkpoint `json:"checkpoints"`
+	Systems     []System     `json:"systems"`
+	// Previous is last year's plan of the same board with its follow-up, when there is one.
+	Previous *PlanData `json:"previous,omitempty"`
+}
+
+// AuditEntry is one recorded change.
+type AuditEntry struct {
+	ID       int64
+	At       time.Time // UTC
+	Who      string
+	Entity   string // e.g. "plan", "activity"
+	EntityID int64
+	Field    string
+	Old      string
+	New      string
+}

@@ -1,0 +1,220 @@
+package app
+
+import (
+	"strings"
+	"time"
+)
+
+// Bounds that catch typing mistakes (an extra zero or two) without getting in the way.
+const (
+	MinYear   = 2000
+	MaxYear   = 2100
+	MaxHours  = 100_000       // hours in one activity: ~60 FTE
+	MaxKronor = 1_000_000_000 // kronor in one activity
+	MaxPeople = 100_000
+)
+
+func blocking(entity string, id int64, field, key string, args ...any) Problem {
+	return Problem{Severity: Blocking, Entity: entity, EntityID: id, Field: field, Key: key, Args: args}
+}
+
+func warning(entity string, id int64, field, key string, args ...any) Problem {
+	return Problem{Severity: Warning, Entity: entity, EntityID: id, Field: field, Key: key, Args: args}
+}
+
+func required(ps *Problems, entity string, id int64, field, value string) {
+	if strings.TrimSpace(value) == "" {
+		*ps = append(*ps, blocking(entity, id, field, "err.required", "Field", "field."+field))
+	}
+}
+
+// amount checks hours or kronor: not negative, not absurd.
+func amount(ps *Problems, entity string, id int64, field string, v, max int64) {
+	switch {
+	case v < 0:
+		*ps = append(*ps, blocking(entity, id, field, "err.negative", "Field", "field."+field))
+	case v > max:
+		*ps = append(*ps, blocking(entity, id, field, "err.too_large", "Field", "field."+field, "Max", max))
+	}
+}
+
+func inYear(t time.Time, year int) bool { return t.IsZero() || t.Year() == year }
+
+// ValidateYear checks a plan year.
+func ValidateYear(year int) *Problem {
+	if year < MinYear || year > MaxYear {
+		p := blocking("plan", 0, "year", "err.year_range", "Min", MinYear, "Max", MaxYear)
+		return &p
+	}
+	return nil
+}
+
+// ValidatePlanHead checks the plan's own fields (step 1 of the wizard).
+func ValidatePlanHead(p Plan) Problems {
+	var ps Problems
+	if e := ValidateYear(p.Year); e != nil {
+		e.EntityID = p.ID
+		ps = append(ps, *e)
+	}
+	required(&ps, "plan", p.ID, "responsible", p.Responsible)
+	return ps
+}
+
+// ValidateActivity checks one activity of a plan for year.
+func ValidateActivity(a Activity, year int, prof Profile) Problems {
+	var ps Problems
+	const e = "activity"
+	required(&ps, e, a.ID, "title", a.Title)
+	required(&ps, e, a.ID, "description", a.Description)
+	required(&ps, e, a.ID, "responsible", a.Responsible)
+	if a.Start.IsZero() {
+		ps = append(ps, blocking(e, a.ID, "start", "err.required", "Field", "field.start"))
+	}
+	if a.End.IsZero() {
+		ps = append(ps, blocking(e, a.ID, "end", "err.required", "Field", "field.end"))
+	}
+	if !a.Start.IsZero() && !a.End.IsZero() && a.End.Before(a.Start) {
+		ps = append(ps, blocking(e, a.ID, "end", "err.end_before_start"))
+	}
+	if !inYear(a.Start, year) {
+		ps = append(ps, warning(e, a.ID, "start", "err.date_outside_year", "Year", year))
+	}
+	if !inYear(a.End, year) {
+		ps = append(ps, warning(e, a.ID, "end", "err.date_outside_year", "Year", year))
+	}
+	if len(a.Goals) == 0 {
+		ps = append(ps, blocking(e, a.ID, "goals", "err.no_goal"))
+	}
+	for _, g := range a.Goals {
+		if prof.GoalText(g) == "" {
+			ps = append(ps, blocking(e, a.ID, "goals", "err.unknown_goal", "Goal", g))
+		}
+	}
+	amount(&ps, e, a.ID, "internal_hours", a.InternalHours, MaxHours)
+	amount(&ps, e, a.ID, "external_hours", a.ExternalHours, MaxHours)
+	amount(&ps, e, a.ID, "operating_cost", a.OperatingCost, MaxKronor)
+	amount(&ps, e, a.ID, "investment", a.Investment, MaxKronor)
+	amount(&ps, e, a.ID, "actual_hours", a.ActualHours, MaxHours)
+	amount(&ps, e, a.ID, "actual_kronor", a.ActualKronor, MaxKronor)
+	if a.PercentDone < 0 || a.PercentDone > 100 {
+		ps = append(ps, blocking(e, a.ID, "percent_done", "err.percent_range"))
+	}
+	return ps
+}
+
+// ValidateTraining checks one information or training event.
+func ValidateTraining(t Training, year int) Problems {
+	var ps Problems
+	const e = "training"
+	required(&ps, e, t.ID, "title", t.Title)
+	required(&ps, e, t.ID, "target_group", t.TargetGroup)
+	required(&ps, e, t.ID, "responsible", t.Responsible)
+	if len(t.Dates) == 0 {
+		ps = append(ps, blocking(e, t.ID, "dates", "err.no_dates"))
+	}
+	for _, d := range t.Dates {
+		if !inYear(d, year) {
+			ps = append(ps, warning(e, t.ID, "dates", "err.date_outside_year", "Year", year))
+			break
+		}
+	}
+	if t.ExpectedParticipants < 0 || t.ActualParticipants < 0 {
+		ps = append(ps, blocking(e, t.ID, "expected_participants", "err.participants"))
+	} else if t.ExpectedParticipants > MaxPeople || t.ActualParticipants > MaxPeople {
+		ps = append(ps, blocking(e, t.ID, "expected_participants", "err.too_large", "Field", "field.participants", "Max", MaxPeople))
+	}
+	return ps
+}
+
+// ValidateCheckpoint checks one follow-up and reporting checkpoint. Reporting often happens
+// early the next year, so a date outside the plan year is not even a warning unless it is
+// more than a year off.
+func ValidateCheckpoint(c Checkpoint, year int) Problems {
+	var ps Problems
+	const e = "checkpoint"
+	if c.Date.IsZero() {
+		ps = append(ps, blocking(e, c.ID, "date", "err.required", "Field", "field.date"))
+	} else if c.Date.Year() < year || c.Date.Year() > year+1 {
+		ps = append(ps, warning(e, c.ID, "date", "err.date_outside_year", "Year", year))
+	}
+	required(&ps, e, c.ID, "method", c.Method)
+	required(&ps, e, c.ID, "report_to", c.ReportTo)
+	return ps
+}
+
+// ValidateSystem checks one register entry.
+func ValidateSystem(s System) Problems {
+	var ps Problems
+	const e = "system"
+	required(&ps, e, s.ID, "name", s.Name)
+	required(&ps, e, s.ID, "owner", s.Owner)
+	for _, f := range []struct {
+		name string
+		v    int
+	}{{"confidentiality", s.Confidentiality}, {"integrity", s.Integrity}, {"availability", s.Availability}, {"traceability", s.Traceability}} {
+		if f.v < -1 || f.v > 4 {
+			ps = append(ps, blocking(e, s.ID, f.name, "err.level_range"))
+		}
+	}
+	return ps
+}
+
+// ValidatePlan checks a whole plan: every row, plus what the policy asks of a plan as a whole.
+// Problems come in the order of the wizard's steps.
+func ValidatePlan(d PlanData, prof Profile) Problems {
+	year := d.Plan.Year
+	ps := ValidatePlanHead(d.Plan)
+	if len(d.Activities) == 0 {
+		ps = append(ps, blocking("plan", d.Plan.ID, "activities", "err.no_activities"))
+	}
+	seen := map[string]bool{}
+	covered := map[int]bool{}
+	for _, a := range d.Activities {
+		ps = append(ps, ValidateActivity(a, year, prof)...)
+		key := strings.ToLower(strings.TrimSpace(a.Title))
+		if key != "" && seen[key] {
+			ps = append(ps, warning("activity", a.ID, "title", "err.duplicate_title", "Title", strings.TrimSpace(a.Title)))
+		}
+		seen[key] = true
+		for _, g := range a.Goals {
+			covered[g] = true
+		}
+	}
+	if len(d.Activities) > 0 {
+		for _, g := range prof.Goals {
+			if !covered[g.Number] {
+				ps = append(ps, warning("plan", d.Plan.ID, "goals", "err.goal_uncovered", "Goal", g.Number))
+			}
+		}
+	}
+	if len(d.Trainings) == 0 {
+		ps = append(ps, blocking("plan", d.Plan.ID, "trainings", "err.no_trainings"))
+	}
+	for _, t := range d.Trainings {
+		ps = append(ps, ValidateTraining(t, year)...)
+	}
+	if len(d.Checkpoints) == 0 {
+		ps = append(ps, blocking("plan", d.Plan.ID, "checkpoints", "err.no_checkpoints"))
+	}
+	for _, c := range d.Checkpoints {
+		ps = append(ps, ValidateCheckpoint(c, year)...)
+	}
+	return ps
+}
+
+// UncoveredGoals lists the profile's goal numbers no activity links to.
+func UncoveredGoals(acts []Activity, prof Profile) []int {
+	covered := map[int]bool{}
+	for _, a := range acts {
+		for _, g := range a.Goals {
+			covered[g] = true
+		}
+	}
+	var out []int
+	for _, g := range prof.Goals {
+		if !covered[g.Number] {
+			out = append(out, g.Number)
+		}
+	}
+	return out
+}

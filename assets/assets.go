@@ -1,0 +1,11 @@
+// Package assets holds what the binary embeds: the default policy profile, icons and fonts.
+// Nothing is read from disk at run time.
+package assets
+
+import _ "embed"
+
+// DefaultProfile is the policy profile seeded on first start (JSON of app.Profile): the eight
+// strategy goals of the policy, the KLASSA scale 0–4 and 1 700 hours per full-time equivalent.
+//
+//go:embed policy/default-profile.json
+var DefaultProfile []byte

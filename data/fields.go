@@ -1,0 +1,350 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"handlingsplan/app"
+)
+
+type kind int
+
+const (
+	kText kind = iota
+	kInt
+	kDate
+	kBool
+	kDates // training dates, comma-separated
+)
+
+type column struct {
+	name string
+	kind kind
+	// followUp fields belong to the autumn follow-up: editing them neither needs the plan to
+	// be a draft nor turns a signed plan back into a draft.
+	followUp bool
+}
+
+// editable lists, per entity, the fields SetField may change and their columns. Anything not
+// here cannot be changed through SetField (ids, plan membership, status: see SetPlanStatus).
+var editable = map[string]map[string]column{
+	"plan": {
+		"responsible":        {name: "responsible"},
+		"contact":            {name: "contact"},
+		"decision_date":      {name: "decision_date", kind: kDate},
+		"decision_paragraph": {name: "decision_paragraph"},
+		"check0_result":      {name: "check0_result", followUp: true},
+		"check0_text":        {name: "check0_text", followUp: true},
+		"check1_result":      {name: "check1_result", followUp: true},
+		"check1_text":        {name: "check1_text", followUp: true},
+		"check2_result":      {name: "check2_result", followUp: true},
+		"check2_text":        {name: "check2_text", followUp: true},
+	},
+	"activity": {
+		"title":             {name: "title"},
+		"description":       {name: "description"},
+		"priority":          {name: "priority", kind: kInt},
+		"responsible":       {name: "responsible"},
+		"start":             {name: "start_date", kind: kDate},
+		"end":               {name: "end_date", kind: kDate},
+		"internal_hours":    {name: "internal_hours", kind: kInt},
+		"external_hours":    {name: "external_hours", kind: kInt},
+		"operating_cost":    {name: "operating_cost", kind: kInt},
+		"investment":        {name: "investment", kind: kInt},
+		"position":          {name: "position", kind: kInt},
+		"status":            {name: "status", followUp: true},
+		"percent_done":      {name: "percent_done", kind: kInt, followUp: true},
+		"actual_hours":      {name: "actual_hours", kind: kInt, followUp: true},
+		"actual_kronor":     {name: "actual_kronor", kind: kInt, followUp: true},
+		"follow_up_comment": {name: "follow_up_comment", followUp: true},
+	},
+	"training": {
+		"title":                 {name: "title"},
+		"target_group":          {name: "target_group"},
+		"format":                {name: "format"},
+		"dates":                 {name: "dates", kind: kDates},
+		"responsible":           {name: "responsible"},
+		"expected_participants": {name: "expected_participants", kind: kInt},
+		"evaluation":            {name: "evaluation"},
+		"position":              {name: "position", kind: kInt},
+		"actual_participants":   {name: "actual_participants", kind: kInt, followUp: true},
+	},
+	"checkpoint": {
+		"date":      {name: "date", kind: kDate},
+		"method":    {name: "method"},
+		"report_to": {name: "report_to"},
+		"position":  {name: "position", kind: kInt},
+		"done":      {name: "done", kind: kBool, followUp: true},
+	},
+	"system": {
+		"name":             {name: "name"},
+		"description":      {name: "description"},
+		"owner":            {name: "owner"},
+		"confidentiality":  {name: "confidentiality", kind: kInt},
+		"integrity":        {name: "integrity", kind: kInt},
+		"availability":     {name: "availability", kind: kInt},
+		"traceability":     {name: "traceability", kind: kInt},
+		"baseline_met":     {name: "baseline_met", kind: kBool},
+		"security_plan":    {name: "security_plan"},
+		"security_plan_at": {name: "security_plan_at", kind: kDate},
+		"risk_analysis_at": {name: "risk_analysis_at", kind: kDate},
+		"continuity_at":    {name: "continuity_at", kind: kDate},
+		"recovery_at":      {name: "recovery_at", kind: kDate},
+		"sensitive":        {name: "sensitive", kind: kBool},
+	},
+}
+
+var tables = map[string]string{"plan": "plans", "activity": "activities", "training": "trainings", "checkpoint": "checkpoints", "system": "systems"}
+
+// toArg converts a Go value to the column's stored form and a text for the audit log.
+func toArg(k kind, v any) (arg any, text string, err error) {
+	switch k {
+	case kText:
+		s, ok := stringOf(v)
+		if !ok {
+			return nil, "", fmt.Errorf("want text, got %T", v)
+		}
+		return s, s, nil
+	case kInt:
+		n, ok := intOf(v)
+		if !ok {
+			return nil, "", fmt.Errorf("want a number, got %T", v)
+		}
+		return n, strconv.FormatInt(n, 10), nil
+	case kDate:
+		t, ok := v.(time.Time)
+		if !ok {
+			return nil, "", fmt.Errorf("want a date, got %T", v)
+		}
+		a := dateArg(t)
+		s, _ := a.(string)
+		return a, s, nil
+	case kBool:
+		b, ok := v.(bool)
+		if !ok {
+			return nil, "", fmt.Errorf("want true/false, got %T", v)
+		}
+		if b {
+			return 1, "true", nil
+		}
+		return 0, "false", nil
+	case kDates:
+		ts, ok := v.([]time.Time)
+		if !ok {
+			return nil, "", fmt.Errorf("want dates, got %T", v)
+		}
+		s := datesArg(ts)
+		return s, s, nil
+	}
+	return nil, "", fmt.Errorf("unknown kind %d", k)
+}
+
+func stringOf(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case app.PlanStatus:
+		return string(x), true
+	case app.ActivityStatus:
+		return string(x), true
+	case app.TrainingFormat:
+		return string(x), true
+	case app.CheckResult:
+		return string(x), true
+	case app.SecurityPlanLevel:
+		return string(x), true
+	}
+	return "", false
+}
+
+func intOf(v any) (int64, bool) {
+	switch x := v.(type) {
+	case int:
+		return int64(x), true
+	case int64:
+		return x, true
+	case app.Priority:
+		return int64(x), true
+	}
+	return 0, false
+}
+
+// fromStored turns a scanned column back into the Go type SetField accepts, for undo.
+func fromStored(k kind, raw any) any {
+	switch k {
+	case kText:
+		switch x := raw.(type) {
+		case string:
+			return x
+		case []byte:
+			return string(x)
+		}
+		return ""
+	case kInt:
+		n, _ := raw.(int64)
+		return n
+	case kDate:
+		s := asString(raw)
+		return parseDate(sql.NullString{String: s, Valid: s != ""})
+	case kBool:
+		n, _ := raw.(int64)
+		return n != 0
+	case kDates:
+		return parseDates(asString(raw))
+	}
+	return nil
+}
+
+func asString(raw any) string {
+	switch x := raw.(type) {
+	case string:
+		return x
+	case []byte:
+		return string(x)
+	}
+	return ""
+}
+
+func auditText(k kind, raw any) string {
+	switch k {
+	case kInt:
+		n, _ := raw.(int64)
+		return strconv.FormatInt(n, 10)
+	case kBool:
+		n, _ := raw.(int64)
+		return strconv.FormatBool(n != 0)
+	}
+	return asString(raw)
+}
+
+// planOf finds the plan an entity row belongs to (0 for systems, which belong to a board).
+func planOf(tx *sql.Tx, entity string, id int64) (int64, error) {
+	switch entity {
+	case "plan":
+		return id, nil
+	case "system":
+		return 0, nil
+	}
+	var planID int64
+	err := tx.QueryRow("SELECT plan_id FROM "+tables[entity]+" WHERE id = ?", id).Scan(&planID)
+	return planID, err
+}
+
+// ErrNotFound means the row does not exist (any more).
+var ErrNotFound = errors.New("not found")
+
+// editCheck refuses edits of a plan marked ready, and turns a signed plan back into a draft
+// when its content (not its follow-up) changes, so the next export makes a new version.
+func (s *Store) editCheck(tx *sql.Tx, planID int64, followUp bool) error {
+	if planID == 0 {
+		return nil
+	}
+	var status string
+	if err := tx.QueryRow("SELECT status FROM plans WHERE id = ?", planID).Scan(&status); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		return err
+	}
+	if followUp {
+		_, err := tx.Exec("UPDATE plans SET updated_at = ? WHERE id = ?", s.stamp(), planID)
+		return err
+	}
+	switch app.PlanStatus(status) {
+	case app.PlanReady:
+		return &app.Problem{Severity: app.Blocking, Entity: "plan", EntityID: planID, Field: "status", Key: "err.read_only"}
+	case app.PlanSigned:
+		if _, err := tx.Exec("UPDATE plans SET status = 'draft', updated_at = ? WHERE id = ?", s.stamp(), planID); err != nil {
+			return err
+		}
+		return s.audit(tx, "plan", planID, "status", string(app.PlanSigned), string(app.PlanDraft))
+	}
+	_, err := tx.Exec("UPDATE plans SET updated_at = ? WHERE id = ?", s.stamp(), planID)
+	return err
+}
+
+func (s *Store) audit(tx *sql.Tx, entity string, id int64, field, old, new string) error {
+	_, err := tx.Exec("INSERT INTO audit_log(at, who, entity, entity_id, field, old_value, new_value) VALUES(?,?,?,?,?,?,?)",
+		s.stamp(), s.who, entity, id, field, old, new)
+	return err
+}
+
+// SetField changes one field of one row, records the change in the audit log and returns
+// the old value (in the same Go type, so that SetField(entity, id, field, old) undoes it).
+// A value the database refuses comes back as an *app.Problem for that field.
+func (s *Store) SetField(entity string, id int64, field string, value any) (old any, err error) {
+	cols, ok := editable[entity]
+	if !ok {
+		return nil, fmt.Errorf("set %s.%s: unknown entity", entity, field)
+	}
+	col, ok := cols[field]
+	if !ok {
+		return nil, fmt.Errorf("set %s.%s: not an editable field", entity, field)
+	}
+	arg, newText, err := toArg(col.kind, value)
+	if err != nil {
+		return nil, fmt.Errorf("set %s.%s: %w", entity, field, err)
+	}
+	err = s.tx(func(tx *sql.Tx) error {
+		var raw any
+		if err := tx.QueryRow("SELECT "+col.name+" FROM "+tables[entity]+" WHERE id = ?", id).Scan(&raw); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
+			return err
+		}
+		old = fromStored(col.kind, raw)
+		oldText := auditText(col.kind, raw)
+		if oldText == newText {
+			return nil
+		}
+		planID, err := planOf(tx, entity, id)
+		if err != nil {
+			return err
+		}
+		if err := s.editCheck(tx, planID, col.followUp); err != nil {
+			return err
+		}
+		if _, err := tx.Exec("UPDATE "+tables[entity]+" SET "+col.name+" = ? WHERE id = ?", arg, id); err != nil {
+			return constraintProblem(err, entity, id, field)
+		}
+		return s.audit(tx, entity, id, field, oldText, newText)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("set %s %d %s: %w", entity, id, field, err)
+	}
+	return old, nil
+}
+
+// constraintProblem turns a CHECK/UNIQUE/NOT NULL failure into a field-level problem.
+func constraintProblem(err error, entity string, id int64, field string) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "CHECK constraint failed"):
+		key := "err.negative"
+		args := []any{"Field", "field." + field}
+		switch {
+		case strings.Contains(msg, "percent_done"):
+			key, args = "err.percent_range", nil
+		case strings.Contains(msg, "year"):
+			key, args = "err.year_range", []any{"Min", app.MinYear, "Max", app.MaxYear}
+		case strings.Contains(msg, "BETWEEN -1 AND 4"), strings.Contains(msg, "confidentiality"), strings.Contains(msg, "integrity"),
+			strings.Contains(msg, "availability"), strings.Contains(msg, "traceability"):
+			key, args = "err.level_range", nil
+		case strings.Contains(msg, "length(trim"):
+			key = "err.required"
+		}
+		return &app.Problem{Severity: app.Blocking, Entity: entity, EntityID: id, Field: field, Key: key, Args: args}
+	case strings.Contains(msg, "UNIQUE constraint failed: boards.name"):
+		return &app.Problem{Severity: app.Blocking, Entity: "board", EntityID: id, Field: "name", Key: "err.duplicate_board"}
+	case strings.Contains(msg, "UNIQUE constraint failed: plans.board_id, plans.year"), strings.Contains(msg, "UNIQUE constraint failed: plans.board_id"):
+		return &app.Problem{Severity: app.Blocking, Entity: "plan", EntityID: id, Field: "year", Key: "err.duplicate_plan"}
+	case strings.Contains(msg, "UNIQUE constraint failed: systems.board_id, systems.name"):
+		return &app.Problem{Severity: app.Blocking, Entity: "system", EntityID: id, Field: "name", Key: "err.duplicate_system"}
+	}
+	return err
+}

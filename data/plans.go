@@ -1,0 +1,303 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"handlingsplan/app"
+)
+
+// HasProfile reports whether a policy profile has been saved.
+func (s *Store) HasProfile() (bool, error) {
+	var n int
+	err := s.db.QueryRow("SELECT count(*) FROM profile").Scan(&n)
+	return n > 0, err
+}
+
+// Profile loads the policy profile.
+func (s *Store) Profile() (app.Profile, error) {
+	var p app.Profile
+	err := s.db.QueryRow("SELECT kommun, policy_name, hours_per_fte FROM profile WHERE id = 1").Scan(&p.Kommun, &p.PolicyName, &p.HoursPerFTE)
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return p, fmt.Errorf("load profile: %w", ErrNotFound)
+		}
+		return p, fmt.Errorf("load profile: %w", err)
+	}
+	rows, err := s.db.Query("SELECT number, text FROM goals ORDER BY number")
+	if err != nil {
+		return p, fmt.Errorf("load goals: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var g app.Goal
+		if err := rows.Scan(&g.Number, &g.Text); err != nil {
+			return p, err
+		}
+		p.Goals = append(p.Goals, g)
+	}
+	lv, err := s.db.Query("SELECT level, name FROM class_levels ORDER BY level")
+	if err != nil {
+		return p, fmt.Errorf("load scale: %w", err)
+	}
+	defer lv.Close()
+	for lv.Next() {
+		var c app.ClassLevel
+		if err := lv.Scan(&c.Level, &c.Name); err != nil {
+			return p, err
+		}
+		p.Scale = append(p.Scale, c)
+	}
+	return p, lv.Err()
+}
+
+// SaveProfile replaces the policy profile (goals and scale included) and logs the change.
+func (s *Store) SaveProfile(p app.Profile) error {
+	return s.tx(func(tx *sql.Tx) error {
+		if _, err := tx.Exec(`INSERT INTO profile(id, kommun, policy_name, hours_per_fte) VALUES(1, ?, ?, ?)
+			ON CONFLICT(id) DO UPDATE SET kommun = excluded.kommun, policy_name = excluded.policy_name, hours_per_fte = excluded.hours_per_fte`,
+			p.Kommun, p.PolicyName, p.HoursPerFTE); err != nil {
+			return constraintProblem(err, "profile", 0, "hours_per_fte")
+		}
+		if _, err := tx.Exec("DELETE FROM goals"); err != nil {
+			return err
+		}
+		for _, g := range p.Goals {
+			if _, err := tx.Exec("INSERT INTO goals(number, text) VALUES(?, ?)", g.Number, g.Text); err != nil {
+				return constraintProblem(err, "profile", int64(g.Number), "goals")
+			}
+		}
+		if _, err := tx.Exec("DELETE FROM class_levels"); err != nil {
+			return err
+		}
+		for _, c := range p.Scale {
+			if _, err := tx.Exec("INSERT INTO class_levels(level, name) VALUES(?, ?)", c.Level, c.Name); err != nil {
+				return err
+			}
+		}
+		return s.audit(tx, "profile", 1, "profile", "", fmt.Sprintf("%s; %d goals; %d h/FTE", p.Kommun, len(p.Goals), p.HoursPerFTE))
+	})
+}
+
+// Boards lists the boards by id (the UI sorts by name in the user's collation).
+func (s *Store) Boards() ([]app.Board, error) {
+	rows, err := s.db.Query("SELECT id, name FROM boards ORDER BY id")
+	if err != nil {
+		return nil, fmt.Errorf("list boards: %w", err)
+	}
+	defer rows.Close()
+	var out []app.Board
+	for rows.Next() {
+		var b app.Board
+		if err := rows.Scan(&b.ID, &b.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// BoardByName finds a board; ErrNotFound when there is none.
+func (s *Store) BoardByName(name string) (app.Board, error) {
+	b := app.Board{Name: name}
+	err := s.db.QueryRow("SELECT id FROM boards WHERE name = ?", name).Scan(&b.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return b, fmt.Errorf("board %q: %w", name, ErrNotFound)
+	}
+	return b, err
+}
+
+// AddBoard adds a board; a duplicate name is an *app.Problem.
+func (s *Store) AddBoard(name string) (int64, error) {
+	var id int64
+	err := s.tx(func(tx *sql.Tx) error {
+		res, err := tx.Exec("INSERT INTO boards(name) VALUES(?)", strings.TrimSpace(name))
+		if err != nil {
+			return constraintProblem(err, "board", 0, "name")
+		}
+		id, _ = res.LastInsertId()
+		return s.audit(tx, "board", id, "name", "", name)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("add board %q: %w", name, err)
+	}
+	return id, nil
+}
+
+const planCols = `p.id, p.board_id, b.name, p.year, p.status, p.version, p.responsible, p.contact, p.decision_date,
+	p.decision_paragraph, p.check0_result, p.check0_text, p.check1_result, p.check1_text, p.check2_result, p.check2_text,
+	p.wizard_step, p.submission_id, p.updated_at`
+
+func scanPlan(sc interface{ Scan(...any) error }) (app.Plan, error) {
+	var p app.Plan
+	var decision sql.NullString
+	var sub sql.NullInt64
+	var status, updated string
+	var c [3]struct{ r, t string }
+	err := sc.Scan(&p.ID, &p.BoardID, &p.Board, &p.Year, &status, &p.Version, &p.Responsible, &p.Contact, &decision,
+		&p.DecisionParagraph, &c[0].r, &c[0].t, &c[1].r, &c[1].t, &c[2].r, &c[2].t, &p.WizardStep, &sub, &updated)
+	if err != nil {
+		return p, err
+	}
+	p.Status = app.PlanStatus(status)
+	p.DecisionDate = parseDate(decision)
+	p.SubmissionID = sub.Int64
+	p.UpdatedAt = parseStamp(updated)
+	for i := range c {
+		p.Checks[i] = app.Check{Result: app.CheckResult(c[i].r), Text: c[i].t}
+	}
+	return p, nil
+}
+
+// Plans lists the board's own plans (not imported ones), newest year first; boardID 0 lists all boards.
+func (s *Store) Plans(boardID int64) ([]app.Plan, error) {
+	q := "SELECT " + planCols + " FROM plans p JOIN boards b ON b.id = p.board_id WHERE p.submission_id IS NULL"
+	var args []any
+	if boardID != 0 {
+		q += " AND p.board_id = ?"
+		args = append(args, boardID)
+	}
+	rows, err := s.db.Query(q+" ORDER BY p.year DESC, b.name", args...)
+	if err != nil {
+		return nil, fmt.Errorf("list plans: %w", err)
+	}
+	defer rows.Close()
+	var out []app.Plan
+	for rows.Next() {
+		p, err := scanPlan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Plan loads one plan.
+func (s *Store) Plan(id int64) (app.Plan, error) {
+	p, err := scanPlan(s.db.QueryRow("SELECT "+planCols+" FROM plans p JOIN boards b ON b.id = p.board_id WHERE p.id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("plan %d: %w", id, ErrNotFound)
+	}
+	return p, err
+}
+
+// PlanFor finds a board's own plan for a year; ErrNotFound when there is none.
+func (s *Store) PlanFor(boardID int64, year int) (app.Plan, error) {
+	p, err := scanPlan(s.db.QueryRow("SELECT "+planCols+" FROM plans p JOIN boards b ON b.id = p.board_id WHERE p.board_id = ? AND p.year = ? AND p.submission_id IS NULL", boardID, year))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("plan %d for board %d: %w", year, boardID, ErrNotFound)
+	}
+	return p, err
+}
+
+// AddPlan creates a plan (status draft unless p.Status says otherwise).
+func (s *Store) AddPlan(p app.Plan) (int64, error) {
+	if p.Status == "" {
+		p.Status = app.PlanDraft
+	}
+	var id int64
+	err := s.tx(func(tx *sql.Tx) error {
+		var err error
+		id, err = s.insertPlan(tx, p)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("add plan %d for %q: %w", p.Year, p.Board, err)
+	}
+	return id, nil
+}
+
+func (s *Store) insertPlan(tx *sql.Tx, p app.Plan) (int64, error) {
+	var sub any
+	if p.SubmissionID != 0 {
+		sub = p.SubmissionID
+	}
+	res, err := tx.Exec(`INSERT INTO plans(board_id, year, status, version, responsible, contact, decision_date, decision_paragraph,
+		check0_result, check0_text, check1_result, check1_text, check2_result, check2_text, wizard_step, submission_id, updated_at)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		p.BoardID, p.Year, string(p.Status), p.Version, p.Responsible, p.Contact, dateArg(p.DecisionDate), p.DecisionParagraph,
+		string(p.Checks[0].Result), p.Checks[0].Text, string(p.Checks[1].Result), p.Checks[1].Text, string(p.Checks[2].Result), p.Checks[2].Text,
+		p.WizardStep, sub, s.stamp())
+	if err != nil {
+		pr := constraintProblem(err, "plan", 0, "year")
+		var prob *app.Problem
+		if errors.As(pr, &prob) && prob.Key == "err.duplicate_plan" {
+			prob.Args = []any{"Board", p.Board, "Year", p.Year}
+		}
+		return 0, pr
+	}
+	id, _ := res.LastInsertId()
+	return id, s.audit(tx, "plan", id, "created", "", fmt.Sprintf("%d", p.Year))
+}
+
+// SetPlanStatus moves a plan to another status (mark ready, reopen, signed, closed) and logs it.
+// Signing also sets the version number.
+func (s *Store) SetPlanStatus(id int64, status app.PlanStatus, version int) error {
+	return s.tx(func(tx *sql.Tx) error {
+		var old string
+		var oldVersion int
+		if err := tx.QueryRow("SELECT status, version FROM plans WHERE id = ?", id).Scan(&old, &oldVersion); err != nil {
+			return fmt.Errorf("plan %d status: %w", id, err)
+		}
+		if _, err := tx.Exec("UPDATE plans SET status = ?, version = ?, updated_at = ? WHERE id = ?", string(status), version, s.stamp(), id); err != nil {
+			return fmt.Errorf("plan %d status: %w", id, err)
+		}
+		if err := s.audit(tx, "plan", id, "status", old, string(status)); err != nil {
+			return err
+		}
+		if version != oldVersion {
+			return s.audit(tx, "plan", id, "version", strconv.Itoa(oldVersion), strconv.Itoa(version))
+		}
+		return nil
+	})
+}
+
+// SetWizardStep remembers where the user is in the wizard (not audited: it is not plan content).
+func (s *Store) SetWizardStep(planID int64, step int) error {
+	return s.tx(func(tx *sql.Tx) error {
+		_, err := tx.Exec("UPDATE plans SET wizard_step = ? WHERE id = ?", step, planID)
+		return err
+	})
+}
+
+// Audit lists the audit log of one entity row, oldest first; entity "" lists everything.
+func (s *Store) Audit(entity string, id int64) ([]app.AuditEntry, error) {
+	q := "SELECT id, at, who, entity, entity_id, field, old_value, new_value FROM audit_log"
+	var args []any
+	if entity != "" {
+		q += " WHERE entity = ? AND entity_id = ?"
+		args = append(args, entity, id)
+	}
+	rows, err := s.db.Query(q+" ORDER BY id", args...)
+	if err != nil {
+		return nil, fmt.Errorf("read audit log: %w", err)
+	}
+	defer rows.Close()
+	var out []app.AuditEntry
+	for rows.Next() {
+		var e app.AuditEntry
+		var at string
+		if err := rows.Scan(&e.ID, &at, &e.Who, &e.Entity, &e.EntityID, &e.Field, &e.Old, &e.New); err != nil {
+			return nil, err
+		}
+		e.At = parseStamp(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// EnsureProfile saves def as the policy profile when none exists yet (first start).
+func (s *Store) EnsureProfile(def app.Profile) error {
+	ok, err := s.HasProfile()
+	if err != nil || ok {
+		return err
+	}
+	if err := s.SaveProfile(def); err != nil {
+		return fmt.Errorf("seed default profile: %w", err)
+	}
+	return nil
+}

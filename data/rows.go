@@ -1,0 +1,644 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"handlingsplan/app"
+)
+
+func nextPosition(tx *sql.Tx, table string, planID int64) (int, error) {
+	var n int
+	err := tx.QueryRow("SELECT coalesce(max(position), 0) + 1 FROM "+table+" WHERE plan_id = ?", planID).Scan(&n)
+	return n, err
+}
+
+// idArg lets an undo re-insert a deleted row under its old id; 0 means "a new id".
+func idArg(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func joinInts[T int | int64](xs []T) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.FormatInt(int64(x), 10)
+	}
+	return strings.Join(parts, ",")
+}
+
+// AddActivity adds an activity to a plan (with its goals and systems) and returns its id.
+// a.ID, when set, is reused (undo of a delete); a.Position 0 puts it last.
+func (s *Store) AddActivity(planID int64, a app.Activity) (int64, error) {
+	var id int64
+	err := s.tx(func(tx *sql.Tx) error {
+		if err := s.editCheck(tx, planID, false); err != nil {
+			return err
+		}
+		var err error
+		id, err = s.insertActivity(tx, planID, a)
+		if err != nil {
+			return err
+		}
+		return s.audit(tx, "activity", id, "created", "", a.Title)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("add activity %q: %w", a.Title, err)
+	}
+	return id, nil
+}
+
+func (s *Store) insertActivity(tx *sql.Tx, planID int64, a app.Activity) (int64, error) {
+	if a.Position == 0 {
+		var err error
+		if a.Position, err = nextPosition(tx, "activities", planID); err != nil {
+			return 0, err
+		}
+	}
+	if a.Priority == 0 {
+		a.Priority = app.PriorityMedium
+	}
+	if a.Status == "" {
+		a.Status = app.ActivityNotStarted
+	}
+	var carried any
+	if a.CarriedFrom != 0 {
+		carried = a.CarriedFrom
+	}
+	res, err := tx.Exec(`INSERT INTO activities(id, plan_id, position, title, description, priority, responsible, start_date, end_date,
+		internal_hours, external_hours, operating_cost, investment, status, percent_done, actual_hours, actual_kronor, follow_up_comment, carried_from)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		idArg(a.ID), planID, a.Position, a.Title, a.Description, int(a.Priority), a.Responsible, dateArg(a.Start), dateArg(a.End),
+		a.InternalHours, a.ExternalHours, a.OperatingCost, a.Investment, string(a.Status), a.PercentDone, a.ActualHours, a.ActualKronor,
+		a.FollowUpComment, carried)
+	if err != nil {
+		return 0, constraintProblem(err, "activity", a.ID, constraintField(err))
+	}
+	id, _ := res.LastInsertId()
+	for _, g := range a.Goals {
+		if _, err := tx.Exec("INSERT OR IGNORE INTO activity_goals(activity_id, goal) VALUES(?, ?)", id, g); err != nil {
+			return 0, err
+		}
+	}
+	for _, sys := range a.SystemIDs {
+		if _, err := tx.Exec("INSERT OR IGNORE INTO activity_systems(activity_id, system_id) VALUES(?, ?)", id, sys); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+// constraintField guesses the field a CHECK failure is about from SQLite's message
+// ("CHECK constraint failed: internal_hours >= 0").
+func constraintField(err error) string {
+	msg := err.Error()
+	for _, f := range []string{"internal_hours", "external_hours", "operating_cost", "investment", "percent_done", "actual_hours",
+		"actual_kronor", "expected_participants", "actual_participants", "priority", "confidentiality", "integrity", "availability", "traceability"} {
+		if strings.Contains(msg, f) {
+			return f
+		}
+	}
+	return ""
+}
+
+// Activity loads one activity.
+func (s *Store) Activity(id int64) (app.Activity, error) {
+	acts, err := s.activities("a.id = ?", id)
+	if err != nil {
+		return app.Activity{}, err
+	}
+	if len(acts) == 0 {
+		return app.Activity{}, fmt.Errorf("activity %d: %w", id, ErrNotFound)
+	}
+	return acts[0], nil
+}
+
+// Activities lists a plan's activities in plan order.
+func (s *Store) Activities(planID int64) ([]app.Activity, error) {
+	return s.activities("a.plan_id = ?", planID)
+}
+
+func (s *Store) activities(where string, arg any) ([]app.Activity, error) {
+	rows, err := s.db.Query(`SELECT a.id, a.plan_id, a.position, a.title, a.description, a.priority, a.responsible, a.start_date, a.end_date,
+		a.internal_hours, a.external_hours, a.operating_cost, a.investment, a.status, a.percent_done, a.actual_hours, a.actual_kronor,
+		a.follow_up_comment, coalesce(a.carried_from, 0),
+		(SELECT group_concat(goal) FROM (SELECT goal FROM activity_goals g WHERE g.activity_id = a.id ORDER BY goal)),
+		(SELECT group_concat(system_id) FROM (SELECT system_id FROM activity_systems x WHERE x.activity_id = a.id ORDER BY system_id))
+		FROM activities a WHERE `+where+` ORDER BY a.position, a.id`, arg)
+	if err != nil {
+		return nil, fmt.Errorf("list activities: %w", err)
+	}
+	defer rows.Close()
+	var out []app.Activity
+	for rows.Next() {
+		var a app.Activity
+		var start, end, goals, systems sql.NullString
+		var prio int
+		var status string
+		if err := rows.Scan(&a.ID, &a.PlanID, &a.Position, &a.Title, &a.Description, &prio, &a.Responsible, &start, &end,
+			&a.InternalHours, &a.ExternalHours, &a.OperatingCost, &a.Investment, &status, &a.PercentDone, &a.ActualHours, &a.ActualKronor,
+			&a.FollowUpComment, &a.CarriedFrom, &goals, &systems); err != nil {
+			return nil, err
+		}
+		a.Priority = app.Priority(prio)
+		a.Status = app.ActivityStatus(status)
+		a.Start, a.End = parseDate(start), parseDate(end)
+		for _, g := range splitInts(goals.String) {
+			a.Goals = append(a.Goals, int(g))
+		}
+		a.SystemIDs = splitInts(systems.String)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func splitInts(s string) []int64 {
+	var out []int64
+	for _, p := range strings.Split(s, ",") {
+		if n, err := strconv.ParseInt(strings.TrimSpace(p), 10, 64); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// SetActivityGoals replaces the goals of an activity and returns the old ones (for undo).
+func (s *Store) SetActivityGoals(id int64, goals []int) (old []int, err error) {
+	err = s.tx(func(tx *sql.Tx) error {
+		rows, err := tx.Query("SELECT goal FROM activity_goals WHERE activity_id = ? ORDER BY goal", id)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var g int
+			if err := rows.Scan(&g); err != nil {
+				rows.Close()
+				return err
+			}
+			old = append(old, g)
+		}
+		rows.Close()
+		if joinInts(old) == joinInts(goals) {
+			return nil
+		}
+		planID, err := planOf(tx, "activity", id)
+		if err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
+			return err
+		}
+		if err := s.editCheck(tx, planID, false); err != nil {
+			return err
+		}
+		if _, err := tx.Exec("DELETE FROM activity_goals WHERE activity_id = ?", id); err != nil {
+			return err
+		}
+		for _, g := range goals {
+			if _, err := tx.Exec("INSERT OR IGNORE INTO activity_goals(activity_id, goal) VALUES(?, ?)", id, g); err != nil {
+				return err
+			}
+		}
+		return s.audit(tx, "activity", id, "goals", joinInts(old), joinInts(goals))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("set goals of activity %d: %w", id, err)
+	}
+	return old, nil
+}
+
+// SetActivitySystems replaces the register systems an activity is linked to; returns the old ones.
+func (s *Store) SetActivitySystems(id int64, systems []int64) (old []int64, err error) {
+	err = s.tx(func(tx *sql.Tx) error {
+		var cur sql.NullString
+		if err := tx.QueryRow("SELECT group_concat(system_id) FROM (SELECT system_id FROM activity_systems WHERE activity_id = ? ORDER BY system_id)", id).Scan(&cur); err != nil {
+			return err
+		}
+		old = splitInts(cur.String)
+		if joinInts(old) == joinInts(systems) {
+			return nil
+		}
+		planID, err := planOf(tx, "activity", id)
+		if err != nil {
+			return err
+		}
+		if err := s.editCheck(tx, planID, false); err != nil {
+			return err
+		}
+		if _, err := tx.Exec("DELETE FROM activity_systems WHERE activity_id = ?", id); err != nil {
+			return err
+		}
+		for _, x := range systems {
+			if _, err := tx.Exec("INSERT OR IGNORE INTO activity_systems(activity_id, system_id) VALUES(?, ?)", id, x); err != nil {
+				return err
+			}
+		}
+		return s.audit(tx, "activity", id, "systems", joinInts(old), joinInts(systems))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("set systems of activity %d: %w", id, err)
+	}
+	return old, nil
+}
+
+// DeleteActivity removes an activity and returns it whole, so an undo can put it back.
+func (s *Store) DeleteActivity(id int64) (app.Activity, error) {
+	a, err := s.Activity(id)
+	if err != nil {
+		return a, err
+	}
+	return a, s.deleteRow("activity", id, a.PlanID, a.Title)
+}
+
+func (s *Store) deleteRow(entity string, id, planID int64, label string) error {
+	err := s.tx(func(tx *sql.Tx) error {
+		if err := s.editCheck(tx, planID, false); err != nil {
+			return err
+		}
+		if _, err := tx.Exec("DELETE FROM "+tables[entity]+" WHERE id = ?", id); err != nil {
+			return err
+		}
+		return s.audit(tx, entity, id, "deleted", label, "")
+	})
+	if err != nil {
+		return fmt.Errorf("delete %s %d: %w", entity, id, err)
+	}
+	return nil
+}
+
+// AddTraining adds an information or training event; t.ID, when set, is reused (undo).
+func (s *Store) AddTraining(planID int64, t app.Training) (int64, error) {
+	var id int64
+	err := s.tx(func(tx *sql.Tx) error {
+		if err := s.editCheck(tx, planID, false); err != nil {
+			return err
+		}
+		var err error
+		if id, err = s.insertTraining(tx, planID, t); err != nil {
+			return err
+		}
+		return s.audit(tx, "training", id, "created", "", t.Title)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("add training %q: %w", t.Title, err)
+	}
+	return id, nil
+}
+
+func (s *Store) insertTraining(tx *sql.Tx, planID int64, t app.Training) (int64, error) {
+	if t.Position == 0 {
+		var err error
+		if t.Position, err = nextPosition(tx, "trainings", planID); err != nil {
+			return 0, err
+		}
+	}
+	if t.Format == "" {
+		t.Format = app.FormatWorkshop
+	}
+	res, err := tx.Exec(`INSERT INTO trainings(id, plan_id, position, title, target_group, format, dates, responsible,
+		expected_participants, evaluation, actual_participants) VALUES(?,?,?,?,?,?,?,?,?,?,?)`,
+		idArg(t.ID), planID, t.Position, t.Title, t.TargetGroup, string(t.Format), datesArg(t.Dates), t.Responsible,
+		t.ExpectedParticipants, t.Evaluation, t.ActualParticipants)
+	if err != nil {
+		return 0, constraintProblem(err, "training", t.ID, "expected_participants")
+	}
+	return res.LastInsertId()
+}
+
+// Trainings lists a plan's information and training events in plan order.
+func (s *Store) Trainings(planID int64) ([]app.Training, error) {
+	rows, err := s.db.Query(`SELECT id, plan_id, position, title, target_group, format, dates, responsible, expected_participants,
+		evaluation, actual_participants FROM trainings WHERE plan_id = ? ORDER BY position, id`, planID)
+	if err != nil {
+		return nil, fmt.Errorf("list trainings: %w", err)
+	}
+	defer rows.Close()
+	var out []app.Training
+	for rows.Next() {
+		var t app.Training
+		var format, dates string
+		if err := rows.Scan(&t.ID, &t.PlanID, &t.Position, &t.Title, &t.TargetGroup, &format, &dates, &t.Responsible,
+			&t.ExpectedParticipants, &t.Evaluation, &t.ActualParticipants); err != nil {
+			return nil, err
+		}
+		t.Format = app.TrainingFormat(format)
+		t.Dates = parseDates(dates)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// DeleteTraining removes an event and returns it for undo.
+func (s *Store) DeleteTraining(id int64) (app.Training, error) {
+	var planID int64
+	if err := s.db.QueryRow("SELECT plan_id FROM trainings WHERE id = ?", id).Scan(&planID); err != nil {
+		return app.Training{}, fmt.Errorf("training %d: %w", id, ErrNotFound)
+	}
+	ts, err := s.Trainings(planID)
+	if err != nil {
+		return app.Training{}, err
+	}
+	for _, t := range ts {
+		if t.ID == id {
+			return t, s.deleteRow("training", id, planID, t.Title)
+		}
+	}
+	return app.Training{}, fmt.Errorf("training %d: %w", id, ErrNotFound)
+}
+
+// AddCheckpoint adds a follow-up and reporting checkpoint; c.ID, when set, is reused (undo).
+func (s *Store) AddCheckpoint(planID int64, c app.Checkpoint) (int64, error) {
+	var id int64
+	err := s.tx(func(tx *sql.Tx) error {
+		if err := s.editCheck(tx, planID, false); err != nil {
+			return err
+		}
+		var err error
+		if id, err = s.insertCheckpoint(tx, planID, c); err != nil {
+			return err
+		}
+		return s.audit(tx, "checkpoint", id, "created", "", c.Method)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("add checkpoint: %w", err)
+	}
+	return id, nil
+}
+
+func (s *Store) insertCheckpoint(tx *sql.Tx, planID int64, c app.Checkpoint) (int64, error) {
+	if c.Position == 0 {
+		var err error
+		if c.Position, err = nextPosition(tx, "checkpoints", planID); err != nil {
+			return 0, err
+		}
+	}
+	res, err := tx.Exec("INSERT INTO checkpoints(id, plan_id, position, date, method, report_to, done) VALUES(?,?,?,?,?,?,?)",
+		idArg(c.ID), planID, c.Position, dateArg(c.Date), c.Method, c.ReportTo, c.Done)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// Checkpoints lists a plan's checkpoints in plan order.
+func (s *Store) Checkpoints(planID int64) ([]app.Checkpoint, error) {
+	rows, err := s.db.Query("SELECT id, plan_id, position, date, method, report_to, done FROM checkpoints WHERE plan_id = ? ORDER BY position, id", planID)
+	if err != nil {
+		return nil, fmt.Errorf("list checkpoints: %w", err)
+	}
+	defer rows.Close()
+	var out []app.Checkpoint
+	for rows.Next() {
+		var c app.Checkpoint
+		var date sql.NullString
+		if err := rows.Scan(&c.ID, &c.PlanID, &c.Position, &date, &c.Method, &c.ReportTo, &c.Done); err != nil {
+			return nil, err
+		}
+		c.Date = parseDate(date)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// DeleteCheckpoint removes a checkpoint and returns it for undo.
+func (s *Store) DeleteCheckpoint(id int64) (app.Checkpoint, error) {
+	var planID int64
+	if err := s.db.QueryRow("SELECT plan_id FROM checkpoints WHERE id = ?", id).Scan(&planID); err != nil {
+		return app.Checkpoint{}, fmt.Errorf("checkpoint %d: %w", id, ErrNotFound)
+	}
+	cs, err := s.Checkpoints(planID)
+	if err != nil {
+		return app.Checkpoint{}, err
+	}
+	for _, c := range cs {
+		if c.ID == id {
+			return c, s.deleteRow("checkpoint", id, planID, c.Method)
+		}
+	}
+	return app.Checkpoint{}, fmt.Errorf("checkpoint %d: %w", id, ErrNotFound)
+}
+
+// AddSystem adds a system to a board's register; sys.ID, when set, is reused (undo).
+func (s *Store) AddSystem(boardID int64, sys app.System) (int64, error) {
+	var id int64
+	err := s.tx(func(tx *sql.Tx) error {
+		var err error
+		if id, err = insertSystem(tx, boardID, 0, sys); err != nil {
+			return err
+		}
+		return s.audit(tx, "system", id, "created", "", sys.Name)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("add system %q: %w", sys.Name, err)
+	}
+	return id, nil
+}
+
+func insertSystem(tx *sql.Tx, boardID, planID int64, x app.System) (int64, error) {
+	if x.SecurityPlan == "" {
+		x.SecurityPlan = app.SecurityPlanNone
+	}
+	var plan any
+	if planID != 0 {
+		plan = planID
+	}
+	res, err := tx.Exec(`INSERT INTO systems(id, board_id, plan_id, name, description, owner, confidentiality, integrity, availability,
+		traceability, baseline_met, security_plan, security_plan_at, risk_analysis_at, continuity_at, recovery_at, sensitive)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		idArg(x.ID), boardID, plan, x.Name, x.Description, x.Owner, x.Confidentiality, x.Integrity, x.Availability, x.Traceability,
+		x.BaselineMet, string(x.SecurityPlan), dateArg(x.SecurityPlanAt), dateArg(x.RiskAnalysisAt), dateArg(x.ContinuityAt),
+		dateArg(x.RecoveryAt), x.Sensitive)
+	if err != nil {
+		return 0, constraintProblem(err, "system", x.ID, constraintField(err))
+	}
+	return res.LastInsertId()
+}
+
+// Systems lists a board's living register (planID 0) or the register snapshot of an imported plan.
+func (s *Store) Systems(boardID, planID int64) ([]app.System, error) {
+	q := `SELECT id, board_id, name, description, owner, confidentiality, integrity, availability, traceability, baseline_met,
+		security_plan, security_plan_at, risk_analysis_at, continuity_at, recovery_at, sensitive FROM systems WHERE `
+	var rows *sql.Rows
+	var err error
+	if planID == 0 {
+		rows, err = s.db.Query(q+"board_id = ? AND plan_id IS NULL ORDER BY name", boardID)
+	} else {
+		rows, err = s.db.Query(q+"plan_id = ? ORDER BY name", planID)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list systems: %w", err)
+	}
+	defer rows.Close()
+	var out []app.System
+	for rows.Next() {
+		var x app.System
+		var plan string
+		var sp, ra, co, re sql.NullString
+		if err := rows.Scan(&x.ID, &x.BoardID, &x.Name, &x.Description, &x.Owner, &x.Confidentiality, &x.Integrity, &x.Availability,
+			&x.Traceability, &x.BaselineMet, &plan, &sp, &ra, &co, &re, &x.Sensitive); err != nil {
+			return nil, err
+		}
+		x.SecurityPlan = app.SecurityPlanLevel(plan)
+		x.SecurityPlanAt, x.RiskAnalysisAt, x.ContinuityAt, x.RecoveryAt = parseDate(sp), parseDate(ra), parseDate(co), parseDate(re)
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// DeleteSystem removes a system from the register and returns it for undo.
+func (s *Store) DeleteSystem(id int64) (app.System, error) {
+	var boardID int64
+	if err := s.db.QueryRow("SELECT board_id FROM systems WHERE id = ?", id).Scan(&boardID); err != nil {
+		return app.System{}, fmt.Errorf("system %d: %w", id, ErrNotFound)
+	}
+	xs, err := s.Systems(boardID, 0)
+	if err != nil {
+		return app.System{}, err
+	}
+	for _, x := range xs {
+		if x.ID == id {
+			return x, s.deleteRow("system", id, 0, x.Name)
+		}
+	}
+	return app.System{}, fmt.Errorf("system %d: %w", id, ErrNotFound)
+}
+
+// PlanData loads a plan with all its rows, the board's register, and last year's plan (one level).
+func (s *Store) PlanData(planID int64) (app.PlanData, error) {
+	d, err := s.planData(planID)
+	if err != nil {
+		return d, err
+	}
+	if d.Plan.SubmissionID == 0 {
+		prev, err := s.PlanFor(d.Plan.BoardID, d.Plan.Year-1)
+		if err == nil {
+			pd, err := s.planData(prev.ID)
+			if err != nil {
+				return d, err
+			}
+			d.Previous = &pd
+		} else if !errors.Is(err, ErrNotFound) {
+			return d, err
+		}
+	}
+	return d, nil
+}
+
+func (s *Store) planData(planID int64) (app.PlanData, error) {
+	var d app.PlanData
+	var err error
+	if d.Plan, err = s.Plan(planID); err != nil {
+		return d, err
+	}
+	if d.Activities, err = s.Activities(planID); err != nil {
+		return d, err
+	}
+	if d.Trainings, err = s.Trainings(planID); err != nil {
+		return d, err
+	}
+	if d.Checkpoints, err = s.Checkpoints(planID); err != nil {
+		return d, err
+	}
+	if d.Plan.SubmissionID != 0 {
+		d.Systems, err = s.Systems(d.Plan.BoardID, planID)
+	} else {
+		d.Systems, err = s.Systems(d.Plan.BoardID, 0)
+	}
+	return d, err
+}
+
+// AddPlanData writes a whole plan with its rows in one transaction: the demo generator and the
+// coordinator's import use it. The board is created when missing. With d.Plan.SubmissionID set,
+// the register in d.Systems is stored as the plan's snapshot; otherwise it is added to the
+// board's living register when the board has none yet.
+func (s *Store) AddPlanData(d app.PlanData) (int64, error) {
+	var planID int64
+	err := s.tx(func(tx *sql.Tx) error {
+		var err error
+		planID, err = s.insertPlanData(tx, d)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store plan %d for %q: %w", d.Plan.Year, d.Plan.Board, err)
+	}
+	return planID, nil
+}
+
+func (s *Store) insertPlanData(tx *sql.Tx, d app.PlanData) (int64, error) {
+	var boardID int64
+	err := tx.QueryRow("SELECT id FROM boards WHERE name = ?", d.Plan.Board).Scan(&boardID)
+	if errors.Is(err, sql.ErrNoRows) {
+		res, err := tx.Exec("INSERT INTO boards(name) VALUES(?)", d.Plan.Board)
+		if err != nil {
+			return 0, constraintProblem(err, "board", 0, "name")
+		}
+		boardID, _ = res.LastInsertId()
+	} else if err != nil {
+		return 0, err
+	}
+	p := d.Plan
+	p.BoardID = boardID
+	if p.Status == "" {
+		p.Status = app.PlanDraft
+	}
+	planID, err := s.insertPlan(tx, p)
+	if err != nil {
+		return 0, err
+	}
+	// Systems first, so activities can link to them; ids in the payload are remapped.
+	sysIDs := map[int64]int64{}
+	var registerEmpty = true
+	if p.SubmissionID == 0 {
+		var n int
+		if err := tx.QueryRow("SELECT count(*) FROM systems WHERE board_id = ? AND plan_id IS NULL", boardID).Scan(&n); err != nil {
+			return 0, err
+		}
+		registerEmpty = n == 0
+	}
+	for _, x := range d.Systems {
+		if p.SubmissionID == 0 && !registerEmpty {
+			break
+		}
+		old := x.ID
+		x.ID = 0
+		snapshot := int64(0)
+		if p.SubmissionID != 0 {
+			snapshot = planID
+		}
+		id, err := insertSystem(tx, boardID, snapshot, x)
+		if err != nil {
+			return 0, err
+		}
+		sysIDs[old] = id
+	}
+	for _, a := range d.Activities {
+		var mapped []int64
+		for _, x := range a.SystemIDs {
+			if id, ok := sysIDs[x]; ok {
+				mapped = append(mapped, id)
+			}
+		}
+		a.ID, a.SystemIDs = 0, mapped
+		if _, err := s.insertActivity(tx, planID, a); err != nil {
+			return 0, err
+		}
+	}
+	for _, t := range d.Trainings {
+		t.ID = 0
+		if _, err := s.insertTraining(tx, planID, t); err != nil {
+			return 0, err
+		}
+	}
+	for _, c := range d.Checkpoints {
+		c.ID = 0
+		if _, err := s.insertCheckpoint(tx, planID, c); err != nil {
+			return 0, err
+		}
+	}
+	return planID, nil
+}
