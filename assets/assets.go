@@ -9,3 +9,8 @@ import _ "embed"
 //
 //go:embed policy/default-profile.json
 var DefaultProfile []byte
+
+// Icon is the app icon (also named in FyneApp.toml for `fyne package`).
+//
+//go:embed icon.png
+var Icon []byte

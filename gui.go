@@ -1,0 +1,56 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/app/demo"
+	"handlingsplan/assets"
+	"handlingsplan/data"
+	"handlingsplan/i18n"
+	"handlingsplan/ui"
+)
+
+// appID is the Fyne app ID (also in FyneApp.toml): Fyne keeps the app's preferences under it.
+const appID = "se.handlingsplan.desktop"
+
+func runGUI(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("handlingsplan", stderr)
+	db := dbFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	loc := i18n.New(i18n.Default)
+	store, err := openStore(*db, loc)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		showFatal(a, loc, err.Error())
+		return 1
+	}
+	defer store.Close()
+	sh := ui.New(a, store, ui.Options{
+		DemoYear: time.Now().Year(),
+		LoadDemo: func(s *data.Store, year int) error { return demo.Generate(s, demo.Options{Year: year}) },
+	})
+	sh.Run()
+	return 0
+}
+
+// showFatal tells the user, in a window, why the app cannot start (they may have started it
+// from a menu, where nobody reads stderr).
+func showFatal(a fyne.App, loc *i18n.Localizer, msg string) {
+	w := a.NewWindow(loc.T("app.tagline"))
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton(loc.T("cli.close"), a.Quit)), nil, nil, text))
+	w.Resize(fyne.NewSize(520, 200))
+	w.ShowAndRun()
+}

@@ -1,0 +1,224 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/app"
+	"handlingsplan/i18n"
+)
+
+// startView lists the boards and, for the chosen one, its plans per year with their status.
+// On an empty database it offers the demo kommun and adding a first board.
+type startView struct {
+	sh     *Shell
+	boards []app.Board
+	plans  map[int64][]app.Plan
+	sel    int // index into boards, -1 when none
+
+	boardList *widget.List
+	planBox   *fyne.Container
+	langSel   *widget.Select
+	demoBtn   *widget.Button
+	addBtn    *widget.Button
+	kommun    *widget.Label
+}
+
+func newStartView(sh *Shell) *startView { return &startView{sh: sh, sel: -1} }
+
+func (v *startView) load() error {
+	boards, err := v.sh.store.Boards()
+	if err != nil {
+		return err
+	}
+	loc := v.sh.loc
+	names := make(map[string]app.Board, len(boards))
+	sorted := make([]string, 0, len(boards))
+	for _, b := range boards {
+		names[b.Name] = b
+		sorted = append(sorted, b.Name)
+	}
+	loc.Sort(sorted)
+	v.boards = v.boards[:0]
+	for _, n := range sorted {
+		v.boards = append(v.boards, names[n])
+	}
+	all, err := v.sh.store.Plans(0)
+	if err != nil {
+		return err
+	}
+	v.plans = map[int64][]app.Plan{}
+	for _, p := range all {
+		v.plans[p.BoardID] = append(v.plans[p.BoardID], p)
+	}
+	return nil
+}
+
+func (v *startView) build() fyne.CanvasObject {
+	loc := v.sh.loc
+	if err := v.load(); err != nil {
+		v.sh.showError(err)
+	}
+	v.langSel = widget.NewSelect([]string{loc.T("lang.sv"), loc.T("lang.en")}, func(s string) {
+		if s == loc.T("lang.en") {
+			v.sh.onLanguage(i18n.English)
+		} else {
+			v.sh.onLanguage(i18n.Swedish)
+		}
+	})
+	if loc.Lang() == i18n.English {
+		v.langSel.SetSelected(loc.T("lang.en"))
+	} else {
+		v.langSel.SetSelected(loc.T("lang.sv"))
+	}
+	prof, _ := v.sh.store.Profile()
+	title := widget.NewLabelWithStyle(loc.T("app.tagline"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	v.kommun = widget.NewLabel(prof.Kommun)
+	header := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.DocumentIcon()), title, v.kommun), container.NewHBox(widget.NewLabel(loc.T("start.language")), v.langSel))
+
+	v.addBtn = widget.NewButtonWithIcon(loc.T("start.add_board"), theme.ContentAddIcon(), v.onAddBoard)
+	if len(v.boards) == 0 {
+		return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, v.buildEmpty())
+	}
+
+	v.boardList = widget.NewList(
+		func() int { return len(v.boards) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil, widget.NewLabel(""), widget.NewLabel(""))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			b := v.boards[i]
+			c.Objects[0].(*widget.Label).SetText(b.Name)
+			c.Objects[1].(*widget.Label).SetText(v.latestStatus(b.ID))
+		})
+	v.boardList.OnSelected = v.onSelectBoard
+	v.planBox = container.NewVBox()
+	left := container.NewBorder(widget.NewLabelWithStyle(loc.T("start.boards"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.addBtn, nil, nil, v.boardList)
+	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(v.planBox)))
+	split.Offset = 0.38
+	v.restoreSelection()
+	return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, split)
+}
+
+// latestStatus summarises a board's newest plan for the list: "2027 · Utkast".
+func (v *startView) latestStatus(boardID int64) string {
+	ps := v.plans[boardID]
+	if len(ps) == 0 {
+		return v.sh.loc.T("start.no_plan")
+	}
+	return strconv.Itoa(ps[0].Year) + " · " + v.sh.loc.T("status."+string(ps[0].Status))
+}
+
+func (v *startView) restoreSelection() {
+	last := v.sh.store.Setting(settingBoard, "")
+	for i, b := range v.boards {
+		if b.Name == last {
+			v.boardList.Select(i)
+			return
+		}
+	}
+	v.boardList.Select(0)
+}
+
+func (v *startView) buildEmpty() fyne.CanvasObject {
+	loc := v.sh.loc
+	msg := widget.NewLabel(loc.T("start.empty"))
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Alignment = fyne.TextAlignCenter
+	v.demoBtn = widget.NewButtonWithIcon(loc.Tf("start.load_demo", "Year", v.sh.demoYear), theme.DownloadIcon(), v.onLoadDemo)
+	v.demoBtn.Importance = widget.HighImportance
+	demoHelp := widget.NewLabel(loc.T("start.demo_help"))
+	demoHelp.Wrapping = fyne.TextWrapWord
+	demoHelp.Alignment = fyne.TextAlignCenter
+	card := widget.NewCard(loc.T("start.welcome"), "", container.NewVBox(msg, v.demoBtn, demoHelp, widget.NewSeparator(), v.addBtn))
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 360), card))
+}
+
+func (v *startView) onSelectBoard(i widget.ListItemID) {
+	v.sel = i
+	b := v.boards[i]
+	if err := v.sh.store.SetSetting(settingBoard, b.Name); err != nil {
+		fyne.LogError("remember board", err)
+	}
+	v.showBoard(b)
+}
+
+// showBoard fills the right side: the board's plans, newest first, each with its status and
+// what can be done with it.
+func (v *startView) showBoard(b app.Board) {
+	loc := v.sh.loc
+	head := widget.NewLabelWithStyle(b.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.SizeName = theme.SizeNameSubHeadingText
+	objs := []fyne.CanvasObject{head}
+	plans := v.plans[b.ID]
+	if len(plans) == 0 {
+		objs = append(objs, widget.NewLabel(loc.T("start.no_plan")))
+	}
+	grid := container.New(layout.NewFormLayout())
+	for _, p := range plans {
+		year := widget.NewLabelWithStyle(strconv.Itoa(p.Year), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		text := loc.T("status." + string(p.Status))
+		if p.Version > 0 {
+			text += " · " + loc.Tf("start.version", "Version", p.Version)
+		}
+		if p.Responsible != "" {
+			text += " · " + p.Responsible
+		}
+		text += " · " + loc.Tf("start.updated", "Date", loc.Date(p.UpdatedAt.Local()))
+		grid.Add(year)
+		grid.Add(widget.NewLabel(text))
+	}
+	objs = append(objs, grid)
+	v.planBox.Objects = objs
+	v.planBox.Refresh()
+}
+
+func (v *startView) onLoadDemo() {
+	if v.sh.loadDemo == nil {
+		return
+	}
+	if err := v.sh.loadDemo(v.sh.store, v.sh.demoYear); err != nil {
+		v.sh.showError(err)
+		return
+	}
+	v.sh.showStart()
+}
+
+func (v *startView) onAddBoard() {
+	loc := v.sh.loc
+	name := widget.NewEntry()
+	name.SetPlaceHolder(loc.T("start.board_placeholder"))
+	name.Validator = func(s string) error {
+		if len([]rune(s)) == 0 {
+			return errors.New(loc.Tf("err.required", "Field", loc.T("field.name")))
+		}
+		return nil
+	}
+	items := []*widget.FormItem{widget.NewFormItem(loc.T("start.board_name"), name)}
+	d := dialog.NewForm(loc.T("start.add_board"), loc.T("start.add"), loc.T("start.cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if _, err := v.sh.store.AddBoard(name.Text); err != nil {
+			var p *app.Problem
+			if errors.As(err, &p) && p.Key == "err.duplicate_board" {
+				p.Args = []any{"Name", name.Text}
+			}
+			v.sh.showError(err)
+			return
+		}
+		v.sh.store.SetSetting(settingBoard, name.Text)
+		v.sh.showStart()
+	}, v.sh.win)
+	d.Resize(fyne.NewSize(480, 200))
+	d.Show()
+}
