@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mattn/go-sqlite3"
+
 	"handlingsplan/app"
 )
 
@@ -269,7 +271,7 @@ func (s *Store) editCheck(tx *sql.Tx, planID int64, followUp bool) error {
 
 func (s *Store) audit(tx *sql.Tx, entity string, id int64, field, old, new string) error {
 	_, err := tx.Exec("INSERT INTO audit_log(at, who, entity, entity_id, field, old_value, new_value) VALUES(?,?,?,?,?,?,?)",
-		s.stamp(), s.who, entity, id, field, old, new)
+		s.stamp(), s.Who(), entity, id, field, old, new)
 	return err
 }
 
@@ -320,31 +322,68 @@ func (s *Store) SetField(entity string, id int64, field string, value any) (old 
 	return old, nil
 }
 
-// constraintProblem turns a CHECK/UNIQUE/NOT NULL failure into a field-level problem.
+// constraintProblem turns a constraint the schema enforces into a field-level problem the
+// user can act on. SQLite names a failed CHECK by its expression ("CHECK constraint failed:
+// internal_hours >= 0") and a failed UNIQUE by its columns ("UNIQUE constraint failed:
+// boards.name"). field "" means the field is the checked column. A CHECK that only a
+// programming error can break (an unknown status, say) stays a plain error: a sentence about
+// the wrong thing would mislead the user.
 func constraintProblem(err error, entity string, id int64, field string) error {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "CHECK constraint failed"):
-		key := "err.negative"
-		args := []any{"Field", "field." + field}
-		switch {
-		case strings.Contains(msg, "percent_done"):
-			key, args = "err.percent_range", nil
-		case strings.Contains(msg, "year"):
-			key, args = "err.year_range", []any{"Min", app.MinYear, "Max", app.MaxYear}
-		case strings.Contains(msg, "BETWEEN -1 AND 4"), strings.Contains(msg, "confidentiality"), strings.Contains(msg, "integrity"),
-			strings.Contains(msg, "availability"), strings.Contains(msg, "traceability"):
-			key, args = "err.level_range", nil
-		case strings.Contains(msg, "length(trim"):
-			key = "err.required"
-		}
+	var se sqlite3.Error
+	if !errors.As(err, &se) || se.Code != sqlite3.ErrConstraint {
+		return err
+	}
+	msg := se.Error()
+	problem := func(entity, field, key string, args ...any) error {
 		return &app.Problem{Severity: app.Blocking, Entity: entity, EntityID: id, Field: field, Key: key, Args: args}
-	case strings.Contains(msg, "UNIQUE constraint failed: boards.name"):
-		return &app.Problem{Severity: app.Blocking, Entity: "board", EntityID: id, Field: "name", Key: "err.duplicate_board"}
-	case strings.Contains(msg, "UNIQUE constraint failed: plans.board_id, plans.year"), strings.Contains(msg, "UNIQUE constraint failed: plans.board_id"):
-		return &app.Problem{Severity: app.Blocking, Entity: "plan", EntityID: id, Field: "year", Key: "err.duplicate_plan"}
-	case strings.Contains(msg, "UNIQUE constraint failed: systems.board_id, systems.name"):
-		return &app.Problem{Severity: app.Blocking, Entity: "system", EntityID: id, Field: "name", Key: "err.duplicate_system"}
+	}
+	if _, expr, ok := strings.Cut(msg, "CHECK constraint failed: "); ok {
+		col := checkColumn(expr)
+		if field == "" {
+			field = col
+		}
+		switch col {
+		case "percent_done":
+			return problem(entity, field, "err.percent_range")
+		case "year":
+			return problem(entity, field, "err.year_range", "Min", app.MinYear, "Max", app.MaxYear)
+		case "confidentiality", "integrity", "availability", "traceability":
+			return problem(entity, field, "err.level_range")
+		case "expected_participants", "actual_participants":
+			return problem(entity, field, "err.participants")
+		case "hours_per_fte":
+			return problem(entity, field, "err.too_large", "Field", "field.hours_per_fte", "Max", 3000)
+		}
+		switch {
+		case strings.HasPrefix(expr, "length(trim("):
+			return problem(entity, field, "err.required", "Field", "field."+field)
+		case strings.HasSuffix(expr, ">= 0"):
+			return problem(entity, field, "err.negative", "Field", "field."+field)
+		}
+		return err
+	}
+	if _, cols, ok := strings.Cut(msg, "UNIQUE constraint failed: "); ok {
+		switch cols {
+		case "boards.name":
+			return problem("board", "name", "err.duplicate_board")
+		case "plans.board_id, plans.year":
+			return problem("plan", "year", "err.duplicate_plan")
+		case "systems.board_id, systems.name":
+			return problem("system", "name", "err.duplicate_system")
+		}
 	}
 	return err
+}
+
+// checkColumn is the column a CHECK expression is about: its first name, inside
+// "length(trim(…))" for the required-text checks.
+func checkColumn(expr string) string {
+	expr = strings.TrimPrefix(expr, "length(trim(")
+	end := strings.IndexFunc(expr, func(r rune) bool {
+		return !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	})
+	if end < 0 {
+		return expr
+	}
+	return expr[:end]
 }

@@ -3,27 +3,34 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"syscall"
 )
 
-// fileLock on Windows: the lock file is opened exclusively by creating it with O_EXCL and
-// removed on release. A crash can leave it behind; it is then older than the process start
-// and the user is told which file to remove.
-type fileLock struct {
-	f    *os.File
-	path string
-}
+// fileLock on Windows: the lock file is held open with no sharing allowed, so a second
+// instance cannot open it. Windows closes the handle when the process dies, so a crash never
+// leaves a stale lock (a lock made by creating the file would outlive the crash).
+type fileLock struct{ f *os.File }
+
+// errSharingViolation is ERROR_SHARING_VIOLATION: another handle holds the file.
+const errSharingViolation syscall.Errno = 32
 
 func lockFile(path string) (*fileLock, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	name, err := syscall.UTF16PtrFromString(path)
 	if err != nil {
-		if os.IsExist(err) {
+		return nil, fmt.Errorf("lock: %w", err)
+	}
+	h, err := syscall.CreateFile(name, syscall.GENERIC_READ|syscall.GENERIC_WRITE, 0, nil,
+		syscall.OPEN_ALWAYS, syscall.FILE_ATTRIBUTE_NORMAL, 0)
+	if err != nil {
+		if errors.Is(err, errSharingViolation) {
 			return nil, ErrLocked
 		}
 		return nil, fmt.Errorf("lock: %w", err)
 	}
-	return &fileLock{f: f, path: path}, nil
+	return &fileLock{f: os.NewFile(uintptr(h), path)}, nil
 }
 
 func (l *fileLock) release() {
@@ -31,6 +38,5 @@ func (l *fileLock) release() {
 		return
 	}
 	l.f.Close()
-	os.Remove(l.path)
 	l.f = nil
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mattn/go-sqlite3"
+
 	"handlingsplan/app"
 )
 
@@ -39,6 +41,9 @@ func (s *Store) Profile() (app.Profile, error) {
 		}
 		p.Goals = append(p.Goals, g)
 	}
+	if err := rows.Err(); err != nil {
+		return p, fmt.Errorf("load goals: %w", err)
+	}
 	lv, err := s.db.Query("SELECT level, name FROM class_levels ORDER BY level")
 	if err != nil {
 		return p, fmt.Errorf("load scale: %w", err)
@@ -67,7 +72,7 @@ func (s *Store) SaveProfile(p app.Profile) error {
 		}
 		for _, g := range p.Goals {
 			if _, err := tx.Exec("INSERT INTO goals(number, text) VALUES(?, ?)", g.Number, g.Text); err != nil {
-				return constraintProblem(err, "profile", int64(g.Number), "goals")
+				return goalProblem(err, g)
 			}
 		}
 		if _, err := tx.Exec("DELETE FROM class_levels"); err != nil {
@@ -80,6 +85,19 @@ func (s *Store) SaveProfile(p app.Profile) error {
 		}
 		return s.audit(tx, "profile", 1, "profile", "", fmt.Sprintf("%s; %d goals; %d h/FTE", p.Kommun, len(p.Goals), p.HoursPerFTE))
 	})
+}
+
+// goalProblem says what is wrong with a goal the database refused, in ValidateProfile's words.
+func goalProblem(err error, g app.Goal) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) || se.Code != sqlite3.ErrConstraint {
+		return err
+	}
+	if strings.Contains(se.Error(), "length(trim(text))") {
+		return &app.Problem{Severity: app.Blocking, Entity: "profile", EntityID: int64(g.Number), Field: "goals", Key: "err.required", Args: []any{"Field", "field.goals"}}
+	}
+	// A number out of range or used twice.
+	return &app.Problem{Severity: app.Blocking, Entity: "profile", EntityID: int64(g.Number), Field: "goals", Key: "err.unknown_goal", Args: []any{"Goal", g.Number}}
 }
 
 // Boards lists the boards by id (the UI sorts by name in the user's collation).
@@ -113,10 +131,11 @@ func (s *Store) BoardByName(name string) (app.Board, error) {
 // AddBoard adds a board; a duplicate name is an *app.Problem.
 func (s *Store) AddBoard(name string) (int64, error) {
 	var id int64
+	name = strings.TrimSpace(name)
 	err := s.tx(func(tx *sql.Tx) error {
-		res, err := tx.Exec("INSERT INTO boards(name) VALUES(?)", strings.TrimSpace(name))
+		res, err := tx.Exec("INSERT INTO boards(name) VALUES(?)", name)
 		if err != nil {
-			return constraintProblem(err, "board", 0, "name")
+			return withArgs(constraintProblem(err, "board", 0, "name"), "err.duplicate_board", "Name", name)
 		}
 		id, _ = res.LastInsertId()
 		return s.audit(tx, "board", id, "name", "", name)
@@ -223,15 +242,24 @@ func (s *Store) insertPlan(tx *sql.Tx, p app.Plan) (int64, error) {
 		string(p.Checks[0].Result), p.Checks[0].Text, string(p.Checks[1].Result), p.Checks[1].Text, string(p.Checks[2].Result), p.Checks[2].Text,
 		p.WizardStep, sub, s.stamp())
 	if err != nil {
-		pr := constraintProblem(err, "plan", 0, "year")
-		var prob *app.Problem
-		if errors.As(pr, &prob) && prob.Key == "err.duplicate_plan" {
-			prob.Args = []any{"Board", p.Board, "Year", p.Year}
+		board := p.Board
+		if board == "" {
+			// Best effort: the name only makes the message clearer.
+			_ = tx.QueryRow("SELECT name FROM boards WHERE id = ?", p.BoardID).Scan(&board)
 		}
-		return 0, pr
+		return 0, withArgs(constraintProblem(err, "plan", 0, "year"), "err.duplicate_plan", "Board", board, "Year", p.Year)
 	}
 	id, _ := res.LastInsertId()
 	return id, s.audit(tx, "plan", id, "created", "", fmt.Sprintf("%d", p.Year))
+}
+
+// withArgs gives a problem with the given key the template data its message needs.
+func withArgs(err error, key string, args ...any) error {
+	var p *app.Problem
+	if errors.As(err, &p) && p.Key == key {
+		p.Args = args
+	}
+	return err
 }
 
 // SetPlanStatus moves a plan to another status (mark ready, reopen, signed, closed) and logs it.
@@ -241,13 +269,21 @@ func (s *Store) SetPlanStatus(id int64, status app.PlanStatus, version int) erro
 		var old string
 		var oldVersion int
 		if err := tx.QueryRow("SELECT status, version FROM plans WHERE id = ?", id).Scan(&old, &oldVersion); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				err = ErrNotFound
+			}
 			return fmt.Errorf("plan %d status: %w", id, err)
+		}
+		if old == string(status) && version == oldVersion {
+			return nil // nothing changes, nothing to record
 		}
 		if _, err := tx.Exec("UPDATE plans SET status = ?, version = ?, updated_at = ? WHERE id = ?", string(status), version, s.stamp(), id); err != nil {
 			return fmt.Errorf("plan %d status: %w", id, err)
 		}
-		if err := s.audit(tx, "plan", id, "status", old, string(status)); err != nil {
-			return err
+		if old != string(status) {
+			if err := s.audit(tx, "plan", id, "status", old, string(status)); err != nil {
+				return err
+			}
 		}
 		if version != oldVersion {
 			return s.audit(tx, "plan", id, "version", strconv.Itoa(oldVersion), strconv.Itoa(version))

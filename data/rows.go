@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -70,14 +71,16 @@ func (s *Store) insertActivity(tx *sql.Tx, planID int64, a app.Activity) (int64,
 	if a.CarriedFrom != 0 {
 		carried = a.CarriedFrom
 	}
+	// carried_from and the system links may point at rows deleted since (an undo long after,
+	// or a plan stored again): such links are dropped rather than failing the whole insert.
 	res, err := tx.Exec(`INSERT INTO activities(id, plan_id, position, title, description, priority, responsible, start_date, end_date,
 		internal_hours, external_hours, operating_cost, investment, status, percent_done, actual_hours, actual_kronor, follow_up_comment, carried_from)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,(SELECT id FROM activities WHERE id = ?))`,
 		idArg(a.ID), planID, a.Position, a.Title, a.Description, int(a.Priority), a.Responsible, dateArg(a.Start), dateArg(a.End),
 		a.InternalHours, a.ExternalHours, a.OperatingCost, a.Investment, string(a.Status), a.PercentDone, a.ActualHours, a.ActualKronor,
 		a.FollowUpComment, carried)
 	if err != nil {
-		return 0, constraintProblem(err, "activity", a.ID, constraintField(err))
+		return 0, constraintProblem(err, "activity", a.ID, "")
 	}
 	id, _ := res.LastInsertId()
 	for _, g := range a.Goals {
@@ -86,24 +89,11 @@ func (s *Store) insertActivity(tx *sql.Tx, planID int64, a app.Activity) (int64,
 		}
 	}
 	for _, sys := range a.SystemIDs {
-		if _, err := tx.Exec("INSERT OR IGNORE INTO activity_systems(activity_id, system_id) VALUES(?, ?)", id, sys); err != nil {
+		if _, err := tx.Exec("INSERT OR IGNORE INTO activity_systems(activity_id, system_id) SELECT ?, id FROM systems WHERE id = ?", id, sys); err != nil {
 			return 0, err
 		}
 	}
 	return id, nil
-}
-
-// constraintField guesses the field a CHECK failure is about from SQLite's message
-// ("CHECK constraint failed: internal_hours >= 0").
-func constraintField(err error) string {
-	msg := err.Error()
-	for _, f := range []string{"internal_hours", "external_hours", "operating_cost", "investment", "percent_done", "actual_hours",
-		"actual_kronor", "expected_participants", "actual_participants", "priority", "confidentiality", "integrity", "availability", "traceability"} {
-		if strings.Contains(msg, f) {
-			return f
-		}
-	}
-	return ""
 }
 
 // Activity loads one activity.
@@ -152,6 +142,9 @@ func (s *Store) activities(where string, arg any) ([]app.Activity, error) {
 			a.Goals = append(a.Goals, int(g))
 		}
 		a.SystemIDs = splitInts(systems.String)
+		// group_concat does not promise the subquery's order.
+		slices.Sort(a.Goals)
+		slices.Sort(a.SystemIDs)
 		out = append(out, a)
 	}
 	return out, rows.Err()
@@ -167,9 +160,24 @@ func splitInts(s string) []int64 {
 	return out
 }
 
+// sortedSet is xs sorted without repeats, so that [3 1 1] and [1 3] are the same change.
+func sortedSet[T int | int64](xs []T) []T {
+	out := slices.Clone(xs)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // SetActivityGoals replaces the goals of an activity and returns the old ones (for undo).
 func (s *Store) SetActivityGoals(id int64, goals []int) (old []int, err error) {
+	goals = sortedSet(goals)
 	err = s.tx(func(tx *sql.Tx) error {
+		planID, err := planOf(tx, "activity", id)
+		if err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
+			return err
+		}
 		rows, err := tx.Query("SELECT goal FROM activity_goals WHERE activity_id = ? ORDER BY goal", id)
 		if err != nil {
 			return err
@@ -183,15 +191,11 @@ func (s *Store) SetActivityGoals(id int64, goals []int) (old []int, err error) {
 			old = append(old, g)
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
 		if joinInts(old) == joinInts(goals) {
 			return nil
-		}
-		planID, err := planOf(tx, "activity", id)
-		if err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNotFound
-			}
-			return err
 		}
 		if err := s.editCheck(tx, planID, false); err != nil {
 			return err
@@ -214,18 +218,23 @@ func (s *Store) SetActivityGoals(id int64, goals []int) (old []int, err error) {
 
 // SetActivitySystems replaces the register systems an activity is linked to; returns the old ones.
 func (s *Store) SetActivitySystems(id int64, systems []int64) (old []int64, err error) {
+	systems = sortedSet(systems)
 	err = s.tx(func(tx *sql.Tx) error {
+		planID, err := planOf(tx, "activity", id)
+		if err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
+			return err
+		}
 		var cur sql.NullString
 		if err := tx.QueryRow("SELECT group_concat(system_id) FROM (SELECT system_id FROM activity_systems WHERE activity_id = ? ORDER BY system_id)", id).Scan(&cur); err != nil {
 			return err
 		}
 		old = splitInts(cur.String)
+		slices.Sort(old)
 		if joinInts(old) == joinInts(systems) {
 			return nil
-		}
-		planID, err := planOf(tx, "activity", id)
-		if err != nil {
-			return err
 		}
 		if err := s.editCheck(tx, planID, false); err != nil {
 			return err
@@ -305,7 +314,7 @@ func (s *Store) insertTraining(tx *sql.Tx, planID int64, t app.Training) (int64,
 		idArg(t.ID), planID, t.Position, t.Title, t.TargetGroup, string(t.Format), datesArg(t.Dates), t.Responsible,
 		t.ExpectedParticipants, t.Evaluation, t.ActualParticipants)
 	if err != nil {
-		return 0, constraintProblem(err, "training", t.ID, "expected_participants")
+		return 0, constraintProblem(err, "training", t.ID, "")
 	}
 	return res.LastInsertId()
 }
@@ -454,7 +463,7 @@ func insertSystem(tx *sql.Tx, boardID, planID int64, x app.System) (int64, error
 		x.BaselineMet, string(x.SecurityPlan), dateArg(x.SecurityPlanAt), dateArg(x.RiskAnalysisAt), dateArg(x.ContinuityAt),
 		dateArg(x.RecoveryAt), x.Sensitive)
 	if err != nil {
-		return 0, constraintProblem(err, "system", x.ID, constraintField(err))
+		return 0, constraintProblem(err, "system", x.ID, "")
 	}
 	return res.LastInsertId()
 }
@@ -590,19 +599,35 @@ func (s *Store) insertPlanData(tx *sql.Tx, d app.PlanData) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	// Systems first, so activities can link to them; ids in the payload are remapped.
+	// Systems first, so activities can link to them; ids in the payload are remapped. A board
+	// that has a register keeps it: the payload's systems are matched to it by name.
 	sysIDs := map[int64]int64{}
-	var registerEmpty = true
+	register := map[string]int64{}
 	if p.SubmissionID == 0 {
-		var n int
-		if err := tx.QueryRow("SELECT count(*) FROM systems WHERE board_id = ? AND plan_id IS NULL", boardID).Scan(&n); err != nil {
+		rows, err := tx.Query("SELECT id, name FROM systems WHERE board_id = ? AND plan_id IS NULL", boardID)
+		if err != nil {
 			return 0, err
 		}
-		registerEmpty = n == 0
+		for rows.Next() {
+			var id int64
+			var name string
+			if err := rows.Scan(&id, &name); err != nil {
+				rows.Close()
+				return 0, err
+			}
+			register[name] = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, err
+		}
 	}
 	for _, x := range d.Systems {
-		if p.SubmissionID == 0 && !registerEmpty {
-			break
+		if len(register) > 0 {
+			if id, ok := register[x.Name]; ok {
+				sysIDs[x.ID] = id
+			}
+			continue
 		}
 		old := x.ID
 		x.ID = 0

@@ -7,14 +7,18 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -48,12 +52,15 @@ type Store struct {
 	db   *sql.DB
 	path string
 	lock *fileLock
-	who  string
-	now  func() time.Time
+
+	mu  sync.Mutex // guards who and now: the UI may rename the user while a write runs
+	who string
+	now func() time.Time
 }
 
-func migrations() ([]string, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+// migrations lists the migration files of src in the order they run.
+func migrations(src fs.FS) ([]string, error) {
+	names, err := fs.Glob(src, "migrations/*.sql")
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +70,7 @@ func migrations() ([]string, error) {
 
 // SchemaVersion is the number of migrations this binary has.
 func SchemaVersion() int {
-	m, _ := migrations()
+	m, _ := migrations(migrationFS)
 	return len(m)
 }
 
@@ -79,6 +86,15 @@ func DefaultPath() (string, error) {
 // Open opens (or creates) the database at path, takes the instance lock, checks the schema
 // version before touching the file, and migrates it. who is the name recorded in the audit log.
 func Open(path, who string) (*Store, error) {
+	return open(path, who, migrationFS)
+}
+
+// open is Open with the migrations taken from src, so tests can run an upgrade.
+func open(path, who string, src fs.FS) (*Store, error) {
+	names, err := migrations(src)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -86,23 +102,24 @@ func Open(path, who string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	if err := checkVersion(path); err != nil {
+	if err := checkVersion(path, len(names)); err != nil {
 		lk.release()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	q := url.Values{}
 	q.Set("_foreign_keys", "on")
 	q.Set("_journal_mode", "WAL")
-	q.Set("_synchronous", "NORMAL")
+	// FULL: a commit survives a power cut too, not only a crash; one fsync per edit is nothing at typing speed.
+	q.Set("_synchronous", "FULL")
 	q.Set("_busy_timeout", "5000")
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	db, err := sql.Open("sqlite3", dsn(path, q))
 	if err != nil {
 		lk.release()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, lock: lk, who: who, now: time.Now}
-	if err := s.migrate(); err != nil {
+	if err := s.migrate(src, names); err != nil {
 		db.Close()
 		lk.release()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -110,34 +127,100 @@ func Open(path, who string) (*Store, error) {
 	return s, nil
 }
 
-// checkVersion reads the schema version read-only, so a newer or foreign file is not touched.
-func checkVersion(path string) error {
-	st, err := os.Stat(path)
-	if errors.Is(err, os.ErrNotExist) || (err == nil && st.Size() == 0) {
+// dsn is the SQLite URI of path. URI characters in the path are escaped, so that a folder
+// named "#2" or "100%" does not cut the name short or lose the parameters.
+func dsn(path string, params url.Values) string {
+	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	return "file:" + esc.Replace(path) + "?" + params.Encode()
+}
+
+// sqliteMagic starts every SQLite database file.
+const sqliteMagic = "SQLite format 3\x00"
+
+// checkVersion decides from the file header alone whether the file may be opened: even a
+// read-only SQLite connection leaves -wal and -shm files behind, and a newer or foreign
+// file must not be touched at all. want is the schema version this binary knows.
+func checkVersion(path string, want int) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	defer f.Close()
+	var h [100]byte
+	n, err := io.ReadFull(f, h[:])
+	switch {
+	case n == 0 && errors.Is(err, io.EOF):
+		return nil // an empty file: a new database
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return ErrForeign
+	case err != nil:
+		return err
+	case string(h[:16]) != sqliteMagic:
+		return ErrForeign
+	}
+	version := int(int32(binary.BigEndian.Uint32(h[60:64])))
+	appID := binary.BigEndian.Uint32(h[68:72])
+	switch {
+	case appID == applicationID:
+		return versionCheck(version, want)
+	case appID != 0 || version != 0:
+		return ErrForeign
+	}
+	// Unmarked: an empty database, another program's, or ours with its first migration
+	// still in the WAL after a crash. Only SQLite can tell.
+	return checkUnmarked(path, want)
+}
+
+func versionCheck(have, want int) error {
+	if have > want {
+		return &NewerError{Have: have, Want: want}
+	}
+	return nil
+}
+
+// checkUnmarked accepts an unmarked SQLite file only when it has no tables, or when SQLite
+// (which reads the WAL too) finds our application id.
+func checkUnmarked(path string, want int) error {
+	db, err := sql.Open("sqlite3", dsn(path, url.Values{"mode": {"ro"}}))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	var version, appID int
-	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return foreign(err)
+	version, appID, tables, err := identify(db)
+	if err != nil {
+		return err
 	}
-	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return foreign(err)
+	return accept(version, appID, tables, want)
+}
+
+// identify reads what tells our databases from others.
+func identify(q interface {
+	QueryRow(string, ...any) *sql.Row
+}) (version int, appID uint32, tables int, err error) {
+	if err := q.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return 0, 0, 0, foreign(err)
 	}
-	if appID != applicationID && !(appID == 0 && version == 0) {
-		return ErrForeign
+	var id int64
+	if err := q.QueryRow("PRAGMA application_id").Scan(&id); err != nil {
+		return 0, 0, 0, foreign(err)
 	}
-	if want := SchemaVersion(); version > want {
-		return &NewerError{Have: version, Want: want}
+	if err := q.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
+		return 0, 0, 0, foreign(err)
 	}
-	return nil
+	return version, uint32(id), tables, nil
+}
+
+func accept(version int, appID uint32, tables, want int) error {
+	switch {
+	case appID == applicationID:
+		return versionCheck(version, want)
+	case appID == 0 && version == 0 && tables == 0:
+		return nil
+	}
+	return ErrForeign
 }
 
 func foreign(err error) error {
@@ -148,17 +231,19 @@ func foreign(err error) error {
 	return err
 }
 
-func (s *Store) migrate() error {
-	names, err := migrations()
+// migrate runs the migrations the file has not had yet, each in its own transaction with the
+// version bump, so a failed or interrupted migration leaves the previous version intact.
+func (s *Store) migrate(fsys fs.FS, names []string) error {
+	// Checked again on the real connection: it sees the WAL, which the header check cannot.
+	version, appID, tables, err := identify(s.db)
 	if err != nil {
 		return err
 	}
-	var version int
-	if err := s.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return foreign(err)
+	if err := accept(version, appID, tables, len(names)); err != nil {
+		return err
 	}
 	for i := version; i < len(names); i++ {
-		src, err := fs.ReadFile(migrationFS, names[i])
+		src, err := fs.ReadFile(fsys, names[i])
 		if err != nil {
 			return err
 		}
@@ -190,13 +275,25 @@ func (s *Store) Close() error {
 func (s *Store) Path() string { return s.path }
 
 // Who is the name recorded in the audit log.
-func (s *Store) Who() string { return s.who }
+func (s *Store) Who() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.who
+}
 
 // SetWho changes the name recorded in the audit log (e.g. the signer's name once known).
-func (s *Store) SetWho(who string) { s.who = who }
+func (s *Store) SetWho(who string) {
+	s.mu.Lock()
+	s.who = who
+	s.mu.Unlock()
+}
 
 // SetClock replaces the clock (tests).
-func (s *Store) SetClock(now func() time.Time) { s.now = now }
+func (s *Store) SetClock(now func() time.Time) {
+	s.mu.Lock()
+	s.now = now
+	s.mu.Unlock()
+}
 
 // tx runs fn in one transaction: all of it is stored, or nothing.
 func (s *Store) tx(fn func(tx *sql.Tx) error) error {
@@ -204,6 +301,13 @@ func (s *Store) tx(fn func(tx *sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
+	defer func() {
+		// A panic must not leave the write lock held: every later write would wait for it.
+		if p := recover(); p != nil {
+			tx.Rollback()
+			panic(p)
+		}
+	}()
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return err
@@ -218,13 +322,22 @@ func (s *Store) IntegrityCheck() (string, error) {
 	return res, err
 }
 
-// IsDiskFull reports whether err comes from a full disk.
+// IsDiskFull reports whether err comes from a full disk. SQLite says SQLITE_FULL when a write
+// finds no space, but an I/O error with ENOSPC when growing its shared-memory or temporary files.
 func IsDiskFull(err error) bool {
 	var se sqlite3.Error
-	return errors.As(err, &se) && se.Code == sqlite3.ErrFull
+	if errors.As(err, &se) {
+		return se.Code == sqlite3.ErrFull || se.Code == sqlite3.ErrIoErr && se.SystemErrno == syscall.ENOSPC
+	}
+	return errors.Is(err, syscall.ENOSPC)
 }
 
-func (s *Store) stamp() string { return s.now().UTC().Format(time.RFC3339Nano) }
+func (s *Store) stamp() string {
+	s.mu.Lock()
+	now := s.now
+	s.mu.Unlock()
+	return now().UTC().Format(time.RFC3339Nano)
+}
 
 // Setting returns a saved preference, or def when none is saved.
 func (s *Store) Setting(key, def string) string {

@@ -1,0 +1,622 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"handlingsplan/app"
+)
+
+// same compares stored values; dates by instant, since a zone is not part of a calendar date.
+func same(a, b any) bool {
+	switch x := a.(type) {
+	case time.Time:
+		y, ok := b.(time.Time)
+		return ok && x.Equal(y)
+	case []time.Time:
+		y, ok := b.([]time.Time)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !x[i].Equal(y[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return reflect.DeepEqual(a, b)
+}
+
+func findTraining(ts []app.Training, id int64) app.Training {
+	for _, t := range ts {
+		if t.ID == id {
+			return t
+		}
+	}
+	return app.Training{}
+}
+
+func findCheckpoint(cs []app.Checkpoint, id int64) app.Checkpoint {
+	for _, c := range cs {
+		if c.ID == id {
+			return c
+		}
+	}
+	return app.Checkpoint{}
+}
+
+func findSystem(xs []app.System, id int64) app.System {
+	for _, x := range xs {
+		if x.ID == id {
+			return x
+		}
+	}
+	return app.System{}
+}
+
+func findActivity(as []app.Activity, id int64) app.Activity {
+	for _, a := range as {
+		if a.ID == id {
+			return a
+		}
+	}
+	return app.Activity{}
+}
+
+// TestSetFieldUndoAndAudit sets every kind of editable field, undoes the change with the old
+// value SetField returned, and checks the audit log and that a no-op records nothing.
+func TestSetFieldUndoAndAudit(t *testing.T) {
+	cet := time.FixedZone("CET", 3600)
+	type row struct {
+		d app.PlanData
+		f *fixture
+	}
+	act := func(r row) app.Activity { return findActivity(r.d.Activities, r.f.act) }
+	tr := func(r row) app.Training { return findTraining(r.d.Trainings, r.f.training) }
+	cp := func(r row) app.Checkpoint { return findCheckpoint(r.d.Checkpoints, r.f.checkpoint) }
+	sys := func(r row) app.System { return findSystem(r.d.Systems, r.f.sysProcapita) }
+	tests := []struct {
+		entity, field string
+		id            func(*fixture) int64
+		set           any // what the caller passes
+		stored        any // how SetField gives it back as an old value
+		init          any // the fixture's value, as SetField gives it back
+		oldText       string
+		newText       string
+		read          func(row) any // the value the loaders show, in stored form
+	}{
+		{"plan", "responsible", planID, "Socialchef", "Socialchef", "Förvaltningschef", "Förvaltningschef", "Socialchef",
+			func(r row) any { return r.d.Plan.Responsible }},
+		{"plan", "decision_date", planID, time.Date(2027, 2, 20, 0, 0, 0, 0, cet), day(2027, 2, 20), time.Time{}, "", "2027-02-20",
+			func(r row) any { return r.d.Plan.DecisionDate }},
+		{"plan", "check0_result", planID, app.CheckYes, "yes", "", "", "yes",
+			func(r row) any { return string(r.d.Plan.Checks[0].Result) }},
+		{"plan", "check2_text", planID, "Reglerna följs", "Reglerna följs", "", "", "Reglerna följs",
+			func(r row) any { return r.d.Plan.Checks[2].Text }},
+		{"activity", "title", actID, "Klassa alla system", "Klassa alla system", "Klassa system", "Klassa system", "Klassa alla system",
+			func(r row) any { return act(r).Title }},
+		{"activity", "priority", actID, app.PriorityLow, int64(3), int64(1), "1", "3",
+			func(r row) any { return int64(act(r).Priority) }},
+		{"activity", "start", actID, day(2027, 3, 1), day(2027, 3, 1), day(2027, 2, 1), "2027-02-01", "2027-03-01",
+			func(r row) any { return act(r).Start }},
+		{"activity", "end", actID, time.Time{}, time.Time{}, day(2027, 11, 30), "2027-11-30", "",
+			func(r row) any { return act(r).End }},
+		{"activity", "internal_hours", actID, 80, int64(80), int64(120), "120", "80",
+			func(r row) any { return act(r).InternalHours }},
+		{"activity", "operating_cost", actID, int64(1_250_000), int64(1_250_000), int64(25000), "25000", "1250000",
+			func(r row) any { return act(r).OperatingCost }},
+		{"activity", "status", actID, app.ActivityDone, "done", "not_started", "not_started", "done",
+			func(r row) any { return string(act(r).Status) }},
+		{"activity", "percent_done", actID, 100, int64(100), int64(0), "0", "100",
+			func(r row) any { return int64(act(r).PercentDone) }},
+		{"activity", "follow_up_comment", actID, "Klart i oktober", "Klart i oktober", "", "", "Klart i oktober",
+			func(r row) any { return act(r).FollowUpComment }},
+		{"activity", "position", actID, 5, int64(5), int64(1), "1", "5",
+			func(r row) any { return int64(act(r).Position) }},
+		{"training", "dates", trainingID, []time.Time{day(2027, 4, 2), day(2027, 10, 8), day(2027, 11, 5)},
+			[]time.Time{day(2027, 4, 2), day(2027, 10, 8), day(2027, 11, 5)}, []time.Time{day(2027, 3, 1), day(2027, 9, 1)},
+			"2027-03-01,2027-09-01", "2027-04-02,2027-10-08,2027-11-05",
+			func(r row) any { return tr(r).Dates }},
+		{"training", "format", trainingID, app.FormatELearning, "elearning", "workplace_meeting", "workplace_meeting", "elearning",
+			func(r row) any { return string(tr(r).Format) }},
+		{"training", "expected_participants", trainingID, 55, int64(55), int64(40), "40", "55",
+			func(r row) any { return int64(tr(r).ExpectedParticipants) }},
+		{"training", "actual_participants", trainingID, 38, int64(38), int64(0), "0", "38",
+			func(r row) any { return int64(tr(r).ActualParticipants) }},
+		{"checkpoint", "done", checkpointID, true, true, false, "false", "true",
+			func(r row) any { return cp(r).Done }},
+		{"checkpoint", "date", checkpointID, day(2027, 6, 22), day(2027, 6, 22), day(2027, 6, 15), "2027-06-15", "2027-06-22",
+			func(r row) any { return cp(r).Date }},
+		{"checkpoint", "report_to", checkpointID, "Kommunstyrelsen", "Kommunstyrelsen", "Socialnämnden", "Socialnämnden", "Kommunstyrelsen",
+			func(r row) any { return cp(r).ReportTo }},
+		{"system", "sensitive", systemID, false, false, true, "true", "false",
+			func(r row) any { return sys(r).Sensitive }},
+		{"system", "baseline_met", systemID, false, false, true, "true", "false",
+			func(r row) any { return sys(r).BaselineMet }},
+		{"system", "confidentiality", systemID, 4, int64(4), int64(3), "3", "4",
+			func(r row) any { return int64(sys(r).Confidentiality) }},
+		{"system", "security_plan", systemID, app.SecurityPlanDeepened, "deepened", "base", "base", "deepened",
+			func(r row) any { return string(sys(r).SecurityPlan) }},
+		{"system", "recovery_at", systemID, day(2026, 12, 1), day(2026, 12, 1), time.Time{}, "", "2026-12-01",
+			func(r row) any { return sys(r).RecoveryAt }},
+		{"system", "name", systemID, "Lifecare", "Lifecare", "Procapita", "Procapita", "Lifecare",
+			func(r row) any { return sys(r).Name }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.entity+"."+tc.field, func(t *testing.T) {
+			f := newFixture(t)
+			id := tc.id(f)
+			read := func() any {
+				d, err := f.s.PlanData(f.plan)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return tc.read(row{d, f})
+			}
+			wantAudit := func(step string, n int, old, new string) {
+				t.Helper()
+				last, got := f.lastAudit(t, tc.entity, id)
+				want := app.AuditEntry{ID: last.ID, At: auditTime, Who: testWho, Entity: tc.entity, EntityID: id, Field: tc.field, Old: old, New: new}
+				if got != n || !reflect.DeepEqual(last, want) {
+					t.Errorf("%s: %d audit entries, last %+v; want %d, last %+v", step, got, last, n, want)
+				}
+			}
+			if got := read(); !same(got, tc.init) {
+				t.Fatalf("fixture value = %#v, want %#v", got, tc.init)
+			}
+			_, n0 := f.lastAudit(t, tc.entity, id)
+
+			old, err := f.s.SetField(tc.entity, id, tc.field, tc.set)
+			if err != nil {
+				t.Fatalf("set: %v", err)
+			}
+			if !same(old, tc.init) {
+				t.Errorf("set returned old %#v (%T), want %#v (%T)", old, old, tc.init, tc.init)
+			}
+			if got := read(); !same(got, tc.stored) {
+				t.Errorf("after set: %#v, want %#v", got, tc.stored)
+			}
+			wantAudit("set", n0+1, tc.oldText, tc.newText)
+
+			// Undo with what SetField returned.
+			back, err := f.s.SetField(tc.entity, id, tc.field, old)
+			if err != nil {
+				t.Fatalf("undo: %v", err)
+			}
+			if !same(back, tc.stored) {
+				t.Errorf("undo returned %#v (%T), want %#v", back, back, tc.stored)
+			}
+			if got := read(); !same(got, tc.init) {
+				t.Errorf("after undo: %#v, want %#v", got, tc.init)
+			}
+			wantAudit("undo", n0+2, tc.newText, tc.oldText)
+
+			// Setting the value it has records nothing.
+			again, err := f.s.SetField(tc.entity, id, tc.field, old)
+			if err != nil {
+				t.Fatalf("no-op: %v", err)
+			}
+			if !same(again, tc.init) {
+				t.Errorf("no-op returned %#v", again)
+			}
+			if _, n := f.lastAudit(t, tc.entity, id); n != n0+2 {
+				t.Errorf("no-op wrote an audit entry: %d entries, want %d", n, n0+2)
+			}
+		})
+	}
+}
+
+func planID(f *fixture) int64       { return f.plan }
+func actID(f *fixture) int64        { return f.act }
+func trainingID(f *fixture) int64   { return f.training }
+func checkpointID(f *fixture) int64 { return f.checkpoint }
+func systemID(f *fixture) int64     { return f.sysProcapita }
+
+func TestSetFieldUnknownAndMissing(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name   string
+		entity string
+		id     int64
+		field  string
+		value  any
+		notFnd bool
+	}{
+		{"unknown entity", "board", f.board, "name", "X", false},
+		{"not editable", "activity", f.act, "plan_id", 1, false},
+		{"id not editable", "plan", f.plan, "id", 9, false},
+		{"status not editable", "plan", f.plan, "status", "signed", false},
+		{"missing row", "activity", 999, "title", "X", true},
+		{"missing row, follow-up", "checkpoint", 999, "done", true, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := f.state(t)
+			_, err := f.s.SetField(tc.entity, tc.id, tc.field, tc.value)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if errors.Is(err, ErrNotFound) != tc.notFnd {
+				t.Errorf("err = %v, ErrNotFound %v", err, !tc.notFnd)
+			}
+			if _, ok := asProblem(err); ok {
+				t.Errorf("err = %v is a Problem; want a plain error", err)
+			}
+			if f.state(t) != before {
+				t.Error("the failed call changed the database")
+			}
+		})
+	}
+}
+
+// TestConstraintProblems checks that what the schema refuses comes back as a problem on the
+// right field with a message that has all its data, and that nothing is stored.
+func TestConstraintProblems(t *testing.T) {
+	set := func(entity string, id func(*fixture) int64, field string, v any) func(*fixture) error {
+		return func(f *fixture) error { _, err := f.s.SetField(entity, id(f), field, v); return err }
+	}
+	tests := []struct {
+		name  string
+		do    func(*fixture) error
+		field string
+		key   string
+		args  []any
+	}{
+		{"negative internal hours", set("activity", actID, "internal_hours", -5), "internal_hours", "err.negative",
+			[]any{"Field", "field.internal_hours"}},
+		{"negative external hours", set("activity", actID, "external_hours", int64(-1)), "external_hours", "err.negative",
+			[]any{"Field", "field.external_hours"}},
+		{"negative operating cost", set("activity", actID, "operating_cost", -100), "operating_cost", "err.negative",
+			[]any{"Field", "field.operating_cost"}},
+		{"negative investment", set("activity", actID, "investment", -1), "investment", "err.negative",
+			[]any{"Field", "field.investment"}},
+		{"negative actual hours", set("activity", actID, "actual_hours", -1), "actual_hours", "err.negative",
+			[]any{"Field", "field.actual_hours"}},
+		{"negative actual kronor", set("activity", actID, "actual_kronor", -1), "actual_kronor", "err.negative",
+			[]any{"Field", "field.actual_kronor"}},
+		{"percent 150", set("activity", actID, "percent_done", 150), "percent_done", "err.percent_range", nil},
+		{"percent -1", set("activity", actID, "percent_done", -1), "percent_done", "err.percent_range", nil},
+		{"negative expected participants", set("training", trainingID, "expected_participants", -3), "expected_participants", "err.participants", nil},
+		{"negative actual participants", set("training", trainingID, "actual_participants", -3), "actual_participants", "err.participants", nil},
+		{"system level 7", set("system", systemID, "confidentiality", 7), "confidentiality", "err.level_range", nil},
+		{"system level -2", set("system", systemID, "traceability", -2), "traceability", "err.level_range", nil},
+		{"system without name", set("system", systemID, "name", "  "), "name", "err.required", []any{"Field", "field.name"}},
+		{"system renamed to a taken name", set("system", systemID, "name", "E-post"), "name", "err.duplicate_system", nil},
+		{"add system level 5", func(f *fixture) error {
+			_, err := f.s.AddSystem(f.board, app.System{Name: "Nytt", Availability: 5})
+			return err
+		}, "availability", "err.level_range", nil},
+		{"add system without name", func(f *fixture) error {
+			_, err := f.s.AddSystem(f.board, app.System{Name: ""})
+			return err
+		}, "name", "err.required", []any{"Field", "field.name"}},
+		{"add system duplicate", func(f *fixture) error {
+			_, err := f.s.AddSystem(f.board, app.System{Name: "Procapita"})
+			return err
+		}, "name", "err.duplicate_system", nil},
+		{"add board duplicate", func(f *fixture) error {
+			_, err := f.s.AddBoard(" Socialnämnden ")
+			return err
+		}, "name", "err.duplicate_board", []any{"Name", "Socialnämnden"}},
+		{"add board without name", func(f *fixture) error {
+			_, err := f.s.AddBoard(" ")
+			return err
+		}, "name", "err.required", []any{"Field", "field.name"}},
+		{"add plan duplicate by board id", func(f *fixture) error {
+			_, err := f.s.AddPlan(app.Plan{BoardID: f.board, Year: 2027})
+			return err
+		}, "year", "err.duplicate_plan", []any{"Board", "Socialnämnden", "Year", 2027}},
+		{"add plan data duplicate by board name", func(f *fixture) error {
+			_, err := f.s.AddPlanData(app.PlanData{Plan: app.Plan{Board: "Socialnämnden", Year: 2027}})
+			return err
+		}, "year", "err.duplicate_plan", []any{"Board", "Socialnämnden", "Year", 2027}},
+		{"add plan year 1999", func(f *fixture) error {
+			_, err := f.s.AddPlan(app.Plan{BoardID: f.board, Year: 1999})
+			return err
+		}, "year", "err.year_range", []any{"Min", app.MinYear, "Max", app.MaxYear}},
+		{"add activity negative hours", func(f *fixture) error {
+			_, err := f.s.AddActivity(f.plan, app.Activity{Title: "Ny", ExternalHours: -8})
+			return err
+		}, "external_hours", "err.negative", []any{"Field", "field.external_hours"}},
+		{"add activity percent 101", func(f *fixture) error {
+			_, err := f.s.AddActivity(f.plan, app.Activity{Title: "Ny", PercentDone: 101})
+			return err
+		}, "percent_done", "err.percent_range", nil},
+		{"add training negative participants", func(f *fixture) error {
+			_, err := f.s.AddTraining(f.plan, app.Training{Title: "Ny", ActualParticipants: -1})
+			return err
+		}, "actual_participants", "err.participants", nil},
+		{"profile hours per FTE", func(f *fixture) error {
+			return f.s.SaveProfile(app.Profile{HoursPerFTE: 50})
+		}, "hours_per_fte", "err.too_large", []any{"Field", "field.hours_per_fte", "Max", 3000}},
+		{"profile goal without text", func(f *fixture) error {
+			return f.s.SaveProfile(app.Profile{HoursPerFTE: 1700, Goals: []app.Goal{{Number: 1, Text: " "}}})
+		}, "goals", "err.required", []any{"Field", "field.goals"}},
+		{"profile goal number twice", func(f *fixture) error {
+			return f.s.SaveProfile(app.Profile{HoursPerFTE: 1700, Goals: []app.Goal{{Number: 1, Text: "a"}, {Number: 1, Text: "b"}}})
+		}, "goals", "err.unknown_goal", []any{"Goal", 1}},
+		{"profile goal number 100", func(f *fixture) error {
+			return f.s.SaveProfile(app.Profile{HoursPerFTE: 1700, Goals: []app.Goal{{Number: 100, Text: "a"}}})
+		}, "goals", "err.unknown_goal", []any{"Goal", 100}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			before := f.state(t)
+			prof, _ := f.s.HasProfile()
+			err := tc.do(f)
+			checkProblem(t, err, tc.field, tc.key, tc.args...)
+			if f.state(t) != before {
+				t.Error("the refused change was (partly) stored")
+			}
+			if has, _ := f.s.HasProfile(); has != prof {
+				t.Error("the refused profile was stored")
+			}
+		})
+	}
+}
+
+// Values no field message fits, or of the wrong Go type, are plain errors; nothing is stored.
+func TestPlainErrors(t *testing.T) {
+	tests := []struct {
+		name          string
+		entity, field string
+		id            func(*fixture) int64
+		value         any
+	}{
+		{"text for a number", "activity", "internal_hours", actID, "fem"},
+		{"float for a number", "activity", "percent_done", actID, 12.5},
+		{"number for text", "activity", "title", actID, 5},
+		{"string for a date", "activity", "start", actID, "2027-01-01"},
+		{"pointer for a date", "checkpoint", "date", checkpointID, &time.Time{}},
+		{"int for a bool", "checkpoint", "done", checkpointID, 1},
+		{"one date for dates", "training", "dates", trainingID, day(2027, 1, 1)},
+		{"nil", "plan", "responsible", planID, nil},
+		{"priority 7", "activity", "priority", actID, 7},
+		{"unknown status", "activity", "status", actID, "half_done"},
+		{"unknown security plan", "system", "security_plan", systemID, "gold"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			before := f.state(t)
+			_, err := f.s.SetField(tc.entity, tc.id(f), tc.field, tc.value)
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if p, ok := asProblem(err); ok {
+				t.Errorf("err is a Problem %s; want a plain error", p.Key)
+			}
+			if !strings.Contains(err.Error(), tc.field) {
+				t.Errorf("err %q does not name the field", err)
+			}
+			if f.state(t) != before {
+				t.Error("the refused change was stored")
+			}
+		})
+	}
+}
+
+func TestReadyPlanIsReadOnly(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	if err := s.SetPlanStatus(f.plan, app.PlanReady, 0); err != nil {
+		t.Fatal(err)
+	}
+	if last, _ := f.lastAudit(t, "plan", f.plan); last.Field != "status" || last.Old != "draft" || last.New != "ready" || last.Who != testWho {
+		t.Errorf("mark ready audited as %+v", last)
+	}
+	set := func(entity string, id func(*fixture) int64, field string, v any) func() error {
+		return func() error { _, err := s.SetField(entity, id(f), field, v); return err }
+	}
+	content := []struct {
+		name string
+		do   func() error
+	}{
+		{"plan responsible", set("plan", planID, "responsible", "Ny")},
+		{"plan decision date", set("plan", planID, "decision_date", day(2027, 1, 20))},
+		{"activity title", set("activity", actID, "title", "Ny")},
+		{"activity hours", set("activity", actID, "internal_hours", 1)},
+		{"activity start", set("activity", actID, "start", day(2027, 1, 1))},
+		{"activity position", set("activity", actID, "position", 9)},
+		{"training title", set("training", trainingID, "title", "Ny")},
+		{"training dates", set("training", trainingID, "dates", []time.Time{day(2027, 5, 5)})},
+		{"checkpoint method", set("checkpoint", checkpointID, "method", "Ny")},
+		{"add activity", func() error { _, err := s.AddActivity(f.plan, app.Activity{Title: "Ny"}); return err }},
+		{"add training", func() error { _, err := s.AddTraining(f.plan, app.Training{Title: "Ny"}); return err }},
+		{"add checkpoint", func() error { _, err := s.AddCheckpoint(f.plan, app.Checkpoint{Method: "Ny"}); return err }},
+		{"delete activity", func() error { _, err := s.DeleteActivity(f.act); return err }},
+		{"delete training", func() error { _, err := s.DeleteTraining(f.training); return err }},
+		{"delete checkpoint", func() error { _, err := s.DeleteCheckpoint(f.checkpoint); return err }},
+		{"activity goals", func() error { _, err := s.SetActivityGoals(f.act, []int{2}); return err }},
+		{"activity systems", func() error { _, err := s.SetActivitySystems(f.act, nil); return err }},
+	}
+	for _, tc := range content {
+		before := f.state(t)
+		err := tc.do()
+		p, ok := asProblem(err)
+		if !ok || p.Key != "err.read_only" {
+			t.Errorf("%s on a ready plan: err = %v, want err.read_only", tc.name, err)
+		}
+		if f.state(t) != before {
+			t.Errorf("%s on a ready plan changed the database", tc.name)
+		}
+	}
+
+	// The autumn follow-up is allowed on a ready plan and recorded.
+	followUp := []struct {
+		entity, field string
+		id            func(*fixture) int64
+		value         any
+	}{
+		{"activity", "status", actID, app.ActivityDone},
+		{"activity", "percent_done", actID, 100},
+		{"activity", "actual_hours", actID, 150},
+		{"activity", "actual_kronor", actID, 130000},
+		{"activity", "follow_up_comment", actID, "Genomförd"},
+		{"training", "actual_participants", trainingID, 37},
+		{"checkpoint", "done", checkpointID, true},
+		{"plan", "check0_result", planID, app.CheckPartly},
+		{"plan", "check0_text", planID, "Två av tre"},
+		{"system", "owner", systemID, "Ny ägare"}, // the register belongs to the board, not the plan
+	}
+	for _, tc := range followUp {
+		_, n := f.lastAudit(t, tc.entity, tc.id(f))
+		if _, err := s.SetField(tc.entity, tc.id(f), tc.field, tc.value); err != nil {
+			t.Errorf("follow-up %s.%s on a ready plan: %v", tc.entity, tc.field, err)
+			continue
+		}
+		if last, m := f.lastAudit(t, tc.entity, tc.id(f)); m != n+1 || last.Field != tc.field {
+			t.Errorf("follow-up %s.%s not audited: %+v", tc.entity, tc.field, last)
+		}
+	}
+	p, _ := s.Plan(f.plan)
+	if p.Status != app.PlanReady {
+		t.Errorf("status after follow-up = %s, want ready", p.Status)
+	}
+
+	// Reopening is audited and makes the content editable again.
+	if err := s.SetPlanStatus(f.plan, app.PlanDraft, 0); err != nil {
+		t.Fatal(err)
+	}
+	if last, _ := f.lastAudit(t, "plan", f.plan); last.Field != "status" || last.Old != "ready" || last.New != "draft" {
+		t.Errorf("reopen audited as %+v", last)
+	}
+	if _, err := s.SetField("activity", f.act, "title", "Efter återöppning"); err != nil {
+		t.Errorf("edit after reopen: %v", err)
+	}
+}
+
+func TestSignedPlanEditMakesDraft(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	if err := s.SetPlanStatus(f.plan, app.PlanSigned, 1); err != nil {
+		t.Fatal(err)
+	}
+	es, _ := s.Audit("plan", f.plan)
+	var fields []string
+	for _, e := range es[len(es)-2:] {
+		fields = append(fields, e.Field+":"+e.Old+">"+e.New)
+	}
+	if got := strings.Join(fields, " "); got != "status:draft>signed version:0>1" {
+		t.Errorf("signing audited as %q", got)
+	}
+	// A no-op status change records nothing.
+	n := len(es)
+	if err := s.SetPlanStatus(f.plan, app.PlanSigned, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, m := f.lastAudit(t, "plan", f.plan); m != n {
+		t.Errorf("no-op status change wrote %d audit entries", m-n)
+	}
+
+	// Follow-up keeps the plan signed.
+	if _, err := s.SetField("activity", f.act, "percent_done", 50); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := s.Plan(f.plan); p.Status != app.PlanSigned {
+		t.Errorf("follow-up turned the signed plan into %s", p.Status)
+	}
+
+	// Content changes turn it back into a draft, recorded as such; the version stays.
+	s.SetWho("Bo Berg")
+	if _, err := s.SetField("training", f.training, "title", "Fördjupning"); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := s.Plan(f.plan)
+	if p.Status != app.PlanDraft || p.Version != 1 {
+		t.Errorf("after content edit: status %s version %d, want draft 1", p.Status, p.Version)
+	}
+	last, _ := f.lastAudit(t, "plan", f.plan)
+	want := app.AuditEntry{ID: last.ID, At: auditTime, Who: "Bo Berg", Entity: "plan", EntityID: f.plan, Field: "status", Old: "signed", New: "draft"}
+	if last != want {
+		t.Errorf("audit = %+v, want %+v", last, want)
+	}
+
+	// The same for a row added to a signed plan.
+	if err := s.SetPlanStatus(f.plan, app.PlanSigned, 2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddCheckpoint(f.plan, app.Checkpoint{Method: "Extra"}); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := s.Plan(f.plan); p.Status != app.PlanDraft {
+		t.Errorf("after adding a checkpoint: status %s", p.Status)
+	}
+
+	if err := s.SetPlanStatus(4711, app.PlanReady, 0); !errors.Is(err, ErrNotFound) {
+		t.Errorf("status of a missing plan: %v", err)
+	}
+	if err := s.SetPlanStatus(f.plan, app.PlanStatus("archived"), 0); err == nil {
+		t.Error("unknown status accepted")
+	}
+}
+
+func TestSetActivityLinks(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	extra, err := s.AddSystem(f.board, app.System{Name: "Intranät"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, n0 := f.lastAudit(t, "activity", f.act)
+
+	old, err := s.SetActivityGoals(f.act, []int{8, 2, 2})
+	if err != nil || !slices.Equal(old, []int{1, 3}) {
+		t.Fatalf("set goals: old %v, %v", old, err)
+	}
+	if a, _ := s.Activity(f.act); !slices.Equal(a.Goals, []int{2, 8}) {
+		t.Errorf("goals = %v", a.Goals)
+	}
+	if last, n := f.lastAudit(t, "activity", f.act); n != n0+1 || last.Field != "goals" || last.Old != "1,3" || last.New != "2,8" {
+		t.Errorf("goals audited as %+v (%d entries)", last, n-n0)
+	}
+	// The same set in another order is no change.
+	if _, err := s.SetActivityGoals(f.act, []int{8, 2}); err != nil {
+		t.Fatal(err)
+	}
+	if _, n := f.lastAudit(t, "activity", f.act); n != n0+1 {
+		t.Error("an unchanged goal set was audited")
+	}
+	if back, err := s.SetActivityGoals(f.act, old); err != nil || !slices.Equal(back, []int{2, 8}) {
+		t.Errorf("undo goals: %v, %v", back, err)
+	}
+	if a, _ := s.Activity(f.act); !slices.Equal(a.Goals, []int{1, 3}) {
+		t.Errorf("goals after undo = %v", a.Goals)
+	}
+
+	oldSys, err := s.SetActivitySystems(f.act, []int64{extra})
+	want := []int64{f.sysProcapita, f.sysMail}
+	slices.Sort(want)
+	if err != nil || !slices.Equal(oldSys, want) {
+		t.Fatalf("set systems: old %v, %v; want old %v", oldSys, err, want)
+	}
+	if a, _ := s.Activity(f.act); !slices.Equal(a.SystemIDs, []int64{extra}) {
+		t.Errorf("systems = %v", a.SystemIDs)
+	}
+	if _, err := s.SetActivitySystems(f.act, oldSys); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Activity(f.act); !slices.Equal(a.SystemIDs, want) {
+		t.Errorf("systems after undo = %v", a.SystemIDs)
+	}
+	if last, _ := f.lastAudit(t, "activity", f.act); last.Field != "systems" || last.New != fmt.Sprintf("%d,%d", want[0], want[1]) {
+		t.Errorf("systems audited as %+v", last)
+	}
+
+	if _, err := s.SetActivityGoals(4711, []int{1}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("goals of a missing activity: %v", err)
+	}
+	if _, err := s.SetActivityGoals(4711, nil); !errors.Is(err, ErrNotFound) {
+		t.Errorf("no goals for a missing activity: %v", err)
+	}
+	if _, err := s.SetActivitySystems(4711, nil); !errors.Is(err, ErrNotFound) {
+		t.Errorf("systems of a missing activity: %v", err)
+	}
+}
