@@ -1,0 +1,384 @@
+package report
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"handlingsplan/app"
+)
+
+// Priority colours of the timeline. Every bar also carries its priority as text, so the
+// chart reads in black and white and for colour-blind readers.
+func priorityColors(p app.Priority) (fill, text rgb) {
+	switch p {
+	case app.PriorityHigh:
+		return 0xb3261e, colWhite
+	case app.PriorityMedium:
+		return 0xf2b134, colText
+	case app.PriorityLow:
+		return 0x7f9cb5, colText
+	}
+	return 0xbdbdbd, colText
+}
+
+func date(year int, m time.Month, d int) time.Time {
+	return time.Date(year, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// dayNumber counts calendar days since 1970-01-01 for the date part of t, whatever its zone.
+func dayNumber(t time.Time) int64 {
+	y, m, d := t.Date()
+	return date(y, m, d).Unix() / 86400
+}
+
+// ---- timeline ----
+
+const (
+	tlLabelW  = 150.0
+	tlMonthH  = 14.0
+	tlWeekH   = 16.0
+	tlRowH    = 15.0
+	tlBarH    = 9.5
+	tlWeekFnt = 5.5
+)
+
+// timelineScale maps dates of the plan year to x positions of the chart.
+type timelineScale struct {
+	x0, w     float64
+	yearStart int64
+	days      float64
+}
+
+func newTimelineScale(year int) timelineScale {
+	ys := dayNumber(date(year, 1, 1))
+	ye := dayNumber(date(year, 12, 31))
+	return timelineScale{x0: marginL + tlLabelW, w: contentW - tlLabelW, yearStart: ys, days: float64(ye - ys + 1)}
+}
+
+// x is the left edge of day t (clamped to the year).
+func (s timelineScale) x(t time.Time) float64 {
+	d := float64(dayNumber(t) - s.yearStart)
+	d = math.Max(0, math.Min(s.days, d))
+	return s.x0 + s.w*d/s.days
+}
+
+// xEnd is the right edge of day t.
+func (s timelineScale) xEnd(t time.Time) float64 { return s.x(t.AddDate(0, 0, 1)) }
+
+func (r *renderer) timeline() {
+	year := r.d.Plan.Year
+	// Without activities the timeline is one sentence and need not take a page of its own.
+	r.sectionHeading(r.loc.T("report.section.timeline"), true, len(r.acts) > 0, 100)
+	if len(r.acts) == 0 {
+		r.paragraph(r.loc.T("report.activities.empty"), 9.5, false, colMuted)
+		return
+	}
+	r.paragraph(r.loc.Tf("report.timeline.intro", "Year", year), 9.5, false, colText)
+	r.priorityLegend()
+	sc := newTimelineScale(year)
+
+	r.ensure(tlMonthH + tlWeekH + tlRowH)
+	r.timelineHeader(sc, year)
+	for i, a := range r.acts {
+		label := r.timelineLabel(i, a)
+		if r.y+timelineRowH(len(label)) > contentBottom {
+			r.newPage()
+			r.timelineHeader(sc, year)
+		}
+		r.timelineRow(sc, year, i, a, label)
+	}
+	r.line(marginL, r.y, contentRight, r.y, colRule, 0.5)
+	r.y += 8
+}
+
+func (r *renderer) priorityLegend() {
+	r.ensure(16)
+	r.setFont(true, 8)
+	label := r.loc.T("report.timeline.legend")
+	r.text(marginL, r.y, label, colText)
+	x := marginL + r.width(label) + 8
+	r.setFont(false, 8)
+	for _, p := range []app.Priority{app.PriorityHigh, app.PriorityMedium, app.PriorityLow} {
+		fill, _ := priorityColors(p)
+		r.fillRect(x, r.y+0.5, 16, 8, fill)
+		x += 20
+		name := r.priority(p)
+		r.text(x, r.y, name, colText)
+		x += r.width(name) + 14
+	}
+	r.y += 18
+}
+
+// timelineHeader draws the month names and ISO week numbers above the bars; it repeats on
+// every page the timeline reaches.
+func (r *renderer) timelineHeader(sc timelineScale, year int) {
+	top := r.y
+	r.fillRect(marginL, top, contentW, tlMonthH+tlWeekH, colHeaderFill)
+	r.setFont(true, 7.5)
+	r.text(marginL+3, top+3.5, r.loc.T("report.timeline.activity"), colHeading)
+	r.setFont(false, 7)
+	r.textRight(sc.x0-4, top+tlMonthH+4.5, r.loc.T("report.timeline.week"), colHeading)
+
+	for m := time.January; m <= time.December; m++ {
+		x1, x2 := sc.x(date(year, m, 1)), sc.x(date(year, m+1, 1))
+		r.setFont(true, 7.5)
+		r.textCenter((x1+x2)/2, top+3.5, r.loc.MonthShort(m), colHeading)
+		r.line(x1, top, x1, top+tlMonthH, colRule, 0.4)
+	}
+	r.line(sc.x0, top+tlMonthH, contentRight, top+tlMonthH, colRule, 0.4)
+
+	// Weeks start on Monday; the first may begin in the previous year (ISO week 52 or 53).
+	first := date(year, 1, 1)
+	first = first.AddDate(0, 0, -((int(first.Weekday()) + 6) % 7))
+	r.setFont(false, tlWeekFnt)
+	for i, w := 0, first; w.Year() <= year; i, w = i+1, w.AddDate(0, 0, 7) {
+		x1, x2 := sc.x(w), sc.x(w.AddDate(0, 0, 7))
+		if x2-x1 < 2 {
+			continue // a sliver of a week at the year's edge
+		}
+		_, n := w.ISOWeek()
+		y := top + tlMonthH + 1.5 + float64(i%2)*6.8 // staggered in two rows so numbers never touch
+		r.textCenter((x1+x2)/2, y, strconv.Itoa(n), colText)
+		if x1 > sc.x0 {
+			r.line(x1, top+tlMonthH+tlWeekH-2.5, x1, top+tlMonthH+tlWeekH, colRule, 0.3)
+		}
+	}
+	r.line(contentRight, top, contentRight, top+tlMonthH+tlWeekH, colRule, 0.4)
+	r.y = top + tlMonthH + tlWeekH
+	r.line(marginL, r.y, contentRight, r.y, colRule, 0.6)
+}
+
+// timelineLabel is the activity's number and title in at most two lines.
+func (r *renderer) timelineLabel(i int, a app.Activity) []string {
+	r.setFont(false, 7.5)
+	num := strconv.Itoa(i+1) + ". "
+	w := tlLabelW - 8 - r.width(num)
+	lines := r.wrap(a.Title, w)
+	if len(lines) > 2 {
+		lines = []string{lines[0], r.fit(strings.Join(lines[1:], " "), w)}
+	}
+	lines[0] = num + lines[0]
+	return lines
+}
+
+func timelineRowH(labelLines int) float64 {
+	return tlRowH + float64(labelLines-1)*9
+}
+
+func (r *renderer) timelineRow(sc timelineScale, year, i int, a app.Activity, label []string) {
+	top := r.y
+	rowH := timelineRowH(len(label))
+	if i%2 == 1 {
+		r.fillRect(marginL, top, contentW, rowH, colShade)
+	}
+	for m := time.January; m <= time.December; m++ {
+		x := sc.x(date(year, m, 1))
+		c := colRuleLight
+		if m%3 == 1 {
+			c = colRule // quarter boundaries a little stronger
+		}
+		r.line(x, top, x, top+rowH, c, 0.3)
+	}
+	r.line(contentRight, top, contentRight, top+rowH, colRule, 0.3)
+
+	r.setFont(false, 7.5)
+	for k, l := range label {
+		x := marginL + 3
+		if k > 0 { // continuation lines align after the number
+			x += r.width(strconv.Itoa(i+1) + ". ")
+		}
+		r.text(x, top+3.8+float64(k)*9, l, colText)
+	}
+	defer func() { r.y = top + rowH }()
+	mid := top + rowH/2 // bars and notes are centred on the row
+
+	start, end := a.Start, a.End
+	switch {
+	case start.IsZero() && end.IsZero():
+		r.setFont(false, 7)
+		r.text(sc.x0+4, mid-3.5, r.loc.T("report.timeline.no_dates"), colMuted)
+		return
+	case start.IsZero():
+		start = end
+	case end.IsZero() || end.Before(start):
+		end = start
+	}
+	if end.Year() < year || start.Year() > year {
+		r.setFont(false, 7)
+		r.text(sc.x0+4, mid-3.5, r.loc.Tf("report.timeline.outside", "Year", year), colMuted)
+		return
+	}
+	x1, x2 := sc.x(start), sc.xEnd(end)
+	if x2-x1 < 2 {
+		x2 = x1 + 2 // a one-day activity stays visible
+	}
+	by := mid - tlBarH/2
+	fill, textCol := priorityColors(a.Priority)
+	r.fillRect(x1, by, x2-x1, tlBarH, fill)
+
+	name := r.priority(a.Priority)
+	if name == "" {
+		return
+	}
+	r.setFont(true, 6.5)
+	tw := r.width(name)
+	ty := by + 1.6
+	switch {
+	case x2-x1 >= tw+6:
+		r.text(x1+3, ty, name, textCol)
+	case x2+3+tw <= contentRight-2:
+		r.text(x2+3, ty, name, colText)
+	default:
+		r.text(x1-3-tw, ty, name, colText)
+	}
+}
+
+// ---- resources by quarter ----
+
+func (r *renderer) resources() {
+	year := r.d.Plan.Year
+	r.sectionHeading(r.loc.T("report.section.resources"), true, len(r.acts) > 0, 200)
+	r.paragraph(r.loc.T("report.resources.intro"), 9.5, false, colText)
+	q := ByQuarter(r.acts, year)
+	var all QuarterTotals
+	for _, t := range q {
+		all.Add(t)
+	}
+	if all == (QuarterTotals{}) {
+		r.paragraph(r.loc.T("report.resources.none"), 9.5, false, colMuted)
+		return
+	}
+
+	const chartH, gap = 190.0, 24.0
+	w := (contentW - gap) / 2
+	r.ensure(chartH)
+	var hours, kronor [4][2]int64
+	for i, t := range q {
+		hours[i] = [2]int64{t.InternalHours, t.ExternalHours}
+		kronor[i] = [2]int64{t.OperatingCost, t.Investment}
+	}
+	r.barChart(marginL, r.y, w, chartH, r.loc.T("report.resources.hours_chart"), r.loc.T("report.resources.no_hours"), hours,
+		[2]string{r.loc.T("field.internal_hours"), r.loc.T("field.external_hours")},
+		[2]rgb{colHeading, 0x8fb0d3}, r.loc.Number)
+	r.barChart(marginL+w+gap, r.y, w, chartH, r.loc.T("report.resources.kronor_chart"), r.loc.T("report.resources.no_kronor"), kronor,
+		[2]string{r.loc.T("field.operating_cost"), r.loc.T("field.investment")},
+		[2]rgb{0x2e6b4f, 0x9cc9a9}, r.loc.Number)
+	r.y += chartH + 16
+
+	cols := []column{
+		{title: r.loc.T("report.col.quarter"), width: 64},
+		{title: r.loc.T("field.internal_hours"), width: 62, align: alignRight},
+		{title: r.loc.T("field.external_hours"), width: 62, align: alignRight},
+		{title: r.loc.T("report.col.total_hours"), width: 62, align: alignRight},
+		{title: r.loc.T("field.operating_cost"), width: 76, align: alignRight},
+		{title: r.loc.T("field.investment"), width: 76, align: alignRight},
+	}
+	cols = append(cols, column{title: r.loc.T("report.col.total_kronor"), width: contentW - 64 - 62*3 - 76*2, align: alignRight})
+	var rows []row
+	for i, t := range q {
+		rows = append(rows, row{cells: r.quarterCells(r.loc.Quarter(i+1), t, false)})
+	}
+	rows = append(rows, row{total: true, cells: r.quarterCells(r.loc.T("report.total"), all, true)})
+	r.table(cols, rows)
+	r.paragraph(r.loc.Tf("report.resources.fte", "FTE", r.fte(all.Hours()),
+		"Hours", r.loc.Number(int64(r.opt.Profile.HoursPerFTE))), 9, false, colText)
+}
+
+func (r *renderer) quarterCells(name string, t QuarterTotals, bold bool) []cell {
+	c := func(s string) cell { return cell{{text: s, bold: bold}} }
+	return []cell{
+		c(name),
+		c(r.loc.Number(t.InternalHours)),
+		c(r.loc.Number(t.ExternalHours)),
+		c(r.loc.Number(t.Hours())),
+		c(r.loc.Kronor(t.OperatingCost)),
+		c(r.loc.Kronor(t.Investment)),
+		c(r.loc.Kronor(t.Kronor())),
+	}
+}
+
+// niceStep returns a round step (1, 2 or 5 times a power of ten) that divides 0..max into at
+// most about n intervals.
+func niceStep(maxV float64, n int) float64 {
+	if maxV <= 0 {
+		return 1
+	}
+	raw := maxV / float64(n)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, f := range []float64{1, 2, 2.5, 5, 10} {
+		if f*mag >= raw {
+			return math.Max(1, f*mag)
+		}
+	}
+	return 10 * mag
+}
+
+// barChart draws four stacked bars (one per quarter, two parts each) with a value axis,
+// the total over each bar and a legend below.
+func (r *renderer) barChart(x, y, w, h float64, title, empty string, data [4][2]int64, names [2]string, colors [2]rgb, format func(int64) string) {
+	r.setFont(true, 9)
+	r.text(x, y, r.fit(title, w), colHeading)
+
+	var maxV int64
+	for _, d := range data {
+		maxV = max(maxV, d[0]+d[1])
+	}
+	step := niceStep(float64(maxV), 4)
+	top := math.Max(step, math.Ceil(float64(maxV)/step)*step)
+
+	r.setFont(false, 6.5)
+	axisW := r.width(format(int64(top))) + 6
+	px, py := x+axisW, y+18 // plot area
+	pw, ph := w-axisW, h-18-14-16
+	yOf := func(v float64) float64 { return py + ph - ph*v/top }
+
+	for v := 0.0; v <= top+step/2; v += step {
+		if maxV == 0 && v > 0 {
+			break // nothing to scale: only the zero line
+		}
+		ly := yOf(v)
+		c := colRuleLight
+		if v == 0 {
+			c = colRule
+		}
+		r.line(px, ly, px+pw, ly, c, 0.4)
+		r.setFont(false, 6.5)
+		r.textRight(px-4, ly-3.2, format(int64(v)), colMuted)
+	}
+	slot := pw / 4
+	bw := slot * 0.52
+	for q, d := range data {
+		bx := px + slot*float64(q) + (slot-bw)/2
+		base := 0.0
+		for k := range 2 {
+			if d[k] <= 0 {
+				continue
+			}
+			y1, y2 := yOf(base+float64(d[k])), yOf(base)
+			r.fillRect(bx, y1, bw, y2-y1, colors[k])
+			base += float64(d[k])
+		}
+		if maxV > 0 {
+			r.setFont(true, 6.5)
+			r.textCenter(bx+bw/2, yOf(base)-9, format(d[0]+d[1]), colText)
+		}
+		r.setFont(false, 7.5)
+		r.textCenter(bx+bw/2, py+ph+4, r.loc.Quarter(q+1), colText)
+	}
+	if maxV == 0 {
+		r.setFont(false, 8)
+		r.textCenter(px+pw/2, py+ph/2-4, empty, colMuted)
+	}
+
+	ly := py + ph + 20
+	lx := px
+	r.setFont(false, 7.5)
+	for k, n := range names {
+		r.fillRect(lx, ly+0.5, 9, 7, colors[k])
+		lx += 12
+		r.text(lx, ly, n, colText)
+		lx += r.width(n) + 12
+	}
+}
