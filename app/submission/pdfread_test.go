@@ -1,0 +1,234 @@
+package submission
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// buildPDF writes a classic-xref PDF of the given objects (number → body between "obj" and
+// "endobj") with trailer entries extra after /Root 1 0 R.
+func buildPDF(objs map[int]string, extra string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n")
+	max := 0
+	for n := range objs {
+		max = builtinMax(max, n)
+	}
+	offsets := make([]int, max+1)
+	for n := 1; n <= max; n++ {
+		body, ok := objs[n]
+		if !ok {
+			continue
+		}
+		offsets[n] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", n, body)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", max+1)
+	for n := 1; n <= max; n++ {
+		if offsets[n] == 0 {
+			b.WriteString("0000000000 65535 f \n")
+		} else {
+			fmt.Fprintf(&b, "%010d 00000 n \n", offsets[n])
+		}
+	}
+	fmt.Fprintf(&b, "trailer\n<</Size %d/Root 1 0 R%s>>\nstartxref\n%d\n%%%%EOF\n", max+1, extra, xref)
+	return b.Bytes()
+}
+
+func builtinMax(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func zlibBytes(data []byte) string {
+	var b bytes.Buffer
+	w := zlib.NewWriter(&b)
+	w.Write(data)
+	w.Close()
+	return b.String()
+}
+
+// attachmentPDF is a minimal PDF with one embedded file named name holding stream body.
+func attachmentPDF(name, streamDict, data string) []byte {
+	return buildPDF(map[int]string{
+		1: "<</Type/Catalog/Names 2 0 R>>",
+		2: fmt.Sprintf("<</EmbeddedFiles<</Names[(%s) 3 0 R]>>>>", name),
+		3: "<</Type/Filespec/EF<</F 4 0 R>>>>",
+		4: fmt.Sprintf("<<%s/Length %d>>\nstream\n%s\nendstream", streamDict, len(data), data),
+	}, "")
+}
+
+func TestParseObjects(t *testing.T) {
+	data := buildPDF(map[int]string{
+		1: "<</Type/Catalog/A [1 -2 +3.5 .5 (lit\\(er\\)al \\101\\t) <48 65 6c6C6f> /N#41me true false null 7 0 R]/D<</X 1>>>>",
+		2: "(a\r\nb\\\nc)",
+		3: "<FEFF00E5>",
+		5: "<</Length 3>>\nstream\nabc\nendstream",
+	}, "")
+	f, err := openPDF(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := f.dict(f.trailer["Root"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := cat["A"].(pdfArray)
+	want := []any{int64(1), int64(-2), 3.5, 0.5}
+	for i, w := range want {
+		if a[i] != w {
+			t.Errorf("A[%d] = %#v, want %#v", i, a[i], w)
+		}
+	}
+	if s := a[4].(pdfString); string(s.b) != "lit(er)al A\t" || s.hex {
+		t.Errorf("literal %q", s.b)
+	}
+	if s := a[5].(pdfString); string(s.b) != "Hello" || !s.hex || string(data[s.start:s.end]) != "<48 65 6c6C6f>" {
+		t.Errorf("hex %q at %d..%d", s.b, s.start, s.end)
+	}
+	if a[6] != pdfName("NAme") || a[7] != true || a[8] != false || a[9] != nil || a[10] != (pdfRef{7, 0}) {
+		t.Errorf("rest %#v", a[6:])
+	}
+	if v, _ := f.object(2); string(v.(pdfString).b) != "a\nbc" {
+		t.Errorf("line ends in string: %q", v.(pdfString).b)
+	}
+	if v, _ := f.object(3); textString(v.(pdfString).b) != "å" {
+		t.Errorf("UTF-16 text %q", textString(v.(pdfString).b))
+	}
+	if v, _ := f.object(4); v != nil {
+		t.Errorf("free object is %#v", v)
+	}
+	v, err := f.object(5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := v.(*pdfStream); string(data[s.start:s.end]) != "abc" {
+		t.Errorf("stream %q", data[s.start:s.end])
+	}
+}
+
+// Hostile structures fail quickly with an error, never a crash or a long loop.
+func TestParseHostile(t *testing.T) {
+	deep := strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000)
+	loop := buildPDF(map[int]string{1: "<</Type/Catalog>>"}, "")
+	// Make the only xref section name itself as /Prev.
+	loop = bytes.Replace(loop, []byte("/Root 1 0 R>>"), []byte(fmt.Sprintf("/Root 1 0 R/Prev %d>>", mustStartXref(loop))), 1)
+	hugeSection := []byte("%PDF-1.7\nxref\n0 99999999\n0000000000 65535 f \ntrailer\n<</Root 1 0 R>>\nstartxref\n9\n%%EOF\n")
+	tests := []struct {
+		name string
+		data []byte
+		op   func(f *pdfFile) error
+		want string
+	}{
+		{"deep nesting", buildPDF(map[int]string{1: "<</Type/Catalog>>", 2: deep}, ""), objectOp(2), "nesting deeper"},
+		{"xref loop", loop, nil, "cross-reference loop"},
+		{"huge xref subsection", hugeSection, nil, "xref"},
+		{"stream length refers to itself", buildPDF(map[int]string{1: "<</Type/Catalog>>",
+			2: "<</Length 2 0 R>>\nstream\nabc\nendstream"}, ""), objectOp(2), "nested too deeply"},
+		{"stream longer than the file", buildPDF(map[int]string{1: "<</Type/Catalog>>",
+			2: "<</Length 999999>>\nstream\nabc\nendstream"}, ""), objectOp(2), "beyond the file"},
+		{"cut short", buildPDF(map[int]string{1: "<</Type/Catalog>>"}, "")[:60], nil, "startxref"},
+		{"xref stream", []byte("%PDF-1.7\n1 0 obj\n<</Type/XRef>>\nstream\nendstream\nendobj\nstartxref\n9\n%%EOF\n"), nil, "cross-reference stream"},
+		{"name tree with a cycle", buildPDF(map[int]string{1: "<</Type/Catalog/Names 2 0 R>>",
+			2: "<</EmbeddedFiles 3 0 R>>", 3: "<</Kids[3 0 R 3 0 R]>>"}, ""), attachmentOp, "name tree too large"},
+		{"payload bomb", attachmentPDF(AttachmentName, "/Filter/FlateDecode",
+			zlibBytes(make([]byte, MaxPayloadSize+1))), attachmentOp, "larger than"},
+		{"unsupported filter", attachmentPDF(AttachmentName, "/Filter/LZWDecode", "x"), attachmentOp, "not supported"},
+		{"two attachments with the name", buildPDF(map[int]string{1: "<</Type/Catalog/Names 2 0 R>>",
+			2: "<</EmbeddedFiles<</Names[(submission.json) 3 0 R (submission.json) 3 0 R]>>>>", 3: "<<>>"}, ""), attachmentOp, "2 attachments"},
+		{"size differs from /Params", attachmentPDF(AttachmentName, "/Params<</Size 99>>", "{}"), attachmentOp, "/Params say 99"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			f, err := openPDF(tc.data)
+			if err == nil && tc.op != nil {
+				err = tc.op(f)
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want one containing %q", err, tc.want)
+			}
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+	t.Run("overlapping objects", func(t *testing.T) {
+		// Objects 11..2009 each sit inside the string of the one before: parsed one by one
+		// they would read the file about a thousand times over. The budget stops that.
+		inner := ""
+		for n := 2009; n >= 11; n-- {
+			inner = fmt.Sprintf("%d 0 obj (%s) endobj", n, inner)
+		}
+		data := buildPDF(map[int]string{1: "<</Type/Catalog>>", 10: "(" + inner + ")"}, "")
+		f, err := openPDF(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := 11; n <= 2009; n++ {
+			f.objects[n] = xrefEntry{offset: bytes.Index(data, []byte(fmt.Sprintf("(%d 0 obj (", n))) + 1}
+		}
+		_, err = f.signatures()
+		if err == nil || !strings.Contains(err.Error(), "overlap") {
+			t.Fatalf("error %v, want the overlap budget", err)
+		}
+	})
+}
+
+func objectOp(n int) func(*pdfFile) error {
+	return func(f *pdfFile) error { _, err := f.object(n); return err }
+}
+
+func attachmentOp(f *pdfFile) error {
+	_, err := f.attachment(AttachmentName)
+	return err
+}
+
+func mustStartXref(data []byte) int {
+	n, err := findStartXref(data)
+	if err != nil {
+		panic(err)
+	}
+	return n
+}
+
+func TestAttachmentLookup(t *testing.T) {
+	tests := []struct {
+		name    string
+		data    []byte
+		want    string
+		wantErr error
+	}{
+		{"plain", attachmentPDF(AttachmentName, "", `{"a":1}`), `{"a":1}`, nil},
+		{"flate", attachmentPDF(AttachmentName, "/Filter[/FlateDecode]", zlibBytes([]byte(`{"å":1}`))), `{"å":1}`, nil},
+		{"UTF-16 key", attachmentPDF("\xFE\xFF\x00s\x00u\x00b\x00m\x00i\x00s\x00s\x00i\x00o\x00n\x00.\x00j\x00s\x00o\x00n", "", "x"), "x", nil},
+		{"other name", attachmentPDF("data.json", "", "x"), "", errNoAttachment},
+		{"no names", buildPDF(map[int]string{1: "<</Type/Catalog>>"}, ""), "", errNoAttachment},
+		{"in a kid", buildPDF(map[int]string{1: "<</Type/Catalog/Names<</EmbeddedFiles<</Kids[2 0 R]>>>>>>",
+			2: "<</Limits[(a)(z)]/Names[(annat) 9 0 R (submission.json) 3 0 R]>>", 3: "<</EF<</F 4 0 R>>>>",
+			4: "<</Length 2>>\nstream\nok\nendstream"}, ""), "ok", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := openPDF(tc.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := f.attachment(AttachmentName)
+			if !errors.Is(err, tc.wantErr) || (tc.wantErr == nil && err != nil) {
+				t.Fatalf("error %v, want %v", err, tc.wantErr)
+			}
+			if string(got) != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
