@@ -19,6 +19,9 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"demo":    {runDemo, "demo --db PATH [--year N]            write the demo kommun into a new database"},
+		"import":  {runImport, "import [--db PATH] FILE|DIR …         verify and import signed submissions"},
+		"trust":   {runTrust, "trust add|list|remove|approve …      the coordinator's trust list"},
+		"ca":      {runCA, "ca new|issue …                        the kommun signing CA"},
 		"version": {runVersion, "version                               print the program version"},
 	}
 }

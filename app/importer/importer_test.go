@@ -1,0 +1,655 @@
+package importer
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"handlingsplan/app/identity"
+	"handlingsplan/app/submission"
+	"handlingsplan/i18n"
+)
+
+// replacePayload rewrites a signed file with pdfcpu, swapping submission.json for other data, as
+// someone "correcting" the numbers with a PDF tool would.
+func replacePayload(tb testing.TB, b, payload []byte) []byte {
+	tb.Helper()
+	disablePdfcpuConfig()
+	conf := model.NewDefaultConfiguration()
+	conf.WriteXRefStream = false
+	conf.WriteObjectStream = false
+	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(b), conf)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := ctx.RemoveAttachments([]string{submission.AttachmentName}); err != nil {
+		tb.Fatal(err)
+	}
+	mt := time.Now()
+	if err := ctx.AddAttachment(model.Attachment{Reader: bytes.NewReader(payload), ID: submission.AttachmentName,
+		FileName: submission.AttachmentName, ModTime: &mt}, false); err != nil {
+		tb.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := api.WriteContext(ctx, &out); err != nil {
+		tb.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+func mustJSON(tb testing.TB, v any) []byte {
+	tb.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+// Every verdict and reason, on files made by the app's own Seal and on hand-made damage.
+func TestVerdicts(t *testing.T) {
+	official := signerID(t, "Åsa Öberg", "Socialnämnden")
+	stranger := signerID(t, "Okänd Person", "")
+	good := sealed(t, "Socialnämnden", 2027, 1, official)
+	flipped := bytes.Clone(good)
+	flipped[len(flipped)/3] ^= 0x01
+
+	newerSchema := payloadFor(t, smallPlan("Socialnämnden", 2027, "Framtida åtgärd"), 1)
+	newerSchema.Schema = submission.SchemaVersion + 1
+	otherBoard := payloadFor(t, smallPlan("Socialnämnden", 2027, "Åtgärd"), 1)
+	otherBoard.Board = "Miljönämnden" // the plan inside is still Socialnämnden's
+	otherYear := payloadFor(t, smallPlan("Socialnämnden", 2027, "Åtgärd"), 1)
+	otherYear.Year = 2031
+	invalid := payloadFor(t, smallPlan("Socialnämnden", 2027, "Åtgärd"), 1)
+	invalid.Plan.Activities[0].InternalHours = -5
+
+	cases := []struct {
+		name    string
+		file    func(t *testing.T) []byte
+		trusted bool // official's certificate on the trust list
+		at      time.Time
+		want    Verdict
+		reason  submission.Reason
+	}{
+		{"sealed by a trusted signer", func(*testing.T) []byte { return good }, true, time.Time{}, AcceptedNew, ""},
+		{"sealed by an unknown signer", func(*testing.T) []byte { return sealed(t, "Socialnämnden", 2027, 1, stranger) }, true, time.Time{}, UnknownSigner, ""},
+		{"one byte changed", func(*testing.T) []byte { return flipped }, true, time.Time{}, Rejected, submission.ReasonTampered},
+		{"incremental update appended", func(t *testing.T) []byte { return appendUpdate(t, good) }, true, time.Time{}, Rejected, submission.ReasonAppended},
+		{"signature stripped", func(t *testing.T) []byte { return stripSignature(t, good) }, true, time.Time{}, Rejected, submission.ReasonNoSignature},
+		{"payload replaced", func(t *testing.T) []byte {
+			return replacePayload(t, good, mustJSON(t, payloadFor(t, smallPlan("Socialnämnden", 2027, "Ändrad"), 7)))
+		}, true, time.Time{}, Rejected, submission.ReasonTampered},
+		{"second signature", func(t *testing.T) []byte { return signAgain(t, good, official) }, true, time.Time{}, Rejected, submission.ReasonSeveralSignatures},
+		{"plain PDF", func(t *testing.T) []byte { return smallPDF(t, "Bara en PDF") }, true, time.Time{}, Rejected, submission.ReasonNoSignature},
+		{"signed PDF without payload", func(t *testing.T) []byte { return signAgain(t, smallPDF(t, "Undertecknad PDF"), official) }, true, time.Time{}, Rejected, submission.ReasonNoPayload},
+		{"payload not JSON", func(t *testing.T) []byte { return craft(t, smallPDF(t, "x"), []byte("inte json"), official) }, true, time.Time{}, Rejected, submission.ReasonPayloadInvalid},
+		{"payload breaks schema", func(t *testing.T) []byte { return craft(t, smallPDF(t, "x"), mustJSON(t, invalid), official) }, true, time.Time{}, Rejected, submission.ReasonPayloadInvalid},
+		{"schema newer", func(t *testing.T) []byte { return craft(t, smallPDF(t, "x"), mustJSON(t, newerSchema), official) }, true, time.Time{}, Rejected, submission.ReasonSchemaNewer},
+		{"board inconsistent", func(t *testing.T) []byte { return craft(t, smallPDF(t, "x"), mustJSON(t, otherBoard), official) }, true, time.Time{}, Rejected, ReasonBoardYear},
+		{"year inconsistent", func(t *testing.T) []byte { return craft(t, smallPDF(t, "x"), mustJSON(t, otherYear), official) }, true, time.Time{}, Rejected, ReasonBoardYear},
+		{"truncated", func(*testing.T) []byte { return good[:len(good)*2/3] }, true, time.Time{}, Rejected, submission.ReasonTruncated},
+		{"empty", func(*testing.T) []byte { return nil }, true, time.Time{}, Rejected, submission.ReasonEmpty},
+		{"not a PDF", func(*testing.T) []byte { return []byte("Hej! Här kommer vår plan.\n") }, true, time.Time{}, Rejected, submission.ReasonNotPDF},
+		{"certificate expired at import", func(*testing.T) []byte { return good }, true, time.Now().AddDate(6, 0, 0), Rejected, submission.ReasonCertInvalid},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			env := newEnv(t)
+			if c.trusted {
+				env.trustSigner(t, official)
+			}
+			if !c.at.IsZero() {
+				env.im.SetClock(func() time.Time { return c.at })
+			}
+			file := filepath.Join(writeDir(t, map[string][]byte{"inlamning.pdf": c.file(t)}), "inlamning.pdf")
+			rs, err := env.im.Import(t.Context(), []string{file}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) != 1 {
+				t.Fatalf("%d results", len(rs))
+			}
+			r := rs[0]
+			if r.Verdict != c.want || r.Reason != c.reason {
+				t.Fatalf("verdict %s (%s: %s), want %s (%s)", r.Verdict, r.Reason, r.Detail, c.want, c.reason)
+			}
+			for _, l := range i18n.Langs {
+				if txt := r.Text(i18n.New(l)); txt == "" || strings.Contains(txt, "⟦") || strings.Contains(txt, "<no value>") {
+					t.Errorf("%s text: %q", l, txt)
+				}
+			}
+			db := env.rawDB(t)
+			wantStored := 0
+			if c.want == AcceptedNew {
+				wantStored = 1
+			}
+			if n := count(t, db, "SELECT count(*) FROM submissions"); n != wantStored {
+				t.Errorf("%d submissions stored", n)
+			}
+			if n := count(t, db, "SELECT count(*) FROM plans"); n != wantStored {
+				t.Errorf("%d plans stored", n)
+			}
+			log, err := env.store.ImportLog(0)
+			if err != nil || len(log) != 1 || log[0].Verdict != string(c.want) || log[0].Reason != string(c.reason) || log[0].FileName != "inlamning.pdf" {
+				t.Fatalf("import log %+v %v", log, err)
+			}
+			if log[0].Pending != (c.want == UnknownSigner) {
+				t.Errorf("pending %v", log[0].Pending)
+			}
+			if c.want == Rejected && log[0].Detail == "" {
+				t.Error("no detail logged for a rejection")
+			}
+		})
+	}
+}
+
+func TestMissingFileAndFolderFilter(t *testing.T) {
+	env := newEnv(t)
+	id := signerID(t, "Åsa Öberg", "Socialnämnden")
+	env.trustSigner(t, id)
+	dir := writeDir(t, map[string][]byte{
+		"b.PDF":          sealed(t, "Socialnämnden", 2027, 1, id),
+		"a.pdf":          sealed(t, "Miljönämnden", 2027, 1, id),
+		"anteckning.txt": []byte("inte med"),
+		".~lock.pdf":     []byte("inte med"),
+	})
+	if err := os.Mkdir(filepath.Join(dir, "gammalt.pdf"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "finns-inte.pdf")
+	if n := Count([]string{dir, missing, dir}); n != 3 {
+		t.Errorf("Count = %d", n)
+	}
+	rs, err := env.im.Import(t.Context(), []string{dir, missing}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rs {
+		got = append(got, fmt.Sprintf("%s:%s:%s", r.Name(), r.Verdict, r.Reason))
+	}
+	want := []string{"a.pdf:accepted_new:", "b.PDF:accepted_new:", "finns-inte.pdf:rejected:no_file"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestVersionsOneThreeTwo(t *testing.T) {
+	env := newEnv(t)
+	id := signerID(t, "Åsa Öberg", "Socialnämnden")
+	env.trustSigner(t, id)
+	files := map[string][]byte{}
+	for _, v := range []int{1, 2, 3} {
+		files[fmt.Sprintf("v%d.pdf", v)] = sealed(t, "Socialnämnden", 2027, v, id)
+	}
+	files["v3-igen.pdf"] = sealed(t, "Socialnämnden", 2027, 3, id) // same version, signed anew
+	dir := writeDir(t, files)
+	order := []string{"v1.pdf", "v3.pdf", "v2.pdf", "v2.pdf", "v3-igen.pdf"}
+	var rs []Result
+	for _, n := range order {
+		r, err := env.im.Import(t.Context(), []string{filepath.Join(dir, n)}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, r...)
+	}
+	want := []struct {
+		v        Verdict
+		other    int
+		sameFile bool
+	}{{AcceptedNew, 0, false}, {AcceptedNewer, 1, false}, {Older, 3, false}, {Duplicate, 0, true}, {Duplicate, 0, false}}
+	for i, w := range want {
+		r := rs[i]
+		if r.Verdict != w.v || r.Other != w.other || r.SameFile != w.sameFile {
+			t.Errorf("%s: %s other %d same %v, want %+v", order[i], r.Verdict, r.Other, r.SameFile, w)
+		}
+	}
+	hist, err := env.store.Submissions("Socialnämnden", 2027)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range hist {
+		got = append(got, fmt.Sprintf("v%d current=%v plan=%v", s.Version, s.Current, s.PlanID != 0))
+	}
+	if strings.Join(got, "; ") != "v3 current=true plan=true; v2 current=false plan=true; v1 current=false plan=true" {
+		t.Errorf("history: %v", got)
+	}
+	// The current version's plan is the one rebuilt from version 3.
+	for _, s := range hist {
+		d, err := env.store.PlanData(s.PlanID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("Behörighetsöversyn v%d", s.Version); d.Activities[0].Title != want || d.Plan.Version != s.Version {
+			t.Errorf("plan of v%d: %q version %d", s.Version, d.Activities[0].Title, d.Plan.Version)
+		}
+	}
+}
+
+func TestImportFolderTwiceChangesNothing(t *testing.T) {
+	env := newEnv(t)
+	official := signerID(t, "Åsa Öberg", "Socialnämnden")
+	stranger := signerID(t, "Okänd Person", "")
+	env.trustSigner(t, official)
+	s1 := sealed(t, "Socialnämnden", 2027, 2, official)
+	bad := bytes.Clone(s1)
+	bad[len(bad)/2] ^= 0x20
+	dir := writeDir(t, map[string][]byte{
+		"01-social.pdf":   s1,
+		"02-miljo-v1.pdf": sealed(t, "Miljönämnden", 2027, 1, official),
+		"03-miljo-v2.pdf": sealed(t, "Miljönämnden", 2027, 2, official),
+		"04-kultur.pdf":   sealed(t, "Kulturnämnden", 2027, 1, stranger),
+		"05-andrad.pdf":   bad,
+		"06-tom.pdf":      {},
+	})
+	db := env.rawDB(t)
+	first, err := env.im.Import(t.Context(), []string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFirst := []Verdict{AcceptedNew, AcceptedNew, AcceptedNewer, UnknownSigner, Rejected, Rejected}
+	wantSecond := []Verdict{Duplicate, Duplicate, Duplicate, UnknownSigner, Rejected, Rejected}
+	before := snapshot(t, db)
+	second, err := env.im.Import(t.Context(), []string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := snapshot(t, db)
+	if before != after {
+		t.Errorf("second import changed the data:\nbefore %s\nafter  %s", before, after)
+	}
+	for i := range wantFirst {
+		if first[i].Verdict != wantFirst[i] || second[i].Verdict != wantSecond[i] {
+			t.Errorf("%s: %s then %s, want %s then %s", first[i].Name(), first[i].Verdict, second[i].Verdict, wantFirst[i], wantSecond[i])
+		}
+	}
+	if !strings.Contains(before, "pending=1") {
+		t.Errorf("unknown signer's file not kept waiting once: %s", before)
+	}
+	s := Summarize(second)
+	if s.Total() != 6 || s.Settled() || s[Duplicate] != 3 {
+		t.Errorf("summary %v", s)
+	}
+}
+
+// A file whose storing fails half-way (a database trigger refuses its second activity, after
+// its submission, plan and register rows were written) leaves nothing behind, and the files
+// before and after it are imported.
+func TestFailureMidwayLeavesDatabaseConsistent(t *testing.T) {
+	env := newEnv(t)
+	id := signerID(t, "Åsa Öberg", "Socialnämnden")
+	env.trustSigner(t, id)
+	db := env.rawDB(t)
+	if _, err := db.Exec(`CREATE TRIGGER inject_failure BEFORE INSERT ON activities
+		WHEN NEW.title = 'Utbildning i informationssäkerhet' AND (SELECT year FROM plans WHERE id = NEW.plan_id) = 2031
+		BEGIN SELECT RAISE(ABORT, 'injected failure'); END`); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	var paths []string
+	for i := 1; i <= 20; i++ {
+		year := 2030
+		if i == 7 {
+			year = 2031
+		}
+		name := fmt.Sprintf("%02d.pdf", i)
+		files[name] = sealed(t, fmt.Sprintf("Nämnd %02d", i), year, 1, id)
+		paths = append(paths, name)
+	}
+	dir := writeDir(t, files)
+	for i := range paths {
+		paths[i] = filepath.Join(dir, paths[i])
+	}
+	var progress []int
+	rs, err := env.im.Import(t.Context(), paths, func(p Progress) {
+		progress = append(progress, p.Done)
+		if p.Total != 20 {
+			t.Errorf("total %d", p.Total)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 20 || len(progress) != 21 || progress[20] != 20 {
+		t.Fatalf("%d results, progress %v", len(rs), progress)
+	}
+	for i, r := range rs {
+		want := AcceptedNew
+		if i == 6 {
+			want = Failed
+		}
+		if r.Verdict != want {
+			t.Errorf("file %d: %s (%s), want %s", i+1, r.Verdict, r.Detail, want)
+		}
+	}
+	if rs[6].Reason != ReasonStoreFailed || rs[6].Err == nil || rs[6].LogID == 0 {
+		t.Errorf("failed file: %+v", rs[6])
+	}
+	checks := []struct {
+		q    string
+		want int
+	}{
+		{"SELECT count(*) FROM submissions", 19},
+		{"SELECT count(*) FROM plans", 19},
+		{"SELECT count(*) FROM submissions WHERE board_name = 'Nämnd 07'", 0},
+		{"SELECT count(*) FROM plans WHERE year = 2031", 0},
+		{"SELECT count(*) FROM systems WHERE plan_id NOT IN (SELECT id FROM plans)", 0},
+		{"SELECT count(*) FROM activities WHERE plan_id NOT IN (SELECT id FROM plans)", 0},
+		{"SELECT count(*) FROM plans WHERE submission_id NOT IN (SELECT id FROM submissions)", 0},
+		{"SELECT count(*) FROM import_log", 20},
+		{"SELECT count(*) FROM import_log WHERE verdict = 'failed' AND file_name = '07.pdf'", 1},
+		{"SELECT count(*) FROM audit_log WHERE entity = 'submission' AND field = 'imported'", 19},
+	}
+	for _, c := range checks {
+		if n := count(t, db, c.q); n != c.want {
+			t.Errorf("%s = %d, want %d", c.q, n, c.want)
+		}
+	}
+	if res, err := env.store.IntegrityCheck(); err != nil || res != "ok" {
+		t.Errorf("integrity check: %q %v", res, err)
+	}
+	// The cause gone, importing the folder again imports the failed file, and only it.
+	if _, err := db.Exec("DROP TRIGGER inject_failure"); err != nil {
+		t.Fatal(err)
+	}
+	again, err := env.im.Import(t.Context(), paths, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := Summarize(again); s[AcceptedNew] != 1 || s[Duplicate] != 19 || again[6].Verdict != AcceptedNew {
+		t.Errorf("second run: %v", s)
+	}
+}
+
+func TestCancel(t *testing.T) {
+	env := newEnv(t)
+	id := signerID(t, "Åsa Öberg", "Socialnämnden")
+	env.trustSigner(t, id)
+	files := map[string][]byte{}
+	for i := 1; i <= 6; i++ {
+		files[fmt.Sprintf("%02d.pdf", i)] = sealed(t, fmt.Sprintf("Nämnd %d", i), 2027, 1, id)
+	}
+	dir := writeDir(t, files)
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	rs, err := env.im.Import(ctx, []string{dir}, func(p Progress) {
+		if p.Done == 3 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || len(rs) != 3 {
+		t.Fatalf("%d results, %v", len(rs), err)
+	}
+	if n := count(t, env.rawDB(t), "SELECT count(*) FROM submissions"); n != 3 {
+		t.Errorf("%d stored after cancel", n)
+	}
+}
+
+func TestApproveUnknownSigner(t *testing.T) {
+	env := newEnv(t)
+	stranger := signerID(t, "Bo Ek", "Kulturnämnden")
+	dir := writeDir(t, map[string][]byte{
+		"kultur-2027.pdf": sealed(t, "Kulturnämnden", 2027, 1, stranger),
+		"kultur-2028.pdf": sealed(t, "Kulturnämnden", 2028, 1, stranger),
+	})
+	rs, err := env.im.Import(t.Context(), []string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		if r.Verdict != UnknownSigner || r.SignerName != "Bo Ek" || r.Board != "Kulturnämnden" {
+			t.Fatalf("%+v", r)
+		}
+	}
+	fp := identity.Fingerprint(stranger.Cert)
+	// The coordinator reads the first groups aloud, as the dialog shows them.
+	grouped := identity.GroupedFingerprint(stranger.Cert)
+	ps, err := env.im.FindPending(grouped[:19])
+	if err != nil || len(ps.Files) != 2 || identity.Fingerprint(ps.Cert) != fp {
+		t.Fatalf("FindPending: %+v %v", ps, err)
+	}
+	for _, bad := range []struct {
+		fp  string
+		err error
+	}{{"zz12", ErrBadFingerprint}, {"1234", ErrBadFingerprint}, {"00000000", ErrNoPending}} {
+		if _, _, err := env.im.Approve(t.Context(), bad.fp); !errors.Is(err, bad.err) {
+			t.Errorf("Approve(%q): %v, want %v", bad.fp, err, bad.err)
+		}
+	}
+	entry, imported, err := env.im.Approve(t.Context(), grouped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if entry.Kind != "signer" || entry.Fingerprint != fp || len(imported) != 2 {
+		t.Fatalf("approved %+v, imported %+v", entry, imported)
+	}
+	for _, r := range imported {
+		if r.Verdict != AcceptedNew || r.SubmissionID == 0 {
+			t.Errorf("%s: %s %s", r.Name(), r.Verdict, r.Detail)
+		}
+	}
+	if p, _ := env.im.Pending(); len(p) != 0 {
+		t.Errorf("still pending: %+v", p)
+	}
+	subs, _ := env.store.Submissions("Kulturnämnden", 0)
+	if len(subs) != 2 || !subs[0].Trusted || subs[0].TrustedVia != fp {
+		t.Errorf("submissions %+v", subs)
+	}
+	audit, _ := env.store.Audit("trust", entry.ID)
+	if len(audit) != 1 || audit[0].Field != "approved" || audit[0].Who != "samordnare" {
+		t.Errorf("audit %+v", audit)
+	}
+	// From now on the signer's files import directly.
+	r, err := env.im.ImportData("kultur-2029.pdf", sealed(t, "Kulturnämnden", 2029, 1, stranger))
+	if err != nil || r.Verdict != AcceptedNew {
+		t.Errorf("after approval: %s %v", r.Verdict, err)
+	}
+	if _, _, err := env.im.Approve(t.Context(), fp); !errors.Is(err, ErrNoPending) {
+		t.Errorf("approve again: %v", err)
+	}
+}
+
+func TestDeclinePending(t *testing.T) {
+	env := newEnv(t)
+	stranger := signerID(t, "Bo Ek", "Kulturnämnden")
+	r, err := env.im.ImportData("k.pdf", sealed(t, "Kulturnämnden", 2027, 1, stranger))
+	if err != nil || r.Verdict != UnknownSigner {
+		t.Fatal(r.Verdict, err)
+	}
+	if err := env.im.Decline(r.LogID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := env.im.Approve(t.Context(), r.Fingerprint); !errors.Is(err, ErrNoPending) {
+		t.Errorf("approve after decline: %v", err)
+	}
+}
+
+func TestRemoveTrustMarksSubmissions(t *testing.T) {
+	env := newEnv(t)
+	ca, err := env.im.NewSigningCA(t.Context(), filepath.Join(env.dir, "ca.p12"), "Exempelby kommun signerings-CA", "Exempelby kommun", "lång och säker lösenfras", CAValidity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone := signerID(t, "Åsa Öberg", "Socialnämnden")
+	both := issuedID(t, env, ca, "Cecilia Lind", "Miljönämnden")
+	other := signerID(t, "Dan Berg", "Kulturnämnden")
+	for _, id := range []*identity.Identity{alone, other} {
+		env.trustSigner(t, id)
+	}
+	env.trustSigner(t, both) // approved individually too
+	files := map[string][]byte{
+		"social.pdf": sealed(t, "Socialnämnden", 2027, 1, alone),
+		"miljo.pdf":  sealed(t, "Miljönämnden", 2027, 1, both),
+		"kultur.pdf": sealed(t, "Kulturnämnden", 2027, 1, other),
+	}
+	rs, err := env.im.Import(t.Context(), []string{writeDir(t, files)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := Summarize(rs); s[AcceptedNew] != 3 {
+		t.Fatalf("%v", s)
+	}
+	db := env.rawDB(t)
+	dataBefore := count(t, db, "SELECT count(*) FROM plans")
+	trusted := func() map[string]bool {
+		subs, err := env.store.Submissions("", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]bool{}
+		for _, s := range subs {
+			m[s.Board] = s.Trusted
+		}
+		return m
+	}
+	// Removing Åsa's certificate: her plan is marked, the data stays.
+	removed, marked, err := env.im.RemoveTrust(identity.GroupedFingerprint(alone.Cert))
+	if err != nil || removed.Subject != "Åsa Öberg" || marked != 1 {
+		t.Fatalf("remove: %+v %d %v", removed, marked, err)
+	}
+	// Removing Cecilia's approval: the signing CA still vouches for her.
+	if _, marked, err := env.im.RemoveTrust(identity.Fingerprint(both.Cert)); err != nil || marked != 0 {
+		t.Fatalf("remove approved CA-issued signer: %d %v", marked, err)
+	}
+	want := map[string]bool{"Socialnämnden": false, "Miljönämnden": true, "Kulturnämnden": true}
+	if got := trusted(); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("trusted %v, want %v", got, want)
+	}
+	// Removing the CA: now Cecilia's plan is marked too.
+	if _, marked, err := env.im.RemoveTrust(identity.Fingerprint(ca.Cert)); err != nil || marked != 1 {
+		t.Fatalf("remove CA: %d %v", marked, err)
+	}
+	if n := count(t, db, "SELECT count(*) FROM plans"); n != dataBefore {
+		t.Errorf("removing trust deleted plans: %d of %d", n, dataBefore)
+	}
+	if got := trusted(); got["Miljönämnden"] || got["Socialnämnden"] || !got["Kulturnämnden"] {
+		t.Errorf("after removing the CA: %v", got)
+	}
+	if _, _, err := env.im.RemoveTrust(identity.Fingerprint(ca.Cert)); !errors.Is(err, ErrNotInTrustList) {
+		t.Errorf("remove twice: %v", err)
+	}
+	// Adding Åsa's certificate back restores her plan's trust.
+	ch, err := env.im.AddCertificates(t.Context(), identity.CertPEM(alone.Cert))
+	if err != nil || len(ch.Added) != 1 || ch.Restored != 1 {
+		t.Fatalf("re-add: %+v %v", ch, err)
+	}
+	if got := trusted(); !got["Socialnämnden"] || got["Miljönämnden"] {
+		t.Errorf("after re-adding: %v", got)
+	}
+	// Removing trust does not delete: the kept PDF is still there, byte for byte.
+	subs, _ := env.store.Submissions("Miljönämnden", 2027)
+	pdf, err := env.store.SubmissionPDF(subs[0].ID)
+	if err != nil || !bytes.Equal(pdf, files["miljo.pdf"]) {
+		t.Errorf("kept PDF: %v", err)
+	}
+}
+
+func TestAddCertificatesKinds(t *testing.T) {
+	env := newEnv(t)
+	ca, err := identity.NewCA("Organisationens CA", "Exempelby kommun", time.Now(), CAValidity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer := signerID(t, "Åsa Öberg", "Socialnämnden")
+	// A PEM file with both, and then the CA alone as DER (.cer).
+	ch, err := env.im.AddCertificates(t.Context(), identity.CertPEM(ca.Cert, signer.Cert))
+	if err != nil || len(ch.Added) != 2 || ch.Added[0].Kind != "ca" || ch.Added[1].Kind != "signer" {
+		t.Fatalf("%+v %v", ch, err)
+	}
+	ch, err = env.im.AddCertificates(t.Context(), identity.CertDER(ca.Cert))
+	if err != nil || len(ch.Added) != 0 || len(ch.Present) != 1 {
+		t.Fatalf("again: %+v %v", ch, err)
+	}
+	if _, err := env.im.AddCertificates(t.Context(), []byte("inget certifikat")); !errors.Is(err, identity.ErrNoCertificate) {
+		t.Errorf("garbage: %v", err)
+	}
+	items, err := env.im.TrustList()
+	if err != nil || len(items) != 2 || items[0].Cert == nil || items[0].SigningCA {
+		t.Errorf("list %+v %v", items, err)
+	}
+}
+
+func TestNormalizeFingerprint(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		err      error
+	}{
+		{"AB12 CD34 EF56", "ab12cd34ef56", nil},
+		{"ab:12:cd:34", "ab12cd34", nil},
+		{"  3a7f-09c2  ", "3a7f09c2", nil},
+		{"3a7f", "", ErrBadFingerprint},
+		{"3a7g09c2", "", ErrBadFingerprint},
+		{strings.Repeat("a", 65), "", ErrBadFingerprint},
+	} {
+		got, err := NormalizeFingerprint(c.in)
+		if got != c.want || !errors.Is(err, c.err) {
+			t.Errorf("%q: %q %v", c.in, got, err)
+		}
+	}
+}
+
+// Every verdict, reason and error has a sentence in both languages.
+func TestTextsInBothLanguages(t *testing.T) {
+	reasons := append([]submission.Reason{ReasonBoardYear, ReasonBoardMismatch, ReasonNoFile, ReasonStoreFailed, ReasonDiskFull}, submission.Reasons...)
+	for _, l := range i18n.Langs {
+		loc := i18n.New(l)
+		for _, v := range Verdicts {
+			if txt := VerdictText(loc, v); strings.HasPrefix(txt, "⟦") || !loc.Has("importer.verdict."+string(v)) {
+				t.Errorf("%s verdict %s: %q", l, v, txt)
+			}
+			r := Result{Verdict: v, Board: "Socialnämnden", Year: 2027, Version: 2, Other: 1, SignerName: "Åsa", ExistingAt: time.Now()}
+			if txt := r.Text(loc); strings.Contains(txt, "⟦") || txt == "" {
+				t.Errorf("%s text %s: %q", l, v, txt)
+			}
+		}
+		for _, reason := range reasons {
+			r := Result{Verdict: Rejected, Reason: reason, CertBoard: "Miljönämnden", Board: "Socialnämnden"}
+			if reason == ReasonStoreFailed || reason == ReasonDiskFull {
+				r.Verdict = Failed
+			}
+			r.check = submission.Result{Verdict: submission.Rejected, Reason: reason}
+			if txt := r.Text(loc); strings.Contains(txt, "⟦") || txt == "" {
+				t.Errorf("%s reason %s: %q", l, reason, txt)
+			}
+		}
+		for _, err := range []error{ErrBadFingerprint, ErrNoPending, ErrAmbiguous, ErrNotInTrustList, ErrCAExists, identity.ErrWrongPassphrase, errors.New("x")} {
+			if txt := ErrorText(loc, err); strings.Contains(txt, "⟦") || txt == "" {
+				t.Errorf("%s error %v: %q", l, err, txt)
+			}
+		}
+		if txt := (Summary{AcceptedNew: 2, Rejected: 1}).Text(loc); !strings.Contains(txt, "3") || strings.Contains(txt, "⟦") {
+			t.Errorf("%s summary %q", l, txt)
+		}
+	}
+}
+
+func TestSummaryText(t *testing.T) {
+	for _, c := range []struct {
+		s      Summary
+		sv, en string
+	}{
+		{Summary{AcceptedNew: 2, AcceptedNewer: 1, Rejected: 1}, "4 filer: 3 inlästa, 1 avvisad.", "4 files: 3 imported, 1 rejected."},
+		{Summary{Duplicate: 1}, "1 fil: 1 redan inläst.", "1 file: 1 already imported."},
+		{Summary{Older: 2, UnknownSigner: 1, Failed: 1}, "4 filer: 2 äldre versioner, 1 väntar på godkännande, 1 kunde inte sparas.",
+			"4 files: 2 older versions, 1 awaiting approval, 1 could not be saved."},
+		{Summary{}, "0 filer.", "0 files."},
+	} {
+		if got := c.s.Text(i18n.New(i18n.Swedish)); got != c.sv {
+			t.Errorf("sv %q, want %q", got, c.sv)
+		}
+		if got := c.s.Text(i18n.New(i18n.English)); got != c.en {
+			t.Errorf("en %q, want %q", got, c.en)
+		}
+	}
+}

@@ -1,0 +1,188 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// TrustKind tells what a trust-list entry vouches for.
+type TrustKind string
+
+const (
+	// TrustCA is a certificate authority: every signer it issued a certificate to is trusted.
+	TrustCA TrustKind = "ca"
+	// TrustSigner is one approved signer certificate (compared by fingerprint, like SSH).
+	TrustSigner TrustKind = "signer"
+)
+
+// TrustEntry is one certificate on the coordinator's trust list.
+type TrustEntry struct {
+	ID          int64
+	Kind        TrustKind
+	Subject     string // the certificate's name, for people
+	Fingerprint string // SHA-256 of the DER, lowercase hex
+	Cert        []byte // DER
+	AddedBy     string
+	AddedAt     time.Time // UTC
+}
+
+// ErrAmbiguous means a fingerprint prefix matches more than one entry.
+var ErrAmbiguous = errors.New("fingerprint prefix matches several certificates")
+
+// TrustList lists the trust list, CAs first, then by name.
+func (s *Store) TrustList() ([]TrustEntry, error) {
+	return s.trust("ORDER BY kind, subject, id")
+}
+
+func (s *Store) trust(q string, args ...any) ([]TrustEntry, error) {
+	rows, err := s.db.Query("SELECT id, kind, subject, fingerprint, cert, added_by, added_at FROM trust "+q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read trust list: %w", err)
+	}
+	defer rows.Close()
+	var out []TrustEntry
+	for rows.Next() {
+		var e TrustEntry
+		var kind, at string
+		if err := rows.Scan(&e.ID, &kind, &e.Subject, &e.Fingerprint, &e.Cert, &e.AddedBy, &at); err != nil {
+			return nil, fmt.Errorf("read trust list: %w", err)
+		}
+		e.Kind, e.AddedAt = TrustKind(kind), parseStamp(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// FindTrust finds the entry whose fingerprint is fp or starts with it (at least 8 hex
+// digits, so a prefix read aloud is enough); ErrNotFound or ErrAmbiguous otherwise.
+func (s *Store) FindTrust(fp string) (TrustEntry, error) {
+	fp = strings.ToLower(fp)
+	if len(fp) < 8 {
+		return TrustEntry{}, fmt.Errorf("trust entry %q: %w", fp, ErrNotFound)
+	}
+	es, err := s.trust("WHERE substr(fingerprint, 1, ?) = ? ORDER BY id", len(fp), fp)
+	if err != nil {
+		return TrustEntry{}, err
+	}
+	switch len(es) {
+	case 0:
+		return TrustEntry{}, fmt.Errorf("trust entry %q: %w", fp, ErrNotFound)
+	case 1:
+		return es[0], nil
+	}
+	return TrustEntry{}, fmt.Errorf("trust entry %q: %w", fp, ErrAmbiguous)
+}
+
+// AddTrust puts a certificate on the trust list. field is what the audit log records ("added"
+// for an imported certificate, "approved" for a signer approved on import). A certificate
+// already on the list is returned as it is, with added false.
+func (s *Store) AddTrust(e TrustEntry, field string) (TrustEntry, bool, error) {
+	added := false
+	err := s.tx(func(tx *sql.Tx) error {
+		var id int64
+		err := tx.QueryRow("SELECT id FROM trust WHERE fingerprint = ?", e.Fingerprint).Scan(&id)
+		if err == nil {
+			e.ID = id
+			return nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		e.AddedBy, e.AddedAt = s.who, s.now().UTC()
+		res, err := tx.Exec("INSERT INTO trust(kind, subject, fingerprint, cert, added_by, added_at) VALUES(?,?,?,?,?,?)",
+			string(e.Kind), e.Subject, e.Fingerprint, nonNil(e.Cert), e.AddedBy, e.AddedAt.Format(time.RFC3339Nano))
+		if err != nil {
+			return err
+		}
+		e.ID, _ = res.LastInsertId()
+		added = true
+		return s.audit(tx, "trust", e.ID, field, "", fmt.Sprintf("%s %s %s", e.Kind, e.Subject, e.Fingerprint))
+	})
+	if err != nil {
+		return TrustEntry{}, false, fmt.Errorf("add %q to the trust list: %w", e.Subject, err)
+	}
+	if !added {
+		es, err := s.trust("WHERE id = ?", e.ID)
+		if err != nil || len(es) == 0 {
+			return TrustEntry{}, false, fmt.Errorf("add %q to the trust list: %w", e.Subject, errors.Join(err, ErrNotFound))
+		}
+		return es[0], false, nil
+	}
+	return e, true, nil
+}
+
+// RemoveTrust takes an entry off the trust list and, in the same transaction, marks the
+// submissions it vouched for as no longer trusted; nothing imported is deleted. revouched names
+// the submissions that another entry still vouches for (id → that entry's fingerprint): they
+// stay trusted. It returns the removed entry and the ids of the submissions marked.
+func (s *Store) RemoveTrust(fingerprint string, revouched map[int64]string) (TrustEntry, []int64, error) {
+	var e TrustEntry
+	var marked []int64
+	err := s.tx(func(tx *sql.Tx) error {
+		marked = nil
+		var kind, at string
+		err := tx.QueryRow("SELECT id, kind, subject, fingerprint, cert, added_by, added_at FROM trust WHERE fingerprint = ?", fingerprint).
+			Scan(&e.ID, &kind, &e.Subject, &e.Fingerprint, &e.Cert, &e.AddedBy, &at)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		e.Kind, e.AddedAt = TrustKind(kind), parseStamp(at)
+		if _, err := tx.Exec("DELETE FROM trust WHERE id = ?", e.ID); err != nil {
+			return err
+		}
+		if err := s.audit(tx, "trust", e.ID, "removed", fmt.Sprintf("%s %s %s", e.Kind, e.Subject, e.Fingerprint), ""); err != nil {
+			return err
+		}
+		rows, err := tx.Query("SELECT id FROM submissions WHERE trusted_via = ? ORDER BY id", fingerprint)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			via := revouched[id]
+			if via == fingerprint {
+				via = ""
+			}
+			if err := s.setTrust(tx, id, via); err != nil {
+				return err
+			}
+			if via == "" {
+				marked = append(marked, id)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return TrustEntry{}, nil, fmt.Errorf("remove %s from the trust list: %w", fingerprint, err)
+	}
+	return e, marked, nil
+}
+
+// LogIssued records in the audit log that the kommun signing CA issued a certificate.
+func (s *Store) LogIssued(subject, fingerprint string, notAfter time.Time) error {
+	err := s.tx(func(tx *sql.Tx) error {
+		return s.audit(tx, "signing_ca", 0, "issued", "", fmt.Sprintf("%s %s until %s", subject, fingerprint, notAfter.UTC().Format(time.DateOnly)))
+	})
+	if err != nil {
+		return fmt.Errorf("log issued certificate for %q: %w", subject, err)
+	}
+	return nil
+}

@@ -1,0 +1,370 @@
+package coordinator
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/app/importer"
+)
+
+// importView is the import tab: choose files or a folder (or drop them on the window), watch
+// the progress, read one verdict per file, approve unknown signers.
+type importView struct {
+	v *View
+
+	results []importer.Result
+	sel     int // selected row, -1 none
+
+	filesBtn, folderBtn, cancelBtn *widget.Button
+	bar                            *widget.ProgressBar
+	status                         *widget.Label
+	table                          *widget.Table
+	detail                         *widget.Label
+	approveBtn                     *widget.Button
+	picker                         dialog.Dialog // the file checklist, while open
+	root                           *fyne.Container
+
+	running bool
+	cancel  context.CancelFunc
+	stopped chan struct{} // closed when the running import's goroutine has returned
+}
+
+// Table columns.
+const (
+	colFile = iota
+	colVerdict
+	colBoard
+	colYear
+	colVersion
+	colReason
+)
+
+func (iv *importView) build() fyne.CanvasObject {
+	loc := iv.v.loc
+	iv.sel = -1
+	iv.filesBtn = widget.NewButtonWithIcon(loc.T("coordinator.import.files"), theme.FileIcon(), iv.onChooseFiles)
+	iv.filesBtn.Importance = widget.HighImportance
+	iv.folderBtn = widget.NewButtonWithIcon(loc.T("coordinator.import.folder"), theme.FolderOpenIcon(), iv.onChooseFolder)
+	iv.cancelBtn = widget.NewButtonWithIcon(loc.T("coordinator.import.cancel"), theme.CancelIcon(), iv.onCancel)
+	iv.cancelBtn.Disable()
+	iv.bar = widget.NewProgressBar()
+	iv.bar.TextFormatter = func() string {
+		return loc.Tf("coordinator.import.progress", "Done", int(iv.bar.Value), "Total", int(iv.bar.Max))
+	}
+	iv.bar.Hide() // until the first import
+	iv.status = wrapped(loc.T("coordinator.import.hint"))
+	iv.table = textTable(
+		[]string{loc.T("coordinator.col.file"), loc.T("coordinator.col.verdict"), loc.T("coordinator.col.board"),
+			loc.T("coordinator.col.year"), loc.T("coordinator.col.version"), loc.T("coordinator.col.reason")},
+		[]float32{190, 210, 190, 60, 70, 520},
+		func() int { return len(iv.results) },
+		iv.cell)
+	iv.table.OnSelected = func(id widget.TableCellID) { iv.onSelect(id.Row) }
+	iv.detail = wrapped("")
+	iv.approveBtn = widget.NewButtonWithIcon(loc.T("coordinator.import.review_signer"), theme.ConfirmIcon(), iv.onApproveSelected)
+	iv.approveBtn.Hide()
+	top := container.NewVBox(
+		container.NewHBox(iv.filesBtn, iv.folderBtn, iv.cancelBtn),
+		iv.bar,
+		iv.status,
+	)
+	bottom := container.NewVBox(widget.NewSeparator(), iv.detail, container.NewHBox(iv.approveBtn))
+	iv.root = container.NewBorder(top, bottom, nil, nil, iv.table)
+	return iv.root
+}
+
+// relayout lays the tab out again after a part changed its height (the explanation, the
+// approve button shown or hidden).
+func (iv *importView) relayout() {
+	if iv.root != nil {
+		iv.root.Refresh()
+	}
+}
+
+func (iv *importView) cell(row, col int) string {
+	r := iv.results[row]
+	loc := iv.v.loc
+	switch col {
+	case colFile:
+		return r.Name()
+	case colVerdict:
+		return importer.VerdictText(loc, r.Verdict)
+	case colBoard:
+		return r.Board
+	case colYear:
+		if r.Year == 0 {
+			return ""
+		}
+		return strconv.Itoa(r.Year)
+	case colVersion:
+		if r.Version == 0 {
+			return ""
+		}
+		return strconv.Itoa(r.Version)
+	}
+	return r.Text(loc)
+}
+
+// onSelect shows the whole explanation of a row and, for an unknown signer, the way to approve.
+func (iv *importView) onSelect(row int) {
+	if row < 0 || row >= len(iv.results) {
+		return
+	}
+	iv.sel = row
+	r := iv.results[row]
+	iv.detail.SetText(r.Name() + ": " + importer.VerdictText(iv.v.loc, r.Verdict) + ". " + r.Text(iv.v.loc))
+	if r.Verdict == importer.UnknownSigner && !iv.running {
+		iv.approveBtn.Show()
+	} else {
+		iv.approveBtn.Hide()
+	}
+	iv.relayout()
+}
+
+// onChooseFiles lets the user pick several files: Fyne's file dialog picks one, so the user
+// picks the folder and then ticks the files in it.
+func (iv *importView) onChooseFiles() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			iv.v.showError(err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		iv.showPicker(dir.Path())
+	}, iv.v.env.Window)
+	d.SetTitleText(iv.v.loc.T("coordinator.import.files_title"))
+	d.Show()
+}
+
+func (iv *importView) onChooseFolder() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			iv.v.showError(err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		iv.start([]string{dir.Path()})
+	}, iv.v.env.Window)
+	d.SetTitleText(iv.v.loc.T("coordinator.import.folder_title"))
+	d.Show()
+}
+
+// pdfsIn lists the PDF files directly in dir, by name.
+func pdfsIn(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".pdf") && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// showPicker lists the PDF files of dir with a tick box each (all ticked) and imports the
+// ticked ones.
+func (iv *importView) showPicker(dir string) {
+	loc := iv.v.loc
+	names, err := pdfsIn(dir)
+	if err != nil {
+		iv.v.showError(err)
+		return
+	}
+	if len(names) == 0 {
+		dialog.ShowInformation(loc.T("coordinator.import.files_title"), loc.T("coordinator.import.no_pdfs"), iv.v.env.Window)
+		return
+	}
+	checks := widget.NewCheckGroup(names, nil)
+	checks.SetSelected(names)
+	all := widget.NewButton(loc.T("coordinator.import.select_all"), func() { checks.SetSelected(names) })
+	none := widget.NewButton(loc.T("coordinator.import.select_none"), func() { checks.SetSelected(nil) })
+	content := container.NewBorder(
+		container.NewVBox(wrapped(loc.Tf("coordinator.import.pick_in", "Folder", dir)), container.NewHBox(all, none)),
+		nil, nil, nil, container.NewVScroll(checks))
+	iv.picker = dialog.NewCustomConfirm(loc.T("coordinator.import.files_title"), loc.T("coordinator.import.import_selected"),
+		loc.T("coordinator.cancel"), content, func(ok bool) {
+			iv.picker = nil
+			if !ok || len(checks.Selected) == 0 {
+				return
+			}
+			paths := make([]string, 0, len(checks.Selected))
+			for _, n := range names { // in the folder's order, whatever order they were ticked in
+				for _, s := range checks.Selected {
+					if s == n {
+						paths = append(paths, filepath.Join(dir, n))
+					}
+				}
+			}
+			iv.start(paths)
+		}, iv.v.env.Window)
+	iv.picker.Resize(fyne.NewSize(560, 480))
+	iv.picker.Show()
+}
+
+// onDropped imports what was dropped on the window: files and folders.
+func (iv *importView) onDropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u != nil && u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) == 0 {
+		return
+	}
+	if iv.v.tabs != nil {
+		iv.v.tabs.SelectIndex(0)
+	}
+	iv.start(paths)
+}
+
+// start imports paths in the background: the window stays responsive, the progress bar moves
+// with every file, and Cancel stops before the next file.
+func (iv *importView) start(paths []string) {
+	loc := iv.v.loc
+	if iv.running {
+		iv.status.SetText(loc.T("coordinator.import.busy"))
+		return
+	}
+	total := importer.Count(paths)
+	if total == 0 {
+		iv.status.SetText(loc.T("coordinator.import.no_pdfs"))
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	iv.running, iv.cancel, iv.stopped = true, cancel, make(chan struct{})
+	iv.results, iv.sel = nil, -1
+	iv.table.UnselectAll()
+	iv.table.Refresh()
+	iv.detail.SetText("")
+	iv.approveBtn.Hide()
+	iv.filesBtn.Disable()
+	iv.folderBtn.Disable()
+	iv.cancelBtn.Enable()
+	iv.bar.Max, iv.bar.Value = float64(total), 0
+	iv.bar.Show()
+	iv.bar.Refresh()
+	iv.status.SetText(loc.Tf("coordinator.import.running", "Count", total))
+	iv.relayout()
+	stopped := iv.stopped
+	iv.v.bg.Add(1)
+	go func() {
+		results, err := iv.v.im.Import(ctx, paths, func(p importer.Progress) {
+			if p.Result == nil {
+				return
+			}
+			r := *p.Result
+			fyne.Do(func() {
+				if iv.v.flushed {
+					return
+				}
+				iv.results = append(iv.results, r)
+				iv.bar.Max, iv.bar.Value = float64(p.Total), float64(p.Done)
+				iv.bar.Refresh()
+				iv.table.Refresh()
+				iv.table.ScrollToBottom()
+			})
+		})
+		close(stopped)
+		fyne.Do(func() {
+			defer iv.v.bg.Done()
+			iv.running = false
+			if !iv.v.flushed {
+				iv.finish(results, err)
+			}
+		})
+	}()
+}
+
+func (iv *importView) finish(results []importer.Result, err error) {
+	loc := iv.v.loc
+	iv.running = false
+	iv.cancel()
+	iv.results = results
+	iv.table.Refresh()
+	iv.filesBtn.Enable()
+	iv.folderBtn.Enable()
+	iv.cancelBtn.Disable()
+	sum := importer.Summarize(results)
+	text := sum.Text(loc)
+	switch {
+	case errors.Is(err, context.Canceled):
+		text = loc.T("coordinator.import.cancelled") + " " + text
+	case err != nil:
+		iv.v.showError(err)
+	}
+	if sum[importer.UnknownSigner] > 0 {
+		text += " " + loc.T("coordinator.import.select_to_approve")
+	}
+	iv.status.SetText(text)
+	iv.relayout()
+	iv.v.refresh()
+}
+
+func (iv *importView) onCancel() {
+	if iv.running && iv.cancel != nil {
+		iv.cancelBtn.Disable()
+		iv.status.SetText(iv.v.loc.T("coordinator.import.cancelling"))
+		iv.cancel()
+	}
+}
+
+// stop cancels a running import and waits until its goroutine has returned (the file it was
+// on is then stored whole or not at all). The goroutine never waits for the UI, so this
+// cannot deadlock on the UI goroutine.
+func (iv *importView) stop() {
+	if !iv.running {
+		return
+	}
+	iv.cancel()
+	<-iv.stopped
+}
+
+func (iv *importView) onApproveSelected() {
+	if iv.sel < 0 || iv.sel >= len(iv.results) {
+		return
+	}
+	r := iv.results[iv.sel]
+	iv.v.showApprove(r.Fingerprint, iv.applyApproved)
+}
+
+// applyApproved puts the verdicts of files imported after an approval in place of their
+// "waiting" rows (same bytes), and adds the others.
+func (iv *importView) applyApproved(rs []importer.Result) {
+	for _, r := range rs {
+		replaced := false
+		for i := range iv.results {
+			if iv.results[i].SHA256 == r.SHA256 && iv.results[i].Verdict == importer.UnknownSigner {
+				iv.results[i] = r
+				replaced = true
+			}
+		}
+		if !replaced {
+			iv.results = append(iv.results, r)
+		}
+	}
+	iv.table.Refresh()
+	if iv.sel >= 0 {
+		iv.onSelect(iv.sel)
+	}
+	iv.status.SetText(importer.Summarize(iv.results).Text(iv.v.loc))
+}
