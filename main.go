@@ -18,11 +18,14 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"demo":    {runDemo, "demo --db PATH [--year N]            write the demo kommun into a new database"},
-		"import":  {runImport, "import [--db PATH] FILE|DIR …         verify and import signed submissions"},
-		"trust":   {runTrust, "trust add|list|remove|approve …      the coordinator's trust list"},
-		"ca":      {runCA, "ca new|issue …                        the kommun signing CA"},
-		"version": {runVersion, "version                               print the program version"},
+		"demo":     {runDemo, "demo --db PATH [--year N]            write the demo kommun into a new database"},
+		"identity": {runIdentity, "identity new|request|accept|show|export-cert …  the signer identity (.p12)"},
+		"export":   {runExport, "export --db DB --board B --year N --identity ID.p12 --passphrase-file F --out PLAN.pdf"},
+		"verify":   {runVerify, "verify [--trust CERT.pem …] PLAN.pdf …   check signed submissions"},
+		"import":   {runImport, "import [--db PATH] FILE|DIR …         verify and import signed submissions"},
+		"trust":    {runTrust, "trust add|list|remove|approve …      the coordinator's trust list"},
+		"ca":       {runCA, "ca new|issue …                        the kommun signing CA"},
+		"version":  {runVersion, "version                               print the program version"},
 	}
 }
 

@@ -1,0 +1,290 @@
+// Package export is the board's export use case: check a plan, render its report, seal it with
+// the official's identity into a signed submission PDF, write it and mark the plan signed.
+// The desktop app and the command line both call Export, so a file made either way is the same.
+package export
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"handlingsplan/app"
+	"handlingsplan/app/identity"
+	"handlingsplan/app/report"
+	"handlingsplan/app/submission"
+	"handlingsplan/data"
+	"handlingsplan/i18n"
+)
+
+var (
+	// ErrBlocking means the plan has problems that must be fixed first; Result.Problems lists them.
+	ErrBlocking = errors.New("plan has blocking problems")
+	// ErrCertExpired means the signer certificate is no longer (or not yet) valid.
+	ErrCertExpired = errors.New("signer certificate not valid now")
+	// ErrNoOutput means no output file was named.
+	ErrNoOutput = errors.New("no output file given")
+)
+
+// Options are what Export needs besides the plan and the identity.
+type Options struct {
+	Loc        *i18n.Localizer // the report's language; Swedish when nil
+	AppVersion string          // required: printed in the report and carried in the payload
+	Now        time.Time       // signing time; time.Now() when zero
+	Out        string          // the PDF file to write (atomically)
+	// Progress, when set, is told what is being done (a sentence in Loc's language) and how far
+	// along the export is (0..1). It is called on Export's goroutine.
+	Progress func(step string, frac float64)
+}
+
+// Result is what an export made.
+type Result struct {
+	PDF       []byte
+	Version   int          // the submission version the file carries
+	Problems  app.Problems // all problems found (blocking ones when ErrBlocking is returned)
+	Sensitive bool         // the register holds details that must not be e-mailed
+	Board     string
+	Year      int
+}
+
+// Preflight is what the user should know before exporting a plan.
+type Preflight struct {
+	Data      app.PlanData
+	Profile   app.Profile
+	Problems  app.Problems
+	Sensitive bool
+	Version   int  // the version an export now would carry
+	Unchanged bool // the plan was signed before with exactly this content
+	hash      string
+}
+
+// Blocking reports whether the plan cannot be exported as it is.
+func (p Preflight) Blocking() bool { return p.Problems.Blocking() }
+
+// Check loads a plan and tells what an export would find: its problems, whether it carries
+// sensitive register details and which version it would get.
+func Check(store *data.Store, planID int64) (Preflight, error) {
+	d, err := store.PlanData(planID)
+	if err != nil {
+		return Preflight{}, fmt.Errorf("load plan %d: %w", planID, err)
+	}
+	prof, err := store.Profile()
+	if err != nil {
+		return Preflight{}, fmt.Errorf("load policy profile: %w", err)
+	}
+	pf := Preflight{Data: d, Profile: prof, Problems: app.ValidatePlan(d, prof), Sensitive: sensitive(d)}
+	if pf.hash, err = contentHash(d); err != nil {
+		return Preflight{}, fmt.Errorf("plan %d: %w", planID, err)
+	}
+	pf.Version, pf.Unchanged = nextVersion(d.Plan, store.Setting(hashKey(planID), ""), pf.hash)
+	return pf, nil
+}
+
+// nextVersion keeps the version of a plan signed before when its content is the same as then,
+// and counts up otherwise. signedHash is the content hash stored at the last export ("" when
+// unknown, e.g. a plan the demo marked signed): then the plan's status decides, because the
+// store turns a signed plan back into a draft when its content changes.
+func nextVersion(p app.Plan, signedHash, hash string) (int, bool) {
+	if p.Version > 0 {
+		if signedHash != "" && signedHash == hash || signedHash == "" && p.Status == app.PlanSigned {
+			return p.Version, true
+		}
+	}
+	return p.Version + 1, false
+}
+
+// hashKey is the setting that remembers what content a plan's last signed version had. The
+// status alone cannot tell: follow-up fields and the board's register change without turning
+// a signed plan back into a draft.
+func hashKey(planID int64) string { return "export.signed_content." + strconv.FormatInt(planID, 10) }
+
+// contentHash is the SHA-256 of what a submission of d carries, leaving out what signing
+// itself changes (status, version, time of the last change).
+func contentHash(d app.PlanData) (string, error) {
+	d.Plan.Status, d.Plan.Version, d.Plan.UpdatedAt = "", 0, time.Time{}
+	if d.Previous != nil {
+		prev := *d.Previous
+		prev.Plan.UpdatedAt = time.Time{}
+		d.Previous = &prev
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		return "", fmt.Errorf("content hash: %w", err)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// sensitive reports whether the plan or last year's plan has register entries marked
+// sensitive: the payload then says so, and the rule is the submission schema's.
+func sensitive(d app.PlanData) bool {
+	for _, s := range d.Systems {
+		if s.Sensitive {
+			return true
+		}
+	}
+	return d.Previous != nil && sensitive(*d.Previous)
+}
+
+// Export makes the signed submission of a plan and writes it to opt.Out. It refuses a plan
+// with blocking problems (ErrBlocking, the problems in Result.Problems). The file is verified
+// before it is written; the plan is marked signed with its version only after the file is in
+// place (a closed plan keeps its status), and the audit log names the signer.
+func Export(store *data.Store, planID int64, id *identity.Identity, opt Options) (Result, error) {
+	if opt.Loc == nil {
+		opt.Loc = i18n.New(i18n.Swedish)
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	loc := opt.Loc
+	progress := func(key string, frac float64) {
+		if opt.Progress != nil {
+			opt.Progress(loc.T(key), frac)
+		}
+	}
+	if opt.Out == "" {
+		return Result{}, fmt.Errorf("export plan %d: %w", planID, ErrNoOutput)
+	}
+	if opt.AppVersion == "" {
+		return Result{}, fmt.Errorf("export plan %d: no app version", planID)
+	}
+	if id == nil || id.Cert == nil || id.Key == nil {
+		return Result{}, fmt.Errorf("export plan %d: no signer identity", planID)
+	}
+	if opt.Now.Before(id.Cert.NotBefore) || opt.Now.After(id.Cert.NotAfter) {
+		return Result{}, fmt.Errorf("export plan %d: certificate %q valid %s to %s: %w", planID, id.Cert.Subject.CommonName,
+			id.Cert.NotBefore.Format(time.DateOnly), id.Cert.NotAfter.Format(time.DateOnly), ErrCertExpired)
+	}
+
+	progress("export.step.check", 0)
+	pf, err := Check(store, planID)
+	if err != nil {
+		return Result{}, fmt.Errorf("export: %w", err)
+	}
+	d := pf.Data
+	res := Result{Version: pf.Version, Problems: pf.Problems, Sensitive: pf.Sensitive, Board: d.Plan.Board, Year: d.Plan.Year}
+	if pf.Blocking() {
+		res.Problems = blockingOnly(pf.Problems)
+		return res, fmt.Errorf("export %s %d: %w (%d)", d.Plan.Board, d.Plan.Year, ErrBlocking, len(res.Problems))
+	}
+	// What is printed and carried is the plan as it will be stored: signed, with its version. A
+	// closed plan (its year followed up) stays closed when it is sent again.
+	status := app.PlanSigned
+	if d.Plan.Status == app.PlanClosed {
+		status = app.PlanClosed
+	}
+	d.Plan.Status, d.Plan.Version = status, pf.Version
+	signer := identity.SubjectOf(id.Cert)
+	kommun := pf.Profile.Kommun
+
+	progress("export.step.render", 0.1)
+	pdf, err := report.Render(d, loc, report.Options{
+		Kommun:     kommun,
+		AppVersion: opt.AppVersion,
+		Profile:    pf.Profile,
+		Now:        opt.Now,
+		Signature: &report.Signature{
+			Name:        signer.Name,
+			Title:       signer.Title,
+			Email:       signer.Email,
+			Fingerprint: identity.GroupedFingerprint(id.Cert),
+			Issuer:      IssuerText(loc, id.Cert),
+			SignedAt:    opt.Now,
+		},
+	})
+	if err != nil {
+		return res, fmt.Errorf("export %s %d: %w", d.Plan.Board, d.Plan.Year, err)
+	}
+
+	progress("export.step.seal", 0.6)
+	payload := submission.Payload{
+		Schema:      submission.SchemaVersion,
+		AppVersion:  opt.AppVersion,
+		Kommun:      kommun,
+		Board:       d.Plan.Board,
+		Year:        d.Plan.Year,
+		Version:     pf.Version,
+		CreatedAt:   opt.Now.UTC(),
+		Goals:       pf.Profile.Goals,
+		HoursPerFTE: pf.Profile.HoursPerFTE,
+		Sensitive:   pf.Sensitive,
+		Plan:        d,
+	}
+	chain := append([]*x509.Certificate{id.Cert}, id.Chain...)
+	signed, err := submission.Seal(pdf, payload, id.Key, chain, submission.SignInfo{
+		Name:        signer.Name,
+		Reason:      loc.Tf("export.sign_reason", "Year", d.Plan.Year),
+		Location:    kommun,
+		ContactInfo: signer.Email,
+		Time:        opt.Now,
+	})
+	if err != nil {
+		return res, fmt.Errorf("export %s %d: %w", d.Plan.Board, d.Plan.Year, err)
+	}
+
+	progress("export.step.verify", 0.8)
+	if err := checkOwn(signed, payload, id.Cert); err != nil {
+		return res, fmt.Errorf("export %s %d: %w", d.Plan.Board, d.Plan.Year, err)
+	}
+	res.PDF = signed
+
+	progress("export.step.write", 0.9)
+	if err := WriteFile(opt.Out, signed); err != nil {
+		return res, fmt.Errorf("export %s %d: %w", d.Plan.Board, d.Plan.Year, err)
+	}
+
+	progress("export.step.status", 0.95)
+	store.SetWho(signer.Name)
+	if err := store.SetPlanStatus(planID, status, pf.Version); err != nil {
+		return res, fmt.Errorf("export %s %d: mark signed: %w", d.Plan.Board, d.Plan.Year, err)
+	}
+	if err := store.SetSetting(hashKey(planID), pf.hash); err != nil {
+		return res, fmt.Errorf("export %s %d: %w", d.Plan.Board, d.Plan.Year, err)
+	}
+	progress("export.step.done", 1)
+	return res, nil
+}
+
+// checkOwn verifies a sealed file as the coordinator will, trusting only its own signer: it
+// must be valid and carry exactly the payload that was sealed.
+func checkOwn(signed []byte, p submission.Payload, cert *x509.Certificate) error {
+	r := submission.Verify(signed, submission.Trust{Signers: []*x509.Certificate{cert}}, time.Now())
+	if r.Verdict != submission.Valid {
+		return fmt.Errorf("signed file does not verify: %s: %s", r.Reason, r.Detail)
+	}
+	want, err := submission.MarshalPayload(p)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(r.PayloadJSON, want) {
+		return errors.New("signed file does not carry the payload unchanged")
+	}
+	return nil
+}
+
+func blockingOnly(ps app.Problems) app.Problems {
+	var out app.Problems
+	for _, p := range ps {
+		if p.Severity == app.Blocking {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// IssuerText names who vouches for a certificate: "self-issued", or the issuing CA's name.
+func IssuerText(loc *i18n.Localizer, c *x509.Certificate) string {
+	if identity.IsSelfIssued(&identity.Identity{Cert: c}) {
+		return loc.T("export.issuer_self")
+	}
+	if n := c.Issuer.CommonName; n != "" {
+		return n
+	}
+	return c.Issuer.String()
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"handlingsplan/app/export"
+	"handlingsplan/data"
+)
+
+// runExport is "handlingsplan export": the same export as the desktop app's, for one plan.
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("export", stderr)
+	db := dbFlag(fs)
+	board := fs.String("board", "", "the board (nämnd), e.g. Socialnämnden")
+	year := fs.Int("year", 0, "the plan's year")
+	f := addIdentityFlags(fs)
+	out := fs.String("out", "", "signed PDF to write")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	loc := cliLocalizer(*f.lang)
+	if *db == "" || *board == "" || *year == 0 || *f.path == "" || *f.passFile == "" || *out == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, loc.T("export.cli.export_usage"))
+		return 2
+	}
+	// The identity first: a wrong passphrase should not wait for the database.
+	id, _ := f.load(loc, stderr)
+	if id == nil {
+		return 1
+	}
+	s, err := openStore(*db, loc)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer s.Close()
+	b, err := s.BoardByName(*board)
+	if errors.Is(err, data.ErrNotFound) {
+		fmt.Fprintln(stderr, loc.Tf("export.cli.no_board", "Board", *board))
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, export.ErrorText(loc, err))
+		return 1
+	}
+	p, err := s.PlanFor(b.ID, *year)
+	if errors.Is(err, data.ErrNotFound) {
+		fmt.Fprintln(stderr, loc.Tf("export.cli.no_plan", "Board", *board, "Year", *year))
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, export.ErrorText(loc, err))
+		return 1
+	}
+	res, err := export.Export(s, p.ID, id, export.Options{Loc: loc, AppVersion: Version, Out: *out})
+	if errors.Is(err, export.ErrBlocking) {
+		fmt.Fprintln(stderr, export.ErrorText(loc, err))
+		d, derr := s.PlanData(p.ID)
+		if derr != nil {
+			d.Plan = p
+		}
+		for _, pr := range res.Problems {
+			fmt.Fprintln(stderr, "  "+export.ProblemLine(loc, d, pr))
+		}
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, export.ErrorText(loc, err))
+		return 1
+	}
+	fmt.Fprintln(stdout, loc.Tf("export.cli.exported", "Path", *out, "Board", res.Board, "Year", res.Year, "Version", res.Version))
+	if res.Sensitive {
+		fmt.Fprintln(stdout, loc.T("export.sensitive"))
+	}
+	return 0
+}
