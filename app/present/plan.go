@@ -1,0 +1,809 @@
+package present
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"handlingsplan/app"
+	"handlingsplan/i18n"
+)
+
+// FromPlan lays out the slides of one board's plan (its current version or a received
+// submission), in the localizer's language. now is when the presentation starts: the title
+// slide's date and the timeline's "today". The deck copies what it shows, so d may change
+// afterwards.
+func FromPlan(d app.PlanData, prof app.Profile, loc *i18n.Localizer, now time.Time) *Deck {
+	d = ClonePlanData(d)
+	pb := &planBuilder{builder: builder{loc: loc}, d: d, prof: prof, now: now}
+	pb.acts = inOrder(d.Activities, func(a app.Activity) int { return a.Position })
+	pb.build()
+	p := d.Plan
+	return &Deck{
+		Title:   loc.Tf("present.deck.plan", "Board", p.Board, "Year", p.Year),
+		Author:  prof.Kommun,
+		Source:  planSource(loc, p),
+		Lang:    loc.Lang(),
+		Made:    now,
+		Slides:  pb.slides,
+		counter: counterFunc(loc),
+	}
+}
+
+// planSource names the plan in the footer: board, year and version (a plan never signed has
+// version 0 and is named by its status instead).
+func planSource(loc *i18n.Localizer, p app.Plan) string {
+	if p.Version == 0 {
+		return loc.Tf("present.footer.plan_status", "Board", p.Board, "Year", p.Year, "Status", strings.ToLower(loc.T("status."+string(p.Status))))
+	}
+	return loc.Tf("present.footer.plan", "Board", p.Board, "Year", p.Year, "Version", p.Version)
+}
+
+func counterFunc(loc *i18n.Localizer) func(n, total int) string {
+	return func(n, total int) string { return loc.Tf("present.counter", "Slide", n, "Slides", total) }
+}
+
+type planBuilder struct {
+	builder
+	d    app.PlanData
+	prof app.Profile
+	now  time.Time
+	acts []app.Activity
+}
+
+// planSteps lay out a plan's sections in deck order; a section without data adds no slide.
+var planSteps = []struct {
+	kind  Kind
+	build func(*planBuilder)
+}{
+	{KindTitle, (*planBuilder).titleSlide},
+	{KindSummary, (*planBuilder).summary},
+	{KindGoals, (*planBuilder).goals},
+	{KindTimeline, (*planBuilder).timeline},
+	{KindResources, (*planBuilder).resources},
+	{KindTraining, (*planBuilder).training},
+	{KindFollowUp, (*planBuilder).followUp},
+	{KindRegister, (*planBuilder).register},
+	{KindDecisions, (*planBuilder).decisions},
+}
+
+func (b *planBuilder) build() {
+	for _, s := range planSteps {
+		s.build(b)
+	}
+}
+
+// inOrder returns a copy of rows sorted by plan position, keeping the given order for ties.
+func inOrder[T any](rows []T, pos func(T) int) []T {
+	out := slices.Clone(rows)
+	slices.SortStableFunc(out, func(a, b T) int { return pos(a) - pos(b) })
+	return out
+}
+
+func (b *planBuilder) titleSlide() {
+	p := b.d.Plan
+	loc := b.loc
+	var lines []string
+	status := loc.T("status." + string(p.Status))
+	if p.Version > 0 {
+		lines = append(lines, loc.Tf("present.title.version", "Version", p.Version, "Status", status))
+	} else {
+		lines = append(lines, status)
+	}
+	if dec := decisionText(loc, p); dec != "" {
+		lines = append(lines, dec)
+	}
+	if p.Responsible != "" {
+		lines = append(lines, loc.Tf("present.title.responsible", "Name", p.Responsible))
+	}
+	b.slides = append(b.slides, titleSlide(b.prof.Kommun, loc.Tf("present.title.plan", "Year", p.Year), p.Board, lines, loc.Tf("present.title.shown", "Date", loc.Date(b.now))))
+}
+
+func decisionText(loc *i18n.Localizer, p app.Plan) string {
+	switch {
+	case !p.DecisionDate.IsZero() && p.DecisionParagraph != "":
+		return loc.Tf("present.title.decision_par", "Date", loc.Date(p.DecisionDate), "Paragraph", p.DecisionParagraph)
+	case !p.DecisionDate.IsZero():
+		return loc.Tf("present.title.decision", "Date", loc.Date(p.DecisionDate))
+	}
+	return ""
+}
+
+// titleSlide is the first slide: who, what, which year. It has no heading bar.
+func titleSlide(over, title, sub string, lines []string, shown string) Slide {
+	p := &page{kind: KindTitle}
+	p.bgRect(0, 0, 18, SlideH, ColHeading)
+	y := 70.0
+	p.text(marginX+20, y, contentW-20, fitText(over, SizeBody, true, contentW-20), SizeBody, true, ColMuted, AlignLeft)
+	y += lineH + 18
+	y = p.lines(marginX+20, y, contentW-20, wrap(title, SizeDeckTitle, true, contentW-20), SizeDeckTitle, true, ColHeading, AlignLeft)
+	y += 8
+	y = p.lines(marginX+20, y, contentW-20, wrap(sub, SizeTitle, false, contentW-20), SizeTitle, false, ColText, AlignLeft)
+	y += 22
+	p.fg = append(p.fg, Item{Kind: ItemRect, X: marginX + 20, Y: y - 10, W: 120, H: 4, Color: ColAccent})
+	y += 6
+	for _, l := range lines {
+		ls := wrap(l, SizeBody, false, contentW-20)
+		if y+float64(len(ls))*lineH > contentBottom-lineH-6 {
+			break
+		}
+		y = p.lines(marginX+20, y, contentW-20, ls, SizeBody, false, ColText, AlignLeft)
+	}
+	p.text(marginX+20, contentBottom-lineH, contentW-20, shown, SizeBody, false, ColMuted, AlignLeft)
+	items := append([]Item{{Kind: ItemRect, W: SlideW, H: SlideH, Color: ColBackground}}, p.bg...)
+	return Slide{Kind: KindTitle, Title: title, Part: 1, Parts: 1, Items: append(items, p.fg...)}
+}
+
+// ---- summary ----
+
+func (b *planBuilder) summary() {
+	loc := b.loc
+	var hours, external, kronor, invest int64
+	high := 0
+	for _, a := range b.acts {
+		hours += a.TotalHours()
+		external += a.ExternalHours
+		kronor += a.TotalKronor()
+		invest += a.Investment
+		if a.Priority == app.PriorityHigh {
+			high++
+		}
+	}
+	ts := summaryTiles(loc, b.prof, len(b.acts), hours, external, kronor, invest)
+	ts[0].note = loc.Tf("present.summary.high", "Count", high)
+	p := &page{kind: KindSummary, title: loc.Tf("present.summary.title", "Year", b.d.Plan.Year)}
+	tiles(p, ts)
+	b.section([]*page{p})
+}
+
+func summaryTiles(loc *i18n.Localizer, prof app.Profile, acts int, hours, external, kronor, invest int64) []tile {
+	return []tile{
+		{value: loc.Number(int64(acts)), label: loc.Tf("present.summary.activities", "Count", acts)},
+		{value: loc.Number(hours), label: loc.T("present.summary.hours"), note: loc.Tf("present.summary.external", "Hours", loc.Number(external))},
+		{value: loc.FTE(hours, prof.HoursPerFTE), label: loc.T("present.summary.fte"), note: loc.Tf("present.summary.fte_note", "Hours", loc.Number(int64(prof.HoursPerFTE)))},
+		{value: loc.Kronor(kronor), label: loc.T("present.summary.kronor"), note: loc.Tf("present.summary.investment", "Kronor", loc.Kronor(invest))},
+	}
+}
+
+// ---- goals ----
+
+func (b *planBuilder) goals() {
+	loc := b.loc
+	counts := map[int]int{}
+	for _, a := range b.acts {
+		seen := map[int]bool{}
+		for _, g := range a.Goals {
+			if !seen[g] {
+				counts[g]++
+				seen[g] = true
+			}
+		}
+	}
+	covered := 0
+	var rows []tableRow
+	for _, g := range b.prof.Goals {
+		n := counts[g.Number]
+		r := tableRow{cells: []cell{{text: strconv.Itoa(g.Number), bold: true}, txt(sentenceCase(g.Text)), txt(loc.Number(int64(n)))}}
+		if n == 0 {
+			r.cells[2] = cell{text: loc.T("present.goals.none"), bold: true, color: ColWarn}
+			r.fill = ColWarnFill
+		} else {
+			covered++
+		}
+		rows = append(rows, r)
+	}
+	b.section(b.layoutTable(table{
+		kind:  KindGoals,
+		title: loc.T("present.goals.title"),
+		intro: loc.Tf("present.goals.intro", "Covered", covered, "Count", len(b.prof.Goals)),
+		cols:  goalColumns(loc, numCol(loc.T("present.goals.col_activities"), AlignRight, loc.T("present.goals.none"))),
+		rows:  rows,
+		empty: loc.T("present.goals.empty"),
+	}))
+}
+
+// goalColumns are the goal number, the goal's text and the given count columns.
+func goalColumns(loc *i18n.Localizer, counts ...column) []column {
+	no := numCol(loc.T("present.goals.col_goal"), AlignLeft, "8")
+	cols := fillFirst(column{title: loc.T("present.goals.col_text")}, counts...)
+	cols[0].w -= no.w + colGap
+	return append([]column{no}, cols...)
+}
+
+func sentenceCase(s string) string {
+	s = strings.TrimSpace(s)
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// ---- timeline ----
+
+// yearScale maps dates of a year to x positions between x0 and x1.
+type yearScale struct {
+	year   int
+	x0, x1 float64
+	days   float64
+}
+
+func newYearScale(year int, x0, x1 float64) yearScale {
+	days := date(year+1, 1, 1).Sub(date(year, 1, 1)).Hours() / 24
+	return yearScale{year: year, x0: x0, x1: x1, days: days}
+}
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// dayOf is t's calendar date at UTC midnight, whatever t's zone.
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return date(y, m, d)
+}
+
+func (s yearScale) x(t time.Time) float64 {
+	f := dayOf(t).Sub(date(s.year, 1, 1)).Hours() / 24 / s.days
+	f = min(max(f, 0), 1)
+	return s.x0 + f*(s.x1-s.x0)
+}
+
+func (s yearScale) quarterX(q int) float64 { return s.x(date(s.year, time.Month(3*q+1), 1)) }
+
+func (s yearScale) inYear(t time.Time) bool { return dayOf(t).Year() == s.year }
+
+// todayLegend is the "today" note at the right of the heading, with a swatch of the today line.
+func todayLegend(p *page, loc *i18n.Localizer, now time.Time, year int) {
+	var s string
+	switch y := dayOf(now).Year(); {
+	case y < year:
+		s = loc.Tf("present.today_before", "Date", loc.Date(now))
+	case y > year:
+		s = loc.Tf("present.today_after", "Date", loc.Date(now))
+	default:
+		s = loc.Tf("present.today", "Date", loc.Date(now))
+	}
+	w := measure(s, SizeBody, true)
+	x := SlideW - marginX - w
+	p.right = append(p.right,
+		Item{Kind: ItemText, X: x, Y: titleY + (titleH-lineH)/2 + 4, W: w + 2, H: lineH, Text: s, Size: SizeBody, Bold: true, Color: ColToday, Role: RoleBody},
+		Item{Kind: ItemRect, X: x - 16, Y: titleY + 10, W: 4, H: titleH - 12, Color: ColToday},
+	)
+}
+
+// quarterGrid shades every other quarter and draws the quarter lines and today's line: over
+// the rows (bars), or behind them when the rows hold numbers the line must not strike through.
+func quarterGrid(p *page, sc yearScale, now time.Time, top, bottom float64, behind bool) {
+	for q := 1; q < 4; q += 2 {
+		p.bgRect(sc.quarterX(q), top, sc.quarterX(q+1)-sc.quarterX(q), bottom-top, ColShade)
+	}
+	for q := 0; q <= 4; q++ {
+		p.bgLine(sc.quarterX(q), top, sc.quarterX(q), bottom, 0.75, ColRule)
+	}
+	if sc.inYear(now) {
+		x := sc.x(now) + (sc.x1-sc.x0)/sc.days/2
+		if behind {
+			// First of the foreground: over the header's shading, under its text and the cells.
+			line := Item{Kind: ItemLine, X: x, Y: top - lineH - 2*rowPad, H: bottom + 2 - (top - lineH - 2*rowPad), Stroke: 4, Color: ColToday}
+			p.fg = append([]Item{line}, p.fg...)
+		} else {
+			p.line(x, top-6, x, bottom+2, 3, ColToday)
+		}
+	}
+}
+
+func quarterHeader(p *page, loc *i18n.Localizer, sc yearScale, first string, firstW, y float64) float64 {
+	h := lineH + 2*rowPad
+	p.bgRect(marginX, y, contentW, h, ColHeaderFill)
+	p.text(marginX, y+rowPad, firstW, first, SizeBody, true, ColHeading, AlignLeft)
+	for q := 0; q < 4; q++ {
+		x0, x1 := sc.quarterX(q), sc.quarterX(q+1)
+		p.text(x0, y+rowPad, x1-x0, loc.Quarter(q+1), SizeBody, true, ColHeading, AlignCenter)
+	}
+	return h
+}
+
+const labelColW = 400.0
+
+func (b *planBuilder) timeline() {
+	loc := b.loc
+	year := b.d.Plan.Year
+	sc := newYearScale(year, marginX+labelColW+colGap, SlideW-marginX)
+	rows := make([]tableRow, len(b.acts))
+	for i, a := range b.acts {
+		rows[i] = tableRow{cells: []cell{txt(a.Title)}}
+	}
+	pages := b.layoutTable(table{
+		kind:    KindTimeline,
+		title:   loc.Tf("present.timeline.title", "Year", year),
+		cols:    []column{{w: labelColW}, {w: sc.x1 - sc.x0}},
+		rows:    rows,
+		empty:   loc.T("present.timeline.empty"),
+		minRowH: lineH + 2*rowPad,
+		header: func(p *page, y float64) float64 {
+			return quarterHeader(p, loc, sc, loc.T("present.timeline.col_activity"), labelColW, y)
+		},
+		pageBG: func(p *page, top, bottom float64) { quarterGrid(p, sc, b.now, top, bottom, false) },
+		rowExtra: func(p *page, i int, y, h float64) {
+			a := b.acts[i]
+			mid := y + rowPad + lineH/2
+			if a.Start.IsZero() || a.End.IsZero() {
+				p.text(sc.x0+8, y+rowPad, sc.x1-sc.x0-16, loc.T("present.timeline.no_dates"), SizeBody, false, ColMuted, AlignLeft)
+				return
+			}
+			end := a.End
+			if end.Before(a.Start) {
+				end = a.Start
+			}
+			x0 := sc.x(a.Start)
+			x1 := sc.x(end.AddDate(0, 0, 1))
+			if dayOf(end).Year() > year {
+				x1 = sc.x1
+			}
+			p.rect(x0, mid-12, max(x1-x0, 6), 24, ColAccent)
+		},
+	})
+	for _, p := range pages {
+		todayLegend(p, loc, b.now, year)
+	}
+	b.section(pages)
+}
+
+// ---- resources ----
+
+func (b *planBuilder) resources() {
+	q := app.SumResources(b.acts, b.d.Plan.Year).Quarters
+	b.section([]*page{resourcesPage(b.loc, b.d.Plan.Year, q)})
+}
+
+// resourcesPage is the chart of hours and kronor per quarter, each bar with its value.
+func resourcesPage(loc *i18n.Localizer, year int, q [4]app.Resources) *page {
+	p := &page{kind: KindResources, title: loc.Tf("present.resources.title", "Year", year)}
+	const (
+		labelW  = 120.0
+		hoursX  = marginX + labelW + colGap // value column of hours
+		hoursW  = 170.0
+		hoursB  = hoursX + hoursW + colGap // bar start
+		barW    = 150.0
+		kronorX = hoursB + barW + 28.0
+		kronorW = 220.0
+		kronorB = kronorX + kronorW + colGap
+	)
+	kronorBarW := SlideW - marginX - kronorB
+	rowH := lineH + 2*rowPad
+	y := contentTop
+	p.bgRect(marginX, y, contentW, rowH, ColHeaderFill)
+	p.text(marginX, y+rowPad, labelW, loc.T("present.resources.col_quarter"), SizeBody, true, ColHeading, AlignLeft)
+	p.text(hoursX, y+rowPad, hoursW, loc.T("present.resources.col_hours"), SizeBody, true, ColHeading, AlignRight)
+	p.text(kronorX, y+rowPad, kronorW, loc.T("present.resources.col_kronor"), SizeBody, true, ColHeading, AlignRight)
+	y += rowH
+	var maxH, maxK, totH, totK int64
+	for _, t := range q {
+		maxH, maxK = max(maxH, t.Hours()), max(maxK, t.Kronor())
+		totH += t.Hours()
+		totK += t.Kronor()
+	}
+	bar := func(x, w float64, v, maxV int64, c Color) {
+		if v <= 0 || maxV <= 0 {
+			return
+		}
+		p.rect(x, y+9, max(4, w*float64(v)/float64(maxV)), rowH-18, c)
+	}
+	for i, t := range q {
+		p.text(marginX, y+rowPad, labelW, loc.Quarter(i+1), SizeBody, false, ColText, AlignLeft)
+		p.text(hoursX, y+rowPad, hoursW, loc.Tf("unit.hours", "N", loc.Number(t.Hours())), SizeBody, false, ColText, AlignRight)
+		bar(hoursB, barW, t.Hours(), maxH, ColAccent)
+		p.text(kronorX, y+rowPad, kronorW, loc.Kronor(t.Kronor()), SizeBody, false, ColText, AlignRight)
+		bar(kronorB, kronorBarW, t.Kronor(), maxK, ColAccent2)
+		y += rowH
+		p.bgLine(marginX, y, marginX+contentW, y, 0.75, ColRuleLight)
+	}
+	p.line(marginX, y, marginX+contentW, y, 1.5, ColRule)
+	p.text(marginX, y+rowPad, labelW, loc.T("present.total"), SizeBody, true, ColText, AlignLeft)
+	p.text(hoursX, y+rowPad, hoursW, loc.Tf("unit.hours", "N", loc.Number(totH)), SizeBody, true, ColText, AlignRight)
+	p.text(kronorX, y+rowPad, kronorW, loc.Kronor(totK), SizeBody, true, ColText, AlignRight)
+	y += rowH + 8
+	p.lines(marginX, y, contentW, wrap(loc.T("present.resources.note"), SizeBody, false, contentW), SizeBody, false, ColMuted, AlignLeft)
+	return p
+}
+
+// ---- training ----
+
+func (b *planBuilder) training() {
+	loc := b.loc
+	ts := inOrder(b.d.Trainings, func(t app.Training) int { return t.Position })
+	rows := make([]trainingRow, len(ts))
+	for i, t := range ts {
+		rows[i] = trainingRow{t: t}
+	}
+	b.section(b.layoutTable(trainingTable(loc, b.d.Plan.Year, rows, false)))
+}
+
+type trainingRow struct {
+	board string
+	t     app.Training
+}
+
+func firstDate(t app.Training) time.Time {
+	var first time.Time
+	for _, d := range t.Dates {
+		if !d.IsZero() && (first.IsZero() || d.Before(first)) {
+			first = d
+		}
+	}
+	return first
+}
+
+// trainingTable is the calendar of information and training, by first date; events without a
+// date come last. With boards, a column names each event's board.
+func trainingTable(loc *i18n.Localizer, year int, rows []trainingRow, boards bool) table {
+	slices.SortStableFunc(rows, func(a, b trainingRow) int {
+		fa, fb := firstDate(a.t), firstDate(b.t)
+		switch {
+		case fa.IsZero() && fb.IsZero():
+			return 0
+		case fa.IsZero():
+			return 1
+		case fb.IsZero():
+			return -1
+		}
+		return fa.Compare(fb)
+	})
+	out := make([]tableRow, len(rows))
+	for i, r := range rows {
+		dates := slices.Clone(r.t.Dates)
+		slices.SortFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
+		var ds []string
+		for _, d := range dates {
+			if !d.IsZero() {
+				ds = append(ds, loc.Date(d))
+			}
+		}
+		when := strings.Join(ds, "\n")
+		if when == "" {
+			when = loc.T("present.training.no_date")
+		}
+		format := ""
+		if r.t.Format != "" {
+			format = loc.T("format." + string(r.t.Format))
+		}
+		row := tableRow{cells: []cell{txt(when), {text: r.t.Title, bold: true, sub: format}}}
+		if boards {
+			row.cells = append(row.cells, txt(r.board))
+		} else {
+			row.cells = append(row.cells, txt(r.t.TargetGroup))
+		}
+		out[i] = row
+	}
+	last := column{loc.T("present.training.col_target"), 3.4, AlignLeft}
+	if boards {
+		last.title = loc.T("present.training.col_board")
+	}
+	cols := columns(
+		column{loc.T("present.training.col_date"), 1.9, AlignLeft},
+		column{loc.T("present.training.col_what"), 4.7, AlignLeft},
+		last,
+	)
+	return table{
+		kind:  KindTraining,
+		title: loc.Tf("present.training.title", "Year", year),
+		cols:  cols,
+		rows:  out,
+		empty: loc.T("present.training.empty"),
+	}
+}
+
+// ---- last year's follow-up ----
+
+// statusColors gives each follow-up status its bar colour; the bar's label names it too.
+var statusColors = map[app.ActivityStatus]Color{
+	app.ActivityDone:       ColDone,
+	app.ActivityInProgress: ColInProgress,
+	app.ActivityNotStarted: ColNotStarted,
+	app.ActivityDropped:    ColDropped,
+}
+
+func statusCounts(acts []app.Activity) map[app.ActivityStatus]int {
+	out := map[app.ActivityStatus]int{}
+	for _, a := range acts {
+		s := a.Status
+		if s == "" {
+			s = app.ActivityNotStarted
+		}
+		out[s]++
+	}
+	return out
+}
+
+// followUpBars draws the activities of the followed-up year per status.
+func followUpBars(p *page, loc *i18n.Localizer, counts map[app.ActivityStatus]int, y float64) float64 {
+	total := 0
+	for _, n := range counts {
+		total += n
+	}
+	var rows []barRow
+	for _, s := range app.ActivityStatuses {
+		n := counts[s]
+		pct := 0
+		if total > 0 {
+			pct = (200*n + total) / (2 * total) // rounded half up
+		}
+		rows = append(rows, barRow{
+			label: loc.T("activity.status." + string(s)),
+			value: int64(n),
+			text:  loc.Tf("present.followup.count", "N", loc.Number(int64(n)), "Pct", pct),
+			color: statusColors[s],
+		})
+	}
+	return bars(p, marginX, y, contentW, rows)
+}
+
+func (b *planBuilder) followUp() {
+	prev := b.d.Previous
+	if prev == nil || len(prev.Activities) == 0 {
+		return
+	}
+	loc := b.loc
+	py := prev.Plan.Year
+	acts := inOrder(prev.Activities, func(a app.Activity) int { return a.Position })
+	p := &page{kind: KindFollowUp, title: loc.Tf("present.followup.title", "Year", py)}
+	y := p.lines(marginX, contentTop, contentW, wrap(loc.Tf("present.followup.intro", "Count", len(acts), "Year", py), SizeBody, false, contentW), SizeBody, false, ColMuted, AlignLeft)
+	y = followUpBars(p, loc, statusCounts(acts), y+4)
+	var planned, actual, plannedK, actualK int64
+	for _, a := range acts {
+		planned += a.TotalHours()
+		actual += a.ActualHours
+		plannedK += a.TotalKronor()
+		actualK += a.ActualKronor
+	}
+	outcome := loc.Tf("present.followup.outcome", "Actual", loc.Number(actual), "Planned", loc.Number(planned), "ActualKronor", loc.Kronor(actualK), "PlannedKronor", loc.Kronor(plannedK))
+	p.lines(marginX, y+10, contentW, wrap(outcome, SizeBody, false, contentW), SizeBody, false, ColText, AlignLeft)
+	pages := []*page{p}
+
+	// What was not finished: the board decides whether it carries over.
+	var rows []tableRow
+	for _, a := range acts {
+		if a.Status != app.ActivityInProgress && a.Status != app.ActivityNotStarted && a.Status != "" {
+			continue
+		}
+		st := a.Status
+		if st == "" {
+			st = app.ActivityNotStarted
+		}
+		rows = append(rows, tableRow{cells: []cell{txt(a.Title), {text: loc.T("activity.status." + string(st)), color: statusColors[st], bold: true}, txt(loc.Tf("present.percent", "N", a.PercentDone))}})
+	}
+	if len(rows) > 0 {
+		pages = append(pages, b.layoutTable(table{
+			kind:  KindFollowUp,
+			title: loc.Tf("present.followup.unfinished", "Year", py),
+			cols:  columns(column{loc.T("present.followup.col_activity"), 5.6, AlignLeft}, column{loc.T("present.followup.col_status"), 2.4, AlignLeft}, column{loc.T("present.followup.col_done"), 1.3, AlignRight}),
+			rows:  rows,
+		})...)
+	}
+
+	var checks []tableRow
+	for i, c := range prev.Plan.Checks {
+		if c.Result == app.CheckUnanswered {
+			continue
+		}
+		col := ColDone
+		switch c.Result {
+		case app.CheckPartly:
+			col = ColNotStarted
+		case app.CheckNo:
+			col = ColWarn
+		}
+		checks = append(checks, tableRow{cells: []cell{txt(loc.T("check." + strconv.Itoa(i))), {text: loc.T("check.result." + string(c.Result)), bold: true, color: col}, txt(c.Text)}})
+	}
+	if len(checks) > 0 {
+		pages = append(pages, b.layoutTable(table{
+			kind:  KindFollowUp,
+			title: loc.Tf("present.followup.checks", "Year", py),
+			cols:  columns(column{loc.T("present.followup.col_check"), 3.4, AlignLeft}, column{loc.T("present.followup.col_answer"), 1.5, AlignLeft}, column{loc.T("present.followup.col_comment"), 4.4, AlignLeft}),
+			rows:  checks,
+		})...)
+	}
+	b.sectionParts(pages)
+}
+
+// sectionParts adds pages that belong to one section but are separate tables: each table
+// numbers its own continuation slides.
+func (b *builder) sectionParts(pages []*page) {
+	i := 0
+	for i < len(pages) {
+		j := i + 1
+		for j < len(pages) && pages[j].title == pages[i].title {
+			j++
+		}
+		b.section(pages[i:j])
+		i = j
+	}
+}
+
+// ---- register ----
+
+type registerStats struct {
+	total, noRisk, noPlan, belowBase int
+	levels                           map[int]int // systems by highest classification, -1 unclassified
+}
+
+func statsOf(systems []app.System) registerStats {
+	st := registerStats{levels: map[int]int{}}
+	for _, s := range systems {
+		st.total++
+		st.levels[max(s.MaxLevel(), -1)]++
+		if s.RiskAnalysisAt.IsZero() {
+			st.noRisk++
+		}
+		if s.SecurityPlan == "" || s.SecurityPlan == app.SecurityPlanNone {
+			st.noPlan++
+		}
+		if !s.BaselineMet {
+			st.belowBase++
+		}
+	}
+	return st
+}
+
+func levelName(loc *i18n.Localizer, prof app.Profile, level int) string {
+	if level < 0 {
+		return loc.T("present.register.unclassified")
+	}
+	for _, l := range prof.Scale {
+		if l.Level == level {
+			return strconv.Itoa(level) + " " + l.Name
+		}
+	}
+	return strconv.Itoa(level)
+}
+
+// registerPage shows the systems by highest classification and what they lack.
+func registerPage(loc *i18n.Localizer, prof app.Profile, st registerStats) *page {
+	p := &page{kind: KindRegister, title: loc.T("present.register.title")}
+	const chartW = 520.0
+	y := p.lines(marginX, contentTop, chartW, wrap(loc.T("present.register.by_level"), SizeBody, true, chartW), SizeBody, true, ColHeading, AlignLeft)
+	levels := []int{}
+	for _, l := range prof.Scale {
+		levels = append(levels, l.Level)
+	}
+	slices.SortFunc(levels, func(a, b int) int { return cmp.Compare(b, a) })
+	for l := range st.levels {
+		if l >= 0 && !slices.Contains(levels, l) {
+			levels = append(levels, l)
+		}
+	}
+	levels = append(levels, -1)
+	var rows []barRow
+	for _, l := range levels {
+		rows = append(rows, barRow{label: levelName(loc, prof, l), value: int64(st.levels[l]), text: loc.Number(int64(st.levels[l])), color: ColAccent})
+	}
+	bars(p, marginX, y, chartW, rows)
+
+	facts := []struct {
+		n     int
+		label string
+		warn  bool
+	}{
+		{st.total, loc.Tf("present.register.systems", "Count", st.total), false},
+		{st.noRisk, loc.T("present.register.no_risk"), true},
+		{st.noPlan, loc.T("present.register.no_plan"), true},
+		{st.belowBase, loc.T("present.register.below_base"), true},
+	}
+	fx := marginX + chartW + 36
+	fw := SlideW - marginX - fx
+	fy := contentTop
+	for _, f := range facts {
+		c := ColHeading
+		if f.warn && f.n > 0 {
+			c = ColWarn
+		}
+		top := fy
+		fy = p.lines(fx, fy, fw, []string{loc.Number(int64(f.n))}, SizeBigMin, true, c, AlignLeft) - 4
+		fy = p.lines(fx, fy, fw, wrap(f.label, SizeBody, false, fw), SizeBody, false, ColText, AlignLeft)
+		p.bgRect(fx-16, top+6, 5, fy-top-8, c)
+		fy += 8
+	}
+	return p
+}
+
+func (b *planBuilder) register() {
+	if len(b.d.Systems) == 0 {
+		return
+	}
+	loc := b.loc
+	pages := []*page{registerPage(loc, b.prof, statsOf(b.d.Systems))}
+	var missing []app.System
+	for _, s := range b.d.Systems {
+		if s.RiskAnalysisAt.IsZero() {
+			missing = append(missing, s)
+		}
+	}
+	slices.SortStableFunc(missing, func(x, y app.System) int {
+		if c := cmp.Compare(y.MaxLevel(), x.MaxLevel()); c != 0 {
+			return c
+		}
+		return loc.Compare(x.Name, y.Name)
+	})
+	var rows []tableRow
+	for _, s := range missing {
+		rows = append(rows, tableRow{cells: []cell{{text: s.Name, bold: true}, txt(levelName(loc, b.prof, s.MaxLevel())), txt(s.Owner)}})
+	}
+	if len(rows) > 0 {
+		pages = append(pages, b.layoutTable(table{
+			kind:  KindRegister,
+			title: loc.T("present.register.missing_title"),
+			cols:  columns(column{loc.T("present.register.col_system"), 3.6, AlignLeft}, column{loc.T("present.register.col_level"), 3.2, AlignLeft}, column{loc.T("present.register.col_owner"), 3.2, AlignLeft}),
+			rows:  rows,
+		})...)
+	}
+	b.sectionParts(pages)
+}
+
+// bottom is the lowest edge of what is drawn on p.
+func bottom(p *page) float64 {
+	y := 0.0
+	for _, it := range p.fg {
+		y = max(y, it.Y+it.H)
+	}
+	return y
+}
+
+// ---- decisions ----
+
+func (b *planBuilder) decisions() {
+	loc := b.loc
+	p := b.d.Plan
+	var hours, kronor int64
+	for _, a := range b.acts {
+		hours += a.TotalHours()
+		kronor += a.TotalKronor()
+	}
+	points := []string{loc.Tf("present.decisions.adopt", "Year", p.Year)}
+	if hours > 0 || kronor > 0 {
+		points = append(points, loc.Tf("present.decisions.resources", "Hours", loc.Number(hours), "FTE", loc.FTE(hours, b.prof.HoursPerFTE), "Kronor", loc.Kronor(kronor)))
+	}
+	if b.d.Previous != nil && len(b.d.Previous.Activities) > 0 {
+		points = append(points, loc.Tf("present.decisions.followup", "Year", b.d.Previous.Plan.Year))
+	}
+	if cps := inOrder(b.d.Checkpoints, func(c app.Checkpoint) int { return c.Position }); len(cps) > 0 {
+		var when []string
+		for _, c := range cps {
+			if !c.Date.IsZero() {
+				when = append(when, loc.Date(c.Date))
+			}
+		}
+		if len(when) > 0 {
+			points = append(points, loc.Tf("present.decisions.report", "Dates", strings.Join(when, ", ")))
+		}
+	}
+	b.section(decisionPages(loc, loc.Tf("present.decisions.intro", "Board", p.Board), points, decisionText(loc, p)))
+}
+
+// decisionPages lists the proposed decisions as numbered "att"-clauses, the Swedish protocol
+// form, continuing on further slides if there are many.
+func decisionPages(loc *i18n.Localizer, intro string, points []string, meeting string) []*page {
+	rows := make([]tableRow, len(points))
+	for i, pt := range points {
+		rows[i] = tableRow{cells: []cell{{text: strconv.Itoa(i+1) + ".", bold: true}, txt(pt)}}
+	}
+	pages := (&builder{loc: loc}).layoutTable(table{
+		kind:  KindDecisions,
+		title: loc.T("present.decisions.title"),
+		intro: intro,
+		cols:  []column{{w: 40, align: AlignRight}, {w: contentW - 40 - colGap}},
+		rows:  rows,
+		header: func(p *page, y float64) float64 {
+			return 4
+		},
+		plain: true,
+	})
+	if meeting != "" {
+		last := pages[len(pages)-1]
+		if bottom(last) > contentBottom-lineH-8 {
+			last = &page{kind: KindDecisions, title: last.title}
+			pages = append(pages, last)
+		}
+		last.text(marginX, contentBottom-lineH, contentW, meeting, SizeBody, true, ColHeading, AlignLeft)
+	}
+	return pages
+}

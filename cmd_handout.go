@@ -1,0 +1,183 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"handlingsplan/app"
+	"handlingsplan/app/present"
+	"handlingsplan/data"
+	"handlingsplan/i18n"
+)
+
+// runHandout is "handlingsplan handout": the presentation's slides as a 16:9 PDF for the meeting
+// papers. With --board, that board's plan for the year (a received submission when there is
+// one, else the board's own plan); without, the municipal overview of the year.
+func runHandout(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("handout", stderr)
+	db := dbFlag(fs)
+	year := fs.Int("year", 0, "the plans' year")
+	board := fs.String("board", "", "one board's plan (nämnd), e.g. Socialnämnden; without it the municipal overview")
+	out := fs.String("out", "", "PDF to write")
+	lang := fs.String("lang", "sv", "language of the slides and messages (sv, en)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	loc := cliLocalizer(*lang)
+	if *db == "" || *year == 0 || *out == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, loc.T("present.cli.usage"))
+		return 2
+	}
+	if p := app.ValidateYear(*year); p != nil {
+		fmt.Fprintln(stderr, p.Text(loc))
+		return 2
+	}
+	s, err := openStore(*db, loc)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer s.Close()
+
+	deck, msg, err := handoutDeck(s, *board, *year, loc, time.Now())
+	if msg != "" {
+		fmt.Fprintln(stderr, msg)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, loc.T("present.cli.read_failed"))
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	pdf, err := present.Handout(deck, present.HandoutOptions{AppName: loc.T("app.name"), AppVersion: Version})
+	if err != nil {
+		fmt.Fprintln(stderr, loc.T("present.cli.failed"))
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if err := writeFileAtomic(*out, pdf); err != nil {
+		fmt.Fprintln(stderr, loc.Tf("present.cli.write_failed", "Path", *out))
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintln(stdout, loc.Tf("present.cli.done", "Count", len(deck.Slides), "Path", *out))
+	return 0
+}
+
+// handoutDeck builds the deck from the database. msg is a sentence for the user when what was
+// asked for does not exist; err is a failure to read.
+func handoutDeck(s *data.Store, board string, year int, loc *i18n.Localizer, now time.Time) (deck *present.Deck, msg string, err error) {
+	prof, err := s.Profile()
+	if err != nil {
+		return nil, "", err
+	}
+	received, err := receivedPlans(s, board, year)
+	if err != nil {
+		return nil, "", err
+	}
+	if board != "" {
+		if len(received) > 0 {
+			return present.FromPlan(received[0], prof, loc, now), "", nil
+		}
+		b, err := s.BoardByName(board)
+		if errors.Is(err, data.ErrNotFound) {
+			return nil, loc.Tf("present.cli.no_board", "Board", board), nil
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		p, err := s.PlanFor(b.ID, year)
+		if errors.Is(err, data.ErrNotFound) {
+			return nil, loc.Tf("present.cli.no_plan", "Board", board, "Year", year), nil
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		d, err := s.PlanData(p.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		return present.FromPlan(d, prof, loc, now), "", nil
+	}
+
+	plans := received
+	own, err := s.Plans(0)
+	if err != nil {
+		return nil, "", err
+	}
+	for _, p := range own {
+		if p.Year != year {
+			continue
+		}
+		d, err := s.PlanData(p.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		plans = append(plans, d)
+	}
+	if len(plans) == 0 {
+		return nil, loc.Tf("present.cli.no_plans", "Year", year), nil
+	}
+	boards, err := s.Boards()
+	if err != nil {
+		return nil, "", err
+	}
+	names := make([]string, len(boards))
+	for i, b := range boards {
+		names[i] = b.Name
+	}
+	return present.FromOverview(present.OverviewFromPlans(year, plans, names), prof, loc, now), "", nil
+}
+
+// receivedPlans loads the current received submission of each board for year (of one board
+// when board is set). A submission whose signer is no longer trusted is left out.
+func receivedPlans(s *data.Store, board string, year int) ([]app.PlanData, error) {
+	subs, err := s.Submissions(board, year)
+	if err != nil {
+		return nil, err
+	}
+	var out []app.PlanData
+	for _, sub := range subs {
+		if !sub.Current || !sub.Trusted || sub.PlanID == 0 {
+			continue
+		}
+		d, err := s.PlanData(sub.PlanID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// writeFileAtomic writes b to path through a temporary file in the same directory, so a failed
+// write never leaves half a PDF under the name asked for.
+func writeFileAtomic(path string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".handout-*.pdf")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,54 @@
+package present
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	model "handlingsplan/app/present"
+	"handlingsplan/i18n"
+)
+
+func overviewDeck(t testing.TB) *model.Deck {
+	plans := demoPlans(t)
+	var boards []string
+	for _, d := range plans {
+		if !slices.Contains(boards, d.Plan.Board) {
+			boards = append(boards, d.Plan.Board)
+		}
+	}
+	o := model.OverviewFromPlans(demoYear, plans, boards)
+	return model.FromOverview(o, profile(t), i18n.New(i18n.Swedish), time.Date(demoYear, 11, 20, 10, 5, 0, 0, time.UTC))
+}
+
+// The first slide of every kind, at 1920 × 1080, for the demo kommun: the Socialnämnden's
+// plan for 2027 shown in February 2027, and the overview's own kinds for 2026 shown in November.
+// The images are in testdata/; a changed slide is written to testdata/failed/ to be looked at.
+func TestGoldenSlides(t *testing.T) {
+	planKinds := slices.DeleteFunc(slices.Clone(model.Kinds), func(k model.Kind) bool { return k == model.KindBoards })
+	decks := []struct {
+		name  string
+		deck  *model.Deck
+		kinds []model.Kind
+	}{
+		{"plan", planDeck(t), planKinds},
+		// The overview's own kinds of slide; the others look like the plan's.
+		{"overview", overviewDeck(t), []model.Kind{model.KindBoards, model.KindTimeline, model.KindTraining}},
+	}
+	for _, d := range decks {
+		s, w := start(t, d.deck, "")
+		for _, k := range d.kinds {
+			i := slices.IndexFunc(d.deck.Slides, func(s model.Slide) bool { return s.Kind == k })
+			if i < 0 {
+				t.Errorf("%s: no %s slide", d.name, k)
+				continue
+			}
+			t.Run(d.name+"-"+string(k), func(t *testing.T) {
+				s.show(i)
+				test.AssertImageMatches(t, d.name+"-"+string(k)+".png", w.Canvas().Capture())
+			})
+		}
+	}
+}
