@@ -1,0 +1,621 @@
+package exports
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"handlingsplan/app"
+	"handlingsplan/app/identity"
+	"handlingsplan/app/overview"
+	"handlingsplan/i18n"
+)
+
+// ReportOptions are what the consolidated report needs besides the overview.
+type ReportOptions struct {
+	AppVersion string
+	Now        time.Time // the date printed on the cover and the signing time; time.Now() when zero
+	// Signer, when set, signs the report (the coordinator's identity).
+	Signer *identity.Identity
+}
+
+// Report is the overview as a document for kommunstyrelsen: summary, submissions, resources,
+// goal coverage, timeline, training calendar, follow-up and register, in the house style of the
+// boards' reports, signed when opt.Signer is set.
+func Report(o *overview.Overview, opt ReportOptions) ([]byte, error) {
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	loc := o.Loc()
+	d, err := newDoc(loc)
+	if err != nil {
+		return nil, fmt.Errorf("report %d: %w", o.Year, err)
+	}
+	k := &ksReport{doc: d, o: o, loc: loc, opt: opt}
+	d.header = strings.TrimSpace(o.Profile.Kommun + " · " + loc.T("exports.ks.header"))
+	d.right = loc.Tf("exports.ks.header_year", "Year", o.Year)
+	d.footer = loc.Tf("exports.ks.footer", "Date", loc.Date(opt.Now))
+	k.cover()
+	k.summary()
+	k.submissions()
+	k.resources()
+	k.goals()
+	k.timeline()
+	k.trainings()
+	k.followUp()
+	k.register()
+	pdf, err := d.bytes(loc.Tf("exports.doc.title", "Kommun", o.Profile.Kommun, "Year", o.Year), o.Profile.Kommun,
+		loc.Tf("exports.doc.subject", "Kommun", o.Profile.Kommun, "Year", o.Year), opt.Now)
+	if err != nil {
+		return nil, fmt.Errorf("report %d: %w", o.Year, err)
+	}
+	if opt.Signer == nil {
+		return pdf, nil
+	}
+	signed, err := Sign(pdf, opt.Signer, SignInfo{Reason: loc.Tf("exports.ks.sign_reason", "Year", o.Year), Location: o.Profile.Kommun, Time: opt.Now})
+	if err != nil {
+		return nil, fmt.Errorf("report %d: %w", o.Year, err)
+	}
+	return signed, nil
+}
+
+type ksReport struct {
+	*doc
+	o   *overview.Overview
+	loc *i18n.Localizer
+	opt ReportOptions
+}
+
+func (k *ksReport) hours(n int64) string { return k.loc.Tf("unit.hours", "N", k.loc.Number(n)) }
+
+func (k *ksReport) fte(n int64) string {
+	return k.loc.Tf("unit.fte", "N", k.loc.FTE(n, k.o.Profile.HoursPerFTE))
+}
+
+// signed is a change with its sign: "+12 000 kr", "−3 000 kr", "±0 kr".
+func signed(n int64, format func(int64) string) string {
+	switch {
+	case n > 0:
+		return "+" + format(n)
+	case n == 0:
+		return "±" + format(0)
+	}
+	return format(n)
+}
+
+func (k *ksReport) cover() {
+	o, loc := k.o, k.loc
+	k.newPage()
+	k.setFont(true, 13)
+	k.text(marginL, 58, k.fit(o.Profile.Kommun, contentW-160), colHeading)
+	badge := loc.T("exports.ks.badge")
+	k.setFont(true, 9)
+	w := k.width(badge) + 14
+	k.strokeRect(contentRight-w, 54, w, 18, colHeading, 0.8)
+	k.text(contentRight-w+7, 58.5, badge, colHeading)
+	k.line(marginL, 80, contentRight, 80, colHeading, 1.2)
+
+	k.y = 150
+	k.setFont(true, 24)
+	for _, l := range k.wrap(loc.T("exports.ks.title"), contentW) {
+		k.text(marginL, k.y, l, colHeading)
+		k.y += 30
+	}
+	k.setFont(true, 40)
+	k.text(marginL, k.y+2, strconv.Itoa(o.Year), colHeading)
+	k.y += 56
+	k.setFont(false, 15)
+	for _, l := range k.wrap(loc.T("exports.ks.subtitle"), contentW) {
+		k.text(marginL, k.y, l, colText)
+		k.y += 20
+	}
+	k.y += 26
+	received := len(o.Plans)
+	deadline := "–"
+	if !o.Deadline.IsZero() {
+		deadline = loc.Date(o.Deadline)
+	}
+	sig := loc.T("exports.ks.unsigned")
+	if s := k.opt.Signer; s != nil {
+		sig = loc.Tf("exports.ks.signed_by", "Name", identity.SubjectOf(s.Cert).Name, "Date", loc.Date(k.opt.Now))
+	}
+	pairs := [][2]string{
+		{loc.T("report.cover.kommun"), o.Profile.Kommun},
+		{loc.T("report.cover.year"), strconv.Itoa(o.Year)},
+		{loc.T("exports.ks.received"), loc.Tf("exports.ks.received_value", "Received", received, "Count", len(o.Boards))},
+		{loc.T("exports.ks.deadline"), deadline},
+		{loc.T("report.cover.printed"), loc.Date(k.opt.Now)},
+		{loc.T("report.cover.signature"), sig},
+	}
+	for i := range pairs {
+		if strings.TrimSpace(pairs[i][1]) == "" {
+			pairs[i][1] = "–"
+		}
+	}
+	k.line(marginL, k.y-8, contentRight, k.y-8, colRuleLight, 0.5)
+	k.keyValues(pairs, 170, 10)
+	k.line(marginL, k.y, contentRight, k.y, colRuleLight, 0.5)
+	k.tocY = k.y + 24
+
+	foot := loc.Tf("report.cover.made_with", "App", strings.TrimSpace(loc.T("app.name")+" "+k.opt.AppVersion))
+	if pol := o.Profile.PolicyName; pol != "" {
+		foot = loc.Tf("exports.ks.policy", "Policy", pol) + " " + foot
+	}
+	k.setFont(false, 8)
+	lines := k.wrap(foot, contentW)
+	y := footerY - float64(len(lines)-1)*11
+	for _, l := range lines {
+		k.text(marginL, y, l, colMuted)
+		y += 11
+	}
+}
+
+func (k *ksReport) summary() {
+	o, loc := k.o, k.loc
+	k.section(loc.T("exports.ks.section.summary"), true, 0)
+	k.paragraph(loc.Tf("exports.ks.summary.intro", "Year", o.Year, "Kommun", o.Profile.Kommun), 10, false, colText)
+	t := o.Resources.Total
+	change := "–"
+	if d, ok := o.Resources.TotalChange(overview.MetricKronor); ok {
+		change = signed(d, loc.Kronor)
+	}
+	k.tiles([][2]string{
+		{loc.T("exports.ks.tile.received"), loc.Tf("exports.ks.goals_value", "Covered", len(o.Plans), "Count", len(o.Boards))},
+		{loc.T("exports.ks.tile.activities"), loc.Number(int64(t.Activities))},
+		{loc.Tf("exports.ks.tile.hours", "FTE", k.fte(t.Year.Hours())), k.hours(t.Year.Hours())},
+		{loc.T("exports.ks.tile.kronor"), loc.Kronor(t.Year.Kronor())},
+		{loc.T("exports.ks.tile.change"), change},
+		{loc.T("exports.ks.tile.goals"), loc.Tf("exports.ks.goals_value", "Covered", len(o.Goals.Goals)-len(o.Goals.Uncovered), "Count", len(o.Goals.Goals))},
+		{loc.T("exports.ks.tile.events"), loc.Number(int64(len(o.Calendar.Events)))},
+		{loc.T("exports.ks.tile.gaps"), loc.Number(int64(o.Register.Total.Gaps))},
+	})
+	if missing := o.Missing(); len(missing) > 0 {
+		k.notice(loc.Tf("exports.ks.missing_title", "Count", len(missing)), strings.Join(missing, ", "), colWarn, colWarnFill)
+	}
+	if len(o.Goals.Uncovered) > 0 {
+		var parts []string
+		for _, g := range o.Goals.Uncovered {
+			parts = append(parts, loc.Tf("exports.ks.goal_line", "Goal", g, "Text", o.Profile.GoalText(g)))
+		}
+		k.notice(loc.T("exports.ks.uncovered_title"), strings.Join(parts, "\n"), colWarn, colWarnFill)
+	}
+	if n := len(o.Calendar.Overlaps); n > 0 {
+		k.paragraph(loc.Tf("exports.ks.summary.overlaps", "Count", n), 10, false, colText)
+	}
+	if r := o.Register.Total; r.Gaps > 0 {
+		k.paragraph(loc.Tf("exports.ks.summary.gaps", "Count", r.Gaps, "Critical", r.Critical), 10, false, colText)
+	}
+}
+
+func (k *ksReport) submissions() {
+	o, loc := k.o, k.loc
+	k.section(loc.T("exports.ks.section.submissions"), true, 0)
+	intro := loc.T("exports.ks.submissions.intro")
+	if days, ok := o.DaysLeft(); ok {
+		intro += " " + loc.Tf("exports.ks.submissions.deadline", "Date", loc.Date(o.Deadline), "Count", days)
+	}
+	k.paragraph(intro, 9.5, false, colText)
+	var rows []row
+	for _, r := range o.Submissions {
+		if !r.Received {
+			rows = append(rows, row{cells: []cell{{text: r.Board, bold: true}, {text: loc.T("overview.sub.not_received"), bold: true, color: colWarn, fill: colWarnFill}}})
+			continue
+		}
+		status := loc.Tf("overview.sub.received", "Version", r.Current.Version)
+		if n := len(r.Versions); n > 1 {
+			status += "\n" + loc.Tf("overview.sub.versions", "Count", n)
+		}
+		probs := problemText(loc, r.Problems)
+		pc := cell{text: probs}
+		if probs != "" {
+			pc.color = colWarn
+		}
+		rows = append(rows, row{cells: []cell{{text: r.Board, bold: true}, txt(status), txt(r.Current.SignerName), txt(loc.Date(r.Current.SignedAt)), pc}})
+	}
+	k.table([]column{
+		{loc.T("overview.col.board"), 3, alignLeft},
+		{loc.T("overview.col.status"), 2, alignLeft},
+		{loc.T("overview.col.signed_by"), 2.2, alignLeft},
+		{loc.T("overview.col.signed"), 1.4, alignLeft},
+		{loc.T("overview.col.problems"), 3.4, alignLeft},
+	}, rows)
+}
+
+func (k *ksReport) resources() {
+	o, loc := k.o, k.loc
+	k.section(loc.T("exports.ks.section.resources"), true, 0)
+	k.paragraph(loc.Tf("exports.ks.resources.intro", "Year", o.Year, "Last", o.Year-1, "Hours", loc.Number(int64(o.Profile.HoursPerFTE))), 9.5, false, colText)
+	var rows []row
+	add := func(name string, r overview.ResourceRow, change string, total bool) {
+		last := "–"
+		if r.LastSource != overview.LastNone {
+			last = loc.Kronor(r.Last.Kronor())
+		}
+		rows = append(rows, row{total: total, cells: []cell{{text: name, bold: true}, txt(loc.Number(int64(r.Activities))),
+			txt(loc.Number(r.Year.Hours())), txt(loc.FTE(r.Year.Hours(), o.Profile.HoursPerFTE)), txt(loc.Kronor(r.Year.OperatingCost)),
+			txt(loc.Kronor(r.Year.Investment)), {text: loc.Kronor(r.Year.Kronor()), bold: true}, txt(last), txt(change)}})
+	}
+	for _, r := range o.Resources.Rows {
+		change := "–"
+		if d, ok := r.Change(overview.MetricKronor); ok {
+			change = signed(d, loc.Kronor)
+		}
+		add(r.Board, r, change, false)
+	}
+	change := "–"
+	if d, ok := o.Resources.TotalChange(overview.MetricKronor); ok {
+		change = signed(d, loc.Kronor)
+	}
+	add(loc.T("overview.total"), o.Resources.Total, change, true)
+	k.table([]column{
+		{loc.T("overview.col.board"), 2.3, alignLeft},
+		{loc.T("overview.col.activities_short"), 1.15, alignRight},
+		{loc.T("overview.metric.hours"), 0.95, alignRight},
+		{loc.T("overview.col.fte_short"), 0.85, alignRight},
+		{loc.T("overview.col.operating_short"), 1.65, alignRight},
+		{loc.T("field.investment"), 1.65, alignRight},
+		{loc.T("overview.metric.kronor"), 1.75, alignRight},
+		{loc.Tf("overview.col.last_year_kronor", "Year", o.Year-1), 1.75, alignRight},
+		{loc.T("overview.col.change"), 1.65, alignRight},
+	}, rows)
+
+	k.subHeading(loc.T("exports.ks.resources.quarters"), 60)
+	k.paragraph(loc.T("exports.ks.resources.quarters_intro"), 9, false, colMuted)
+	var qrows []row
+	qadd := func(name string, r overview.ResourceRow, total bool) {
+		cells := []cell{{text: name, bold: true}}
+		for _, q := range r.Quarters {
+			cells = append(cells, txt(k.hours(q.Hours())+"\n"+loc.Kronor(q.Kronor())))
+		}
+		qrows = append(qrows, row{cells: cells, total: total})
+	}
+	for _, r := range o.Resources.Rows {
+		qadd(r.Board, r, false)
+	}
+	qadd(loc.T("overview.total"), o.Resources.Total, true)
+	cols := []column{{loc.T("overview.col.board"), 3, alignLeft}}
+	for q := 1; q <= 4; q++ {
+		cols = append(cols, column{loc.Quarter(q), 1.6, alignRight})
+	}
+	k.table(cols, qrows)
+
+	if len(o.Resources.Rows) > 0 {
+		k.subHeading(loc.Tf("exports.ks.resources.chart", "Year", o.Year, "Last", o.Year-1), barsHeight(len(o.Resources.Rows), 2))
+		var labels []string
+		now, last := []int64{}, []int64{}
+		for _, r := range o.Resources.Rows {
+			labels = append(labels, r.Board)
+			now = append(now, r.Year.Kronor())
+			last = append(last, r.Last.Kronor())
+		}
+		k.bars(labels, [][]int64{now, last}, []string{strconv.Itoa(o.Year), strconv.Itoa(o.Year - 1)}, []rgb{colAccent, colAccentSoft}, loc.Kronor)
+	}
+}
+
+func (k *ksReport) goals() {
+	o, loc := k.o, k.loc
+	m := o.Goals
+	k.section(loc.T("exports.ks.section.goals"), true, 0)
+	k.paragraph(loc.T("exports.ks.goals.intro"), 9.5, false, colText)
+	cols := []column{{loc.T("overview.col.board"), 3.2, alignLeft}}
+	for _, g := range m.Goals {
+		cols = append(cols, column{loc.Tf("overview.col.goal", "Goal", g.Number), 0.8, alignCenter})
+	}
+	var rows []row
+	for bi, b := range m.Boards {
+		cells := []cell{{text: b, bold: true}}
+		for gi := range m.Goals {
+			n := m.Counts[bi][gi]
+			if n == 0 {
+				cells = append(cells, cell{text: "–", color: colWarn, fill: colWarnFill})
+				continue
+			}
+			cells = append(cells, txt(strconv.Itoa(n)))
+		}
+		rows = append(rows, row{cells: cells})
+	}
+	total := []cell{{text: loc.T("overview.total"), bold: true}}
+	for _, n := range m.Totals {
+		c := cell{text: strconv.Itoa(n)}
+		if n == 0 {
+			c = cell{text: "0", color: colWarn, fill: colWarnFill}
+		}
+		total = append(total, c)
+	}
+	rows = append(rows, row{cells: total, total: true})
+	k.table(cols, rows)
+	if len(m.Uncovered) > 0 {
+		var nums []string
+		for _, g := range m.Uncovered {
+			nums = append(nums, strconv.Itoa(g))
+		}
+		k.notice(loc.T("exports.ks.uncovered_title"), loc.Tf("exports.ks.goals.uncovered", "Goals", strings.Join(nums, ", ")), colWarn, colWarnFill)
+	} else if m.Empty() > 0 {
+		k.paragraph(loc.Tf("exports.ks.goals.all_covered", "Empty", m.Empty()), 9.5, false, colText)
+	} else {
+		k.paragraph(loc.T("exports.ks.goals.full"), 9.5, false, colText)
+	}
+	k.subHeading(loc.T("exports.ks.goals.legend"), 40)
+	var pairs [][2]string
+	for _, g := range m.Goals {
+		pairs = append(pairs, [2]string{loc.Tf("overview.col.goal", "Goal", g.Number), sentenceCase(g.Text)})
+	}
+	k.keyValues(pairs, 50, 9)
+}
+
+func sentenceCase(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// timeline is a heat table: for every board and month, the number of activities under way.
+func (k *ksReport) timeline() {
+	o, loc := k.o, k.loc
+	k.section(loc.T("exports.ks.section.timeline"), true, 0)
+	k.paragraph(loc.Tf("exports.ks.timeline.intro", "Year", o.Year), 9.5, false, colText)
+	cols := []column{{loc.T("overview.col.board"), 3.6, alignLeft}}
+	for m := time.January; m <= time.December; m++ {
+		cols = append(cols, column{loc.MonthShort(m), 0.75, alignCenter})
+	}
+	counts := map[string]*[12]int{}
+	most := 0
+	for _, r := range o.Activities {
+		c := counts[r.Board]
+		if c == nil {
+			c = &[12]int{}
+			counts[r.Board] = c
+		}
+		for m := range 12 {
+			if RunsIn(r.Activity, o.Year, time.Month(m+1)) {
+				c[m]++
+				most = max(most, c[m])
+			}
+		}
+	}
+	var rows []row
+	for _, d := range o.Plans {
+		c := counts[d.Plan.Board]
+		cells := []cell{{text: d.Plan.Board, bold: true}}
+		for m := range 12 {
+			n := 0
+			if c != nil {
+				n = c[m]
+			}
+			cells = append(cells, heatCell(n, most))
+		}
+		rows = append(rows, row{cells: cells})
+	}
+	k.table(cols, rows)
+	k.paragraph(loc.T("exports.ks.timeline.legend"), 8.5, false, colMuted)
+}
+
+// RunsIn reports whether an activity is under way during month m of year (both dates needed).
+func RunsIn(a app.Activity, year int, m time.Month) bool {
+	if a.Start.IsZero() || a.End.IsZero() {
+		return false
+	}
+	first := time.Date(year, m, 1, 0, 0, 0, 0, time.UTC)
+	next := first.AddDate(0, 1, 0)
+	return a.Start.Before(next) && !a.End.Before(first)
+}
+
+func heatCell(n, most int) cell {
+	c := cell{text: strconv.Itoa(n)}
+	switch {
+	case n == 0 || most == 0:
+		c.text, c.color = "·", colMuted
+	case 3*n <= most:
+		c.fill = 0xd6e4f5
+	case 3*n <= 2*most:
+		c.fill = colAccentSoft
+	default:
+		c.fill, c.color, c.bold = colAccent, 0xffffff, true
+	}
+	return c
+}
+
+func (k *ksReport) trainings() {
+	o, loc := k.o, k.loc
+	c := o.Calendar
+	k.section(loc.T("exports.ks.section.trainings"), true, 0)
+	k.paragraph(loc.Tf("exports.ks.trainings.intro", "Events", len(c.Events), "Trainings", c.Trainings, "Expected", loc.Number(int64(c.Expected))), 9.5, false, colText)
+	shared := shareWith(o)
+	for _, m := range c.Months {
+		k.subHeading(loc.Month(m.Start.Month())+" "+strconv.Itoa(m.Start.Year()), 40)
+		var rows []row
+		for _, e := range m.Events {
+			t := e.Training
+			title := t.Title
+			if len(t.Dates) > 1 {
+				title += " (" + loc.Tf("overview.session", "N", e.Session, "Count", len(t.Dates)) + ")"
+			}
+			share := cell{text: strings.Join(shared[eventKey(e)], ", "), color: colAccent}
+			rows = append(rows, row{cells: []cell{txt(loc.Date(e.Date)), {text: e.Board, bold: true}, txt(title), txt(t.TargetGroup),
+				txt(loc.Number(int64(t.ExpectedParticipants))), share}})
+		}
+		k.table([]column{
+			{loc.T("overview.col.date"), 1.3, alignLeft},
+			{loc.T("overview.col.board"), 2.1, alignLeft},
+			{loc.T("overview.col.training"), 3, alignLeft},
+			{loc.T("overview.col.target_group"), 2.3, alignLeft},
+			{loc.T("overview.col.expected_short"), 1.2, alignRight},
+			{loc.T("overview.col.share_with"), 2.2, alignLeft},
+		}, rows)
+	}
+	if len(c.Undated) > 0 {
+		var names []string
+		for _, e := range c.Undated {
+			names = append(names, e.Board+": "+e.Training.Title)
+		}
+		k.notice(loc.T("exports.ks.trainings.undated"), strings.Join(names, "\n"), colWarn, colWarnFill)
+	}
+	if len(c.Overlaps) > 0 {
+		k.subHeading(loc.T("exports.ks.trainings.overlaps"), 40)
+		for _, ov := range c.Overlaps {
+			titles := []string{}
+			for _, e := range ov.Events {
+				if !contains(titles, e.Training.Title) {
+					titles = append(titles, e.Training.Title)
+				}
+			}
+			k.paragraph(loc.Tf("exports.ks.trainings.overlap_"+string(ov.Reason), "Month", loc.Month(ov.Month.Month())+" "+strconv.Itoa(ov.Month.Year()),
+				"Boards", strings.Join(ov.Boards, ", "), "Titles", strings.Join(titles, "; ")), 9, false, colText)
+		}
+	}
+}
+
+func (k *ksReport) followUp() {
+	o, loc := k.o, k.loc
+	k.section(loc.Tf("exports.ks.section.followup", "Year", o.Year-1), true, 0)
+	k.paragraph(loc.Tf("exports.ks.followup.intro", "Year", o.Year-1), 9.5, false, colText)
+	cols := []column{{loc.T("overview.col.board"), 3, alignLeft}, {loc.T("overview.col.activities_short"), 1, alignRight}}
+	for _, st := range app.ActivityStatuses {
+		cols = append(cols, column{loc.T("activity.status." + string(st)), 1.2, alignRight})
+	}
+	cols = append(cols, column{loc.T("overview.col.share_done"), 1.3, alignRight})
+	var rows []row
+	var without []string
+	add := func(name string, r overview.FollowUpRow, total bool) {
+		if !r.Has {
+			cells := []cell{{text: name, bold: true}}
+			for range len(cols) - 1 {
+				cells = append(cells, cell{text: "–", color: colMuted})
+			}
+			rows = append(rows, row{cells: cells})
+			without = append(without, name)
+			return
+		}
+		cells := []cell{{text: name, bold: true}, txt(loc.Number(int64(r.Total)))}
+		for _, st := range app.ActivityStatuses {
+			cells = append(cells, txt(loc.Number(int64(r.Counts[st]))))
+		}
+		cells = append(cells, cell{text: percent(loc, r.Share(app.ActivityDone)), bold: true})
+		rows = append(rows, row{cells: cells, total: total})
+	}
+	for _, r := range o.FollowUp.Rows {
+		add(r.Board, r, false)
+	}
+	add(loc.T("overview.total"), o.FollowUp.Total, true)
+	k.table(cols, rows)
+	if len(without) > 0 {
+		k.paragraph(loc.Tf("exports.ks.followup.without", "Boards", strings.Join(without, ", "), "Count", len(without)), 9, false, colMuted)
+	}
+
+	k.subHeading(loc.T("exports.ks.followup.checks"), 60)
+	k.paragraph(loc.T("exports.ks.followup.checks_intro"), 9, false, colMuted)
+	ccols := []column{{loc.T("overview.col.board"), 2.6, alignLeft}}
+	for i := range 3 {
+		ccols = append(ccols, column{loc.T("check." + strconv.Itoa(i)), 2, alignLeft})
+	}
+	var crows []row
+	for _, r := range o.FollowUp.Rows {
+		if !r.Has {
+			continue
+		}
+		cells := []cell{{text: r.Board, bold: true}}
+		for i := range 3 {
+			s := loc.Tf("exports.ks.followup.board_answer", "Result", loc.T("check.result."+string(r.Checks[i].Result)))
+			if a := r.Note.Checks[i]; a != app.CheckUnanswered {
+				s += "\n" + loc.Tf("exports.ks.followup.assessment", "Result", loc.T("check.result."+string(a)))
+			}
+			c := txt(s)
+			if r.Checks[i].Result == app.CheckNo || r.Note.Checks[i] == app.CheckNo {
+				c.color = colWarn
+			}
+			cells = append(cells, c)
+		}
+		crows = append(crows, row{cells: cells})
+	}
+	k.table(ccols, crows)
+	var notes [][2]string
+	for _, r := range o.FollowUp.Rows {
+		if r.Note.Text != "" {
+			notes = append(notes, [2]string{r.Board, r.Note.Text})
+		}
+	}
+	if len(notes) > 0 {
+		k.subHeading(loc.T("exports.ks.followup.notes"), 40)
+		k.keyValues(notes, 150, 9)
+	}
+}
+
+func percent(loc *i18n.Localizer, share float64) string {
+	return loc.Tf("report.percent", "N", loc.Decimal(share*100, 0))
+}
+
+func (k *ksReport) register() {
+	o, loc := k.o, k.loc
+	k.section(loc.T("exports.ks.section.register"), true, 0)
+	k.paragraph(loc.T("exports.ks.register.intro"), 9.5, false, colText)
+	cols := []column{{loc.T("overview.col.board"), 3, alignLeft}, {loc.T("overview.col.systems"), 1, alignRight}}
+	for _, l := range overview.Levels {
+		title := loc.T("overview.level.none_short")
+		if l >= 0 {
+			title = strconv.Itoa(l)
+		}
+		cols = append(cols, column{title, 0.8, alignRight})
+	}
+	cols = append(cols, column{loc.T("overview.col.no_risk"), 1.4, alignRight}, column{loc.T("overview.col.no_deepened"), 1.5, alignRight})
+	var rows []row
+	add := func(name string, r overview.RegisterRow, total bool) {
+		cells := []cell{{text: name, bold: true}, txt(loc.Number(int64(r.Systems)))}
+		for _, l := range overview.Levels {
+			cells = append(cells, txt(loc.Number(int64(r.ByLevel[l]))))
+		}
+		for _, n := range []int{r.NoRiskAnalysis, r.NoDeepenedPlan} {
+			c := txt(loc.Number(int64(n)))
+			if n > 0 {
+				c.color, c.bold = colWarn, true
+			}
+			cells = append(cells, c)
+		}
+		rows = append(rows, row{cells: cells, total: total})
+	}
+	for _, r := range o.Register.Rows {
+		add(r.Board, r, false)
+	}
+	add(loc.T("overview.total"), o.Register.Total, true)
+	k.table(cols, rows)
+	k.paragraph(loc.Tf("exports.ks.register.legend", "Scale", scaleText(o.Profile)), 8.5, false, colMuted)
+
+	gaps := o.SystemRows("", overview.Gap).Systems
+	if len(gaps) == 0 {
+		return
+	}
+	k.subHeading(loc.T("exports.ks.register.gaps"), 60)
+	var grows []row
+	for _, s := range gaps {
+		x := s.System
+		risk := loc.Date(x.RiskAnalysisAt)
+		rc := txt(risk)
+		if risk == "" {
+			rc = cell{text: loc.T("report.register.missing"), color: colWarn, bold: true}
+		}
+		plan := loc.T("secplan." + string(x.SecurityPlan))
+		pc := txt(plan)
+		if x.SecurityPlan != app.SecurityPlanDeepened {
+			pc.color, pc.bold = colWarn, true
+		}
+		grows = append(grows, row{cells: []cell{{text: s.Board, bold: true}, txt(x.Name), txt(strconv.Itoa(x.MaxLevel())), rc, pc}})
+	}
+	k.table([]column{
+		{loc.T("overview.col.board"), 2.6, alignLeft},
+		{loc.T("overview.col.system"), 3.4, alignLeft},
+		{loc.T("overview.col.level"), 1, alignRight},
+		{loc.T("report.register.risk"), 1.4, alignLeft},
+		{loc.T("overview.col.security_plan"), 1.8, alignLeft},
+	}, grows)
+}
+
+// scaleText is the profile's classification scale: "0 Försumbar, 1 Måttlig, …".
+func scaleText(p app.Profile) string {
+	var parts []string
+	for _, c := range p.Scale {
+		parts = append(parts, fmt.Sprintf("%d %s", c.Level, c.Name))
+	}
+	return strings.Join(parts, ", ")
+}

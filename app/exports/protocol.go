@@ -1,0 +1,168 @@
+package exports
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"handlingsplan/app"
+	"handlingsplan/app/identity"
+	"handlingsplan/app/overview"
+)
+
+// ErrNoBoard means the overview has no such board.
+var ErrNoBoard = errors.New("no such board")
+
+// Protocol is the coordinator's protocol of a board's biennial follow-up (the policy's
+// "uppföljning vartannat år"): the three checks as the board answered them and as the
+// coordinator assessed them, what was decided and done in last year's plan, the coordinator's
+// notes and lines to sign.
+func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, error) {
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	f, ok := o.FollowUpOf(board)
+	if !ok {
+		return nil, fmt.Errorf("protocol for %q: %w", board, ErrNoBoard)
+	}
+	loc := o.Loc()
+	d, err := newDoc(loc)
+	if err != nil {
+		return nil, fmt.Errorf("protocol for %q: %w", board, err)
+	}
+	d.header = strings.TrimSpace(o.Profile.Kommun + " · " + board)
+	d.right = loc.Tf("exports.protocol.header", "Year", f.Year)
+	d.footer = loc.Tf("exports.ks.footer", "Date", loc.Date(opt.Now))
+
+	// Head
+	d.newPage()
+	d.setFont(true, 13)
+	d.text(marginL, 58, d.fit(o.Profile.Kommun, contentW), colHeading)
+	d.line(marginL, 80, contentRight, 80, colHeading, 1.2)
+	d.y = 104
+	d.setFont(true, 20)
+	for _, l := range d.wrap(loc.Tf("exports.protocol.title", "Year", f.Year), contentW) {
+		d.text(marginL, d.y, l, colHeading)
+		d.y += 26
+	}
+	d.setFont(false, 14)
+	d.text(marginL, d.y, board, colText)
+	d.y += 30
+
+	sub, _ := submissionOf(o, board)
+	received := loc.T("overview.sub.not_received")
+	if sub.Received {
+		received = loc.Tf("exports.protocol.received_value", "Year", o.Year, "Version", sub.Current.Version,
+			"Name", sub.Current.SignerName, "Date", loc.Date(sub.Current.SignedAt))
+	}
+	by := f.Note.UpdatedBy
+	if s := opt.Signer; s != nil {
+		by = identity.SubjectOf(s.Cert).Name
+	}
+	if by == "" {
+		by = "–"
+	}
+	d.keyValues([][2]string{
+		{loc.T("report.cover.board"), board},
+		{loc.T("exports.protocol.year"), strconv.Itoa(f.Year)},
+		{loc.T("exports.protocol.basis"), received},
+		{loc.T("exports.protocol.by"), by},
+		{loc.T("exports.protocol.date"), loc.Date(opt.Now)},
+	}, 170, 10)
+	d.y += 6
+	d.paragraph(loc.T("exports.protocol.intro"), 9.5, false, colText)
+
+	// The three checks.
+	d.section(loc.T("exports.protocol.section.checks"), false, 80)
+	if !f.Has {
+		d.notice(loc.T("overview.followup.none"), loc.Tf("exports.protocol.no_followup", "Year", f.Year, "Next", o.Year), colWarn, colWarnFill)
+	}
+	for i := range 3 {
+		d.subHeading(strconv.Itoa(i+1)+". "+loc.T("check."+strconv.Itoa(i)), 50)
+		answer := loc.T("check.result.")
+		text := ""
+		if f.Has {
+			answer = loc.T("check.result." + string(f.Checks[i].Result))
+			text = f.Checks[i].Text
+		}
+		pairs := [][2]string{{loc.T("exports.protocol.board_answer"), answer}}
+		if text != "" {
+			pairs = append(pairs, [2]string{loc.T("exports.protocol.board_text"), text})
+		}
+		pairs = append(pairs, [2]string{loc.T("exports.protocol.assessment"), loc.T("check.result." + string(f.Note.Checks[i]))})
+		d.keyValues(pairs, 170, 9.5)
+	}
+
+	// What was decided and done.
+	if f.Has {
+		d.section(loc.Tf("exports.protocol.section.activities", "Year", f.Year), true, 0)
+		d.paragraph(loc.Tf("exports.protocol.activities_intro", "Done", f.Counts[app.ActivityDone], "Count", f.Total,
+			"Percent", percent(loc, f.Share(app.ActivityDone)), "Year", f.Year), 9.5, false, colText)
+		var rows []row
+		for _, r := range o.FollowUpRows(board, "").Activities {
+			a := r.Activity
+			st := cell{text: loc.T("activity.status." + string(a.Status))}
+			switch a.Status {
+			case app.ActivityDone:
+				st.color = colGood
+			case app.ActivityNotStarted, app.ActivityDropped:
+				st.color = colWarn
+			default:
+				st.color = colAmber
+			}
+			rows = append(rows, row{cells: []cell{txt(strconv.Itoa(a.Position)), {text: a.Title, bold: true}, st,
+				txt(loc.Tf("report.percent", "N", a.PercentDone)), txt(a.FollowUpComment)}})
+		}
+		d.table([]column{
+			{loc.T("report.col.no"), 0.5, alignRight},
+			{loc.T("overview.col.activity"), 3.4, alignLeft},
+			{loc.T("overview.col.status"), 1.3, alignLeft},
+			{loc.T("report.col.percent"), 0.8, alignRight},
+			{loc.T("report.col.comment"), 4, alignLeft},
+		}, rows)
+	}
+
+	// Notes and signatures.
+	d.section(loc.T("exports.protocol.section.notes"), false, 60)
+	note := f.Note.Text
+	if note == "" {
+		note = loc.T("exports.protocol.no_notes")
+	}
+	d.paragraph(note, 10, false, colText)
+	d.y += 30
+	d.ensure(90)
+	for _, role := range []string{loc.T("exports.protocol.sign_coordinator"), loc.T("exports.protocol.sign_board")} {
+		d.line(marginL, d.y+24, marginL+250, d.y+24, colText, 0.5)
+		d.line(marginL+280, d.y+24, contentRight, d.y+24, colText, 0.5)
+		d.setFont(false, 8)
+		d.text(marginL, d.y+28, role, colMuted)
+		d.text(marginL+280, d.y+28, loc.T("exports.protocol.sign_date"), colMuted)
+		d.y += 48
+	}
+
+	pdf, err := d.bytes(loc.Tf("exports.protocol.doc_title", "Year", f.Year, "Board", board), o.Profile.Kommun,
+		loc.Tf("exports.protocol.doc_title", "Year", f.Year, "Board", board), opt.Now)
+	if err != nil {
+		return nil, fmt.Errorf("protocol for %q: %w", board, err)
+	}
+	if opt.Signer == nil {
+		return pdf, nil
+	}
+	signedPDF, err := Sign(pdf, opt.Signer, SignInfo{Reason: loc.Tf("exports.protocol.sign_reason", "Year", f.Year, "Board", board),
+		Location: o.Profile.Kommun, Time: opt.Now})
+	if err != nil {
+		return nil, fmt.Errorf("protocol for %q: %w", board, err)
+	}
+	return signedPDF, nil
+}
+
+func submissionOf(o *overview.Overview, board string) (overview.SubmissionRow, bool) {
+	for _, s := range o.Submissions {
+		if s.Board == board {
+			return s, true
+		}
+	}
+	return overview.SubmissionRow{}, false
+}

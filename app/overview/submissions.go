@@ -1,0 +1,113 @@
+package overview
+
+import (
+	"time"
+
+	"handlingsplan/app"
+	"handlingsplan/data"
+)
+
+// ProblemKind names something the coordinator should look at in a received submission.
+type ProblemKind string
+
+const (
+	// ProblemUntrusted: the trust-list entry that vouched for the signer was removed.
+	ProblemUntrusted ProblemKind = "untrusted"
+	// ProblemLate: signed after the deadline.
+	ProblemLate ProblemKind = "late"
+	// ProblemPlan: the plan itself has a problem the board's review would flag (Plan is set).
+	ProblemPlan ProblemKind = "plan"
+)
+
+// Problem is one thing to look at in a submission.
+type Problem struct {
+	Kind ProblemKind
+	Plan *app.Problem // for ProblemPlan
+}
+
+// SubmissionRow is one board's submission status for the year.
+type SubmissionRow struct {
+	Board    string
+	Received bool
+	Current  data.Submission   // the current version; zero when nothing was received
+	Versions []data.Submission // every version received, newest first
+	Problems []Problem
+}
+
+// Late reports whether the current version was signed after the deadline.
+func (r SubmissionRow) Late(deadline time.Time) bool {
+	if !r.Received || deadline.IsZero() {
+		return false
+	}
+	at := r.Current.SignedAt
+	if at.IsZero() {
+		at = r.Current.ImportedAt
+	}
+	y, m, d := at.In(time.Local).Date() // the day as the coordinator counts it
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(deadline)
+}
+
+func submissionRows(o *Overview, in Input) []SubmissionRow {
+	versions := map[string][]data.Submission{}
+	for _, s := range in.History {
+		versions[s.Board] = append(versions[s.Board], s)
+	}
+	out := make([]SubmissionRow, 0, len(o.Boards))
+	for _, b := range o.Boards {
+		r := SubmissionRow{Board: b, Versions: versions[b]}
+		for _, s := range r.Versions {
+			if s.Current {
+				r.Current, r.Received = s, true
+			}
+		}
+		if r.Received {
+			if !r.Current.Trusted {
+				r.Problems = append(r.Problems, Problem{Kind: ProblemUntrusted})
+			}
+			if r.Late(o.Deadline) {
+				r.Problems = append(r.Problems, Problem{Kind: ProblemLate})
+			}
+			if d, ok := o.Plan(b); ok {
+				for _, p := range app.ValidatePlan(d, o.Profile) {
+					p := p
+					r.Problems = append(r.Problems, Problem{Kind: ProblemPlan, Plan: &p})
+				}
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// Missing lists the boards that have sent nothing for the year.
+func (o *Overview) Missing() []string {
+	var out []string
+	for _, r := range o.Submissions {
+		if !r.Received {
+			out = append(out, r.Board)
+		}
+	}
+	return out
+}
+
+// ReceivedRows are the submission rows of the boards that have sent their plan (received true)
+// or not (received false): the rows behind the "received" and "missing" counts.
+func (o *Overview) ReceivedRows(received bool) Rows {
+	var r Rows
+	for _, s := range o.Submissions {
+		if s.Received == received {
+			r.Boards = append(r.Boards, s)
+		}
+	}
+	return r
+}
+
+// VersionRows are the versions of board's plan received for the year.
+func (o *Overview) VersionRows(board string) Rows {
+	for _, s := range o.Submissions {
+		if s.Board == board {
+			return Rows{Versions: s.Versions}
+		}
+	}
+	return Rows{}
+}

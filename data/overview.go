@@ -1,0 +1,409 @@
+package data
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"handlingsplan/app"
+)
+
+// Coordinator overview: the current received plan of every board for a year, loaded with one
+// query per table (not one per plan), and the coordinator's own notes on the biennial follow-up.
+
+// Parts says which rows ReceivedPlans loads besides the plans themselves.
+type Parts uint8
+
+const (
+	WithActivities  Parts = 1 << iota // activities with their goals and systems
+	WithTrainings                     // information and training events
+	WithCheckpoints                   // follow-up and reporting checkpoints
+	WithSystems                       // the register snapshot that came with the plan
+	// WithPrevious fills Previous with last year's plan and its autumn follow-up, as the board's
+	// submission carries it in its payload (the importer stores only the plan of the year itself).
+	WithPrevious
+
+	WithAll = WithActivities | WithTrainings | WithCheckpoints | WithSystems | WithPrevious
+)
+
+// The overview's queries (a test shows how SQLite runs them). Each takes the year as its only
+// argument and starts from the current submissions of that year, which the index
+// submissions_year_current finds; the rows hang off their plan through the plan_id indexes.
+const (
+	fromCurrent = `FROM submissions s JOIN plans p ON p.submission_id = s.id`
+	currentYear = ` WHERE s.year = ? AND s.current = 1`
+)
+
+const (
+	qPlans      = `SELECT ` + planCols + `, s.id ` + fromCurrent + ` JOIN boards b ON b.id = p.board_id` + currentYear
+	qActivities = `SELECT a.id, a.plan_id, a.position, a.title, a.description, a.priority, a.responsible, a.start_date, a.end_date,
+		a.internal_hours, a.external_hours, a.operating_cost, a.investment, a.status, a.percent_done, a.actual_hours, a.actual_kronor,
+		a.follow_up_comment, coalesce(a.carried_from, 0),
+		(SELECT group_concat(g.goal) FROM activity_goals g WHERE g.activity_id = a.id),
+		(SELECT group_concat(x.system_id) FROM activity_systems x WHERE x.activity_id = a.id)
+		` + fromCurrent + ` JOIN activities a ON a.plan_id = p.id` + currentYear
+	qTrainings = `SELECT t.id, t.plan_id, t.position, t.title, t.target_group, t.format, t.dates, t.responsible, t.expected_participants,
+		t.evaluation, t.actual_participants ` + fromCurrent + ` JOIN trainings t ON t.plan_id = p.id` + currentYear
+	qCheckpoints = `SELECT c.id, c.plan_id, c.position, c.date, c.method, c.report_to, c.done ` +
+		fromCurrent + ` JOIN checkpoints c ON c.plan_id = p.id` + currentYear
+	qSystems = `SELECT y.id, y.board_id, y.plan_id, y.name, y.description, y.owner, y.confidentiality, y.integrity, y.availability,
+		y.traceability, y.baseline_met, y.security_plan, y.security_plan_at, y.risk_analysis_at, y.continuity_at, y.recovery_at,
+		y.sensitive ` + fromCurrent + ` JOIN systems y ON y.plan_id = p.id` + currentYear
+	// The payload is validated JSON when imported; json_valid keeps one damaged row from failing
+	// the whole year.
+	qPrevious = `SELECT s.id, CASE WHEN json_valid(CAST(s.payload AS TEXT))
+		THEN json_extract(CAST(s.payload AS TEXT), '$.plan.previous') END
+		FROM submissions s` + currentYear
+	qNotes = `SELECT board, year, check0, check1, check2, text, updated_at, updated_by FROM coordinator_notes WHERE year = ?`
+)
+
+// ReceivedPlans returns the current received plan of every board for year, with the rows parts
+// asks for, in no particular order (the caller sorts in the user's collation). Each plan has
+// Plan.SubmissionID set; rows are in plan order.
+func (s *Store) ReceivedPlans(year int, parts Parts) ([]app.PlanData, error) {
+	out, err := s.receivedPlans(year, parts)
+	if err != nil {
+		return nil, fmt.Errorf("load received plans for %d: %w", year, err)
+	}
+	return out, nil
+}
+
+func (s *Store) receivedPlans(year int, parts Parts) ([]app.PlanData, error) {
+	rows, err := s.db.Query(qPlans, year)
+	if err != nil {
+		return nil, err
+	}
+	var out []app.PlanData
+	byPlan := map[int64]int{}
+	bySub := map[int64]int{}
+	for rows.Next() {
+		var sub int64
+		var d app.PlanData
+		p, err := scanPlanWith(rows, &sub)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		d.Plan = p
+		byPlan[p.ID] = len(out)
+		bySub[sub] = len(out)
+		out = append(out, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	if parts&WithActivities != 0 {
+		if err := s.receivedActivities(year, out, byPlan); err != nil {
+			return nil, fmt.Errorf("activities: %w", err)
+		}
+	}
+	if parts&WithTrainings != 0 {
+		if err := s.receivedTrainings(year, out, byPlan); err != nil {
+			return nil, fmt.Errorf("trainings: %w", err)
+		}
+	}
+	if parts&WithCheckpoints != 0 {
+		if err := s.receivedCheckpoints(year, out, byPlan); err != nil {
+			return nil, fmt.Errorf("checkpoints: %w", err)
+		}
+	}
+	if parts&WithSystems != 0 {
+		if err := s.receivedSystems(year, out, byPlan); err != nil {
+			return nil, fmt.Errorf("systems: %w", err)
+		}
+	}
+	if parts&WithPrevious != 0 {
+		if err := s.receivedPrevious(year, out, bySub); err != nil {
+			return nil, fmt.Errorf("last year's follow-up: %w", err)
+		}
+	}
+	for i := range out {
+		d := &out[i]
+		slices.SortStableFunc(d.Activities, func(a, b app.Activity) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
+		slices.SortStableFunc(d.Trainings, func(a, b app.Training) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
+		slices.SortStableFunc(d.Checkpoints, func(a, b app.Checkpoint) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
+		slices.SortStableFunc(d.Systems, func(a, b app.System) int { return cmpStr(a.Name, b.Name) })
+	}
+	return out, nil
+}
+
+func cmpPos(pa int, ia int64, pb int, ib int64) int {
+	switch {
+	case pa != pb:
+		return pa - pb
+	case ia < ib:
+		return -1
+	case ia > ib:
+		return 1
+	}
+	return 0
+}
+
+func cmpStr(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// scanPlanWith scans planCols followed by one more integer column.
+func scanPlanWith(sc interface{ Scan(...any) error }, extra *int64) (app.Plan, error) {
+	var last int64
+	p, err := scanPlan(scanner(func(dest ...any) error {
+		return sc.Scan(append(dest, &last)...)
+	}))
+	*extra = last
+	return p, err
+}
+
+type scanner func(dest ...any) error
+
+func (f scanner) Scan(dest ...any) error { return f(dest...) }
+
+func (s *Store) receivedActivities(year int, out []app.PlanData, byPlan map[int64]int) error {
+	rows, err := s.db.Query(qActivities, year)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a app.Activity
+		var start, end, goals, systems sql.NullString
+		var prio int
+		var status string
+		if err := rows.Scan(&a.ID, &a.PlanID, &a.Position, &a.Title, &a.Description, &prio, &a.Responsible, &start, &end,
+			&a.InternalHours, &a.ExternalHours, &a.OperatingCost, &a.Investment, &status, &a.PercentDone, &a.ActualHours, &a.ActualKronor,
+			&a.FollowUpComment, &a.CarriedFrom, &goals, &systems); err != nil {
+			return err
+		}
+		a.Priority = app.Priority(prio)
+		a.Status = app.ActivityStatus(status)
+		a.Start, a.End = parseDate(start), parseDate(end)
+		for _, g := range splitInts(goals.String) {
+			a.Goals = append(a.Goals, int(g))
+		}
+		a.SystemIDs = splitInts(systems.String)
+		slices.Sort(a.Goals)
+		slices.Sort(a.SystemIDs)
+		if i, ok := byPlan[a.PlanID]; ok {
+			out[i].Activities = append(out[i].Activities, a)
+		}
+	}
+	return rows.Err()
+}
+
+func (s *Store) receivedTrainings(year int, out []app.PlanData, byPlan map[int64]int) error {
+	rows, err := s.db.Query(qTrainings, year)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t app.Training
+		var format, dates string
+		if err := rows.Scan(&t.ID, &t.PlanID, &t.Position, &t.Title, &t.TargetGroup, &format, &dates, &t.Responsible,
+			&t.ExpectedParticipants, &t.Evaluation, &t.ActualParticipants); err != nil {
+			return err
+		}
+		t.Format = app.TrainingFormat(format)
+		t.Dates = parseDates(dates)
+		if i, ok := byPlan[t.PlanID]; ok {
+			out[i].Trainings = append(out[i].Trainings, t)
+		}
+	}
+	return rows.Err()
+}
+
+func (s *Store) receivedCheckpoints(year int, out []app.PlanData, byPlan map[int64]int) error {
+	rows, err := s.db.Query(qCheckpoints, year)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c app.Checkpoint
+		var date sql.NullString
+		if err := rows.Scan(&c.ID, &c.PlanID, &c.Position, &date, &c.Method, &c.ReportTo, &c.Done); err != nil {
+			return err
+		}
+		c.Date = parseDate(date)
+		if i, ok := byPlan[c.PlanID]; ok {
+			out[i].Checkpoints = append(out[i].Checkpoints, c)
+		}
+	}
+	return rows.Err()
+}
+
+func (s *Store) receivedSystems(year int, out []app.PlanData, byPlan map[int64]int) error {
+	rows, err := s.db.Query(qSystems, year)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var x app.System
+		var planID int64
+		var plan string
+		var sp, ra, co, re sql.NullString
+		if err := rows.Scan(&x.ID, &x.BoardID, &planID, &x.Name, &x.Description, &x.Owner, &x.Confidentiality, &x.Integrity, &x.Availability,
+			&x.Traceability, &x.BaselineMet, &plan, &sp, &ra, &co, &re, &x.Sensitive); err != nil {
+			return err
+		}
+		x.SecurityPlan = app.SecurityPlanLevel(plan)
+		x.SecurityPlanAt, x.RiskAnalysisAt, x.ContinuityAt, x.RecoveryAt = parseDate(sp), parseDate(ra), parseDate(co), parseDate(re)
+		if i, ok := byPlan[planID]; ok {
+			out[i].Systems = append(out[i].Systems, x)
+		}
+	}
+	return rows.Err()
+}
+
+// receivedPrevious reads last year's plan from each submission's payload. SQLite cuts the part
+// out, so only that part is decoded here. A payload whose previous plan cannot be read leaves
+// Previous nil, as for a board that sent none: the overview then shows no follow-up for it.
+func (s *Store) receivedPrevious(year int, out []app.PlanData, bySub map[int64]int) error {
+	rows, err := s.db.Query(qPrevious, year)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sub int64
+		var raw sql.NullString
+		if err := rows.Scan(&sub, &raw); err != nil {
+			return err
+		}
+		i, ok := bySub[sub]
+		if !ok || !raw.Valid || raw.String == "" {
+			continue
+		}
+		var prev app.PlanData
+		if err := json.Unmarshal([]byte(raw.String), &prev); err != nil {
+			continue
+		}
+		prev.Previous = nil
+		out[i].Previous = &prev
+	}
+	return rows.Err()
+}
+
+// CoordinatorNote is the coordinator's own record of one board's biennial follow-up for a year:
+// an assessment of each of the policy's three checks and free notes.
+type CoordinatorNote struct {
+	Board     string
+	Year      int
+	Checks    [3]app.CheckResult
+	Text      string
+	UpdatedAt time.Time // UTC; zero for a note never saved
+	UpdatedBy string
+}
+
+// Empty reports whether the note says nothing.
+func (n CoordinatorNote) Empty() bool {
+	return n.Text == "" && n.Checks == [3]app.CheckResult{}
+}
+
+// CoordinatorNotes lists the coordinator's notes for year.
+func (s *Store) CoordinatorNotes(year int) ([]CoordinatorNote, error) {
+	rows, err := s.db.Query(qNotes, year)
+	if err != nil {
+		return nil, fmt.Errorf("load coordinator notes for %d: %w", year, err)
+	}
+	defer rows.Close()
+	var out []CoordinatorNote
+	for rows.Next() {
+		n, err := scanNote(rows)
+		if err != nil {
+			return nil, fmt.Errorf("load coordinator notes for %d: %w", year, err)
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+func scanNote(sc interface{ Scan(...any) error }) (CoordinatorNote, error) {
+	var n CoordinatorNote
+	var c0, c1, c2, at string
+	if err := sc.Scan(&n.Board, &n.Year, &c0, &c1, &c2, &n.Text, &at, &n.UpdatedBy); err != nil {
+		return n, err
+	}
+	n.Checks = [3]app.CheckResult{app.CheckResult(c0), app.CheckResult(c1), app.CheckResult(c2)}
+	n.UpdatedAt = parseStamp(at)
+	return n, nil
+}
+
+// CoordinatorNote loads the note on board for year; a zero note (with Board and Year set) when
+// none is saved.
+func (s *Store) CoordinatorNote(board string, year int) (CoordinatorNote, error) {
+	n, err := scanNote(s.db.QueryRow(`SELECT board, year, check0, check1, check2, text, updated_at, updated_by
+		FROM coordinator_notes WHERE board = ? AND year = ?`, board, year))
+	if errors.Is(err, sql.ErrNoRows) {
+		return CoordinatorNote{Board: board, Year: year}, nil
+	}
+	if err != nil {
+		return n, fmt.Errorf("load coordinator note on %q %d: %w", board, year, err)
+	}
+	return n, nil
+}
+
+// SetCoordinatorNote saves the coordinator's note on a board and year (an empty note deletes
+// it) and records what changed in the audit log.
+func (s *Store) SetCoordinatorNote(n CoordinatorNote) error {
+	for _, c := range n.Checks {
+		switch c {
+		case app.CheckUnanswered, app.CheckYes, app.CheckPartly, app.CheckNo:
+		default:
+			return fmt.Errorf("save coordinator note on %q %d: unknown check result %q", n.Board, n.Year, c)
+		}
+	}
+	err := s.tx(func(tx *sql.Tx) error {
+		old, err := scanNote(tx.QueryRow(`SELECT board, year, check0, check1, check2, text, updated_at, updated_by
+			FROM coordinator_notes WHERE board = ? AND year = ?`, n.Board, n.Year))
+		if errors.Is(err, sql.ErrNoRows) {
+			old = CoordinatorNote{Board: n.Board, Year: n.Year}
+		} else if err != nil {
+			return err
+		}
+		if old.Text == n.Text && old.Checks == n.Checks {
+			return nil
+		}
+		if n.Empty() {
+			if _, err := tx.Exec("DELETE FROM coordinator_notes WHERE board = ? AND year = ?", n.Board, n.Year); err != nil {
+				return err
+			}
+		} else if _, err := tx.Exec(`INSERT INTO coordinator_notes(board, year, check0, check1, check2, text, updated_at, updated_by)
+			VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(board, year) DO UPDATE SET check0 = excluded.check0, check1 = excluded.check1,
+			check2 = excluded.check2, text = excluded.text, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+			n.Board, n.Year, string(n.Checks[0]), string(n.Checks[1]), string(n.Checks[2]), n.Text, s.stamp(), s.Who()); err != nil {
+			return err
+		}
+		// The audit log addresses rows by number; a note is named by board and year in the
+		// field instead, with the year as the entity id.
+		what := fmt.Sprintf("%s: ", n.Board)
+		for i := range n.Checks {
+			if old.Checks[i] != n.Checks[i] {
+				if err := s.audit(tx, "coordinator_note", int64(n.Year), fmt.Sprintf("%scheck%d", what, i), string(old.Checks[i]), string(n.Checks[i])); err != nil {
+					return err
+				}
+			}
+		}
+		if old.Text != n.Text {
+			return s.audit(tx, "coordinator_note", int64(n.Year), what+"text", old.Text, n.Text)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("save coordinator note on %q %d: %w", n.Board, n.Year, err)
+	}
+	return nil
+}
