@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/user"
+	"strconv"
+	"strings"
 	"time"
 
 	"handlingsplan/app"
@@ -21,13 +24,23 @@ var Version = "0.1.0"
 
 // osUser is the name the audit log records: the OS user's login name.
 func osUser() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
+	u, err := user.Current()
+	return auditName(u, err, os.Getenv, os.Getuid())
+}
+
+// auditName picks the audit log's "who" from what the OS tells. The fallback is the numeric
+// user id, not a word: it is stored in the database and shown to readers of either language,
+// and it still tells one account from another.
+func auditName(u *user.User, err error, getenv func(string) string, uid int) string {
+	if err == nil && u != nil && u.Username != "" {
 		return u.Username
 	}
-	if n := os.Getenv("USER"); n != "" {
-		return n
+	for _, v := range []string{"USER", "USERNAME", "LOGNAME"} {
+		if n := strings.TrimSpace(getenv(v)); n != "" {
+			return n
+		}
 	}
-	return "okänd"
+	return "uid " + strconv.Itoa(uid)
 }
 
 // newFlags makes a flag set that reports usage errors to stderr instead of exiting.
@@ -37,18 +50,77 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// parseArgs parses args with flags before, between or after the positional arguments and
+// returns the positional ones in order: "import ks2.pdf --db coord2.db" must not put the file
+// into the default database (Go's flag package stops at the first non-flag). Everything after
+// a "--" is positional.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if endedByDashes(fs, args[:len(args)-len(rest)]) {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// endedByDashes reports whether the flag package stopped parsing because of a "--" terminator
+// (the last of the consumed arguments) rather than at a positional argument; a "--" that was
+// the value of a flag ("--name --") is not a terminator.
+func endedByDashes(fs *flag.FlagSet, consumed []string) bool {
+	n := len(consumed)
+	if n == 0 || consumed[n-1] != "--" {
+		return false
+	}
+	if n == 1 {
+		return true
+	}
+	prev := consumed[n-2]
+	if !strings.HasPrefix(prev, "-") || strings.Contains(prev, "=") {
+		return true
+	}
+	f := fs.Lookup(strings.TrimLeft(prev, "-"))
+	if f == nil {
+		return true
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
 // dbFlag adds --db with the default database path.
 func dbFlag(fs *flag.FlagSet) *string {
 	def, _ := data.DefaultPath()
 	return fs.String("db", def, "database file")
 }
 
-// openStore opens the database, seeds the default policy profile on first start, and turns
-// failures into one sentence in the user's language.
+// storeError is a database that could not be opened or prepared. Error is the one sentence
+// the user reads; the technical cause stays reachable with errors.Is/As and is logged apart.
+type storeError struct {
+	text  string
+	cause error
+	// detail: the sentence cannot name the cause (a permission, a full disk, …), so the
+	// cause is worth logging for whoever helps the user.
+	detail bool
+}
+
+func (e *storeError) Error() string { return e.text }
+func (e *storeError) Unwrap() error { return e.cause }
+
+// openStore opens the database and seeds the default policy profile on first start. Its
+// error says what failed in one sentence in the user's language (see printError).
 func openStore(path string, loc *i18n.Localizer) (*data.Store, error) {
 	s, err := data.Open(path, osUser())
 	if err != nil {
-		return nil, errors.New(openErrorText(loc, path, err))
+		text, known := openErrorText(loc, path, err)
+		return nil, &storeError{text: text, cause: err, detail: !known}
 	}
 	prof, err := app.DefaultProfile()
 	if err == nil {
@@ -56,23 +128,70 @@ func openStore(path string, loc *i18n.Localizer) (*data.Store, error) {
 	}
 	if err != nil {
 		s.Close()
-		return nil, fmt.Errorf("%s: %w", loc.Tf("err.db_open", "Path", path), err)
+		return nil, &storeError{text: loc.Tf("err.db_open", "Path", path), cause: err, detail: true}
 	}
 	return s, nil
 }
 
-// openErrorText is the sentence for a database that could not be opened.
-func openErrorText(loc *i18n.Localizer, path string, err error) string {
+// openErrorText is the sentence for a database that could not be opened; known is false when
+// the sentence is the general one that does not say why.
+func openErrorText(loc *i18n.Localizer, path string, err error) (text string, known bool) {
 	var ne *data.NewerError
 	switch {
 	case errors.As(err, &ne):
-		return loc.Tf("err.db_newer", "Path", path, "Have", ne.Have, "Want", ne.Want)
+		return loc.Tf("err.db_newer", "Path", path, "Have", ne.Have, "Want", ne.Want), true
 	case errors.Is(err, data.ErrLocked):
-		return loc.Tf("err.db_locked", "Path", path)
+		return loc.Tf("err.db_locked", "Path", path), true
 	case errors.Is(err, data.ErrForeign):
-		return loc.Tf("err.db_corrupt", "Path", path)
+		return loc.Tf("err.db_corrupt", "Path", path), true
 	}
-	return loc.Tf("err.db_open", "Path", path)
+	return loc.Tf("err.db_open", "Path", path), false
+}
+
+// printError writes err's sentence and, when the sentence cannot say why, the technical cause
+// on a line of its own, marked as meant for IT support.
+func printError(w io.Writer, loc *i18n.Localizer, err error) {
+	fmt.Fprintln(w, err)
+	var se *storeError
+	if errors.As(err, &se) && se.detail {
+		logDetail(w, loc, se.cause)
+	}
+}
+
+// logDetail writes the technical cause of a failure the user was told about in plain words.
+func logDetail(w io.Writer, loc *i18n.Localizer, err error) {
+	fmt.Fprintln(w, "  "+loc.Tf("cli.detail", "Detail", err.Error()))
+}
+
+// errEmptyPassphrase means the passphrase file's first line is empty.
+var errEmptyPassphrase = errors.New("passphrase file: first line empty")
+
+// readPassphrase reads a passphrase (an identity's or the signing CA's) from the first line of
+// a file, so that it never shows in the process list or the shell history. The line ending,
+// \n or \r\n, is not part of it.
+func readPassphrase(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("passphrase file: %w", err)
+	}
+	defer f.Close()
+	line, err := bufio.NewReader(io.LimitReader(f, 64<<10)).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("passphrase file %s: %w", path, err)
+	}
+	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+	if line == "" {
+		return "", errEmptyPassphrase
+	}
+	return line, nil
+}
+
+// passphraseErrorText is the sentence for a passphrase file readPassphrase could not use.
+func passphraseErrorText(loc *i18n.Localizer, path string, err error) string {
+	if errors.Is(err, errEmptyPassphrase) {
+		return loc.Tf("export.cli.passphrase_empty", "Path", path)
+	}
+	return loc.Tf("export.cli.passphrase_unreadable", "Path", path)
 }
 
 // cliLocalizer is the language of command-line output: --lang, else Swedish.
@@ -91,11 +210,12 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	db := fs.String("db", "", "database file to create (required)")
 	year := fs.Int("year", time.Now().Year(), "the demo's current year N: plans for N-1, N and N+1")
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
 	loc := cliLocalizer(*lang)
-	if *db == "" || fs.NArg() > 0 {
+	if *db == "" || len(pos) > 0 {
 		fmt.Fprintln(stderr, loc.T("cli.demo_usage"))
 		return 2
 	}
@@ -105,13 +225,17 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := openStore(*db, loc)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		printError(stderr, loc, err)
 		return 1
 	}
 	defer s.Close()
 	if err := demo.Generate(s, demo.Options{Year: *year}); err != nil {
+		if errors.Is(err, demo.ErrNotEmpty) {
+			fmt.Fprintln(stderr, loc.Tf("cli.demo_not_empty", "Path", *db))
+			return 1
+		}
 		fmt.Fprintln(stderr, loc.T("cli.demo_failed"))
-		fmt.Fprintln(stderr, err)
+		logDetail(stderr, loc, err)
 		return 1
 	}
 	fmt.Fprintln(stdout, loc.Tf("cli.demo_done", "Path", *db, "Year", *year))

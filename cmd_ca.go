@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -14,7 +13,6 @@ import (
 	"handlingsplan/app/identity"
 	"handlingsplan/app/importer"
 	"handlingsplan/data"
-	"handlingsplan/i18n"
 )
 
 // runCA is "handlingsplan ca new|issue": the kommun signing CA on the coordinator's computer.
@@ -39,35 +37,6 @@ func defaultCAPath() string {
 	return identity.DefaultCAPath(filepath.Dir(p))
 }
 
-// errNoPassphrase: the passphrase file's first line is empty.
-var errNoPassphrase = errors.New("passphrase file: first line empty")
-
-// caPassphrase reads the CA passphrase from the first line of a file, so that it never shows
-// in the process list or the shell history; the line ending is not part of it.
-func caPassphrase(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", fmt.Errorf("passphrase file: %w", err)
-	}
-	defer f.Close()
-	line, err := bufio.NewReader(io.LimitReader(f, 64<<10)).ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
-		return "", fmt.Errorf("passphrase file %s: %w", path, err)
-	}
-	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
-	if line == "" {
-		return "", errNoPassphrase
-	}
-	return line, nil
-}
-
-func caPassphraseText(loc *i18n.Localizer, path string, err error) string {
-	if errors.Is(err, errNoPassphrase) {
-		return loc.Tf("importer.cli.passphrase_empty", "Path", path)
-	}
-	return loc.Tf("importer.cli.passphrase_unreadable", "Path", path)
-}
-
 func runCANew(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("ca new", stderr)
 	db := dbFlag(fs)
@@ -78,17 +47,18 @@ func runCANew(args []string, stdout, stderr io.Writer) int {
 	passFile := fs.String("passphrase-file", "", "file whose first line is the CA's passphrase (required)")
 	years := fs.Int("years", 10, "validity in years")
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
 	loc := cliLocalizer(*lang)
-	if fs.NArg() > 0 || strings.TrimSpace(*name) == "" || *passFile == "" || *out == "" || *years < 1 || *years > 30 {
+	if len(pos) > 0 || strings.TrimSpace(*name) == "" || *passFile == "" || *out == "" || *years < 1 || *years > 30 {
 		fmt.Fprintln(stderr, loc.T("importer.cli.ca_usage"))
 		return 2
 	}
-	pass, err := caPassphrase(*passFile)
+	pass, err := readPassphrase(*passFile)
 	if err != nil {
-		fmt.Fprintln(stderr, caPassphraseText(loc, *passFile, err))
+		fmt.Fprintln(stderr, passphraseErrorText(loc, *passFile, err))
 		return 1
 	}
 	if identity.PassphraseStrength(pass) == identity.Weak {
@@ -97,7 +67,7 @@ func runCANew(args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := openStore(*db, loc)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		printError(stderr, loc, err)
 		return 1
 	}
 	defer s.Close()
@@ -132,19 +102,14 @@ func runCAIssue(args []string, stdout, stderr io.Writer) int {
 	days := fs.Int("days", int(importer.IssuedValidity/(24*time.Hour)), "validity in days")
 	out := fs.String("out", "", "answer file to write (PEM; default: next to the request)")
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
-	// The request file comes first ("ca issue REQUEST --ca …"); flags may follow it.
-	var request string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		request, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
 	loc := cliLocalizer(*lang)
-	if request == "" && fs.NArg() == 1 {
-		request = fs.Arg(0)
-	} else if fs.NArg() > 0 {
-		request = ""
+	var request string
+	if len(pos) == 1 {
+		request = pos[0]
 	}
 	if request == "" || *passFile == "" || *caPath == "" || *days < 1 {
 		fmt.Fprintln(stderr, loc.T("importer.cli.ca_usage"))
@@ -158,9 +123,9 @@ func runCAIssue(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, loc.Tf("importer.cli.request_unreadable", "Path", request))
 		return 1
 	}
-	pass, err := caPassphrase(*passFile)
+	pass, err := readPassphrase(*passFile)
 	if err != nil {
-		fmt.Fprintln(stderr, caPassphraseText(loc, *passFile, err))
+		fmt.Fprintln(stderr, passphraseErrorText(loc, *passFile, err))
 		return 1
 	}
 	ca, err := identity.Load(*caPath, pass)
@@ -174,7 +139,7 @@ func runCAIssue(args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := openStore(*db, loc)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		printError(stderr, loc, err)
 		return 1
 	}
 	defer s.Close()

@@ -17,11 +17,12 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	year := fs.Int("year", 0, "the plan's year")
 	f := addIdentityFlags(fs)
 	out := fs.String("out", "", "signed PDF to write")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
 	loc := cliLocalizer(*f.lang)
-	if *db == "" || *board == "" || *year == 0 || *f.path == "" || *f.passFile == "" || *out == "" || fs.NArg() > 0 {
+	if *db == "" || *board == "" || *year == 0 || *f.path == "" || *f.passFile == "" || *out == "" || len(pos) > 0 {
 		fmt.Fprintln(stderr, loc.T("export.cli.export_usage"))
 		return 2
 	}
@@ -32,7 +33,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := openStore(*db, loc)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		printError(stderr, loc, err)
 		return 1
 	}
 	defer s.Close()

@@ -24,11 +24,12 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 	board := fs.String("board", "", "one board's plan (nämnd), e.g. Socialnämnden; without it the municipal overview")
 	out := fs.String("out", "", "PDF to write")
 	lang := fs.String("lang", "sv", "language of the slides and messages (sv, en)")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
 	loc := cliLocalizer(*lang)
-	if *db == "" || *year == 0 || *out == "" || fs.NArg() > 0 {
+	if *db == "" || *year == 0 || *out == "" || len(pos) > 0 {
 		fmt.Fprintln(stderr, loc.T("present.cli.usage"))
 		return 2
 	}
@@ -38,7 +39,7 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := openStore(*db, loc)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		printError(stderr, loc, err)
 		return 1
 	}
 	defer s.Close()
@@ -50,18 +51,18 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, loc.T("present.cli.read_failed"))
-		fmt.Fprintln(stderr, err)
+		logDetail(stderr, loc, err)
 		return 1
 	}
 	pdf, err := present.Handout(deck, present.HandoutOptions{AppName: loc.T("app.name"), AppVersion: Version})
 	if err != nil {
 		fmt.Fprintln(stderr, loc.T("present.cli.failed"))
-		fmt.Fprintln(stderr, err)
+		logDetail(stderr, loc, err)
 		return 1
 	}
 	if err := writeFileAtomic(*out, pdf); err != nil {
 		fmt.Fprintln(stderr, loc.Tf("present.cli.write_failed", "Path", *out))
-		fmt.Fprintln(stderr, err)
+		logDetail(stderr, loc, err)
 		return 1
 	}
 	fmt.Fprintln(stdout, loc.Tf("present.cli.done", "Count", len(deck.Slides), "Path", *out))

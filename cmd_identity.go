@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"handlingsplan/app/export"
@@ -49,7 +47,7 @@ func addIdentityFlags(fs *flag.FlagSet) identityFlags {
 
 // load opens the identity named by the flags; on failure it prints why and returns nil.
 func (f identityFlags) load(loc *i18n.Localizer, stderr io.Writer) (*identity.Identity, string) {
-	pass, err := idPassphrase(*f.passFile)
+	pass, err := readPassphrase(*f.passFile)
 	if err != nil {
 		fmt.Fprintln(stderr, passphraseErrorText(loc, *f.passFile, err))
 		return nil, ""
@@ -60,36 +58,6 @@ func (f identityFlags) load(loc *i18n.Localizer, stderr io.Writer) (*identity.Id
 		return nil, ""
 	}
 	return id, pass
-}
-
-// errEmptyPassphrase means the passphrase file's first line is empty.
-var errEmptyPassphrase = errors.New("passphrase file: first line empty")
-
-// idPassphrase reads the passphrase from the first line of a file (so it never appears in the
-// process list or the shell history). The line ending, \n or \r\n, is not part of it.
-func idPassphrase(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", fmt.Errorf("passphrase file: %w", err)
-	}
-	defer f.Close()
-	r := bufio.NewReader(io.LimitReader(f, 64<<10))
-	line, err := r.ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
-		return "", fmt.Errorf("passphrase file %s: %w", path, err)
-	}
-	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
-	if line == "" {
-		return "", errEmptyPassphrase
-	}
-	return line, nil
-}
-
-func passphraseErrorText(loc *i18n.Localizer, path string, err error) string {
-	if errors.Is(err, errEmptyPassphrase) {
-		return loc.Tf("export.cli.passphrase_empty", "Path", path)
-	}
-	return loc.Tf("export.cli.passphrase_unreadable", "Path", path)
 }
 
 // identityErrorText is the sentence for an identity that could not be opened or saved.
@@ -110,11 +78,12 @@ func runIdentityNew(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "identity file to create (.p12)")
 	passFile := fs.String("passphrase-file", "", "file whose first line is the new passphrase")
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
 	loc := cliLocalizer(*lang)
-	if *name == "" || *email == "" || *out == "" || *passFile == "" || fs.NArg() > 0 {
+	if *name == "" || *email == "" || *out == "" || *passFile == "" || len(pos) > 0 {
 		fmt.Fprintln(stderr, loc.T("export.cli.identity_new_usage"))
 		return 2
 	}
@@ -122,7 +91,7 @@ func runIdentityNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, loc.Tf("export.cli.exists", "Path", *out))
 		return 1
 	}
-	pass, err := idPassphrase(*passFile)
+	pass, err := readPassphrase(*passFile)
 	if err != nil {
 		fmt.Fprintln(stderr, passphraseErrorText(loc, *passFile, err))
 		return 1
@@ -150,11 +119,12 @@ func runIdentityRequest(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("identity request", stderr)
 	f := addIdentityFlags(fs)
 	out := fs.String("out", "", "certificate request file to write (.pem)")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
 	loc := cliLocalizer(*f.lang)
-	if *f.path == "" || *f.passFile == "" || *out == "" || fs.NArg() > 0 {
+	if *f.path == "" || *f.passFile == "" || *out == "" || len(pos) > 0 {
 		fmt.Fprintln(stderr, loc.T("export.cli.identity_request_usage"))
 		return 2
 	}
@@ -178,17 +148,18 @@ func runIdentityRequest(args []string, stdout, stderr io.Writer) int {
 func runIdentityAccept(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("identity accept", stderr)
 	f := addIdentityFlags(fs)
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
 	loc := cliLocalizer(*f.lang)
-	if *f.path == "" || *f.passFile == "" || fs.NArg() != 1 {
+	if *f.path == "" || *f.passFile == "" || len(pos) != 1 {
 		fmt.Fprintln(stderr, loc.T("export.cli.identity_accept_usage"))
 		return 2
 	}
-	answer, err := os.ReadFile(fs.Arg(0))
+	answer, err := os.ReadFile(pos[0])
 	if err != nil {
-		fmt.Fprintln(stderr, loc.Tf("export.cli.unreadable", "Path", fs.Arg(0)))
+		fmt.Fprintln(stderr, loc.Tf("export.cli.unreadable", "Path", pos[0]))
 		return 1
 	}
 	id, pass := f.load(loc, stderr)
@@ -210,11 +181,12 @@ func runIdentityAccept(args []string, stdout, stderr io.Writer) int {
 func runIdentityShow(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("identity show", stderr)
 	f := addIdentityFlags(fs)
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
 	loc := cliLocalizer(*f.lang)
-	if *f.path == "" || *f.passFile == "" || fs.NArg() > 0 {
+	if *f.path == "" || *f.passFile == "" || len(pos) > 0 {
 		fmt.Fprintln(stderr, loc.T("export.cli.identity_show_usage"))
 		return 2
 	}
@@ -245,11 +217,12 @@ func runIdentityExportCert(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("identity export-cert", stderr)
 	f := addIdentityFlags(fs)
 	out := fs.String("out", "", "certificate file to write (.pem, or .cer/.crt/.der for DER)")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
 	loc := cliLocalizer(*f.lang)
-	if *f.path == "" || *f.passFile == "" || *out == "" || fs.NArg() > 0 {
+	if *f.path == "" || *f.passFile == "" || *out == "" || len(pos) > 0 {
 		fmt.Fprintln(stderr, loc.T("export.cli.identity_export_cert_usage"))
 		return 2
 	}

@@ -20,35 +20,36 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("import", stderr)
 	db := dbFlag(fs)
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
-	if err := fs.Parse(args); err != nil {
+	paths, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
 	loc := cliLocalizer(*lang)
-	if fs.NArg() == 0 {
+	if len(paths) == 0 {
 		fmt.Fprintln(stderr, loc.T("importer.cli.import_usage"))
 		return 2
 	}
-	if importer.Count(fs.Args()) == 0 {
+	if importer.Count(paths) == 0 {
 		fmt.Fprintln(stderr, loc.T("importer.cli.no_files"))
 		return 1
 	}
 	s, err := openStore(*db, loc)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		printError(stderr, loc, err)
 		return 1
 	}
 	defer s.Close()
 	// Ctrl+C stops before the next file; the files done so far stay imported.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	results, err := importer.New(s).Import(ctx, fs.Args(), func(p importer.Progress) {
+	results, err := importer.New(s).Import(ctx, paths, func(p importer.Progress) {
 		if p.Result != nil {
 			printResult(stdout, loc, *p.Result)
 		}
 	})
 	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintln(stderr, loc.T("importer.cli.trust_unreadable"))
-		fmt.Fprintln(stderr, err)
+		logDetail(stderr, loc, err)
 		return 1
 	}
 	sum := importer.Summarize(results)

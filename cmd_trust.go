@@ -33,20 +33,21 @@ func trustCommand(name string, args []string, want int, stderr io.Writer) (*impo
 	fs := newFlags("trust "+name, stderr)
 	db := dbFlag(fs)
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return nil, nil, nil, nil, 2
 	}
 	loc := cliLocalizer(*lang)
-	if (want >= 0 && fs.NArg() != want) || (want < 0 && fs.NArg() == 0) {
+	if (want >= 0 && len(pos) != want) || (want < 0 && len(pos) == 0) {
 		fmt.Fprintln(stderr, loc.T("importer.cli.trust_usage"))
 		return nil, nil, nil, nil, 2
 	}
 	s, err := openStore(*db, loc)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		printError(stderr, loc, err)
 		return nil, nil, nil, nil, 1
 	}
-	return importer.New(s), loc, fs.Args(), func() { s.Close() }, 0
+	return importer.New(s), loc, pos, func() { s.Close() }, 0
 }
 
 func kindText(loc *i18n.Localizer, e data.TrustEntry) string {

@@ -22,11 +22,12 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		return nil
 	})
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
-	if err := fs.Parse(args); err != nil {
+	files, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
 	loc := cliLocalizer(*lang)
-	if fs.NArg() == 0 {
+	if len(files) == 0 {
 		fmt.Fprintln(stderr, loc.T("export.cli.verify_usage"))
 		return 2
 	}
@@ -35,7 +36,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, loc.T("export.cli.trust_unreadable"))
 		return 1
 	}
-	results := export.VerifyFiles(fs.Args(), trust, time.Now())
+	results := export.VerifyFiles(files, trust, time.Now())
 	valid := 0
 	for _, r := range results {
 		fmt.Fprintln(stdout, verdictLine(loc, r))

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"time"
 
@@ -23,15 +22,21 @@ const appID = "se.handlingsplan.desktop"
 func runGUI(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("handlingsplan", stderr)
 	db := dbFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	loc := i18n.New(i18n.Default)
+	if len(pos) > 0 {
+		usage(stderr, loc)
 		return 2
 	}
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	loc := i18n.New(i18n.Default)
 	store, err := openStore(*db, loc)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		// The window shows the sentence only; the technical cause goes to stderr for IT support.
+		printError(stderr, loc, err)
 		showFatal(a, loc, err.Error())
 		return 1
 	}

@@ -7,10 +7,13 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"handlingsplan/i18n"
 )
 
 // command is one subcommand: it gets its arguments and returns the exit code
-// (0 ok, 1 a failure the user must look at, 2 a usage error).
+// (0 ok, 1 a failure the user must look at, 2 a usage error). help is the message key of its
+// line in the usage text.
 type command struct {
 	run  func(args []string, stdout, stderr io.Writer) int
 	help string
@@ -18,14 +21,15 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"demo":     {runDemo, "demo --db PATH [--year N]            write the demo kommun into a new database"},
-		"identity": {runIdentity, "identity new|request|accept|show|export-cert …  the signer identity (.p12)"},
-		"export":   {runExport, "export --db DB --board B --year N --identity ID.p12 --passphrase-file F --out PLAN.pdf"},
-		"verify":   {runVerify, "verify [--trust CERT.pem …] PLAN.pdf …   check signed submissions"},
-		"import":   {runImport, "import [--db PATH] FILE|DIR …         verify and import signed submissions"},
-		"trust":    {runTrust, "trust add|list|remove|approve …      the coordinator's trust list"},
-		"ca":       {runCA, "ca new|issue …                        the kommun signing CA"},
-		"version":  {runVersion, "version                               print the program version"},
+		"demo":     {runDemo, "cli.help.demo"},
+		"identity": {runIdentity, "cli.help.identity"},
+		"export":   {runExport, "cli.help.export"},
+		"verify":   {runVerify, "cli.help.verify"},
+		"import":   {runImport, "cli.help.import"},
+		"trust":    {runTrust, "cli.help.trust"},
+		"ca":       {runCA, "cli.help.ca"},
+		"handout":  {runHandout, "cli.help.handout"},
+		"version":  {runVersion, "cli.help.version"},
 	}
 }
 
@@ -37,13 +41,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name := args[0]
 		if name == "help" {
-			usage(stdout)
-			return 0
+			return runHelp(args[1:], stdout, stderr)
 		}
 		c, ok := commands()[name]
 		if !ok {
-			fmt.Fprintf(stderr, "handlingsplan: unknown command %q\n\n", name)
-			usage(stderr)
+			loc := i18n.New(i18n.Default)
+			fmt.Fprintln(stderr, loc.Tf("cli.unknown_command", "Name", name))
+			fmt.Fprintln(stderr)
+			usage(stderr, loc)
 			return 2
 		}
 		return c.run(args[1:], stdout, stderr)
@@ -51,10 +56,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return runGUI(args, stdout, stderr)
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: handlingsplan [--db PATH]          start the desktop app")
-	fmt.Fprintln(w, "       handlingsplan COMMAND [flags]")
-	fmt.Fprintln(w)
+// runHelp is "handlingsplan help [--lang en]".
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("help", stderr)
+	lang := fs.String("lang", "sv", "language of messages (sv, en)")
+	if _, err := parseArgs(fs, args); err != nil {
+		return 2
+	}
+	usage(stdout, cliLocalizer(*lang))
+	return 0
+}
+
+// usage lists the ways to start the program, in the app's default language unless asked
+// otherwise (the OS locale is often C, and the app does not trust it; see DESIGN.md §6).
+func usage(w io.Writer, loc *i18n.Localizer) {
+	fmt.Fprintln(w, loc.T("cli.usage"))
 	cs := commands()
 	names := make([]string, 0, len(cs))
 	for n := range cs {
@@ -62,6 +78,8 @@ func usage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintln(w, "  "+cs[n].help)
+		fmt.Fprintln(w, "  "+loc.T(cs[n].help))
 	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, loc.T("cli.usage_more"))
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"handlingsplan/assets"
 )
@@ -16,19 +17,35 @@ func DefaultProfile() (Profile, error) {
 	return p, nil
 }
 
+// Bounds of the profile's hours per FTE (årsarbetare): a full-time year is some 1,600–1,800
+// hours; the bounds only catch a slip of the keyboard.
+const (
+	MinHoursPerFTE = 100
+	MaxHoursPerFTE = 3000
+	maxGoalNumber  = 99
+)
+
 // ValidateProfile checks a profile before it is saved.
 func ValidateProfile(p Profile) Problems {
 	var ps Problems
-	if p.HoursPerFTE < 100 || p.HoursPerFTE > 3000 {
-		ps = append(ps, blocking("profile", 0, "hours_per_fte", "err.too_large", "Field", "field.hours_per_fte", "Max", 3000))
+	switch {
+	case p.HoursPerFTE < MinHoursPerFTE:
+		ps = append(ps, blocking("profile", 0, "hours_per_fte", "err.too_small", "Field", "field.hours_per_fte", "Min", MinHoursPerFTE))
+	case p.HoursPerFTE > MaxHoursPerFTE:
+		ps = append(ps, blocking("profile", 0, "hours_per_fte", "err.too_large", "Field", "field.hours_per_fte", "Max", MaxHoursPerFTE))
 	}
 	seen := map[int]bool{}
 	for _, g := range p.Goals {
-		if g.Number < 1 || g.Number > 99 || seen[g.Number] {
-			ps = append(ps, blocking("profile", int64(g.Number), "goals", "err.unknown_goal", "Goal", g.Number))
+		switch {
+		case g.Number < 1 || g.Number > maxGoalNumber:
+			ps = append(ps, blocking("profile", int64(g.Number), "goals", "err.goal_number", "Goal", g.Number, "Max", maxGoalNumber))
+		case seen[g.Number]:
+			ps = append(ps, blocking("profile", int64(g.Number), "goals", "err.duplicate_goal", "Goal", g.Number))
 		}
 		seen[g.Number] = true
-		required(&ps, "profile", int64(g.Number), "goals", g.Text)
+		if strings.TrimSpace(g.Text) == "" {
+			ps = append(ps, blocking("profile", int64(g.Number), "goals", "err.goal_text", "Goal", g.Number))
+		}
 	}
 	return ps
 }

@@ -142,7 +142,13 @@ func ValidateCheckpoint(c Checkpoint, year int) Problems {
 	return ps
 }
 
-// ValidateSystem checks one register entry.
+// HighLevel is the lowest classification (3 Allvarlig) at which a system is expected to have
+// a risk analysis and a deepened system security plan: the policy asks for one where a risk
+// analysis shows the base plan is not enough, and at these levels it rarely is.
+const HighLevel = 3
+
+// ValidateSystem checks one register entry. The policy wants every information channel listed
+// with its information owner, so a missing owner blocks like a missing name.
 func ValidateSystem(s System) Problems {
 	var ps Problems
 	const e = "system"
@@ -154,6 +160,14 @@ func ValidateSystem(s System) Problems {
 	}{{"confidentiality", s.Confidentiality}, {"integrity", s.Integrity}, {"availability", s.Availability}, {"traceability", s.Traceability}} {
 		if f.v < -1 || f.v > 4 {
 			ps = append(ps, blocking(e, s.ID, f.name, "err.level_range"))
+		}
+	}
+	if level := s.MaxLevel(); level >= HighLevel && level <= 4 {
+		if s.RiskAnalysisAt.IsZero() {
+			ps = append(ps, warning(e, s.ID, "risk_analysis_at", "err.no_risk_analysis", "Level", level))
+		}
+		if s.SecurityPlan != SecurityPlanDeepened {
+			ps = append(ps, warning(e, s.ID, "security_plan", "err.no_deepened_plan", "Level", level))
 		}
 	}
 	return ps
@@ -198,6 +212,11 @@ func ValidatePlan(d PlanData, prof Profile) Problems {
 	}
 	for _, c := range d.Checkpoints {
 		ps = append(ps, ValidateCheckpoint(c, year)...)
+	}
+	// The board's register travels with the plan (report annex, submission), so it is checked
+	// with it.
+	for _, sys := range d.Systems {
+		ps = append(ps, ValidateSystem(sys)...)
 	}
 	return ps
 }

@@ -202,3 +202,110 @@ func TestProblemText(t *testing.T) {
 		t.Errorf("Error(): %q", e)
 	}
 }
+
+// The board's register travels with the plan, so ValidatePlan checks it: what the policy
+// demands (a name, an information owner, a level on the scale) blocks; what a high level
+// suggests (a risk analysis, a deepened security plan) only warns.
+func TestValidatePlanRegister(t *testing.T) {
+	prof := testProfile(t)
+	good := System{ID: 7, Name: "Procapita", Owner: "Socialchef", Confidentiality: 4, Integrity: 3, Availability: 2, Traceability: 3,
+		SecurityPlan: SecurityPlanDeepened, SecurityPlanAt: vday(2026, 5, 1), RiskAnalysisAt: vday(2026, 4, 1)}
+	complete := PlanData{
+		Plan:        Plan{ID: 1, Board: "Socialnämnden", Year: 2027, Responsible: "Socialchef"},
+		Activities:  []Activity{goodActivity()},
+		Trainings:   []Training{{ID: 1, Title: "Grundutbildning", TargetGroup: "Alla", Responsible: "Samordnare", Dates: []time.Time{vday(2027, 4, 1)}}},
+		Checkpoints: []Checkpoint{{ID: 1, Date: vday(2027, 9, 15), Method: "Genomgång", ReportTo: "Nämnden"}},
+	}
+	tests := []struct {
+		name     string
+		edit     func(s *System)
+		field    string // "" when the system has no problem
+		key      string
+		severity Severity
+	}{
+		{"complete", func(s *System) {}, "", "", 0},
+		{"no name", func(s *System) { s.Name = " " }, "name", "err.required", Blocking},
+		{"no owner", func(s *System) { s.Owner = "" }, "owner", "err.required", Blocking},
+		{"level above the scale", func(s *System) { s.Availability = 5 }, "availability", "err.level_range", Blocking},
+		{"level below unclassified", func(s *System) { s.Traceability = -2 }, "traceability", "err.level_range", Blocking},
+		{"level 4 without risk analysis", func(s *System) { s.RiskAnalysisAt = time.Time{} }, "risk_analysis_at", "err.no_risk_analysis", Warning},
+		{"level 3 without deepened plan", func(s *System) { s.Confidentiality = 3; s.SecurityPlan = SecurityPlanBase }, "security_plan", "err.no_deepened_plan", Warning},
+		{"level 2 needs neither", func(s *System) {
+			s.Confidentiality, s.Integrity, s.Traceability = 2, 2, 1
+			s.SecurityPlan, s.RiskAnalysisAt = SecurityPlanNone, time.Time{}
+		}, "", "", 0},
+		{"unclassified needs neither", func(s *System) {
+			s.Confidentiality, s.Integrity, s.Availability, s.Traceability = -1, -1, -1, -1
+			s.SecurityPlan, s.RiskAnalysisAt = SecurityPlanNone, time.Time{}
+		}, "", "", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sys := good
+			tc.edit(&sys)
+			d := complete
+			d.Systems = []System{{ID: 3, Name: "E-post", Owner: "IT-chef", Confidentiality: -1, Integrity: -1, Availability: -1, Traceability: -1}, sys}
+			ps := ValidatePlan(d, prof).For("system", 7, "")
+			if tc.field == "" {
+				if len(ps) != 0 {
+					t.Fatalf("want no problems, got %v", ps)
+				}
+				return
+			}
+			if len(ps) != 1 || ps[0].Field != tc.field || ps[0].Key != tc.key || ps[0].Severity != tc.severity {
+				t.Fatalf("want %s on %s (severity %v), got %v", tc.key, tc.field, tc.severity, ps)
+			}
+			if got := ValidatePlan(d, prof).Blocking(); got != (tc.severity == Blocking) {
+				t.Errorf("plan blocking = %v", got)
+			}
+		})
+	}
+	both := good
+	both.RiskAnalysisAt, both.SecurityPlan = time.Time{}, SecurityPlanBase
+	ps := ValidateSystem(both)
+	if !hasKey(ps, "risk_analysis_at", "err.no_risk_analysis") || !hasKey(ps, "security_plan", "err.no_deepened_plan") || ps.Blocking() {
+		t.Fatalf("level 4 without either: %v", ps)
+	}
+	if got := ps[0].Text(i18n.New(i18n.Swedish)); !strings.Contains(got, "nivå 4") {
+		t.Errorf("warning text %q does not name the level", got)
+	}
+}
+
+func TestValidateProfile(t *testing.T) {
+	tests := []struct {
+		name  string
+		edit  func(p *Profile)
+		key   string // "" for no problem
+		sv    string // the Swedish sentence
+		count int
+	}{
+		{"default", func(p *Profile) {}, "", "", 0},
+		{"lowest hours", func(p *Profile) { p.HoursPerFTE = MinHoursPerFTE }, "", "", 0},
+		{"highest hours", func(p *Profile) { p.HoursPerFTE = MaxHoursPerFTE }, "", "", 0},
+		{"too few hours", func(p *Profile) { p.HoursPerFTE = 50 }, "err.too_small", "Timmar per årsarbetare är orimligt litet (minst 100).", 1},
+		{"too many hours", func(p *Profile) { p.HoursPerFTE = 17000 }, "err.too_large", "Timmar per årsarbetare är orimligt stort (högst 3000).", 1},
+		{"goal number zero", func(p *Profile) { p.Goals[0].Number = 0 }, "err.goal_number", "Målnumret 0 går inte att använda: numret ska vara mellan 1 och 99.", 1},
+		{"goal number twice", func(p *Profile) { p.Goals[1].Number = 1 }, "err.duplicate_goal", "Mål 1 finns två gånger. Varje mål ska ha ett eget nummer.", 1},
+		{"goal without text", func(p *Profile) { p.Goals[2].Text = "  " }, "err.goal_text", "Mål 3 saknar text.", 1},
+	}
+	sv := i18n.New(i18n.Swedish)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := testProfile(t)
+			tc.edit(&p)
+			ps := ValidateProfile(p)
+			if len(ps) != tc.count {
+				t.Fatalf("want %d problems, got %v", tc.count, ps)
+			}
+			if tc.count == 0 {
+				return
+			}
+			if ps[0].Key != tc.key || ps[0].Severity != Blocking || ps[0].Entity != "profile" {
+				t.Fatalf("want blocking %s, got %v", tc.key, ps[0])
+			}
+			if got := ps[0].Text(sv); got != tc.sv {
+				t.Errorf("text %q, want %q", got, tc.sv)
+			}
+		})
+	}
+}

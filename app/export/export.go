@@ -11,7 +11,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"handlingsplan/app"
@@ -81,7 +80,7 @@ func Check(store *data.Store, planID int64) (Preflight, error) {
 	if pf.hash, err = contentHash(d); err != nil {
 		return Preflight{}, fmt.Errorf("plan %d: %w", planID, err)
 	}
-	pf.Version, pf.Unchanged = nextVersion(d.Plan, store.Setting(hashKey(planID), ""), pf.hash)
+	pf.Version, pf.Unchanged = nextVersion(d.Plan, store.SignedContent(planID), pf.hash)
 	return pf, nil
 }
 
@@ -97,11 +96,6 @@ func nextVersion(p app.Plan, signedHash, hash string) (int, bool) {
 	}
 	return p.Version + 1, false
 }
-
-// hashKey is the setting that remembers what content a plan's last signed version had. The
-// status alone cannot tell: follow-up fields and the board's register change without turning
-// a signed plan back into a draft.
-func hashKey(planID int64) string { return "export.signed_content." + strconv.FormatInt(planID, 10) }
 
 // contentHash is the SHA-256 of what a submission of d carries, leaving out what signing
 // itself changes (status, version, time of the last change).
@@ -241,10 +235,9 @@ func Export(store *data.Store, planID int64, id *identity.Identity, opt Options)
 
 	progress("export.step.status", 0.95)
 	store.SetWho(signer.Name)
-	if err := store.SetPlanStatus(planID, status, pf.Version); err != nil {
-		return res, fmt.Errorf("export %s %d: mark signed: %w", d.Plan.Board, d.Plan.Year, err)
-	}
-	if err := store.SetSetting(hashKey(planID), pf.hash); err != nil {
+	// Status, version and content hash in one transaction: the next export's number depends
+	// on all three. The store keeps a closed plan closed, as status above does.
+	if err := store.MarkSigned(planID, pf.Version, pf.hash); err != nil {
 		return res, fmt.Errorf("export %s %d: %w", d.Plan.Board, d.Plan.Year, err)
 	}
 	progress("export.step.done", 1)

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"crypto/x509"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"io/fs"
@@ -277,6 +278,70 @@ func TestVersionNumbering(t *testing.T) {
 	}
 }
 
+// A failure while recording the export must leave the plan as it was: status, version and the
+// content hash the next version number depends on are saved together or not at all.
+func TestMarkSignedAllOrNothing(t *testing.T) {
+	s := demoStore(t)
+	pid := planID(t, s, "Socialnämnden", 2027)
+	before, err := s.Plan(pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	auditBefore, err := s.Audit("plan", pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Make the content hash's write fail, as a full disk or a damaged page could. The trigger
+	// goes in through a connection of its own: the store has no way to break itself.
+	raw, err := sql.Open("sqlite3", s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	exec := func(q string) {
+		t.Helper()
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exec(`CREATE TRIGGER hash_fails BEFORE INSERT ON settings WHEN NEW.key LIKE 'export.signed_content.%'
+		BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`)
+
+	out := filepath.Join(t.TempDir(), "plan.pdf")
+	if _, err := Export(s, pid, signer(t), opts(t, out)); err == nil {
+		t.Fatal("export succeeded although its record could not be saved")
+	}
+	after, err := s.Plan(pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Status != before.Status || after.Version != before.Version {
+		t.Errorf("failed export left the plan %s v%d, was %s v%d", after.Status, after.Version, before.Status, before.Version)
+	}
+	if auditAfter, _ := s.Audit("plan", pid); len(auditAfter) != len(auditBefore) {
+		t.Errorf("failed export wrote %d audit entries", len(auditAfter)-len(auditBefore))
+	}
+
+	exec("DROP TRIGGER hash_fails")
+	pf, err := Check(s, pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pf.Version != before.Version+1 || pf.Unchanged {
+		t.Fatalf("after the failure the next export would be v%d (unchanged %v), want v%d", pf.Version, pf.Unchanged, before.Version+1)
+	}
+	res, err := Export(s, pid, signer(t), opts(t, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := s.Plan(pid); res.Version != before.Version+1 || p.Status != app.PlanSigned || p.Version != res.Version {
+		t.Errorf("retry: exported v%d, plan %s v%d", res.Version, p.Status, p.Version)
+	}
+	if pf, err := Check(s, pid); err != nil || !pf.Unchanged || pf.Version != res.Version {
+		t.Errorf("after the retry: %+v %v", pf.Version, err)
+	}
+}
+
 func TestClosedPlanStaysClosed(t *testing.T) {
 	s := demoStore(t)
 	pid := planID(t, s, "Socialnämnden", 2025)
@@ -377,7 +442,7 @@ func TestProblemLine(t *testing.T) {
 	d := app.PlanData{
 		Activities: []app.Activity{{ID: 7, Title: "Riskanalys"}, {ID: 9}},
 		Trainings:  []app.Training{{ID: 3, Title: "Phishing"}},
-		Systems:    []app.System{{ID: 5, Name: "Treserva"}},
+		Systems:    []app.System{{ID: 5, Name: "Treserva"}, {ID: 6}},
 	}
 	tests := []struct {
 		lang   i18n.Lang
@@ -389,6 +454,8 @@ func TestProblemLine(t *testing.T) {
 		{i18n.Swedish, "activity", 9, "Åtgärd 2: Koppla åtgärden till minst ett mål."},
 		{i18n.Swedish, "training", 3, "Utbildning 1 ”Phishing”: "},
 		{i18n.Swedish, "system", 5, "System ”Treserva”: "},
+		{i18n.Swedish, "system", 6, "System 2 i förteckningen: "},
+		{i18n.English, "system", 6, "System 2 in the register: "},
 		{i18n.Swedish, "activity", 99, "Planen: "},
 		{i18n.English, "activity", 7, "Activity 1 “Riskanalys”: "},
 	}

@@ -77,9 +77,12 @@ func where(loc *i18n.Localizer, d app.PlanData, p app.Problem) string {
 			}
 		}
 	case "system":
-		for _, s := range d.Systems {
+		for i, s := range d.Systems {
 			if s.ID == p.EntityID {
-				return loc.Tf("export.where.system", "Name", s.Name)
+				if name := strings.TrimSpace(s.Name); name != "" {
+					return loc.Tf("export.where.system", "Name", name)
+				}
+				return loc.Tf("export.where.system_untitled", "N", i+1)
 			}
 		}
 	}
