@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"handlingsplan/app"
+	"handlingsplan/app/coorddemo"
 	"handlingsplan/app/demo"
 	"handlingsplan/data"
 	"handlingsplan/i18n"
@@ -210,6 +211,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	db := fs.String("db", "", "database file to create (required)")
 	year := fs.Int("year", time.Now().Year(), "the demo's current year N: plans for N-1, N and N+1")
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
+	coordinator := fs.Bool("coordinator", false, "a coordinator's database: every board's plan signed, exported and imported")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -229,7 +231,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer s.Close()
-	if err := demo.Generate(s, demo.Options{Year: *year}); err != nil {
+	if err := loadDemo(s, *year, *coordinator); err != nil {
 		if errors.Is(err, demo.ErrNotEmpty) {
 			fmt.Fprintln(stderr, loc.Tf("cli.demo_not_empty", "Path", *db))
 			return 1
@@ -240,4 +242,23 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, loc.Tf("cli.demo_done", "Path", *db, "Year", *year))
 	return 0
+}
+
+// loadDemo writes the demo kommun into s: the boards' own plans, or with coordinator the
+// coordinator's database, made the real way (plans exported, signed and imported).
+func loadDemo(s *data.Store, year int, coordinator bool) error {
+	if !coordinator {
+		return demo.Generate(s, demo.Options{Year: year})
+	}
+	if boards, err := s.Boards(); err != nil {
+		return err
+	} else if len(boards) > 0 {
+		return fmt.Errorf("coordinator demo: %w", demo.ErrNotEmpty)
+	}
+	dir, err := os.MkdirTemp("", "handlingsplan-demo-")
+	if err != nil {
+		return fmt.Errorf("coordinator demo: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	return coorddemo.CoordinatorDemo(s, year, dir)
 }

@@ -24,13 +24,14 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	comma := fs.Bool("comma", false, "CSV with comma and decimal point instead of semicolon and decimal comma")
 	protocol := fs.Bool("protocol", false, "the biennial follow-up protocol: of --board as .pdf, of every board as .zip")
 	f := addIdentityFlags(fs)
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
 	loc := cliLocalizer(*f.lang)
 	format, ferr := exports.FormatOf(*out)
 	switch {
-	case *db == "" || *year == 0 || *out == "" || fs.NArg() > 0:
+	case *db == "" || *year == 0 || *out == "" || len(pos) > 0:
 		fmt.Fprintln(stderr, loc.T("exports.cli.usage"))
 		return 2
 	case ferr != nil:
@@ -58,14 +59,14 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := openStore(*db, loc)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		printError(stderr, loc, err)
 		return 1
 	}
 	defer s.Close()
 	o, err := overview.Load(s, *year, overview.Options{Loc: loc, Board: *board})
 	if err != nil {
 		fmt.Fprintln(stderr, loc.T("exports.cli.load_failed"))
-		fmt.Fprintln(stderr, err)
+		logDetail(stderr, loc, err)
 		return 1
 	}
 	if *board != "" {

@@ -22,6 +22,7 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"demo":     {runDemo, "cli.help.demo"},
+		"report":   {runReport, "cli.help.report"},
 		"identity": {runIdentity, "cli.help.identity"},
 		"export":   {runExport, "cli.help.export"},
 		"verify":   {runVerify, "cli.help.verify"},
