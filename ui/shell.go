@@ -4,14 +4,18 @@ package ui
 
 import (
 	"errors"
+	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"handlingsplan/app"
 	"handlingsplan/data"
 	"handlingsplan/i18n"
 	"handlingsplan/ui/fynelang"
+	"handlingsplan/ui/wizard"
 )
 
 // Settings keys the shell remembers between runs.
@@ -19,6 +23,26 @@ const (
 	settingLang  = "lang"
 	settingBoard = "last_board"
 )
+
+// defaultSaveDelay is how long typing pauses before the wizard saves it (it also saves on
+// focus loss, step change, Ctrl+S and close).
+const defaultSaveDelay = 700 * time.Millisecond
+
+// View is a screen the shell can show instead of the start screen (the wizard, or an area
+// such as the coordinator's overview). Flush saves whatever is still being typed; the shell
+// calls it before the window closes or another view is shown.
+type View interface {
+	Build() fyne.CanvasObject
+	Flush() error
+}
+
+// Area is a further part of the app reachable from the start screen's header, e.g. the
+// coordinator's import and overview. Build makes its view; it goes back with sh.ShowStart().
+type Area struct {
+	TitleKey string // i18n key of the button text
+	Icon     fyne.Resource
+	Build    func(sh *Shell) View
+}
 
 // Shell is the main window and what every view shares: the store, the language, the profile.
 type Shell struct {
@@ -30,29 +54,80 @@ type Shell struct {
 	demoYear int
 	// loadDemo writes the demo kommun; main passes app/demo's generator (kept out of ui's imports
 	// so ui tests can swap it).
-	loadDemo func(s *data.Store, year int) error
-	start    *startView
+	loadDemo  func(s *data.Store, year int) error
+	now       func() time.Time
+	saveDelay time.Duration
+	areas     []Area
+
+	start *startView
+	wiz   *wizard.Wizard // the open wizard, nil on the start screen
+	view  View           // the open area view, nil otherwise
+
+	// OnExport and OnPresent are the seams for the export (Ctrl+E) and presentation (F5)
+	// features: when set (through Options, before the wizard is built) the wizard shows their
+	// buttons and the keys call them with the open plan's id. Nil: no button, the key does nothing.
+	OnExport  func(planID int64)
+	OnPresent func(planID int64)
+	// OnSystem opens the register editor at a system (the review's register problems jump there).
+	OnSystem func(systemID int64)
 }
 
 // Options are what main hands the shell.
 type Options struct {
 	DemoYear int
 	LoadDemo func(s *data.Store, year int) error
+	// OnExport, OnPresent and OnSystem: see Shell.
+	OnExport  func(planID int64)
+	OnPresent func(planID int64)
+	OnSystem  func(systemID int64)
+	// Areas are extra buttons on the start screen's header (the coordinator area).
+	Areas []Area
+	// SaveDelay is how long typing pauses before it is saved: 0 means the default, a negative
+	// value saves only on focus loss, step change, Ctrl+S and close (tests: no timers).
+	SaveDelay time.Duration
+	// Now is the clock (tests); nil means time.Now.
+	Now func() time.Time
 }
 
-// New builds the main window on a (real or test) Fyne app.
+// New builds the main window on a (real or test) Fyne app. When the user closed the app
+// while in the wizard, it opens the wizard again at the same plan, step and row.
 func New(a fyne.App, store *data.Store, opt Options) *Shell {
 	lang, _ := i18n.Parse(store.Setting(settingLang, string(i18n.Default)))
-	s := &Shell{app: a, store: store, demoYear: opt.DemoYear, loadDemo: opt.LoadDemo}
+	s := &Shell{app: a, store: store, demoYear: opt.DemoYear, loadDemo: opt.LoadDemo, now: opt.Now, areas: opt.Areas,
+		OnExport: opt.OnExport, OnPresent: opt.OnPresent, OnSystem: opt.OnSystem, saveDelay: opt.SaveDelay}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	switch {
+	case s.saveDelay == 0:
+		s.saveDelay = defaultSaveDelay
+	case s.saveDelay < 0:
+		s.saveDelay = 0
+	}
 	s.setLang(lang)
 	s.win = a.NewWindow(s.loc.T("app.tagline"))
 	s.win.Resize(fyne.NewSize(1180, 760))
-	s.showStart()
+	s.win.SetCloseIntercept(s.onCloseWindow)
+	s.addShortcuts()
+	if id, err := strconv.ParseInt(store.Setting(wizard.SettingOpenPlan, ""), 10, 64); err == nil && id > 0 {
+		s.OpenPlan(id)
+	} else {
+		s.ShowStart()
+	}
 	return s
 }
 
 // Window is the main window.
 func (s *Shell) Window() fyne.Window { return s.win }
+
+// Store is the open database.
+func (s *Shell) Store() *data.Store { return s.store }
+
+// Localizer is the user's language.
+func (s *Shell) Localizer() *i18n.Localizer { return s.loc }
+
+// Wizard is the open wizard (nil on the start screen).
+func (s *Shell) Wizard() *wizard.Wizard { return s.wiz }
 
 // Run shows the window and runs the app until it is closed.
 func (s *Shell) Run() { s.win.ShowAndRun() }
@@ -72,12 +147,114 @@ func (s *Shell) onLanguage(l i18n.Lang) {
 	}
 	s.setLang(l)
 	s.win.SetTitle(s.loc.T("app.tagline"))
-	s.showStart()
+	s.ShowStart()
 }
 
-func (s *Shell) showStart() {
+// flushView saves what the open view still holds; false when that failed (the user was told).
+func (s *Shell) flushView() bool {
+	switch {
+	case s.wiz != nil:
+		return s.wiz.Flush() == nil
+	case s.view != nil:
+		if err := s.view.Flush(); err != nil {
+			s.showError(err)
+			return false
+		}
+	}
+	return true
+}
+
+// ShowStart shows the start screen (after saving what the open view holds).
+func (s *Shell) ShowStart() {
+	if !s.flushView() {
+		return
+	}
+	s.wiz, s.view = nil, nil
+	if err := s.store.SetSetting(wizard.SettingOpenPlan, ""); err != nil {
+		fyne.LogError("forget open plan", err)
+	}
 	s.start = newStartView(s)
 	s.win.SetContent(s.start.build())
+}
+
+// Show shows an area's view instead of the start screen.
+func (s *Shell) Show(v View) {
+	if !s.flushView() {
+		return
+	}
+	s.wiz, s.view = nil, v
+	s.win.SetContent(v.Build())
+}
+
+// OpenPlan opens plan id in the wizard at the step the user left it, and remembers it so a
+// restart comes back here.
+func (s *Shell) OpenPlan(id int64) {
+	if !s.flushView() {
+		return
+	}
+	opt := wizard.Options{SaveDelay: s.saveDelay, OnClose: s.ShowStart}
+	if s.OnExport != nil {
+		opt.OnExport = func(planID int64) { s.OnExport(planID) }
+	}
+	if s.OnPresent != nil {
+		opt.OnPresent = func(planID int64) { s.OnPresent(planID) }
+	}
+	if s.OnSystem != nil {
+		opt.OnSystem = func(systemID int64) { s.OnSystem(systemID) }
+	}
+	w, err := wizard.New(s.win, s.store, s.loc, id, opt)
+	if err != nil {
+		fyne.LogError("open plan", err)
+		s.wiz = nil
+		s.ShowStart()
+		if !errors.Is(err, data.ErrNotFound) {
+			s.showError(err)
+		}
+		return
+	}
+	if err := s.store.SetSetting(wizard.SettingOpenPlan, strconv.FormatInt(id, 10)); err != nil {
+		fyne.LogError("remember open plan", err)
+	}
+	s.wiz, s.view = w, nil
+	s.win.SetContent(w.Build())
+}
+
+// onCloseWindow saves what is being typed before the window goes; if that fails the window
+// stays open (the user has been told why), so nothing typed is lost silently.
+func (s *Shell) onCloseWindow() {
+	if !s.flushView() {
+		return
+	}
+	s.win.Close()
+}
+
+// addShortcuts registers the app's keys on the window. They fire when the focused widget does
+// not take them (the wizard's own inputs pass them on); the wizard does the work.
+func (s *Shell) addShortcuts() {
+	c := s.win.Canvas()
+	ctrl := fyne.KeyModifierShortcutDefault
+	for _, sc := range []fyne.Shortcut{
+		&fyne.ShortcutUndo{}, &fyne.ShortcutRedo{},
+		&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl},
+		&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl},
+		&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl | fyne.KeyModifierShift},
+		&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl},
+	} {
+		c.AddShortcut(sc, s.onShortcut)
+	}
+	c.SetOnTypedKey(s.onKey)
+}
+
+func (s *Shell) onShortcut(sc fyne.Shortcut) {
+	if s.wiz != nil {
+		s.wiz.HandleShortcut(sc)
+	}
+}
+
+func (s *Shell) onKey(ev *fyne.KeyEvent) {
+	if s.wiz != nil {
+		s.wiz.HandleKey(ev)
+	}
 }
 
 // showError shows a translated sentence for err, never a raw error chain.

@@ -7,12 +7,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app"
 	"handlingsplan/i18n"
+	"handlingsplan/ui/wizard"
 )
 
 // startView lists the boards and, for the chosen one, its plans per year with their status.
@@ -29,6 +29,9 @@ type startView struct {
 	demoBtn   *widget.Button
 	addBtn    *widget.Button
 	kommun    *widget.Label
+	newBtn    *widget.Button
+	openBtns  map[int]*widget.Button // per plan year
+	newPlan   *wizard.NewPlanDialog  // the open carry-over dialog
 }
 
 func newStartView(sh *Shell) *startView { return &startView{sh: sh, sel: -1} }
@@ -82,7 +85,13 @@ func (v *startView) build() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(loc.T("app.tagline"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	v.kommun = widget.NewLabel(prof.Kommun)
-	header := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.DocumentIcon()), title, v.kommun), container.NewHBox(widget.NewLabel(loc.T("start.language")), v.langSel))
+	right := container.NewHBox()
+	for _, a := range v.sh.areas {
+		right.Add(widget.NewButtonWithIcon(loc.T(a.TitleKey), a.Icon, func() { v.sh.Show(a.Build(v.sh)) }))
+	}
+	right.Add(widget.NewLabel(loc.T("start.language")))
+	right.Add(v.langSel)
+	header := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.DocumentIcon()), title, v.kommun), right)
 
 	v.addBtn = widget.NewButtonWithIcon(loc.T("start.add_board"), theme.ContentAddIcon(), v.onAddBoard)
 	if len(v.boards) == 0 {
@@ -152,18 +161,21 @@ func (v *startView) onSelectBoard(i widget.ListItemID) {
 	v.showBoard(b)
 }
 
-// showBoard fills the right side: the board's plans, newest first, each with its status and
-// what can be done with it.
+// showBoard fills the right side: "new plan for next year", then the board's plans, newest
+// first, each with its status and a button that opens it in the wizard.
 func (v *startView) showBoard(b app.Board) {
 	loc := v.sh.loc
 	head := widget.NewLabelWithStyle(b.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.SizeName = theme.SizeNameSubHeadingText
-	objs := []fyne.CanvasObject{head}
 	plans := v.plans[b.ID]
+	next := app.NextPlanYear(plans, v.sh.now())
+	v.newBtn = widget.NewButtonWithIcon(loc.Tf("wizard.start.new_plan", "Year", next), theme.ContentAddIcon(), func() { v.onNewPlan(b) })
+	v.newBtn.Importance = widget.HighImportance
+	objs := []fyne.CanvasObject{head, container.NewHBox(v.newBtn), widget.NewSeparator()}
 	if len(plans) == 0 {
 		objs = append(objs, widget.NewLabel(loc.T("start.no_plan")))
 	}
-	grid := container.New(layout.NewFormLayout())
+	v.openBtns = map[int]*widget.Button{}
 	for _, p := range plans {
 		year := widget.NewLabelWithStyle(strconv.Itoa(p.Year), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		text := loc.T("status." + string(p.Status))
@@ -174,12 +186,28 @@ func (v *startView) showBoard(b app.Board) {
 			text += " · " + p.Responsible
 		}
 		text += " · " + loc.Tf("start.updated", "Date", loc.Date(p.UpdatedAt.Local()))
-		grid.Add(year)
-		grid.Add(widget.NewLabel(text))
+		label := widget.NewLabel(text)
+		label.Truncation = fyne.TextTruncateEllipsis
+		open := widget.NewButtonWithIcon(loc.T("wizard.start.open"), theme.FolderOpenIcon(), func() { v.sh.OpenPlan(p.ID) })
+		if p.Status == app.PlanDraft {
+			open.SetText(loc.T("wizard.start.continue"))
+			open.SetIcon(theme.DocumentCreateIcon())
+		}
+		v.openBtns[p.Year] = open
+		objs = append(objs, container.NewBorder(nil, nil, year, open, label))
 	}
-	objs = append(objs, grid)
 	v.planBox.Objects = objs
 	v.planBox.Refresh()
+}
+
+// onNewPlan starts next year's plan: the carry-over dialog, then the wizard.
+func (v *startView) onNewPlan(b app.Board) {
+	dlg, err := wizard.ShowNewPlan(v.sh.win, v.sh.store, v.sh.loc, b, v.sh.now(), v.sh.OpenPlan)
+	if err != nil {
+		v.sh.showError(err)
+		return
+	}
+	v.newPlan = dlg
 }
 
 func (v *startView) onLoadDemo() {
@@ -190,7 +218,7 @@ func (v *startView) onLoadDemo() {
 		v.sh.showError(err)
 		return
 	}
-	v.sh.showStart()
+	v.sh.ShowStart()
 }
 
 func (v *startView) onAddBoard() {
@@ -217,7 +245,7 @@ func (v *startView) onAddBoard() {
 			return
 		}
 		v.sh.store.SetSetting(settingBoard, name.Text)
-		v.sh.showStart()
+		v.sh.ShowStart()
 	}, v.sh.win)
 	d.Resize(fyne.NewSize(480, 200))
 	d.Show()

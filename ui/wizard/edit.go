@@ -1,0 +1,342 @@
+package wizard
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/app"
+	"handlingsplan/data"
+	"handlingsplan/i18n"
+)
+
+// edit is one field change the user made. Values have the types store.SetField takes: string,
+// int64, bool, time.Time, []time.Time; "goals" takes []int and "systems" []int64.
+type edit struct {
+	entity string
+	id     int64
+	field  string
+	value  any
+	prev   bool // a row of last year's plan (the follow-up step)
+}
+
+func (e edit) key() string { return fmt.Sprintf("%s/%d/%s", e.entity, e.id, e.field) }
+
+// data is the plan an edit belongs to.
+func (w *Wizard) data(prev bool) *app.PlanData {
+	if prev {
+		return w.d.Previous
+	}
+	return &w.d
+}
+
+// change takes a user's edit: into memory at once (so tables, totals and problems follow every
+// keystroke), into the store at once when now is set, else when typing pauses (SaveDelay), the
+// field loses the focus, the step changes, or Ctrl+S.
+func (w *Wizard) change(e edit, now bool) {
+	d := w.data(e.prev)
+	if d == nil {
+		return
+	}
+	p := fieldPtr(d, e.entity, e.id, e.field)
+	if p == nil || same(get(p), e.value) {
+		if now {
+			w.flush()
+		}
+		return
+	}
+	set(p, e.value)
+	replaced := false
+	for i := range w.pending {
+		if w.pending[i].key() == e.key() {
+			w.pending[i] = e
+			replaced = true
+		}
+	}
+	if !replaced {
+		w.pending = append(w.pending, e)
+	}
+	if now {
+		w.flush()
+	} else if w.opt.SaveDelay > 0 {
+		if w.timer != nil {
+			w.timer.Stop()
+		}
+		w.timer = time.AfterFunc(w.opt.SaveDelay, func() { fyne.Do(func() { w.flush() }) })
+	}
+	w.afterChange()
+}
+
+// flush writes the pending edits, each as one undoable operation. A refused write (a plan marked
+// ready elsewhere, a full disk) is told in plain words and the data is reloaded from the store,
+// so what is shown is what is saved.
+func (w *Wizard) flush() error {
+	if w.timer != nil {
+		w.timer.Stop()
+		w.timer = nil
+	}
+	if len(w.pending) == 0 {
+		return nil
+	}
+	pending := w.pending
+	w.pending = nil
+	wrote := false
+	for _, e := range pending {
+		old, err := w.write(e)
+		if err != nil {
+			w.report(err)
+			w.reload()
+			return err
+		}
+		if same(old, e.value) {
+			continue
+		}
+		wrote = true
+		w.hist.push(w.fieldOp(e, old))
+		if !e.prev && !followUpFields[e.field] && w.d.Plan.Status == app.PlanSigned {
+			// The store turned the signed plan back into a draft: show it.
+			if p, err := w.store.Plan(w.d.Plan.ID); err == nil {
+				w.d.Plan = p
+			}
+		}
+	}
+	if wrote {
+		w.setStatus(w.loc.Tf("wizard.saved", "Time", time.Now().Format("15:04")), widget.MediumImportance)
+	}
+	w.refreshChrome()
+	return nil
+}
+
+// write stores one edit and returns the old value.
+func (w *Wizard) write(e edit) (any, error) {
+	switch e.field {
+	case "goals":
+		return w.store.SetActivityGoals(e.id, e.value.([]int))
+	case "systems":
+		return w.store.SetActivitySystems(e.id, e.value.([]int64))
+	}
+	return w.store.SetField(e.entity, e.id, e.field, e.value)
+}
+
+// fieldOp is the undo/redo of a stored edit.
+func (w *Wizard) fieldOp(e edit, old any) op {
+	back := e
+	back.value = old
+	return op{step: w.stepOfEdit(e), entity: e.entity, id: e.id, field: e.field,
+		undo: func() error { _, err := w.write(back); return err },
+		redo: func() error { _, err := w.write(e); return err },
+	}
+}
+
+func (w *Wizard) stepOfEdit(e edit) int {
+	if e.prev || (e.entity == "plan" && len(e.field) > 5 && e.field[:5] == "check") {
+		return StepFollowUp
+	}
+	return stepOf(app.Problem{Entity: e.entity, Field: e.field})
+}
+
+// Undo takes back the newest saved change (what is being typed is saved first, so it is that).
+func (w *Wizard) Undo() {
+	if w.flush() != nil {
+		return
+	}
+	o, err := w.hist.undo()
+	w.afterHistory(o, err, "wizard.undone")
+}
+
+// Redo does the newest undone change again.
+func (w *Wizard) Redo() {
+	if w.flush() != nil {
+		return
+	}
+	o, err := w.hist.redo()
+	w.afterHistory(o, err, "wizard.redone")
+}
+
+func (w *Wizard) afterHistory(o op, err error, key string) {
+	if err != nil {
+		w.report(err)
+		return
+	}
+	if o.undo == nil {
+		w.updateHistoryButtons()
+		return
+	}
+	w.reloadData()
+	w.sel[o.step] = o.id
+	if o.entity == "plan" {
+		w.sel[o.step] = 0
+	}
+	w.showStep(o.step)
+	w.view.focus(o.entity, o.id, o.field)
+	w.setStatus(w.loc.T(key), widget.MediumImportance)
+}
+
+// reloadData reads the plan again from the store.
+func (w *Wizard) reloadData() {
+	d, err := w.store.PlanData(w.d.Plan.ID)
+	if err != nil {
+		fyne.LogError("reload plan", err)
+		return
+	}
+	w.d = d
+	w.validate()
+}
+
+// reload reads the plan again from the store (after a row was added or deleted, or a write was
+// refused) and shows it in the current step.
+func (w *Wizard) reload() {
+	w.reloadData()
+	if w.area != nil && w.view != nil {
+		w.view = w.newView(w.step)
+		w.area.Objects = []fyne.CanvasObject{w.view.build()}
+		w.area.Refresh()
+	}
+	w.refreshChrome()
+}
+
+// report tells the user in one plain sentence why something could not be saved.
+func (w *Wizard) report(err error) {
+	text := errorText(w.loc, err)
+	w.setStatus(text, widget.DangerImportance)
+	if w.win != nil {
+		dialog.ShowInformation(w.loc.T("wizard.not_saved"), text, w.win)
+	}
+}
+
+// rowOps are the store calls that add and delete one kind of row; the deleted row is returned
+// whole so that undo re-adds it with the same id.
+type rowOps struct {
+	entity string
+	step   int
+	add    func(row any) (int64, error)
+	del    func(id int64) (any, error)
+}
+
+func (w *Wizard) activityOps() rowOps {
+	plan := w.d.Plan.ID
+	return rowOps{entity: "activity", step: StepActivities,
+		add: func(r any) (int64, error) { return w.store.AddActivity(plan, r.(app.Activity)) },
+		del: func(id int64) (any, error) { return w.store.DeleteActivity(id) },
+	}
+}
+
+func (w *Wizard) trainingOps() rowOps {
+	plan := w.d.Plan.ID
+	return rowOps{entity: "training", step: StepTrainings,
+		add: func(r any) (int64, error) { return w.store.AddTraining(plan, r.(app.Training)) },
+		del: func(id int64) (any, error) { return w.store.DeleteTraining(id) },
+	}
+}
+
+func (w *Wizard) checkpointOps() rowOps {
+	plan := w.d.Plan.ID
+	return rowOps{entity: "checkpoint", step: StepCheckpoints,
+		add: func(r any) (int64, error) { return w.store.AddCheckpoint(plan, r.(app.Checkpoint)) },
+		del: func(id int64) (any, error) { return w.store.DeleteCheckpoint(id) },
+	}
+}
+
+// addRow stores a new row and makes it undoable; the plan is reloaded so the row comes back
+// with what the store filled in (position, defaults). Returns the new id (0 on failure).
+func (w *Wizard) addRow(ops rowOps, row any) int64 {
+	if w.flush() != nil {
+		return 0
+	}
+	id, err := ops.add(row)
+	if err != nil {
+		w.report(err)
+		return 0
+	}
+	withID := withRowID(row, id)
+	w.hist.push(op{step: ops.step, entity: ops.entity, id: id,
+		undo: func() error { _, err := ops.del(id); return err },
+		redo: func() error { _, err := ops.add(withID); return err },
+	})
+	w.sel[ops.step] = id
+	w.rememberSelection()
+	w.reload()
+	return id
+}
+
+// deleteRow asks, then deletes a row; undo puts it back with the same id.
+func (w *Wizard) deleteRow(ops rowOps, id int64, label string) {
+	if w.flush() != nil {
+		return
+	}
+	loc := w.loc
+	w.confirm = dialog.NewConfirm(loc.T("wizard.delete_title"), loc.Tf("wizard.delete_question", "Title", label), func(ok bool) {
+		w.confirm = nil
+		if !ok {
+			return
+		}
+		row, err := ops.del(id)
+		if err != nil {
+			w.report(err)
+			return
+		}
+		w.hist.push(op{step: ops.step, entity: ops.entity, id: id,
+			undo: func() error { _, err := ops.add(row); return err },
+			redo: func() error { _, err := ops.del(id); return err },
+		})
+		w.sel[ops.step] = 0
+		w.reload()
+		w.setStatus(loc.T("wizard.deleted"), widget.MediumImportance)
+	}, w.win)
+	w.confirm.SetConfirmText(loc.T("wizard.delete"))
+	w.confirm.SetDismissText(loc.T("wizard.cancel"))
+	w.confirm.SetConfirmImportance(widget.DangerImportance)
+	w.confirm.Show()
+}
+
+func withRowID(row any, id int64) any {
+	switch r := row.(type) {
+	case app.Activity:
+		r.ID = id
+		return r
+	case app.Training:
+		r.ID = id
+		return r
+	case app.Checkpoint:
+		r.ID = id
+		return r
+	}
+	return row
+}
+
+// errorText turns an error into one sentence in the user's language, never a raw error chain.
+func errorText(loc *i18n.Localizer, err error) string {
+	var p *app.Problem
+	switch {
+	case errors.As(err, &p):
+		return p.Text(loc)
+	case data.IsDiskFull(err):
+		return loc.T("err.disk_full")
+	}
+	fyne.LogError("wizard", err)
+	return loc.T("err.save_failed")
+}
+
+// same compares two field values as the store would store them.
+func same(a, b any) bool {
+	switch x := a.(type) {
+	case time.Time:
+		y, ok := b.(time.Time)
+		return ok && x.Equal(y)
+	case []time.Time:
+		y, ok := b.([]time.Time)
+		return ok && slices.EqualFunc(x, y, func(p, q time.Time) bool { return p.Equal(q) })
+	case []int:
+		y, ok := b.([]int)
+		return ok && slices.Equal(x, y)
+	case []int64:
+		y, ok := b.([]int64)
+		return ok && slices.Equal(x, y)
+	}
+	return fmt.Sprint(a) == fmt.Sprint(b)
+}

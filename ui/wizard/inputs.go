@@ -1,0 +1,150 @@
+package wizard
+
+import (
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"handlingsplan/app"
+)
+
+// rowRef is the row a detail form edits; it changes when another row is selected, and the
+// inputs' handlers read it when they fire.
+type rowRef struct {
+	entity string
+	id     int64
+	prev   bool // a row of last year's plan
+}
+
+func (r *rowRef) edit(field string, v any) edit {
+	return edit{entity: r.entity, id: r.id, field: field, value: v, prev: r.prev}
+}
+
+// textField is a text input for field of the row ref points at; typing is saved when it pauses,
+// on Enter and when the focus leaves.
+func (w *Wizard) textField(ref *rowRef, field string, multiLine bool) *textEntry {
+	e := newTextEntry(w, multiLine)
+	e.OnChanged = func(s string) {
+		if ref.id != 0 {
+			w.change(ref.edit(field, s), false)
+		}
+	}
+	e.onBlur = func() { w.flush() }
+	if !multiLine {
+		e.OnSubmitted = func(string) { w.flush() }
+	}
+	return e
+}
+
+// suggestField is free text with usual answers in a drop-down; a picked answer is saved at once.
+func (w *Wizard) suggestField(ref *rowRef, field string, options []string) *suggestEntry {
+	e := newSuggestEntry(w, options)
+	e.OnChanged = func(s string) {
+		if ref.id != 0 {
+			w.change(ref.edit(field, s), false)
+		}
+	}
+	e.onBlur = func() { w.flush() }
+	e.OnSubmitted = func(string) { w.flush() }
+	return e
+}
+
+// numberField is a whole-number input. What the store would refuse (not a number, negative,
+// a percent over 100) is shown under the field and not saved; the rest goes through the plan's
+// validation like any other value.
+func (w *Wizard) numberField(ref *rowRef, f *form, field string) *textEntry {
+	e := newTextEntry(w, false)
+	e.OnChanged = func(s string) {
+		if ref.id == 0 {
+			return
+		}
+		n, err := parseWhole(s)
+		switch {
+		case err != nil:
+			f.local[field] = w.loc.T("wizard.err.whole_number")
+		case n < 0 && (field == "expected_participants" || field == "actual_participants"):
+			f.local[field] = (&app.Problem{Key: "err.participants"}).Text(w.loc)
+		case n < 0:
+			f.local[field] = (&app.Problem{Key: "err.negative", Args: []any{"Field", "field." + field}}).Text(w.loc)
+		case field == "percent_done" && n > 100:
+			f.local[field] = (&app.Problem{Key: "err.percent_range"}).Text(w.loc)
+		default:
+			delete(f.local, field)
+			w.change(ref.edit(field, n), false)
+			f.showProblems(w, ref.entity, ref.id)
+			return
+		}
+		f.showProblems(w, ref.entity, ref.id)
+	}
+	e.onBlur = func() { w.flush() }
+	e.OnSubmitted = func(string) { w.flush() }
+	return e
+}
+
+// showNumber puts n into a number field without it counting as typing.
+func showNumber(e *textEntry, n int64) { setText(&e.Entry, strconv.FormatInt(n, 10)) }
+
+// dateField is a date input (typed or picked in the calendar); a complete date is saved at once.
+func (w *Wizard) dateField(ref *rowRef, field string) *dateEntry {
+	e := newDateEntry(w)
+	e.OnChanged = func(t *time.Time) {
+		if ref.id == 0 {
+			return
+		}
+		if t == nil {
+			w.change(ref.edit(field, time.Time{}), false)
+			return
+		}
+		w.change(ref.edit(field, dateOnly(*t)), true)
+	}
+	return e
+}
+
+// dateOnly is the calendar date of t as the app stores dates: UTC midnight.
+func dateOnly(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// choiceField is a drop-down of fixed answers; values[i] is stored for labels[i], at once.
+func (w *Wizard) choiceField(ref *rowRef, field string, labels []string, values []any) *choice {
+	c := newChoice(w, labels, w.loc.T("wizard.choose"))
+	c.OnChanged = func(string) {
+		i := c.SelectedIndex()
+		if ref.id == 0 || i < 0 || i >= len(values) {
+			return
+		}
+		w.change(ref.edit(field, values[i]), true)
+	}
+	return c
+}
+
+// indexOf finds v in values (-1 when absent).
+func indexOf(values []any, v any) int {
+	for i, x := range values {
+		if same(x, v) {
+			return i
+		}
+	}
+	return -1
+}
+
+// minWidth keeps an object at least w text-sizes wide (so a column of inputs never gets
+// squeezed into uselessness, whatever the scale).
+type minWidth struct{ em float32 }
+
+func (m minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return fyne.NewSize(max(s.Width, m.em*theme.TextSize()), s.Height)
+}
+
+func (m minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}

@@ -1,0 +1,229 @@
+package wizard
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/app"
+	"handlingsplan/data"
+	"handlingsplan/i18n"
+)
+
+// NewPlanDialog asks how next year's plan starts from the board's newest plan: what happens to
+// each unfinished activity (carried over re-dated, kept as it is, or dropped with a reason) and
+// whether the follow-up plan and the training series are copied as templates. Then it creates
+// the plan and calls onCreated with its id.
+type NewPlanDialog struct {
+	store     *data.Store
+	loc       *i18n.Localizer
+	win       fyne.Window
+	board     app.Board
+	year      int
+	prev      *app.PlanData
+	choices   []app.CarryChoice
+	onCreated func(planID int64)
+
+	list      *widget.List
+	followUp  *widget.Check
+	trainings *widget.Check
+	errText   *widget.Label
+	createBtn *widget.Button
+	dlg       *dialog.CustomDialog
+}
+
+// ShowNewPlan starts a new plan for board. With no earlier plan it is created at once (there is
+// nothing to carry over); otherwise the carry-over dialog is shown. now decides the year when
+// the board has no plan yet.
+func ShowNewPlan(win fyne.Window, store *data.Store, loc *i18n.Localizer, board app.Board, now time.Time, onCreated func(planID int64)) (*NewPlanDialog, error) {
+	plans, err := store.Plans(board.ID)
+	if err != nil {
+		return nil, fmt.Errorf("new plan for %q: %w", board.Name, err)
+	}
+	n := &NewPlanDialog{store: store, loc: loc, win: win, board: board, year: app.NextPlanYear(plans, now), onCreated: onCreated}
+	if len(plans) > 0 {
+		d, err := store.PlanData(plans[0].ID)
+		if err != nil {
+			return nil, fmt.Errorf("new plan for %q: %w", board.Name, err)
+		}
+		d.Previous = nil
+		n.prev = &d
+	}
+	n.choices = app.CarryCandidates(n.prev)
+	if n.prev == nil {
+		id, err := CreatePlan(store, nil, app.NewPlanOptions{Board: board, Year: n.year})
+		if err != nil {
+			return nil, err
+		}
+		onCreated(id)
+		return nil, nil
+	}
+	n.show()
+	return n, nil
+}
+
+// Year is the year of the plan the dialog makes.
+func (n *NewPlanDialog) Year() int { return n.year }
+
+func (n *NewPlanDialog) show() {
+	loc := n.loc
+	intro := wrapped(loc.Tf("wizard.new.intro", "Year", n.prev.Plan.Year, "Count", len(n.choices)))
+	n.followUp = widget.NewCheck(loc.Tf("wizard.new.followup_template", "Year", n.prev.Plan.Year, "Count", len(n.prev.Checkpoints)), nil)
+	n.followUp.SetChecked(len(n.prev.Checkpoints) > 0)
+	n.trainings = widget.NewCheck(loc.Tf("wizard.new.training_template", "Year", n.prev.Plan.Year, "Count", len(n.prev.Trainings)), nil)
+	n.trainings.SetChecked(len(n.prev.Trainings) > 0)
+	n.errText = fieldError()
+
+	cols := []column{{weight: 3, min: 10}, {min: 13}, {weight: 2, min: 10}}
+	lay := &columnsLayout{cols: cols}
+	var body fyne.CanvasObject
+	if len(n.choices) == 0 {
+		body = wrapped(loc.T("wizard.new.nothing_unfinished"))
+	} else {
+		n.list = widget.NewList(func() int { return len(n.choices) },
+			func() fyne.CanvasObject {
+				title := widget.NewLabel("")
+				title.Truncation = fyne.TextTruncateEllipsis
+				action := newChoice(nil, n.actionLabels(), loc.T("wizard.choose"))
+				reason := newTextEntry(nil, false)
+				reason.SetPlaceHolder(loc.T("wizard.new.reason_hint"))
+				return container.New(lay, widget.NewIcon(nil), title, action, reason)
+			}, n.updateRow)
+		head := container.New(lay, widget.NewIcon(nil),
+			widget.NewLabelWithStyle(loc.T("wizard.new.col_activity"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			widget.NewLabelWithStyle(loc.T("wizard.new.col_action"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			widget.NewLabelWithStyle(loc.T("wizard.new.col_reason"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		body = container.NewBorder(head, nil, nil, nil, n.list)
+	}
+	bottom := container.NewVBox(widget.NewSeparator(), n.followUp, n.trainings, n.errText)
+	content := container.NewBorder(intro, bottom, nil, nil, body)
+
+	cancel := widget.NewButtonWithIcon(loc.T("wizard.cancel"), theme.CancelIcon(), func() { n.dlg.Hide() })
+	n.createBtn = widget.NewButtonWithIcon(loc.Tf("wizard.new.create", "Year", n.year), theme.ConfirmIcon(), n.onCreate)
+	n.createBtn.Importance = widget.HighImportance
+	n.dlg = dialog.NewCustomWithoutButtons(loc.Tf("wizard.new.title", "Year", n.year, "Board", n.board.Name), content, n.win)
+	n.dlg.SetButtons([]fyne.CanvasObject{cancel, n.createBtn})
+	size := n.win.Canvas().Size()
+	n.dlg.Resize(fyne.NewSize(min(60*theme.TextSize(), size.Width*0.92), min(40*theme.TextSize(), size.Height*0.88)))
+	n.dlg.Show()
+}
+
+func (n *NewPlanDialog) actionLabels() []string {
+	out := make([]string, len(app.CarryActions))
+	for i, a := range app.CarryActions {
+		out[i] = n.loc.T("wizard.new.action." + string(a))
+	}
+	return out
+}
+
+func (n *NewPlanDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(n.choices) {
+		return
+	}
+	c := n.choices[i]
+	objs := o.(*fyne.Container).Objects
+	a := c.Activity
+	objs[1].(*widget.Label).SetText(n.loc.Tf("wizard.new.row", "Title", a.Title,
+		"Status", n.loc.T("activity.status."+string(a.Status)), "Percent", a.PercentDone))
+	action := objs[2].(*choice)
+	action.OnChanged = nil
+	action.setIndex(slices.Index(app.CarryActions, c.Action))
+	action.OnChanged = func(string) {
+		if k := action.SelectedIndex(); k >= 0 {
+			n.choices[i].Action = app.CarryActions[k]
+			n.list.RefreshItem(i)
+		}
+	}
+	reason := objs[3].(*textEntry)
+	reason.OnChanged = nil
+	setText(&reason.Entry, c.Reason)
+	reason.OnChanged = func(s string) { n.choices[i].Reason = s }
+	if c.Action == app.CarryDrop {
+		reason.Enable()
+	} else {
+		reason.Disable()
+	}
+}
+
+// SetChoice sets what happens to the i-th unfinished activity (the list's row i).
+func (n *NewPlanDialog) SetChoice(i int, action app.CarryAction, reason string) {
+	n.choices[i].Action, n.choices[i].Reason = action, reason
+	if n.list != nil {
+		n.list.RefreshItem(i)
+	}
+}
+
+// Choices are the unfinished activities with what will happen to them.
+func (n *NewPlanDialog) Choices() []app.CarryChoice { return n.choices }
+
+func (n *NewPlanDialog) onCreate() {
+	opt := app.NewPlanOptions{Board: n.board, Year: n.year, Carry: n.choices,
+		FollowUpTemplate: n.followUp.Checked, TrainingTemplate: n.trainings.Checked}
+	id, err := CreatePlan(n.store, n.prev, opt)
+	if err != nil && id == 0 {
+		n.errText.SetText(errorText(n.loc, err))
+		n.errText.Show()
+		return
+	}
+	n.dlg.Hide()
+	n.onCreated(id)
+	if err != nil {
+		// The plan exists; only marking last year's dropped rows failed. Say so, and go on.
+		dialog.ShowInformation(n.loc.T("wizard.not_saved"), errorText(n.loc, err), n.win)
+	}
+}
+
+// Create presses "Create the plan" (for the shell's tests).
+func (n *NewPlanDialog) Create() { n.onCreate() }
+
+// Error is the sentence the dialog shows under the list ("" when none).
+func (n *NewPlanDialog) Error() string {
+	if !n.errText.Visible() {
+		return ""
+	}
+	return n.errText.Text
+}
+
+// CreatePlan stores the plan app.NewPlanFrom makes from prev, marks the dropped activities of
+// prev struken with their reason, and returns the new plan's id. The first problem (e.g. a
+// drop without a reason) is returned as an *app.Problem and nothing is stored.
+func CreatePlan(store *data.Store, prev *app.PlanData, opt app.NewPlanOptions) (int64, error) {
+	d, drops, ps := app.NewPlanFrom(prev, opt)
+	if len(ps) > 0 {
+		p := ps[0]
+		return 0, &p
+	}
+	id, err := store.AddPlanData(d)
+	if err != nil {
+		return 0, err
+	}
+	for _, dr := range drops {
+		if _, err := store.SetField("activity", dr.ActivityID, "status", app.ActivityDropped); err != nil {
+			return id, err
+		}
+		if _, err := store.SetField("activity", dr.ActivityID, "follow_up_comment", dr.Comment); err != nil {
+			return id, err
+		}
+	}
+	// AddPlanData links activities only to systems it adds itself; the carried activities point
+	// at the board's own register, which the new plan shares: link them again.
+	acts, err := store.Activities(id)
+	if err != nil {
+		return id, err
+	}
+	for i, a := range acts {
+		if i < len(d.Activities) && len(d.Activities[i].SystemIDs) > 0 && len(a.SystemIDs) == 0 {
+			if _, err := store.SetActivitySystems(a.ID, d.Activities[i].SystemIDs); err != nil && !errors.Is(err, data.ErrNotFound) {
+				return id, err
+			}
+		}
+	}
+	return id, nil
+}

@@ -1,0 +1,200 @@
+package wizard
+
+import (
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"handlingsplan/app"
+)
+
+// located is a problem with the wizard step where it is fixed.
+type located struct {
+	app.Problem
+	step int
+}
+
+// followUpFields are the activity fields of the autumn follow-up (step 2).
+var followUpFields = map[string]bool{"status": true, "percent_done": true, "actual_hours": true, "actual_kronor": true, "follow_up_comment": true}
+
+// resourceFields are the activity fields of step 4.
+var resourceFields = map[string]bool{"internal_hours": true, "external_hours": true, "operating_cost": true, "investment": true}
+
+// stepOf tells in which step a problem of the plan being written is fixed.
+func stepOf(p app.Problem) int {
+	switch p.Entity {
+	case "plan":
+		switch p.Field {
+		case "activities", "goals":
+			return StepActivities
+		case "trainings":
+			return StepTrainings
+		case "checkpoints":
+			return StepCheckpoints
+		}
+		return StepPlan
+	case "activity":
+		if resourceFields[p.Field] {
+			return StepResources
+		}
+		return StepActivities
+	case "training":
+		return StepTrainings
+	case "checkpoint":
+		return StepCheckpoints
+	}
+	return StepReview
+}
+
+// followUpProblems are the problems of last year's follow-up: only its follow-up fields count
+// here, the rest of that plan was checked when it was written.
+func followUpProblems(prev *app.PlanData, prof app.Profile) app.Problems {
+	if prev == nil {
+		return nil
+	}
+	var out app.Problems
+	for _, a := range prev.Activities {
+		for _, p := range app.ValidateActivity(a, prev.Plan.Year, prof) {
+			if followUpFields[p.Field] {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// locate puts the plan's and the follow-up's problems in the order of the steps.
+func locate(plan, followUp app.Problems) []located {
+	out := make([]located, 0, len(plan)+len(followUp))
+	for _, p := range plan {
+		out = append(out, located{Problem: p, step: stepOf(p)})
+	}
+	for _, p := range followUp {
+		out = append(out, located{Problem: p, step: StepFollowUp})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].step < out[j].step })
+	return out
+}
+
+// stepState is the mark of a step in the step list.
+type stepState int
+
+const (
+	stateTodo     stepState = iota // nothing wrong, not finished either
+	stateDone                      // complete
+	stateWarning                   // has warnings only
+	stateBlocking                  // has problems that stop "mark ready"
+)
+
+// icons are the marks, made once per wizard.
+type icons struct{ done, warn, err, todo fyne.Resource }
+
+func newIcons() icons {
+	return icons{
+		done: theme.NewSuccessThemedResource(theme.ConfirmIcon()),
+		warn: theme.NewWarningThemedResource(theme.WarningIcon()),
+		err:  theme.NewErrorThemedResource(theme.ErrorIcon()),
+		todo: theme.NewDisabledResource(theme.RadioButtonIcon()),
+	}
+}
+
+// step is the mark of a step in the step list.
+func (ic icons) step(s stepState) fyne.Resource {
+	switch s {
+	case stateDone:
+		return ic.done
+	case stateWarning:
+		return ic.warn
+	case stateBlocking:
+		return ic.err
+	}
+	return ic.todo
+}
+
+// row is the mark of a table row: nothing when it has no problems.
+func (ic icons) row(s stepState) fyne.Resource {
+	switch s {
+	case stateWarning:
+		return ic.warn
+	case stateBlocking:
+		return ic.err
+	}
+	return nil
+}
+
+// states computes every step's mark.
+func (w *Wizard) states() [stepCount]stepState {
+	var out [stepCount]stepState
+	for _, p := range w.problems {
+		s := &out[p.step]
+		if p.Severity == app.Blocking {
+			*s = stateBlocking
+		} else if *s != stateBlocking {
+			*s = stateWarning
+		}
+	}
+	d := &w.d
+	var total app.Resources
+	for _, a := range d.Activities {
+		total.Add(app.ResourcesOf(a))
+	}
+	done := [stepCount]bool{
+		StepPlan:        true,
+		StepFollowUp:    followUpDone(d.Previous),
+		StepActivities:  len(d.Activities) > 0,
+		StepResources:   len(d.Activities) > 0 && (total.Hours() > 0 || total.Kronor() > 0),
+		StepTrainings:   len(d.Trainings) > 0,
+		StepCheckpoints: len(d.Checkpoints) > 0,
+		StepReview:      d.Plan.Status != app.PlanDraft,
+	}
+	for s := range out {
+		if out[s] == stateTodo && done[s] {
+			out[s] = stateDone
+		}
+	}
+	return out
+}
+
+// followUpDone: every activity of last year has been given a status or a comment.
+func followUpDone(prev *app.PlanData) bool {
+	if prev == nil {
+		return true
+	}
+	for _, a := range prev.Activities {
+		if a.Status == app.ActivityNotStarted && strings.TrimSpace(a.FollowUpComment) == "" && a.PercentDone == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// blocking reports whether any problem stops the plan from being marked ready.
+func (w *Wizard) blocking() bool {
+	for _, p := range w.problems {
+		if p.Severity == app.Blocking {
+			return true
+		}
+	}
+	return false
+}
+
+// rowState is the worst problem of one table row (stateTodo when it has none). With fields
+// set, only problems of those fields count (exclude: only of the other fields).
+func rowState(ps []located, entity string, id int64, fields map[string]bool, exclude bool) stepState {
+	out := stateTodo
+	for _, p := range ps {
+		if p.Entity != entity || p.EntityID != id {
+			continue
+		}
+		if fields != nil && fields[p.Field] == exclude {
+			continue
+		}
+		if p.Severity == app.Blocking {
+			return stateBlocking
+		}
+		out = stateWarning
+	}
+	return out
+}

@@ -1,0 +1,239 @@
+package wizard
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/app"
+)
+
+// followUpView is step 2: the autumn follow-up of this year's plan (the plan before the one
+// being written): how far each activity got and what it cost, and the policy's three
+// biennial checks. It edits last year's rows, which the store allows whatever their status.
+type followUpView struct {
+	w     *Wizard
+	table *rowTable
+	ref   rowRef
+	f     *form
+	info  *widget.Label
+
+	detail         *fyne.Container
+	formObj, empty fyne.CanvasObject
+	name, planned  *widget.Label
+
+	status                 *choice
+	percent, hours, kronor *textEntry
+	comment                *textEntry
+
+	checkRef rowRef
+	checks   *form
+	results  [3]*choice
+	texts    [3]*textEntry
+}
+
+func statusValues() []any {
+	out := make([]any, len(app.ActivityStatuses))
+	for i, s := range app.ActivityStatuses {
+		out[i] = string(s)
+	}
+	return out
+}
+
+var checkValues = []any{string(app.CheckYes), string(app.CheckPartly), string(app.CheckNo), string(app.CheckUnanswered)}
+
+func (v *followUpView) acts() []app.Activity { return v.w.d.Previous.Activities }
+
+func (v *followUpView) build() fyne.CanvasObject {
+	w, loc := v.w, v.w.loc
+	prev := w.d.Previous
+	if prev == nil {
+		msg := wrapped(loc.Tf("wizard.followup.none", "Year", w.d.Plan.Year-1))
+		msg.Alignment = fyne.TextAlignCenter
+		return container.NewCenter(container.New(minWidth{em: 36}, section(loc.T("wizard.followup.none_title"), "", msg)))
+	}
+	v.ref = rowRef{entity: "activity", prev: true}
+	acts := v.acts
+	cols := []column{
+		{title: loc.T("wizard.col.title"), weight: 3, min: 8, text: func(i int) string { return acts()[i].Title },
+			less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
+		{title: loc.T("wizard.col.status"), min: 6.5, weight: 0.8, text: func(i int) string { return loc.T("activity.status." + string(acts()[i].Status)) },
+			less: func(a, b int) bool { return acts()[a].Status < acts()[b].Status }},
+		{title: loc.T("wizard.col.percent"), min: 4.5, weight: 0.3, align: fyne.TextAlignTrailing,
+			text: func(i int) string { return strconv.Itoa(acts()[i].PercentDone) + "\u00a0%" },
+			less: func(a, b int) bool { return acts()[a].PercentDone < acts()[b].PercentDone }},
+		{title: loc.T("wizard.col.actual_hours"), min: 5.5, weight: 0.4, align: fyne.TextAlignTrailing,
+			text: func(i int) string { return loc.Number(acts()[i].ActualHours) },
+			less: func(a, b int) bool { return acts()[a].ActualHours < acts()[b].ActualHours }},
+		{title: loc.T("wizard.col.actual_kronor"), min: 7, weight: 0.5, align: fyne.TextAlignTrailing,
+			text: func(i int) string { return loc.Kronor(acts()[i].ActualKronor) },
+			less: func(a, b int) bool { return acts()[a].ActualKronor < acts()[b].ActualKronor }},
+	}
+	v.table = newRowTable(w, cols, func() int { return len(acts()) },
+		func(i int) fyne.Resource {
+			return w.ic.row(rowState(w.problems, "activity", acts()[i].ID, followUpFields, false))
+		}, v.onSelect)
+	v.info = widget.NewLabel("")
+
+	v.f = newForm()
+	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.name.Wrapping = fyne.TextWrapWord
+	v.planned = wrapped("")
+	v.f.add(loc.T("wizard.activity.title"), "", v.name)
+	v.f.add(loc.T("wizard.followup.planned"), "", v.planned)
+	labels := make([]string, len(app.ActivityStatuses))
+	for i, s := range app.ActivityStatuses {
+		labels[i] = loc.T("activity.status." + string(s))
+	}
+	v.status = w.choiceField(&v.ref, "status", labels, statusValues())
+	v.f.add(loc.T("wizard.followup.status"), "status", v.status)
+	v.percent = w.numberField(&v.ref, v.f, "percent_done")
+	v.f.add(loc.T("wizard.followup.percent"), "percent_done", v.percent)
+	v.hours = w.numberField(&v.ref, v.f, "actual_hours")
+	v.f.add(loc.T("wizard.followup.actual_hours"), "actual_hours", v.hours)
+	v.kronor = w.numberField(&v.ref, v.f, "actual_kronor")
+	v.f.add(loc.T("wizard.followup.actual_kronor"), "actual_kronor", v.kronor)
+	v.comment = w.textField(&v.ref, "follow_up_comment", true)
+	v.comment.SetMinRowsVisible(3)
+	v.comment.SetPlaceHolder(loc.T("wizard.followup.comment_hint"))
+	v.f.add(loc.T("wizard.followup.comment"), "follow_up_comment", v.comment)
+	v.formObj = container.NewVScroll(container.NewPadded(v.f.grid))
+	v.empty = container.NewVBox(wrapped(loc.T("wizard.followup.none_selected")))
+	v.detail = container.NewStack(v.empty)
+
+	// The three biennial checks belong to last year's plan head.
+	v.checkRef = rowRef{entity: "plan", id: prev.Plan.ID, prev: true}
+	v.checks = newForm()
+	resultLabels := []string{loc.T("check.result.yes"), loc.T("check.result.partly"), loc.T("check.result.no"), loc.T("check.result.")}
+	for i := range 3 {
+		field := "check" + strconv.Itoa(i)
+		v.results[i] = w.choiceField(&v.checkRef, field+"_result", resultLabels, checkValues)
+		v.results[i].setIndex(indexOf(checkValues, string(prev.Plan.Checks[i].Result)))
+		v.texts[i] = w.textField(&v.checkRef, field+"_text", false)
+		v.texts[i].SetPlaceHolder(loc.T("wizard.followup.check_hint"))
+		setText(&v.texts[i].Entry, prev.Plan.Checks[i].Text)
+		row := container.NewBorder(nil, nil, container.New(minWidth{em: 10}, v.results[i]), nil, v.texts[i])
+		v.checks.add(loc.T("check."+strconv.Itoa(i)), field+"_text", row, v.results[i], v.texts[i])
+	}
+	checks := section(loc.Tf("wizard.followup.checks", "Year", prev.Plan.Year), "", v.checks.grid)
+
+	editable := w.canEdit(StepFollowUp)
+	v.f.setEnabled(editable)
+	v.checks.setEnabled(editable)
+	v.selectID(w.sel[StepFollowUp])
+	v.validated()
+	return container.NewBorder(v.info, checks, nil, nil, detailSplit(v.table.object(), v.detail, 0.55))
+}
+
+func (v *followUpView) selectID(id int64) {
+	for i, a := range v.acts() {
+		if a.ID == id {
+			v.table.selectData(i)
+			v.show(i)
+			return
+		}
+	}
+	if n := v.table.count(); n > 0 {
+		v.table.selectData(v.table.order[0])
+		v.show(v.table.order[0])
+		return
+	}
+	v.table.selectData(-1)
+	v.show(-1)
+}
+
+func (v *followUpView) onSelect(i int) {
+	v.w.flush()
+	v.show(i)
+}
+
+func (v *followUpView) show(i int) {
+	w, loc := v.w, v.w.loc
+	if i < 0 || i >= len(v.acts()) {
+		v.ref.id = 0
+		v.detail.Objects = []fyne.CanvasObject{v.empty}
+		v.detail.Refresh()
+		return
+	}
+	a := v.acts()[i]
+	v.ref.id = 0
+	clear(v.f.local)
+	v.name.SetText(a.Title)
+	r := app.ResourcesOf(a)
+	v.planned.SetText(loc.Tf("wizard.followup.planned_text", "Period", period(loc, a.Start, a.End, 0),
+		"Hours", loc.Number(r.Hours()), "Kronor", loc.Kronor(r.Kronor())))
+	v.status.setIndex(indexOf(statusValues(), string(a.Status)))
+	showNumber(v.percent, int64(a.PercentDone))
+	showNumber(v.hours, a.ActualHours)
+	showNumber(v.kronor, a.ActualKronor)
+	setText(&v.comment.Entry, a.FollowUpComment)
+	v.ref.id = a.ID
+	w.selectRow(a.ID)
+	v.detail.Objects = []fyne.CanvasObject{v.formObj}
+	v.detail.Refresh()
+	v.f.showProblems(w, "activity", a.ID)
+}
+
+func (v *followUpView) validated() {
+	w := v.w
+	if w.d.Previous == nil {
+		return
+	}
+	v.table.list.Refresh()
+	if v.ref.id != 0 {
+		v.f.showProblems(w, "activity", v.ref.id)
+	}
+	v.checks.showProblems(w, "plan", v.checkRef.id)
+	counts := map[app.ActivityStatus]int{}
+	for _, a := range v.acts() {
+		counts[a.Status]++
+	}
+	setLabel(v.info, w.loc.Tf("wizard.followup.summary", "Year", w.d.Previous.Plan.Year, "Done", counts[app.ActivityDone],
+		"Going", counts[app.ActivityInProgress], "NotStarted", counts[app.ActivityNotStarted], "Dropped", counts[app.ActivityDropped]))
+}
+
+func (v *followUpView) focus(entity string, id int64, field string) bool {
+	if v.w.d.Previous == nil {
+		return false
+	}
+	if entity == "plan" && id == v.checkRef.id {
+		for i := range 3 {
+			if field == "check"+strconv.Itoa(i)+"_result" {
+				v.w.focusWidget(v.results[i])
+				return true
+			}
+			if field == "check"+strconv.Itoa(i)+"_text" {
+				v.w.focusWidget(v.texts[i])
+				return true
+			}
+		}
+		return false
+	}
+	if entity != "activity" {
+		return false
+	}
+	v.selectID(id)
+	if v.ref.id != id {
+		return false
+	}
+	var target fyne.Focusable
+	switch field {
+	case "percent_done":
+		target = v.percent
+	case "actual_hours":
+		target = v.hours
+	case "actual_kronor":
+		target = v.kronor
+	case "follow_up_comment":
+		target = v.comment
+	default:
+		target = v.status
+	}
+	v.w.focusWidget(target)
+	return true
+}
+
+// newRow: the follow-up has no rows of its own to add.
+func (v *followUpView) newRow() {}

@@ -1,0 +1,83 @@
+package wizard
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// planView is step 1: who owns the plan and when the board decides it.
+type planView struct {
+	w   *Wizard
+	ref rowRef
+	f   *form
+
+	responsible *textEntry
+	contact     *textEntry
+	decision    *dateEntry
+	paragraph   *textEntry
+}
+
+func (v *planView) build() fyne.CanvasObject {
+	w, loc, p := v.w, v.w.loc, v.w.d.Plan
+	v.ref = rowRef{entity: "plan", id: p.ID}
+	v.f = newForm()
+	v.f.add(loc.T("wizard.plan.board"), "", widget.NewLabel(p.Board))
+	v.f.add(loc.T("wizard.plan.year"), "year", widget.NewLabel(strconv.Itoa(p.Year)))
+
+	v.responsible = w.textField(&v.ref, "responsible", false)
+	v.responsible.SetPlaceHolder(loc.T("wizard.plan.responsible_hint"))
+	setText(&v.responsible.Entry, p.Responsible)
+	v.f.add(loc.T("wizard.plan.responsible"), "responsible", v.responsible)
+
+	v.contact = w.textField(&v.ref, "contact", false)
+	v.contact.SetPlaceHolder(loc.T("wizard.plan.contact_hint"))
+	setText(&v.contact.Entry, p.Contact)
+	v.f.add(loc.T("wizard.plan.contact"), "contact", v.contact)
+
+	v.decision = w.dateField(&v.ref, "decision_date")
+	v.decision.setDate(p.DecisionDate)
+	v.f.add(loc.T("wizard.plan.decision_date"), "decision_date", v.decision)
+
+	v.paragraph = w.textField(&v.ref, "decision_paragraph", false)
+	v.paragraph.SetPlaceHolder(loc.T("wizard.plan.paragraph_hint"))
+	setText(&v.paragraph.Entry, p.DecisionParagraph)
+	v.f.add(loc.T("wizard.plan.paragraph"), "decision_paragraph", v.paragraph)
+	v.f.setEnabled(w.canEdit(StepPlan))
+	v.validated()
+
+	// What the policy asks of every yearly plan, next to the form: the wizard's steps follow it.
+	asks := container.NewVBox()
+	for _, k := range []string{"wizard.plan.ask.what", "wizard.plan.ask.when", "wizard.plan.ask.resources", "wizard.plan.ask.followup", "wizard.plan.ask.training"} {
+		asks.Objects = append(asks.Objects, wrapped("• "+loc.T(k)))
+	}
+	policy := section(loc.T("wizard.plan.policy_title"), loc.T("wizard.plan.policy_sub"), asks)
+	return container.NewVScroll(container.NewBorder(nil, nil, nil, container.New(minWidth{em: 24}, policy), container.NewVBox(v.f.grid)))
+}
+
+func (v *planView) validated() { v.f.showProblems(v.w, "plan", v.ref.id) }
+
+func (v *planView) focus(entity string, _ int64, field string) bool {
+	if entity != "plan" {
+		return false
+	}
+	var target fyne.Focusable
+	switch field {
+	case "responsible", "year":
+		target = v.responsible
+	case "contact":
+		target = v.contact
+	case "decision_date":
+		target = v.decision
+	case "decision_paragraph":
+		target = v.paragraph
+	default:
+		return false
+	}
+	v.w.focusWidget(target)
+	return true
+}
+
+func (v *planView) newRow() {}

@@ -1,0 +1,299 @@
+package wizard
+
+import (
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/app"
+	"handlingsplan/i18n"
+)
+
+// resourcesView is step 4: hours and kronor per activity, with live totals per quarter and
+// for the year in kronor and full-time equivalents.
+type resourcesView struct {
+	w     *Wizard
+	table *rowTable
+	ref   rowRef
+	f     *form
+	info  *widget.Label
+
+	detail         *fyne.Container
+	formObj, empty fyne.CanvasObject
+	name, period   *widget.Label
+	amounts        map[string]*textEntry
+	own            *widget.Label // the selected activity's totals
+	totals         *totalsGrid   // the whole plan
+}
+
+// resourceOrder is the order of the four amounts in forms and tables.
+var resourceOrder = []string{"internal_hours", "external_hours", "operating_cost", "investment"}
+
+func (v *resourcesView) acts() []app.Activity { return v.w.d.Activities }
+
+func (v *resourcesView) build() fyne.CanvasObject {
+	w, loc := v.w, v.w.loc
+	v.ref = rowRef{entity: "activity"}
+	acts := v.acts
+	num := func(get func(a app.Activity) int64, money bool) (func(int) string, func(int, int) bool) {
+		return func(i int) string {
+				if money {
+					return loc.Kronor(get(acts()[i]))
+				}
+				return loc.Number(get(acts()[i]))
+			}, func(a, b int) bool {
+				return get(acts()[a]) < get(acts()[b])
+			}
+	}
+	col := func(key string, get func(a app.Activity) int64, money bool) column {
+		text, less := num(get, money)
+		c := column{title: loc.T(key), min: 5, weight: 0.3, align: fyne.TextAlignTrailing, text: text, less: less}
+		if money {
+			c.min, c.weight = 7, 0.4
+		}
+		return c
+	}
+	cols := []column{
+		{title: loc.T("wizard.col.title"), weight: 3, min: 8, text: func(i int) string { return acts()[i].Title },
+			less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
+		{title: loc.T("wizard.col.period"), min: 7, weight: 0.4, text: func(i int) string { return period(loc, acts()[i].Start, acts()[i].End, w.d.Plan.Year) },
+			less: func(a, b int) bool { return dateLess(acts()[a].Start, acts()[b].Start) }},
+		col("wizard.col.internal_hours", func(a app.Activity) int64 { return a.InternalHours }, false),
+		col("wizard.col.external_hours", func(a app.Activity) int64 { return a.ExternalHours }, false),
+		col("wizard.col.operating_cost", func(a app.Activity) int64 { return a.OperatingCost }, true),
+		col("wizard.col.investment", func(a app.Activity) int64 { return a.Investment }, true),
+	}
+	v.table = newRowTable(w, cols, func() int { return len(acts()) },
+		func(i int) fyne.Resource {
+			return w.ic.row(rowState(w.problems, "activity", acts()[i].ID, resourceFields, false))
+		}, v.onSelect)
+	v.info = widget.NewLabel("")
+
+	v.f = newForm()
+	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.name.Wrapping = fyne.TextWrapWord
+	v.period = widget.NewLabel("")
+	v.f.add(loc.T("wizard.activity.title"), "", v.name)
+	v.f.add(loc.T("wizard.col.period"), "", v.period)
+	v.amounts = map[string]*textEntry{}
+	for _, field := range resourceOrder {
+		e := w.numberField(&v.ref, v.f, field)
+		v.amounts[field] = e
+		v.f.add(loc.T("wizard.resources."+field), field, e)
+	}
+	v.own = widget.NewLabel("")
+	v.own.Wrapping = fyne.TextWrapWord
+	v.f.add(loc.T("wizard.resources.own_total"), "", v.own)
+	v.formObj = container.NewVScroll(container.NewPadded(v.f.grid))
+	v.empty = container.NewVBox(wrapped(loc.T("wizard.resources.none_selected")))
+	v.detail = container.NewStack(v.empty)
+	v.f.setEnabled(w.canEdit(StepResources))
+
+	v.totals = newTotalsGrid(loc, true)
+	totals := section(loc.T("wizard.resources.totals"), loc.Tf("wizard.resources.fte_note", "Hours", loc.Number(int64(w.prof.HoursPerFTE))), v.totals.grid)
+
+	v.selectID(w.sel[StepResources])
+	v.validated()
+	return container.NewBorder(v.info, totals, nil, nil, detailSplit(v.table.object(), v.detail, 0.62))
+}
+
+func (v *resourcesView) selectID(id int64) {
+	for i, a := range v.acts() {
+		if a.ID == id {
+			v.table.selectData(i)
+			v.show(i)
+			return
+		}
+	}
+	if n := v.table.count(); n > 0 {
+		v.table.selectData(v.table.order[0])
+		v.show(v.table.order[0])
+		return
+	}
+	v.table.selectData(-1)
+	v.show(-1)
+}
+
+func (v *resourcesView) onSelect(i int) {
+	v.w.flush()
+	v.show(i)
+}
+
+func (v *resourcesView) show(i int) {
+	w := v.w
+	if i < 0 || i >= len(v.acts()) {
+		v.ref.id = 0
+		v.detail.Objects = []fyne.CanvasObject{v.empty}
+		v.detail.Refresh()
+		w.selectRow(0)
+		return
+	}
+	a := v.acts()[i]
+	v.ref.id = 0
+	clear(v.f.local)
+	v.name.SetText(a.Title)
+	v.period.SetText(period(w.loc, a.Start, a.End, 0))
+	r := app.ResourcesOf(a)
+	for field, n := range map[string]int64{"internal_hours": r.InternalHours, "external_hours": r.ExternalHours,
+		"operating_cost": r.OperatingCost, "investment": r.Investment} {
+		showNumber(v.amounts[field], n)
+	}
+	v.ref.id = a.ID
+	w.selectRow(a.ID)
+	v.detail.Objects = []fyne.CanvasObject{v.formObj}
+	v.detail.Refresh()
+	v.showOwn()
+	v.f.showProblems(w, "activity", a.ID)
+}
+
+func (v *resourcesView) showOwn() {
+	loc := v.w.loc
+	for _, a := range v.acts() {
+		if a.ID == v.ref.id {
+			r := app.ResourcesOf(a)
+			v.own.SetText(loc.Tf("wizard.resources.own_text", "Hours", loc.Number(r.Hours()),
+				"FTE", loc.FTE(r.Hours(), v.w.prof.HoursPerFTE), "Kronor", loc.Kronor(r.Kronor())))
+			return
+		}
+	}
+}
+
+// validated refreshes the table, the field errors and every total: the edit round-trip.
+func (v *resourcesView) validated() {
+	w := v.w
+	v.table.list.Refresh()
+	if v.ref.id != 0 {
+		v.f.showProblems(w, "activity", v.ref.id)
+		v.showOwn()
+	}
+	t := app.SumResources(v.acts(), w.d.Plan.Year)
+	v.totals.show(t, w.prof.HoursPerFTE)
+	setLabel(v.info, w.loc.Tf("wizard.resources.summary", "Count", len(v.acts()), "Kronor", w.loc.Kronor(t.Year.Kronor()),
+		"Hours", w.loc.Number(t.Year.Hours()), "FTE", w.loc.FTE(t.Year.Hours(), w.prof.HoursPerFTE)))
+}
+
+func (v *resourcesView) focus(entity string, id int64, field string) bool {
+	if entity != "activity" {
+		return false
+	}
+	v.selectID(id)
+	if v.ref.id != id {
+		return false
+	}
+	if e, ok := v.amounts[field]; ok {
+		v.w.focusWidget(e)
+	} else {
+		v.w.focusWidget(v.amounts["internal_hours"])
+	}
+	return true
+}
+
+// newRow: activities are added in step 3; here Ctrl+N goes there and adds one.
+func (v *resourcesView) newRow() {
+	v.w.GoTo(StepActivities)
+	v.w.view.newRow()
+}
+
+// totalsGrid shows resources per quarter and for the year: hours, FTE, kronor. It is drawn
+// with plain text rows (no label padding) so that it stays short enough to leave the table
+// room on a 1280×800 screen.
+type totalsGrid struct {
+	loc   *i18n.Localizer
+	grid  *fyne.Container
+	cells [6][5]*canvas.Text // row × (Q1..Q4, year)
+}
+
+var totalsRows = []string{"wizard.resources.internal_hours", "wizard.resources.external_hours", "wizard.resources.fte",
+	"wizard.resources.operating_cost", "wizard.resources.investment", "wizard.resources.kronor"}
+
+func newTotalsGrid(loc *i18n.Localizer, bold bool) *totalsGrid {
+	cols := []column{{weight: 1.5, min: 9}}
+	for range 5 {
+		cols = append(cols, column{weight: 1, min: 6})
+	}
+	lay := &columnsLayout{cols: cols, noIcon: true}
+	fg := theme.Color(theme.ColorNameForeground)
+	text := func(s string, align fyne.TextAlign, strong bool) *canvas.Text {
+		t := canvas.NewText(s, fg)
+		t.Alignment = align
+		t.TextStyle.Bold = strong
+		return t
+	}
+	t := &totalsGrid{loc: loc, grid: container.NewVBox()}
+	head := []fyne.CanvasObject{text("", fyne.TextAlignLeading, false)}
+	for q := 1; q <= 4; q++ {
+		head = append(head, text(loc.Quarter(q), fyne.TextAlignTrailing, true))
+	}
+	head = append(head, text(loc.T("wizard.resources.year"), fyne.TextAlignTrailing, true))
+	t.grid.Objects = append(t.grid.Objects, container.New(lay, head...))
+	for r, key := range totalsRows {
+		row := []fyne.CanvasObject{text(loc.T(key), fyne.TextAlignLeading, false)}
+		for c := range 5 {
+			cell := text("", fyne.TextAlignTrailing, bold && c == 4)
+			t.cells[r][c] = cell
+			row = append(row, cell)
+		}
+		t.grid.Objects = append(t.grid.Objects, container.New(lay, row...))
+	}
+	return t
+}
+
+func (t *totalsGrid) show(r app.ResourceTotals, hoursPerFTE int) {
+	loc := t.loc
+	for c := range 5 {
+		x := r.Year
+		if c < 4 {
+			x = r.Quarters[c]
+		}
+		vals := [6]string{loc.Number(x.InternalHours), loc.Number(x.ExternalHours), loc.FTE(x.Hours(), hoursPerFTE),
+			loc.Kronor(x.OperatingCost), loc.Kronor(x.Investment), loc.Kronor(x.Kronor())}
+		for row, s := range vals {
+			if t.cells[row][c].Text != s {
+				t.cells[row][c].Text = s
+				t.cells[row][c].Refresh()
+			}
+		}
+	}
+}
+
+// period is "mar–jun" for tables: the months an activity runs, with the year when it is not
+// the plan's (year 0: always with the year), or "" without dates.
+func period(loc *i18n.Localizer, start, end time.Time, year int) string {
+	suffix := func(t time.Time) string {
+		if t.Year() == year {
+			return ""
+		}
+		return " " + itoa(t.Year())
+	}
+	switch {
+	case start.IsZero() && end.IsZero():
+		return ""
+	case end.IsZero():
+		return loc.Date(start) + " –"
+	case start.IsZero():
+		return "– " + loc.Date(end)
+	case start.Year() == end.Year() && start.Month() == end.Month():
+		return loc.MonthShort(start.Month()) + suffix(start)
+	case start.Year() == end.Year():
+		return loc.MonthShort(start.Month()) + "–" + loc.MonthShort(end.Month()) + suffix(start)
+	}
+	return loc.MonthShort(start.Month()) + " " + itoa(start.Year()) + " – " + loc.MonthShort(end.Month()) + " " + itoa(end.Year())
+}
+
+// dateLess orders dates with the unset ones last.
+func dateLess(a, b time.Time) bool {
+	switch {
+	case a.IsZero():
+		return false
+	case b.IsZero():
+		return true
+	}
+	return a.Before(b)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,201 @@
+package wizard
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/app"
+)
+
+// reviewView is step 7: every problem in one list (each jumps to its field), the goals no
+// activity serves, the totals, a timeline, and "mark ready" when nothing blocks.
+type reviewView struct {
+	w        *Wizard
+	problems *rowList
+	verdict  *widget.Label
+	markBtn  *widget.Button
+	goals    *fyne.Container
+	totals   *totalsGrid
+	timeline *timeline
+}
+
+func (v *reviewView) build() fyne.CanvasObject {
+	w, loc := v.w, v.w.loc
+	v.problems = newRowList(w, func() int { return len(w.problems) }, v.createProblem, v.updateProblem)
+	v.problems.OnSelected = func(id widget.ListItemID) {
+		if id < 0 || id >= len(w.problems) {
+			return
+		}
+		p := w.problems[id]
+		v.problems.UnselectAll()
+		if p.Entity == "system" {
+			if w.opt.OnSystem != nil && w.flush() == nil {
+				w.opt.OnSystem(p.EntityID)
+			}
+			return
+		}
+		w.jump(p.step, p.Entity, p.EntityID, p.Field)
+	}
+	v.verdict = wrapped("")
+	v.markBtn = widget.NewButtonWithIcon(loc.T("wizard.mark_ready"), theme.ConfirmIcon(), w.onMarkReady)
+	v.markBtn.Importance = widget.HighImportance
+	v.goals = container.NewVBox()
+	v.totals = newTotalsGrid(loc, true)
+	v.timeline = newTimeline(loc, w.d.Plan.Year, func() []app.Activity { return w.d.Activities })
+
+	problems := section(loc.T("wizard.review.problems"), loc.T("wizard.review.problems_sub"), v.problems)
+	side := container.NewVScroll(container.NewVBox(
+		section(loc.T("wizard.review.goals"), "", v.goals),
+		section(loc.T("wizard.resources.totals"), loc.Tf("wizard.resources.fte_note", "Hours", loc.Number(int64(w.prof.HoursPerFTE))), v.totals.grid),
+	))
+	upper := container.NewHSplit(problems, side)
+	upper.Offset = 0.5
+	timeline := section(loc.T("wizard.review.timeline"), "", v.timeline.object())
+	split := container.NewVSplit(upper, timeline)
+	split.Offset = 0.55
+	v.validated()
+	top := container.NewBorder(nil, nil, v.markBtn, nil, v.verdict)
+	if w.d.Plan.Status != app.PlanDraft {
+		top = container.NewBorder(nil, nil, nil, nil, v.verdict)
+	}
+	return container.NewBorder(top, nil, nil, nil, split)
+}
+
+func (v *reviewView) createProblem() fyne.CanvasObject {
+	where := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	where.Truncation = fyne.TextTruncateEllipsis
+	where.SizeName = theme.SizeNameCaptionText
+	text := widget.NewLabel("")
+	text.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewVBox(where, text))
+}
+
+func (v *reviewView) updateProblem(id widget.ListItemID, o fyne.CanvasObject) {
+	w := v.w
+	if id >= len(w.problems) {
+		return
+	}
+	p := w.problems[id]
+	c := o.(*fyne.Container)
+	box := c.Objects[0].(*fyne.Container)
+	icon := c.Objects[1].(*widget.Icon)
+	if p.Severity == app.Blocking {
+		icon.SetResource(w.ic.err)
+	} else {
+		icon.SetResource(w.ic.warn)
+	}
+	where := fmt.Sprintf("%d. %s · %s", p.step+1, w.loc.T("wizard.step."+stepNames[p.step]), w.rowLabel(p))
+	if p.Entity == "system" {
+		where = w.loc.T("wizard.review.register") + " · " + w.rowLabel(p)
+	}
+	box.Objects[0].(*widget.Label).SetText(where)
+	box.Objects[1].(*widget.Label).SetText(p.Text(w.loc))
+}
+
+// rowLabel names the row a problem is about: the activity's title, the event's, the date of a
+// checkpoint, or the plan.
+func (w *Wizard) rowLabel(p located) string {
+	untitled := w.loc.T("wizard.untitled")
+	pick := func(s string) string {
+		if strings.TrimSpace(s) == "" {
+			return untitled
+		}
+		return s
+	}
+	switch p.Entity {
+	case "activity":
+		acts := w.d.Activities
+		if p.step == StepFollowUp && w.d.Previous != nil {
+			acts = w.d.Previous.Activities
+		}
+		for _, a := range acts {
+			if a.ID == p.EntityID {
+				return pick(a.Title)
+			}
+		}
+	case "training":
+		for _, t := range w.d.Trainings {
+			if t.ID == p.EntityID {
+				return pick(t.Title)
+			}
+		}
+	case "system":
+		for _, x := range w.d.Systems {
+			if x.ID == p.EntityID {
+				return pick(x.Name)
+			}
+		}
+	case "checkpoint":
+		for _, c := range w.d.Checkpoints {
+			if c.ID == p.EntityID {
+				if c.Date.IsZero() {
+					return pick(c.Method)
+				}
+				return w.loc.Date(c.Date)
+			}
+		}
+	}
+	return w.loc.Tf("wizard.review.the_plan", "Year", w.d.Plan.Year)
+}
+
+func (v *reviewView) validated() {
+	w, loc := v.w, v.w.loc
+	v.problems.Refresh()
+	blocking, warnings := 0, 0
+	for _, p := range w.problems {
+		if p.Severity == app.Blocking {
+			blocking++
+		} else {
+			warnings++
+		}
+	}
+	switch {
+	case w.d.Plan.Status == app.PlanReady:
+		setLabel(v.verdict, loc.T("wizard.review.is_ready"))
+	case w.d.Plan.Status == app.PlanSigned:
+		setLabel(v.verdict, loc.Tf("wizard.review.is_signed", "Version", w.d.Plan.Version))
+	case w.d.Plan.Status == app.PlanClosed:
+		setLabel(v.verdict, loc.T("wizard.review.is_closed"))
+	case blocking > 0:
+		setLabel(v.verdict, loc.Tf("wizard.review.blocked", "Count", blocking))
+	case warnings > 0:
+		setLabel(v.verdict, loc.Tf("wizard.review.warnings", "Count", warnings))
+	default:
+		setLabel(v.verdict, loc.T("wizard.review.all_good"))
+	}
+	if blocking > 0 || w.d.Plan.Status != app.PlanDraft {
+		v.markBtn.Disable()
+	} else {
+		v.markBtn.Enable()
+	}
+	v.goals.RemoveAll()
+	uncovered := app.UncoveredGoals(w.d.Activities, w.prof)
+	if len(uncovered) == 0 {
+		v.goals.Objects = append(v.goals.Objects, wrapped(loc.T("wizard.review.goals_all")))
+	}
+	for _, g := range uncovered {
+		l := wrapped(loc.Tf("wizard.review.goal", "Goal", g, "Text", w.prof.GoalText(g)))
+		l.Importance = widget.WarningImportance
+		v.goals.Objects = append(v.goals.Objects, l)
+	}
+	v.goals.Refresh()
+	v.totals.show(app.SumResources(w.d.Activities, w.d.Plan.Year), w.prof.HoursPerFTE)
+}
+
+func (v *reviewView) focus(string, int64, string) bool { return false }
+
+func (v *reviewView) newRow() {}
+
+// jump shows the step where a problem is fixed, with its row selected and the cursor in its field.
+func (w *Wizard) jump(step int, entity string, id int64, field string) {
+	if entity != "plan" {
+		w.sel[step] = id
+	}
+	w.showStep(step)
+	w.view.focus(entity, id, field)
+}
