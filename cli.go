@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/user"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"handlingsplan/app/demo"
 	"handlingsplan/data"
 	"handlingsplan/i18n"
+	"handlingsplan/ui"
 )
 
 // Version is the program version, printed in reports and submissions. Release builds set it
@@ -260,5 +262,19 @@ func loadDemo(s *data.Store, year int, coordinator bool) error {
 		return fmt.Errorf("coordinator demo: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	return coorddemo.CoordinatorDemo(s, year, dir)
+	if err := coorddemo.CoordinatorDemo(s, year, dir); err != nil {
+		return err
+	}
+	// The GUI opens a coordinator's demo in the coordinator role.
+	return s.SetSetting(ui.SettingRole, ui.RoleCoordinator)
+}
+
+// defaultConfigDir is where the signer identity and the signing CA live: the user's config
+// directory, beside the default database.
+func defaultConfigDir() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "handlingsplan")
 }

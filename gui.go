@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app/demo"
 	"handlingsplan/assets"
 	"handlingsplan/data"
 	"handlingsplan/i18n"
@@ -22,6 +21,7 @@ const appID = "se.handlingsplan.desktop"
 func runGUI(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("handlingsplan", stderr)
 	db := dbFlag(fs)
+	cfgDir := fs.String("config", defaultConfigDir(), "folder of the signer identity and the signing CA")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -41,9 +41,11 @@ func runGUI(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer store.Close()
-	sh := ui.New(a, store, ui.Options{
-		DemoYear: time.Now().Year(),
-		LoadDemo: func(s *data.Store, year int) error { return demo.Generate(s, demo.Options{Year: year}) },
+	sh := ui.NewApp(a, store, ui.Options{
+		DemoYear:            time.Now().Year(),
+		LoadDemo:            func(s *data.Store, year int) error { return loadDemo(s, year, false) },
+		LoadCoordinatorDemo: func(s *data.Store, year int) error { return loadDemo(s, year, true) },
+		Config:              ui.Config{ConfigDir: *cfgDir, AppVersion: Version},
 	})
 	sh.Run()
 	return 0

@@ -5,6 +5,7 @@ package ui
 import (
 	"errors"
 	"strconv"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -22,6 +23,9 @@ import (
 const (
 	settingLang  = "lang"
 	settingBoard = "last_board"
+	settingTheme = "theme"
+	settingRole  = "role"
+	settingClock = "present.clock"
 )
 
 // defaultSaveDelay is how long typing pauses before the wizard saves it (it also saves on
@@ -41,7 +45,16 @@ type View interface {
 type Area struct {
 	TitleKey string // i18n key of the button text
 	Icon     fyne.Resource
-	Build    func(sh *Shell) View
+	// Role, when set, shows the area only in that role (settings: official or coordinator).
+	Role  string
+	Build func(sh *Shell) View
+}
+
+// Config is what the feature views need from outside the window: where the identity and the
+// signing CA are kept, the program version printed in reports.
+type Config struct {
+	ConfigDir  string
+	AppVersion string
 }
 
 // Shell is the main window and what every view shares: the store, the language, the profile.
@@ -58,6 +71,11 @@ type Shell struct {
 	now       func() time.Time
 	saveDelay time.Duration
 	areas     []Area
+
+	cfg           Config
+	presentTick   time.Duration
+	bg            sync.WaitGroup // background work (demo loading), so tests can wait for it
+	loadCoordDemo func(s *data.Store, year int) error
 
 	start *startView
 	wiz   *wizard.Wizard // the open wizard, nil on the start screen
@@ -76,6 +94,10 @@ type Shell struct {
 type Options struct {
 	DemoYear int
 	LoadDemo func(s *data.Store, year int) error
+	// LoadCoordinatorDemo, when set, offers the coordinator's demo database on the empty start
+	// screen (every board's plan signed and imported).
+	LoadCoordinatorDemo func(s *data.Store, year int) error
+	Config              Config
 	// OnExport, OnPresent and OnSystem: see Shell.
 	OnExport  func(planID int64)
 	OnPresent func(planID int64)
@@ -85,6 +107,9 @@ type Options struct {
 	// SaveDelay is how long typing pauses before it is saved: 0 means the default, a negative
 	// value saves only on focus loss, step change, Ctrl+S and close (tests: no timers).
 	SaveDelay time.Duration
+	// PresentTick is how often a presentation redraws its clock: 0 every second, negative never
+	// (tests: the ticker's goroutine would race with the test driver).
+	PresentTick time.Duration
 	// Now is the clock (tests); nil means time.Now.
 	Now func() time.Time
 }
@@ -94,7 +119,8 @@ type Options struct {
 func New(a fyne.App, store *data.Store, opt Options) *Shell {
 	lang, _ := i18n.Parse(store.Setting(settingLang, string(i18n.Default)))
 	s := &Shell{app: a, store: store, demoYear: opt.DemoYear, loadDemo: opt.LoadDemo, now: opt.Now, areas: opt.Areas,
-		OnExport: opt.OnExport, OnPresent: opt.OnPresent, OnSystem: opt.OnSystem, saveDelay: opt.SaveDelay}
+		OnExport: opt.OnExport, OnPresent: opt.OnPresent, OnSystem: opt.OnSystem, saveDelay: opt.SaveDelay,
+		cfg: opt.Config, loadCoordDemo: opt.LoadCoordinatorDemo, presentTick: opt.PresentTick}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -105,6 +131,7 @@ func New(a fyne.App, store *data.Store, opt Options) *Shell {
 		s.saveDelay = 0
 	}
 	s.setLang(lang)
+	s.applyTheme()
 	s.win = a.NewWindow(s.loc.T("app.tagline"))
 	s.win.Resize(fyne.NewSize(1180, 760))
 	s.win.SetCloseIntercept(s.onCloseWindow)
@@ -116,6 +143,9 @@ func New(a fyne.App, store *data.Store, opt Options) *Shell {
 	}
 	return s
 }
+
+// Role is the user's role: roleOfficial (default) or roleCoordinator.
+func (s *Shell) Role() string { return s.store.Setting(settingRole, roleOfficial) }
 
 // Window is the main window.
 func (s *Shell) Window() fyne.Window { return s.win }

@@ -57,6 +57,7 @@ func TestNewPlanCloseAndResume(t *testing.T) {
 		t.Fatal("an empty database shows no demo button")
 	}
 	test.Tap(sh.start.demoBtn)
+	sh.bg.Wait()
 	if len(sh.start.boards) != 9 || sh.start.newBtn == nil {
 		t.Fatalf("after the demo: %d boards, new-plan button %v", len(sh.start.boards), sh.start.newBtn)
 	}

@@ -7,10 +7,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app"
+	"handlingsplan/data"
 	"handlingsplan/i18n"
 	"handlingsplan/ui/wizard"
 )
@@ -23,15 +25,16 @@ type startView struct {
 	plans  map[int64][]app.Plan
 	sel    int // index into boards, -1 when none
 
-	boardList *widget.List
-	planBox   *fyne.Container
-	langSel   *widget.Select
-	demoBtn   *widget.Button
-	addBtn    *widget.Button
-	kommun    *widget.Label
-	newBtn    *widget.Button
-	openBtns  map[int]*widget.Button // per plan year
-	newPlan   *wizard.NewPlanDialog  // the open carry-over dialog
+	boardList    *widget.List
+	planBox      *fyne.Container
+	langSel      *widget.Select
+	demoBtn      *widget.Button
+	coordDemoBtn *widget.Button
+	addBtn       *widget.Button
+	kommun       *widget.Label
+	newBtn       *widget.Button
+	openBtns     map[int]*widget.Button // per plan year
+	newPlan      *wizard.NewPlanDialog  // the open carry-over dialog
 }
 
 func newStartView(sh *Shell) *startView { return &startView{sh: sh, sel: -1} }
@@ -86,12 +89,16 @@ func (v *startView) build() fyne.CanvasObject {
 	title.SizeName = theme.SizeNameHeadingText
 	v.kommun = widget.NewLabel(prof.Kommun)
 	right := container.NewHBox()
+	role := v.sh.Role()
 	for _, a := range v.sh.areas {
+		if a.Role != "" && a.Role != role {
+			continue
+		}
 		right.Add(widget.NewButtonWithIcon(loc.T(a.TitleKey), a.Icon, func() { v.sh.Show(a.Build(v.sh)) }))
 	}
-	right.Add(widget.NewLabel(loc.T("start.language")))
+	right.Add(container.NewVBox(layout.NewSpacer(), widget.NewLabel(loc.T("start.language")), layout.NewSpacer()))
 	right.Add(v.langSel)
-	header := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.DocumentIcon()), title, v.kommun), right)
+	header := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.DocumentIcon()), title, container.NewVBox(layout.NewSpacer(), v.kommun, layout.NewSpacer())), right)
 
 	v.addBtn = widget.NewButtonWithIcon(loc.T("start.add_board"), theme.ContentAddIcon(), v.onAddBoard)
 	if len(v.boards) == 0 {
@@ -143,13 +150,26 @@ func (v *startView) buildEmpty() fyne.CanvasObject {
 	msg := widget.NewLabel(loc.T("start.empty"))
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Alignment = fyne.TextAlignCenter
-	v.demoBtn = widget.NewButtonWithIcon(loc.Tf("start.load_demo", "Year", v.sh.demoYear), theme.DownloadIcon(), v.onLoadDemo)
+	v.demoBtn = widget.NewButtonWithIcon(loc.Tf("start.load_demo", "Year", v.sh.demoYear), theme.DownloadIcon(),
+		func() { v.onLoadDemo(v.sh.loadDemo, roleOfficial) })
 	v.demoBtn.Importance = widget.HighImportance
 	demoHelp := widget.NewLabel(loc.T("start.demo_help"))
 	demoHelp.Wrapping = fyne.TextWrapWord
 	demoHelp.Alignment = fyne.TextAlignCenter
-	card := widget.NewCard(loc.T("start.welcome"), "", container.NewVBox(msg, v.demoBtn, demoHelp, widget.NewSeparator(), v.addBtn))
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 360), card))
+	box := container.NewVBox(msg, v.demoBtn, demoHelp)
+	if v.sh.loadCoordDemo != nil {
+		v.coordDemoBtn = widget.NewButtonWithIcon(loc.Tf("start.load_coord_demo", "Year", v.sh.demoYear), theme.DownloadIcon(),
+			func() { v.onLoadDemo(v.sh.loadCoordDemo, roleCoordinator) })
+		help := widget.NewLabel(loc.T("start.coord_demo_help"))
+		help.Wrapping = fyne.TextWrapWord
+		help.Alignment = fyne.TextAlignCenter
+		box.Add(v.coordDemoBtn)
+		box.Add(help)
+	}
+	box.Add(widget.NewSeparator())
+	box.Add(v.addBtn)
+	card := widget.NewCard(loc.T("start.welcome"), "", box)
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(600, card.MinSize().Height), card))
 }
 
 func (v *startView) onSelectBoard(i widget.ListItemID) {
@@ -194,7 +214,15 @@ func (v *startView) showBoard(b app.Board) {
 			open.SetIcon(theme.DocumentCreateIcon())
 		}
 		v.openBtns[p.Year] = open
-		objs = append(objs, container.NewBorder(nil, nil, year, open, label))
+		actions := container.NewHBox()
+		if v.sh.OnPresent != nil {
+			actions.Add(widget.NewButtonWithIcon(loc.T("start.present"), theme.MediaPlayIcon(), func() { v.sh.OnPresent(p.ID) }))
+		}
+		if v.sh.OnExport != nil && p.Status != app.PlanClosed {
+			actions.Add(widget.NewButtonWithIcon(loc.T("start.export"), theme.DocumentSaveIcon(), func() { v.sh.OnExport(p.ID) }))
+		}
+		actions.Add(open)
+		objs = append(objs, container.NewBorder(nil, nil, year, actions, label))
 	}
 	v.planBox.Objects = objs
 	v.planBox.Refresh()
@@ -210,15 +238,37 @@ func (v *startView) onNewPlan(b app.Board) {
 	v.newPlan = dlg
 }
 
-func (v *startView) onLoadDemo() {
-	if v.sh.loadDemo == nil {
+// onLoadDemo writes a demo database in the background (the coordinator's takes a second or
+// two: every plan is signed and imported), then shows it in the matching role.
+func (v *startView) onLoadDemo(load func(*data.Store, int) error, role string) {
+	if load == nil {
 		return
 	}
-	if err := v.sh.loadDemo(v.sh.store, v.sh.demoYear); err != nil {
-		v.sh.showError(err)
-		return
+	sh := v.sh
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(sh.loc.T("start.demo_wait"), bar, sh.win)
+	wait.Show()
+	v.demoBtn.Disable()
+	if v.coordDemoBtn != nil {
+		v.coordDemoBtn.Disable()
 	}
-	v.sh.ShowStart()
+	store, year := sh.store, sh.demoYear
+	sh.bg.Add(1)
+	go func() {
+		defer sh.bg.Done()
+		err := load(store, year)
+		if err == nil {
+			err = store.SetSetting(settingRole, role)
+		}
+		fyne.Do(func() {
+			wait.Hide()
+			bar.Stop()
+			if err != nil {
+				sh.showError(err)
+			}
+			sh.ShowStart()
+		})
+	}()
 }
 
 func (v *startView) onAddBoard() {

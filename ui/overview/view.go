@@ -130,6 +130,9 @@ func (v *View) Build() fyne.CanvasObject {
 	return container.NewBorder(container.NewBorder(nil, nil, nil, exportBtn, container.NewHScroll(bar)), nil, nil, nil, v.tabs)
 }
 
+// Year is the year the overview shows.
+func (v *View) Year() int { return v.year }
+
 // years are the years the year choice offers: every year with a submission, this year and next.
 func (v *View) years() []int {
 	now := v.env.Now().Year()

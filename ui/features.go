@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	ov "handlingsplan/app/overview"
+	model "handlingsplan/app/present"
+	"handlingsplan/data"
+	"handlingsplan/ui/coordinator"
+	"handlingsplan/ui/export"
+	"handlingsplan/ui/overview"
+	"handlingsplan/ui/present"
+)
+
+// NewApp is New with every feature wired in: export and signing (Ctrl+E), the presentation
+// (F5, Shift+F5), the coordinator's import and overview areas (shown in the coordinator role)
+// and the settings page. main uses it; tests of the bare shell may use New.
+func NewApp(a fyne.App, store *data.Store, opt Options) *Shell {
+	var sh *Shell
+	opt.OnExport = func(planID int64) { export.Run(sh.exportEnv(), planID) }
+	opt.OnPresent = func(planID int64) { sh.presentPlan(planID, false) }
+	opt.Areas = append(opt.Areas,
+		Area{TitleKey: "area.import", Icon: theme.DownloadIcon(), Role: roleCoordinator, Build: func(s *Shell) View {
+			return coordinator.New(coordinator.Env{Window: s.win, Store: s.store, Loc: s.loc, ConfigDir: s.cfg.ConfigDir, Back: s.ShowStart})
+		}},
+		Area{TitleKey: "area.overview", Icon: theme.GridIcon(), Role: roleCoordinator, Build: func(s *Shell) View {
+			return newOverviewArea(s)
+		}},
+		Area{TitleKey: "settings.title", Icon: theme.SettingsIcon(), Build: func(s *Shell) View { return newSettingsView(s) }},
+	)
+	sh = New(a, store, opt)
+	// Plain F5 and Shift+F5 reach only the canvas (no widget focused); the wizard also
+	// handles F5 from its own inputs.
+	present.HandleKeys(sh.win.Canvas(), sh.presentCurrent)
+	return sh
+}
+
+// exportEnv is what the export flow and the identity settings need.
+func (s *Shell) exportEnv() export.Env {
+	return export.Env{Window: s.win, Store: s.store, Loc: s.loc, ConfigDir: s.cfg.ConfigDir, AppVersion: s.cfg.AppVersion,
+		OnDone: s.refresh}
+}
+
+// refresh shows what is open again from the database (after an export changed a plan's status).
+func (s *Shell) refresh() {
+	if s.wiz != nil {
+		s.OpenPlan(s.wiz.PlanID())
+		return
+	}
+	if s.view == nil {
+		s.ShowStart()
+	}
+}
+
+// presentCurrent starts a presentation of what is open: the wizard's plan (Shift+F5: from the
+// slides of the step the user is on) or the municipal overview's year.
+func (s *Shell) presentCurrent(fromSection bool) {
+	switch {
+	case s.wiz != nil:
+		s.presentPlan(s.wiz.PlanID(), fromSection)
+	case s.view != nil:
+		if oa, ok := s.view.(*overviewArea); ok {
+			oa.present()
+		}
+	}
+}
+
+// stepSections maps the wizard's steps to the slides that show the same thing.
+var stepSections = []model.Kind{model.KindTitle, model.KindFollowUp, model.KindGoals, model.KindResources,
+	model.KindTraining, model.KindDecisions, model.KindTimeline}
+
+func (s *Shell) presentPlan(planID int64, fromSection bool) {
+	if s.wiz != nil && s.wiz.Flush() != nil {
+		return
+	}
+	d, err := s.store.PlanData(planID)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	prof, err := s.store.Profile()
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	var from model.Kind
+	if fromSection && s.wiz != nil && s.wiz.Step() < len(stepSections) {
+		from = stepSections[s.wiz.Step()]
+	}
+	s.startPresentation(model.FromPlan(d, prof, s.loc, s.now()), from)
+}
+
+func (s *Shell) startPresentation(deck *model.Deck, from model.Kind) {
+	present.Start(present.Env{Window: s.win, Loc: s.loc, Clock: s.store.Setting(settingClock, "") == "1", Now: s.now,
+		Tick: s.presentTick}, deck, from)
+}
+
+// overviewArea is the municipal overview with a way back and a presentation button.
+type overviewArea struct {
+	sh *Shell
+	v  *overview.View
+}
+
+func newOverviewArea(sh *Shell) *overviewArea {
+	return &overviewArea{sh: sh, v: overview.New(overview.Env{Window: sh.win, Store: sh.store, Loc: sh.loc,
+		ConfigDir: sh.cfg.ConfigDir, AppVersion: sh.cfg.AppVersion, Now: sh.now})}
+}
+
+func (a *overviewArea) Build() fyne.CanvasObject {
+	loc := a.sh.loc
+	back := widget.NewButtonWithIcon(loc.T("settings.back"), theme.NavigateBackIcon(), a.sh.ShowStart)
+	title := widget.NewLabelWithStyle(loc.T("area.overview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	show := widget.NewButtonWithIcon(loc.T("area.present"), theme.MediaPlayIcon(), a.present)
+	head := container.NewBorder(nil, nil, container.NewHBox(back, title), show)
+	return container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil, a.v.Build())
+}
+
+func (a *overviewArea) Flush() error { return a.v.Flush() }
+
+// present shows the overview of the year on screen as slides.
+func (a *overviewArea) present() {
+	sh := a.sh
+	o, err := ov.Load(sh.store, a.v.Year(), ov.Options{Loc: sh.loc})
+	if err != nil {
+		sh.showError(err)
+		return
+	}
+	deck := model.FromOverview(model.OverviewFromPlans(o.Year, o.Plans, o.Boards), o.Profile, sh.loc, sh.now())
+	sh.startPresentation(deck, "")
+}

@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/app/coorddemo"
+	"handlingsplan/data"
+)
+
+// capture saves the window as a PNG when HP_SHOTS names a folder (to look at by hand).
+func capture(t *testing.T, sh *Shell, name string) {
+	dir := os.Getenv("HP_SHOTS")
+	if dir == "" {
+		return
+	}
+	f, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, sh.win.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// findButton finds a button by its text anywhere in the window.
+func findButton(t *testing.T, sh *Shell, text string) *widget.Button {
+	t.Helper()
+	b := lookupButton(sh, text)
+	if b == nil {
+		t.Fatalf("no button %q", text)
+	}
+	return b
+}
+
+func lookupButton(sh *Shell, text string) *widget.Button {
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Button:
+			if x.Text == text {
+				found = x
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			r := test.WidgetRenderer(x)
+			for _, c := range r.Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(sh.win.Content())
+	return found
+}
+
+// The coordinator's demo opens in the coordinator role; its areas (import, overview, settings)
+// open from the start screen and lead back; the role switch hides them again.
+func TestCoordinatorAreasAndRole(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, filepath.Join(dir, "hp.db"))
+	defer s.Close()
+	opt := Options{
+		LoadCoordinatorDemo: func(s *data.Store, year int) error {
+			if err := coorddemo.CoordinatorDemo(s, year, t.TempDir()); err != nil {
+				return err
+			}
+			return s.SetSetting(SettingRole, RoleCoordinator)
+		},
+		Config: Config{ConfigDir: filepath.Join(dir, "config"), AppVersion: "test"},
+	}
+	opt.SaveDelay = -1
+	opt.PresentTick = -1
+	opt.DemoYear = 2026
+	opt.Now = func() time.Time { return autumn }
+	sh := NewApp(test.NewTempApp(t), s, opt)
+	sh.win.Resize(fyne.NewSize(1280, 800))
+	if sh.start.coordDemoBtn == nil {
+		t.Fatal("the empty start screen offers no coordinator demo")
+	}
+	test.Tap(sh.start.coordDemoBtn)
+	sh.bg.Wait()
+	if sh.Role() != RoleCoordinator {
+		t.Fatalf("role after the coordinator demo: %q", sh.Role())
+	}
+	capture(t, sh, "start-coordinator")
+
+	test.Tap(findButton(t, sh, "Kommunöversikt"))
+	if _, ok := sh.view.(*overviewArea); !ok {
+		t.Fatalf("overview not shown: %T", sh.view)
+	}
+	capture(t, sh, "overview")
+	test.Tap(findButton(t, sh, "Presentera (F5)"))
+	if !sh.win.FullScreen() {
+		t.Fatal("the overview's presentation did not go full screen")
+	}
+	capture(t, sh, "overview-slides")
+	sh.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if sh.win.FullScreen() {
+		t.Fatal("Escape did not leave the presentation")
+	}
+	test.Tap(findButton(t, sh, "Tillbaka"))
+	if sh.view != nil || sh.start == nil {
+		t.Fatal("back did not lead to the start screen")
+	}
+
+	test.Tap(findButton(t, sh, "Inläsning"))
+	if sh.view == nil {
+		t.Fatal("import area not shown")
+	}
+	capture(t, sh, "import")
+	sh.ShowStart()
+
+	test.Tap(findButton(t, sh, "Inställningar"))
+	sv, ok := sh.view.(*settingsView)
+	if !ok {
+		t.Fatalf("settings not shown: %T", sh.view)
+	}
+	capture(t, sh, "settings")
+	sv.role.SetSelected(sv.role.Options[0])
+	if sh.Role() != roleOfficial {
+		t.Fatalf("role not saved: %q", sh.Role())
+	}
+	sv.theme.SetSelected(sv.theme.Options[1])
+	if got := s.Setting(settingTheme, ""); got != themeLight {
+		t.Fatalf("theme setting %q", got)
+	}
+	sh.ShowStart()
+	if lookupButton(sh, "Kommunöversikt") != nil || lookupButton(sh, "Inläsning") != nil {
+		t.Fatal("the official's start screen still offers the coordinator's areas")
+	}
+}

@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/i18n"
+	"handlingsplan/ui/export"
+)
+
+// Roles: an official writes the board's plan; the coordinator also imports and oversees.
+// SettingRole and RoleCoordinator are exported for `demo --coordinator`, which opens in that role.
+const (
+	roleOfficial    = "official"
+	roleCoordinator = RoleCoordinator
+	RoleCoordinator = "coordinator"
+	SettingRole     = settingRole
+)
+
+// settingsView lets the user choose language, theme, role and the presentation clock, and
+// manage the signer identity.
+type settingsView struct {
+	sh       *Shell
+	lang     *widget.Select
+	theme    *widget.RadioGroup
+	role     *widget.RadioGroup
+	clock    *widget.Check
+	themeIDs []string
+}
+
+func newSettingsView(sh *Shell) *settingsView { return &settingsView{sh: sh} }
+
+func (v *settingsView) Flush() error { return nil }
+
+func (v *settingsView) Build() fyne.CanvasObject {
+	sh, loc := v.sh, v.sh.loc
+	back := widget.NewButtonWithIcon(loc.T("settings.back"), theme.NavigateBackIcon(), sh.ShowStart)
+	title := widget.NewLabelWithStyle(loc.T("settings.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+
+	v.lang = widget.NewSelect([]string{loc.T("lang.sv"), loc.T("lang.en")}, nil)
+	if loc.Lang() == i18n.English {
+		v.lang.SetSelected(loc.T("lang.en"))
+	} else {
+		v.lang.SetSelected(loc.T("lang.sv"))
+	}
+	v.lang.OnChanged = v.onLanguage
+
+	v.themeIDs = []string{themeSystem, themeLight, themeDark}
+	v.theme = widget.NewRadioGroup([]string{loc.T("settings.theme.system"), loc.T("settings.theme.light"), loc.T("settings.theme.dark")}, nil)
+	v.theme.Horizontal = true
+	cur := sh.store.Setting(settingTheme, themeSystem)
+	for i, id := range v.themeIDs {
+		if id == cur {
+			v.theme.SetSelected(v.theme.Options[i])
+		}
+	}
+	v.theme.OnChanged = v.onTheme
+
+	v.role = widget.NewRadioGroup([]string{loc.T("settings.role.official"), loc.T("settings.role.coordinator")}, nil)
+	if sh.Role() == roleCoordinator {
+		v.role.SetSelected(v.role.Options[1])
+	} else {
+		v.role.SetSelected(v.role.Options[0])
+	}
+	v.role.OnChanged = v.onRole
+	roleHelp := widget.NewLabel(loc.T("settings.role.help"))
+	roleHelp.Wrapping = fyne.TextWrapWord
+
+	v.clock = widget.NewCheck(loc.T("settings.clock"), v.onClock)
+	v.clock.SetChecked(sh.store.Setting(settingClock, "") == "1")
+
+	form := widget.NewForm(
+		widget.NewFormItem(loc.T("start.language"), v.lang),
+		widget.NewFormItem(loc.T("settings.theme"), v.theme),
+		widget.NewFormItem(loc.T("settings.role"), container.NewVBox(v.role, roleHelp)),
+		widget.NewFormItem(loc.T("settings.presentation"), v.clock),
+	)
+	body := container.NewVBox(form, widget.NewSeparator())
+	if sh.cfg.ConfigDir != "" {
+		body.Add(export.Settings(sh.exportEnv()))
+	}
+	return container.NewBorder(container.NewVBox(container.NewHBox(back, title), widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
+}
+
+func (v *settingsView) onLanguage(s string) {
+	l := i18n.Swedish
+	if s == v.sh.loc.T("lang.en") {
+		l = i18n.English
+	}
+	if l == v.sh.loc.Lang() {
+		return
+	}
+	v.sh.onLanguage(l)
+	v.sh.Show(newSettingsView(v.sh))
+}
+
+func (v *settingsView) onTheme(s string) {
+	for i, o := range v.theme.Options {
+		if o == s {
+			if err := v.sh.store.SetSetting(settingTheme, v.themeIDs[i]); err != nil {
+				v.sh.showError(err)
+				return
+			}
+		}
+	}
+	v.sh.applyTheme()
+}
+
+func (v *settingsView) onRole(s string) {
+	role := roleOfficial
+	if s == v.role.Options[1] {
+		role = roleCoordinator
+	}
+	if err := v.sh.store.SetSetting(settingRole, role); err != nil {
+		v.sh.showError(err)
+	}
+}
+
+func (v *settingsView) onClock(on bool) {
+	val := ""
+	if on {
+		val = "1"
+	}
+	if err := v.sh.store.SetSetting(settingClock, val); err != nil {
+		v.sh.showError(err)
+	}
+}
