@@ -202,10 +202,10 @@ func (v *startView) showBoard(b app.Board) {
 		if p.Version > 0 {
 			text += " · " + loc.Tf("start.version", "Version", p.Version)
 		}
-		if p.Responsible != "" {
-			text += " · " + p.Responsible
-		}
 		text += " · " + loc.Tf("start.updated", "Date", loc.Date(p.UpdatedAt.Local()))
+		if p.Responsible != "" {
+			text += "\n" + p.Responsible
+		}
 		label := widget.NewLabel(text)
 		label.Truncation = fyne.TextTruncateEllipsis
 		open := widget.NewButtonWithIcon(loc.T("wizard.start.open"), theme.FolderOpenIcon(), func() { v.sh.OpenPlan(p.ID) })
