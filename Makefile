@@ -4,10 +4,13 @@ TAGS    := migrated_fynedo
 DB      ?=
 BIN     := handlingsplan
 
-.PHONY: run test build deps vet fmt-check bench clean
+.PHONY: run test build deps deps-test vet fmt-check bench clean
 
 deps:
 	@bash packaging/deps.sh
+
+deps-test:
+	@bash packaging/deps.sh test
 
 build: deps
 	$(GO) build -tags $(TAGS) -trimpath -o $(BIN) .
@@ -24,7 +27,7 @@ vet:
 	$(GO) vet -tags $(TAGS) ./...
 
 # Every test, with the race detector; UI tests use Fyne's test driver and need no display.
-test: deps fmt-check vet
+test: deps-test fmt-check vet
 	$(GO) test -race -tags $(TAGS) -count=1 -timeout 30m ./...
 
 bench: deps

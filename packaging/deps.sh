@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the system packages Handlingsplan needs to build, run and test.
-# Debian/Ubuntu: installs only what is missing (apt). Other systems: prints what to do.
+# Installs the system packages Handlingsplan needs to build and run it ("deps.sh"), or also to
+# test it ("deps.sh test"). Debian/Ubuntu: installs only what is missing (apt) and says what.
+# Other systems: prints what to do.
 set -euo pipefail
 
 # What each package is for:
@@ -9,8 +10,12 @@ set -euo pipefail
 #   xvfb xdotool imagemagick             virtual display for screenshots (packaging/shot) and `make run` without a screen
 #   poppler-utils qpdf                   pdfsig/pdftotext/pdftoppm and qpdf --check, used by the PDF tests
 #   libnss3-tools                        certutil, for pdfsig's trust check against a signing CA
-#   libreoffice-calc-nogui               checks that exported .xlsx files open (converted to CSV in a test)
-PKGS=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xdotool imagemagick poppler-utils qpdf libnss3-tools)
+#   openssl                              the identity tests read our .p12 files with it
+#   libreoffice-calc-nogui               (tests only) checks that exported .xlsx files open, converted to CSV
+PKGS=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xdotool imagemagick poppler-utils qpdf libnss3-tools openssl)
+if [ "${1:-}" = "test" ]; then
+	PKGS+=(libreoffice-calc-nogui)
+fi
 
 case "$(uname -s)" in
 Darwin)
