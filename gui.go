@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -31,6 +32,7 @@ func runGUI(args []string, stdout, stderr io.Writer) int {
 		usage(stderr, loc)
 		return 2
 	}
+	useSwedishRegion()
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	store, err := openStore(*db, loc)
@@ -60,4 +62,14 @@ func showFatal(a fyne.App, loc *i18n.Localizer, msg string) {
 	w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton(loc.T("cli.close"), a.Quit)), nil, nil, text))
 	w.Resize(fyne.NewSize(520, 200))
 	w.ShowAndRun()
+}
+
+// useSwedishRegion makes Fyne's date fields type and show ISO dates (2027-03-15, the Swedish
+// standard the rest of the app uses) and weeks start on Monday, whatever region the OS reports
+// (a LANG of C gives dd/mm/yyyy). Fyne reads the region from LC_ALL, LC_MESSAGES or LANG;
+// LC_MESSAGES changes nothing else in a Go program, and a user's LC_ALL is left alone.
+func useSwedishRegion() {
+	if os.Getenv("LC_ALL") == "" {
+		os.Setenv("LC_MESSAGES", "sv_SE.UTF-8")
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"handlingsplan/ui/export"
 	"handlingsplan/ui/overview"
 	"handlingsplan/ui/present"
+	"handlingsplan/ui/register"
 )
 
 // NewApp is New with every feature wired in: export and signing (Ctrl+E), the presentation
@@ -22,6 +23,11 @@ func NewApp(a fyne.App, store *data.Store, opt Options) *Shell {
 	var sh *Shell
 	opt.OnExport = func(planID int64) { export.Run(sh.exportEnv(), planID) }
 	opt.OnPresent = func(planID int64) { sh.presentPlan(planID, false) }
+	opt.OnSystem = func(systemID int64) {
+		if sh.wiz != nil {
+			sh.openRegister(sh.wiz.Data().Plan.BoardID, systemID)
+		}
+	}
 	opt.Areas = append(opt.Areas,
 		Area{TitleKey: "area.import", Icon: theme.DownloadIcon(), Role: roleCoordinator, Build: func(s *Shell) View {
 			return coordinator.New(coordinator.Env{Window: s.win, Store: s.store, Loc: s.loc, ConfigDir: s.cfg.ConfigDir, Back: s.ShowStart})
@@ -36,6 +42,21 @@ func NewApp(a fyne.App, store *data.Store, opt Options) *Shell {
 	// handles F5 from its own inputs.
 	present.HandleKeys(sh.win.Canvas(), sh.presentCurrent)
 	return sh
+}
+
+// openRegister shows a board's register (focused on systemID when not 0). Back returns to the
+// plan the user came from, or to the start screen.
+func (s *Shell) openRegister(boardID, systemID int64) {
+	back := s.ShowStart
+	if s.wiz != nil {
+		planID := s.wiz.PlanID()
+		back = func() { s.OpenPlan(planID) }
+	}
+	v := register.New(register.Env{Window: s.win, Store: s.store, Loc: s.loc, Back: back, SaveDelay: s.saveDelay}, boardID)
+	s.Show(v)
+	if systemID != 0 {
+		v.Focus(systemID)
+	}
 }
 
 // exportEnv is what the export flow and the identity settings need.

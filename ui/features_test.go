@@ -12,7 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app/coorddemo"
+	"handlingsplan/app/demo"
 	"handlingsplan/data"
+	"handlingsplan/ui/register"
 )
 
 // capture saves the window as a PNG when HP_SHOTS names a folder (to look at by hand).
@@ -142,5 +144,47 @@ func TestCoordinatorAreasAndRole(t *testing.T) {
 	sh.ShowStart()
 	if lookupButton(sh, "Kommunöversikt") != nil || lookupButton(sh, "Inläsning") != nil {
 		t.Fatal("the official's start screen still offers the coordinator's areas")
+	}
+}
+
+// The register opens from the start screen and from the wizard's review (OnSystem), and its
+// way back leads to where the user came from.
+func TestRegisterFromStartAndWizard(t *testing.T) {
+	s := openStore(t, filepath.Join(t.TempDir(), "hp.db"))
+	defer s.Close()
+	opt := Options{SaveDelay: -1, PresentTick: -1, DemoYear: 2026, Now: func() time.Time { return autumn }}
+	opt.LoadDemo = func(s *data.Store, year int) error { return demo.Generate(s, demo.Options{Year: year}) }
+	sh := NewApp(test.NewTempApp(t), s, opt)
+	sh.win.Resize(fyne.NewSize(1280, 800))
+	test.Tap(sh.start.demoBtn)
+	sh.bg.Wait()
+	test.Tap(sh.start.registerBtn)
+	if _, ok := sh.view.(*register.View); !ok {
+		t.Fatalf("register not shown: %T", sh.view)
+	}
+	capture(t, sh, "register")
+	sh.ShowStart()
+
+	plans, err := s.Plans(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := plans[0]
+	systems, err := s.Systems(p.BoardID, 0)
+	if err != nil || len(systems) == 0 {
+		t.Fatalf("demo register: %v %v", systems, err)
+	}
+	sh.OpenPlan(p.ID)
+	sh.OnSystem(systems[0].ID)
+	rv, ok := sh.view.(*register.View)
+	if !ok {
+		t.Fatalf("OnSystem did not open the register: %T", sh.view)
+	}
+	if got := rv.Selected(); got != systems[0].ID {
+		t.Fatalf("register selected %d, want %d", got, systems[0].ID)
+	}
+	test.Tap(findButton(t, sh, sh.loc.T("register.back")))
+	if sh.Wizard() == nil || sh.Wizard().PlanID() != p.ID {
+		t.Fatal("back from the register did not return to the plan")
 	}
 }

@@ -278,6 +278,11 @@ func (s *Shell) addShortcuts() {
 func (s *Shell) onShortcut(sc fyne.Shortcut) {
 	if s.wiz != nil {
 		s.wiz.HandleShortcut(sc)
+		return
+	}
+	// Views with their own keys (the register: undo, new row, save) get them too.
+	if h, ok := s.view.(interface{ HandleShortcut(fyne.Shortcut) bool }); ok {
+		h.HandleShortcut(sc)
 	}
 }
 

@@ -30,6 +30,7 @@ type startView struct {
 	langSel      *widget.Select
 	demoBtn      *widget.Button
 	coordDemoBtn *widget.Button
+	registerBtn  *widget.Button
 	addBtn       *widget.Button
 	kommun       *widget.Label
 	newBtn       *widget.Button
@@ -191,7 +192,8 @@ func (v *startView) showBoard(b app.Board) {
 	next := app.NextPlanYear(plans, v.sh.now())
 	v.newBtn = widget.NewButtonWithIcon(loc.Tf("wizard.start.new_plan", "Year", next), theme.ContentAddIcon(), func() { v.onNewPlan(b) })
 	v.newBtn.Importance = widget.HighImportance
-	objs := []fyne.CanvasObject{head, container.NewHBox(v.newBtn), widget.NewSeparator()}
+	v.registerBtn = widget.NewButtonWithIcon(loc.T("start.register"), theme.StorageIcon(), func() { v.sh.openRegister(b.ID, 0) })
+	objs := []fyne.CanvasObject{head, container.NewHBox(v.newBtn, v.registerBtn), widget.NewSeparator()}
 	if len(plans) == 0 {
 		objs = append(objs, widget.NewLabel(loc.T("start.no_plan")))
 	}

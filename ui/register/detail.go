@@ -1,0 +1,321 @@
+package register
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/app"
+)
+
+// levelFields are the classification aspects in KLASSA's order: K, R, T, S.
+var levelFields = [4]string{"confidentiality", "integrity", "availability", "traceability"}
+
+// securityPlans are the security plan answers in the order the form offers them.
+var securityPlans = []app.SecurityPlanLevel{app.SecurityPlanNone, app.SecurityPlanBase, app.SecurityPlanDeepened}
+
+// detail is the form of the selected system. Its inputs' handlers read id when they fire: it
+// is 0 while the form is being filled from code, so nothing shown counts as the user's edit.
+type detail struct {
+	v   *View
+	id  int64
+	f   *form
+	obj fyne.CanvasObject
+	// scroll holds the sections, so a focused field can be scrolled into view.
+	scroll *container.Scroll
+	// local are errors found while typing that never reach the store (an empty name, a name
+	// another system has): they are shown under the field, and the system keeps its stored name.
+	local map[string]string
+	// focusables are the inputs to put the cursor in, by field.
+	focusables map[string]fyne.Focusable
+
+	name, owner, description *textEntry
+	levels                   [4]*widget.Select
+	highest                  *widget.Label
+	baseline                 *widget.Check
+	secPlan                  *widget.Select
+	secPlanAt                *dateEntry
+	riskAt                   *dateEntry
+	continuityAt             *dateEntry
+	recoveryAt               *dateEntry
+	sensitive                *widget.Check
+}
+
+func newDetail(v *View) *detail {
+	loc := v.loc
+	d := &detail{v: v, f: newForm(), local: map[string]string{}, focusables: map[string]fyne.Focusable{}}
+
+	// Three columns under the table: what the system is; its classification and whether it
+	// meets the baseline; its plans.
+	about := d.f.grid()
+	d.name = d.textField("name", false)
+	d.name.OnChanged = d.onName
+	d.f.add(about, loc.T("register.field.name"), "name", d.name)
+	d.owner = d.textField("owner", false)
+	d.owner.SetPlaceHolder(loc.T("register.owner_hint"))
+	d.f.add(about, loc.T("register.field.owner"), "owner", d.owner)
+	d.description = d.textField("description", true)
+	d.description.SetMinRowsVisible(2)
+	d.description.SetPlaceHolder(loc.T("register.description_hint"))
+	d.f.add(about, loc.T("register.field.description"), "description", d.description)
+	d.sensitive = widget.NewCheck(loc.T("register.sensitive_check"), func(on bool) { d.set("sensitive", on) })
+	d.focusables["sensitive"] = d.sensitive
+	d.f.add(about, loc.T("register.field.sensitive"), "sensitive", container.NewVBox(d.sensitive, caption(loc.T("register.sensitive_help"))))
+
+	class := d.f.grid()
+	levelOptions := []string{loc.T("register.unclassified")}
+	for n := 0; n <= 4; n++ {
+		levelOptions = append(levelOptions, v.levelName(n))
+	}
+	for i, field := range levelFields {
+		s := widget.NewSelect(levelOptions, nil)
+		s.PlaceHolder = loc.T("register.unclassified")
+		s.OnChanged = func(string) {
+			// Option 0 is "not classified" (-1), option n+1 is level n.
+			if n := s.SelectedIndex(); d.id != 0 && n >= 0 {
+				v.change(edit{id: d.id, field: field, value: int64(n - 1)}, true)
+			}
+		}
+		d.levels[i] = s
+		d.focusables[field] = s
+		d.f.add(class, loc.T("register.field."+field), field, s)
+	}
+	d.highest = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.f.add(class, loc.T("register.field.highest"), "", d.highest)
+
+	d.baseline = widget.NewCheck(loc.T("register.baseline_check"), func(on bool) { d.set("baseline_met", on) })
+	d.focusables["baseline_met"] = d.baseline
+	d.f.add(class, loc.T("register.field.baseline"), "baseline_met", container.NewVBox(d.baseline, caption(loc.T("register.baseline_help"))))
+
+	prot := d.f.grid()
+	var planLabels []string
+	for _, p := range securityPlans {
+		planLabels = append(planLabels, loc.T("secplan."+string(p)))
+	}
+	d.secPlan = widget.NewSelect(planLabels, func(string) {
+		if n := d.secPlan.SelectedIndex(); n >= 0 {
+			d.set("security_plan", string(securityPlans[n]))
+		}
+	})
+	d.focusables["security_plan"] = d.secPlan
+	d.f.add(prot, loc.T("register.field.security_plan"), "security_plan", d.secPlan)
+	d.secPlanAt = d.dateField("security_plan_at")
+	d.f.add(prot, loc.T("register.field.security_plan_at"), "security_plan_at", d.secPlanAt)
+	d.riskAt = d.dateField("risk_analysis_at")
+	d.f.add(prot, loc.T("register.field.risk_analysis_at"), "risk_analysis_at", d.riskAt)
+	d.continuityAt = d.dateField("continuity_at")
+	d.f.add(prot, loc.T("register.field.continuity_at"), "continuity_at", d.continuityAt)
+	d.recoveryAt = d.dateField("recovery_at")
+	d.f.add(prot, loc.T("register.field.recovery_at"), "recovery_at", d.recoveryAt)
+
+	d.scroll = container.NewVScroll(container.NewGridWithColumns(3,
+		section(loc.T("register.section.about"), "", about),
+		section(loc.T("register.section.class"), loc.T("register.class_note"), class),
+		section(loc.T("register.section.protection"), "", prot),
+	))
+	d.obj = d.scroll
+	return d
+}
+
+// set stores a choice at once.
+func (d *detail) set(field string, value any) {
+	if d.id != 0 {
+		d.v.change(edit{id: d.id, field: field, value: value}, true)
+	}
+}
+
+// textField is a text input for field; typing is saved when it pauses, on Enter and when the
+// focus leaves.
+func (d *detail) textField(field string, multiLine bool) *textEntry {
+	e := newTextEntry(d.v, multiLine)
+	e.OnChanged = func(s string) {
+		if d.id != 0 {
+			d.v.change(edit{id: d.id, field: field, value: s}, false)
+		}
+	}
+	e.onBlur = func() { d.v.flush() }
+	if !multiLine {
+		e.OnSubmitted = func(string) { d.v.flush() }
+	}
+	d.focusables[field] = e
+	return e
+}
+
+// onName checks a typed name before it goes anywhere: the store refuses an empty name and a
+// name another system of the board has, so those are shown under the field and not saved.
+func (d *detail) onName(s string) {
+	if d.id == 0 {
+		return
+	}
+	v := d.v
+	switch {
+	case strings.TrimSpace(s) == "":
+		d.local["name"] = (&app.Problem{Key: "err.required", Args: []any{"Field", "field.name"}}).Text(v.loc)
+	case d.nameTaken(s):
+		d.local["name"] = (&app.Problem{Key: "err.duplicate_system"}).Text(v.loc)
+	default:
+		delete(d.local, "name")
+		v.change(edit{id: d.id, field: "name", value: s}, false)
+		return
+	}
+	d.keepStoredName()
+	v.validated()
+}
+
+// keepStoredName forgets a name typed before the refused one (a prefix of a taken name, say)
+// so that the table and the store keep the name the system has: a refused name never half
+// saves.
+func (d *detail) keepStoredName() {
+	v := d.v
+	j := slices.IndexFunc(v.pending, func(e edit) bool { return e.id == d.id && e.field == "name" })
+	if j < 0 {
+		return
+	}
+	v.pending = slices.Delete(v.pending, j, j+1)
+	xs, err := v.store.Systems(v.board.ID, 0)
+	if err != nil {
+		fyne.LogError("register: read stored name", err)
+		return
+	}
+	i := v.index(d.id)
+	for _, x := range xs {
+		if x.ID == d.id && i >= 0 {
+			v.rows[i].Name = x.Name
+		}
+	}
+}
+
+func (d *detail) nameTaken(s string) bool {
+	for _, x := range d.v.rows {
+		if x.ID != d.id && x.Name == s {
+			return true
+		}
+	}
+	return false
+}
+
+// dateField is a date input (typed or picked in the calendar); a complete date is saved at
+// once, a cleared one when the field loses the focus.
+func (d *detail) dateField(field string) *dateEntry {
+	e := newDateEntry(d.v)
+	e.OnChanged = func(t *time.Time) {
+		if d.id == 0 {
+			return
+		}
+		if t == nil {
+			d.v.change(edit{id: d.id, field: field, value: time.Time{}}, false)
+			return
+		}
+		d.v.change(edit{id: d.id, field: field, value: dateOnly(*t)}, true)
+	}
+	e.onBlur = func() { d.v.flush() }
+	d.focusables[field] = e
+	return e
+}
+
+// show puts system x into the inputs.
+func (d *detail) show(x app.System) {
+	if d.id != x.ID {
+		d.local = map[string]string{}
+	}
+	d.id = 0
+	d.name.setText(x.Name)
+	d.owner.setText(x.Owner)
+	d.description.setText(x.Description)
+	for i, n := range [4]int{x.Confidentiality, x.Integrity, x.Availability, x.Traceability} {
+		setSelected(d.levels[i], levelIndex(n))
+	}
+	plan := -1
+	for i, p := range securityPlans {
+		if p == x.SecurityPlan {
+			plan = i
+		}
+	}
+	setSelected(d.secPlan, plan)
+	setChecked(d.baseline, x.BaselineMet)
+	setChecked(d.sensitive, x.Sensitive)
+	d.secPlanAt.setDate(x.SecurityPlanAt)
+	d.riskAt.setDate(x.RiskAnalysisAt)
+	d.continuityAt.setDate(x.ContinuityAt)
+	d.recoveryAt.setDate(x.RecoveryAt)
+	d.id = x.ID
+	d.showProblems()
+}
+
+// levelIndex is the option of the level selects for level n (-1, or out of range: none).
+func levelIndex(n int) int {
+	if n < -1 || n > 4 {
+		return -1
+	}
+	return n + 1
+}
+
+// clear forgets the shown system (nothing selected).
+func (d *detail) clear() {
+	d.id = 0
+	d.local = map[string]string{}
+}
+
+func (d *detail) hasLocal() bool { return len(d.local) > 0 }
+
+// problemText is the sentence of the problems of one field of the shown system, with whether
+// any of them blocks.
+func (d *detail) problemText(field string) string {
+	text, _ := d.problem(field)
+	return text
+}
+
+func (d *detail) problem(field string) (string, bool) {
+	if t := d.local[field]; t != "" {
+		return t, true
+	}
+	var parts []string
+	blocking := false
+	for _, p := range d.v.problems {
+		if p.EntityID == d.id && p.Field == field {
+			parts = append(parts, p.Text(d.v.loc))
+			blocking = blocking || p.Severity == app.Blocking
+		}
+	}
+	return strings.Join(parts, " "), blocking
+}
+
+// showProblems puts each field's problems under it, and the highest level beside its label.
+func (d *detail) showProblems() {
+	moved := false
+	for field := range d.f.errs {
+		text, blocking := d.problem(field)
+		if d.f.showError(field, text, blocking) {
+			moved = true
+		}
+	}
+	if moved {
+		// A sentence that appears, goes or changes its length moves the inputs under it:
+		// containers lay out again only when refreshed.
+		d.scroll.Refresh()
+	}
+	if i := d.v.index(d.id); i >= 0 {
+		setLabel(d.highest, d.v.levelName(d.v.rows[i].MaxLevel()))
+	}
+}
+
+// reveal scrolls the form so that o is in view.
+func (d *detail) reveal(o fyne.CanvasObject) {
+	app := fyne.CurrentApp()
+	if app == nil || d.scroll.Content == nil {
+		return
+	}
+	drv := app.Driver()
+	y := drv.AbsolutePositionForObject(o).Y - drv.AbsolutePositionForObject(d.scroll.Content).Y
+	h, off, shown := o.Size().Height, d.scroll.Offset.Y, d.scroll.Size().Height
+	switch {
+	case y < off:
+		d.scroll.ScrollToOffset(fyne.NewPos(0, y))
+	case y+h > off+shown:
+		d.scroll.ScrollToOffset(fyne.NewPos(0, y+h-shown))
+	}
+}

@@ -1,0 +1,426 @@
+package register
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/app"
+	"handlingsplan/data"
+	"handlingsplan/i18n"
+)
+
+// edit is one field change of one system. Values have the types store.SetField takes for the
+// field: string, int64, bool or time.Time.
+type edit struct {
+	id    int64
+	field string
+	value any
+}
+
+func (e edit) key() string { return fmt.Sprintf("%d/%s", e.id, e.field) }
+
+// op is one store operation that can be undone and redone: a field change, an added system
+// (delete it, add it again with the same id) or a deleted one (the reverse).
+type op struct {
+	id    int64  // the system, so undo can show it
+	field string // "" for a whole row
+	undo  func() error
+	redo  func() error
+}
+
+// history is the session's undo and redo stacks; after a restart the audit log still tells
+// what changed, but undo starts afresh.
+type history struct {
+	done   []op
+	undone []op
+}
+
+// maxHistory bounds the undo stack; a session rarely needs more than the last few hundred edits.
+const maxHistory = 500
+
+func (h *history) push(o op) {
+	h.done = append(h.done, o)
+	if len(h.done) > maxHistory {
+		h.done = slices.Clone(h.done[len(h.done)-maxHistory:])
+	}
+	h.undone = h.undone[:0]
+}
+
+// undo runs the newest operation's undo; when the store refuses, the operation stays.
+func (h *history) undo() (op, bool, error) {
+	if len(h.done) == 0 {
+		return op{}, false, nil
+	}
+	o := h.done[len(h.done)-1]
+	if err := o.undo(); err != nil {
+		return o, false, err
+	}
+	h.done = h.done[:len(h.done)-1]
+	h.undone = append(h.undone, o)
+	return o, true, nil
+}
+
+// redo runs the newest undone operation again.
+func (h *history) redo() (op, bool, error) {
+	if len(h.undone) == 0 {
+		return op{}, false, nil
+	}
+	o := h.undone[len(h.undone)-1]
+	if err := o.redo(); err != nil {
+		return o, false, err
+	}
+	h.undone = h.undone[:len(h.undone)-1]
+	h.done = append(h.done, o)
+	return o, true, nil
+}
+
+// fieldPtr points at a field of x by its SetField name; nil for an unknown field.
+func fieldPtr(x *app.System, field string) any {
+	switch field {
+	case "name":
+		return &x.Name
+	case "description":
+		return &x.Description
+	case "owner":
+		return &x.Owner
+	case "confidentiality":
+		return &x.Confidentiality
+	case "integrity":
+		return &x.Integrity
+	case "availability":
+		return &x.Availability
+	case "traceability":
+		return &x.Traceability
+	case "baseline_met":
+		return &x.BaselineMet
+	case "security_plan":
+		return &x.SecurityPlan
+	case "security_plan_at":
+		return &x.SecurityPlanAt
+	case "risk_analysis_at":
+		return &x.RiskAnalysisAt
+	case "continuity_at":
+		return &x.ContinuityAt
+	case "recovery_at":
+		return &x.RecoveryAt
+	case "sensitive":
+		return &x.Sensitive
+	}
+	return nil
+}
+
+// get reads a field through its pointer, in the type SetField takes.
+func get(p any) any {
+	switch x := p.(type) {
+	case *string:
+		return *x
+	case *int:
+		return int64(*x)
+	case *bool:
+		return *x
+	case *app.SecurityPlanLevel:
+		return string(*x)
+	case *time.Time:
+		return *x
+	}
+	return nil
+}
+
+// set writes v (in the type SetField takes) through the field's pointer.
+func set(p, v any) {
+	switch x := p.(type) {
+	case *string:
+		*x, _ = v.(string)
+	case *int:
+		n, _ := v.(int64)
+		*x = int(n)
+	case *bool:
+		*x, _ = v.(bool)
+	case *app.SecurityPlanLevel:
+		s, _ := v.(string)
+		*x = app.SecurityPlanLevel(s)
+	case *time.Time:
+		*x, _ = v.(time.Time)
+	}
+}
+
+// same compares two field values as the store would store them.
+func same(a, b any) bool {
+	if x, ok := a.(time.Time); ok {
+		y, ok := b.(time.Time)
+		return ok && x.Equal(y)
+	}
+	return fmt.Sprint(a) == fmt.Sprint(b)
+}
+
+// change takes a user's edit: into memory at once (so the table, the highest level and the
+// problems follow every keystroke), into the store at once when now is set, else when typing
+// pauses, the field loses the focus, another row is chosen, Ctrl+S, or Flush.
+func (v *View) change(e edit, now bool) {
+	i := v.index(e.id)
+	if i < 0 {
+		return
+	}
+	p := fieldPtr(&v.rows[i], e.field)
+	if p == nil || same(get(p), e.value) {
+		if now {
+			v.flush()
+		}
+		return
+	}
+	set(p, e.value)
+	if j := slices.IndexFunc(v.pending, func(x edit) bool { return x.key() == e.key() }); j >= 0 {
+		v.pending[j] = e
+	} else {
+		v.pending = append(v.pending, e)
+	}
+	if now {
+		v.flush()
+	} else if v.delay > 0 {
+		if v.timer != nil {
+			v.timer.Stop()
+		}
+		v.timer = time.AfterFunc(v.delay, func() { fyne.Do(func() { v.flush() }) })
+	}
+	v.validated()
+}
+
+// flush writes the pending edits, each as one undoable operation. A refused write (a full
+// disk, a name taken meanwhile) is told in plain words and the register is read again, so what
+// is shown is what is saved.
+func (v *View) flush() error {
+	if v.timer != nil {
+		v.timer.Stop()
+		v.timer = nil
+	}
+	if len(v.pending) == 0 {
+		return nil
+	}
+	pending := v.pending
+	v.pending = nil
+	wrote := false
+	for _, e := range pending {
+		old, err := v.store.SetField("system", e.id, e.field, e.value)
+		if err != nil {
+			v.report(err)
+			v.reload(v.selID)
+			return err
+		}
+		if same(old, e.value) {
+			continue
+		}
+		wrote = true
+		back := e
+		back.value = old
+		v.hist.push(op{id: e.id, field: e.field,
+			undo: func() error { _, err := v.store.SetField("system", back.id, back.field, back.value); return err },
+			redo: func() error { _, err := v.store.SetField("system", e.id, e.field, e.value); return err },
+		})
+	}
+	if wrote {
+		v.setStatus(v.loc.Tf("register.saved", "Time", time.Now().Format("15:04")), widget.MediumImportance)
+	}
+	v.updateHistoryButtons()
+	return nil
+}
+
+// Undo takes back the newest saved change (what is being typed is saved first, so it is that).
+func (v *View) Undo() {
+	if v.flush() != nil {
+		return
+	}
+	o, ok, err := v.hist.undo()
+	v.afterHistory(o, ok, err, "register.undone")
+}
+
+// Redo does the newest undone change again.
+func (v *View) Redo() {
+	if v.flush() != nil {
+		return
+	}
+	o, ok, err := v.hist.redo()
+	v.afterHistory(o, ok, err, "register.redone")
+}
+
+func (v *View) afterHistory(o op, ok bool, err error, key string) {
+	if err != nil {
+		v.report(err)
+		v.reload(v.selID)
+		return
+	}
+	if !ok {
+		v.updateHistoryButtons()
+		return
+	}
+	// An undone add takes the row away: the row after it in the table is shown instead.
+	fallback := v.neighbour(o.id)
+	v.reload(o.id)
+	if v.selID != o.id && v.index(fallback) >= 0 {
+		v.show(fallback)
+	}
+	if o.field != "" {
+		v.focusField(o.id, o.field)
+	}
+	v.setStatus(v.loc.T(key), widget.MediumImportance)
+}
+
+// addSystem stores a new system and makes it undoable; returns its id (0 on failure).
+func (v *View) addSystem(x app.System) int64 {
+	if v.flush() != nil {
+		return 0
+	}
+	id, err := v.store.AddSystem(v.board.ID, x)
+	if err != nil {
+		v.report(err)
+		return 0
+	}
+	x.ID = id
+	v.hist.push(op{id: id,
+		undo: func() error { _, err := v.store.DeleteSystem(id); return err },
+		redo: func() error { _, err := v.store.AddSystem(v.board.ID, x); return err },
+	})
+	v.reload(id)
+	v.focusField(id, "name")
+	return id
+}
+
+// link is an activity of one of the board's plans that refers to a system.
+type link struct {
+	activity int64
+	plan     app.Plan
+	systems  []int64 // the activity's systems, the deleted one included
+}
+
+// links lists the activities of the board's plans that refer to system id: deleting the system
+// drops these links (the store cascades), so the question says so and undo puts them back.
+func (v *View) links(id int64) []link {
+	plans, err := v.store.Plans(v.board.ID)
+	if err != nil {
+		fyne.LogError("list plans for register links", err)
+		return nil
+	}
+	var out []link
+	for _, p := range plans {
+		acts, err := v.store.Activities(p.ID)
+		if err != nil {
+			fyne.LogError("list activities for register links", err)
+			continue
+		}
+		for _, a := range acts {
+			if slices.Contains(a.SystemIDs, id) {
+				out = append(out, link{activity: a.ID, plan: p, systems: a.SystemIDs})
+			}
+		}
+	}
+	return out
+}
+
+// relink puts back the links a delete dropped. Only draft and closed plans take them back:
+// the store refuses changes to a plan marked ready, and a change to a signed plan's activities
+// would turn it back into a draft, which an undo must not do behind the user's back.
+func (v *View) relink(ls []link) error {
+	for _, l := range ls {
+		if l.plan.Status != app.PlanDraft && l.plan.Status != app.PlanClosed {
+			continue
+		}
+		if _, err := v.store.SetActivitySystems(l.activity, l.systems); err != nil && !errors.Is(err, data.ErrNotFound) {
+			return err
+		}
+	}
+	return nil
+}
+
+// deleteSystem asks, then deletes system id; undo puts it back with the same id.
+func (v *View) deleteSystem(id int64) {
+	if v.flush() != nil {
+		return
+	}
+	i := v.index(id)
+	if i < 0 {
+		return
+	}
+	loc := v.loc
+	ls := v.links(id)
+	question := loc.Tf("register.delete_question", "Name", v.rows[i].Name)
+	if len(ls) > 0 {
+		question += " " + loc.Tf("register.delete_links", "Count", len(ls))
+	}
+	v.confirm = dialog.NewConfirm(loc.T("register.delete_title"), question, func(ok bool) {
+		v.confirm = nil
+		if !ok {
+			return
+		}
+		row, err := v.store.DeleteSystem(id)
+		if err != nil {
+			v.report(err)
+			v.reload(v.selID)
+			return
+		}
+		v.hist.push(op{id: id,
+			undo: func() error {
+				if _, err := v.store.AddSystem(v.board.ID, row); err != nil {
+					return err
+				}
+				return v.relink(ls)
+			},
+			redo: func() error { _, err := v.store.DeleteSystem(id); return err },
+		})
+		v.reload(v.neighbour(id))
+		v.setStatus(loc.T("register.deleted"), widget.MediumImportance)
+	}, v.env.Window)
+	v.confirm.SetConfirmText(loc.T("register.delete"))
+	v.confirm.SetDismissText(loc.T("register.cancel"))
+	v.confirm.SetConfirmImportance(widget.DangerImportance)
+	v.confirm.Show()
+}
+
+// neighbour is the row shown after id in the table (or before it, for the last): the row to
+// select when id goes.
+func (v *View) neighbour(id int64) int64 {
+	if v.table == nil {
+		return 0
+	}
+	i := v.index(id)
+	for n, d := range v.table.order {
+		if d != i {
+			continue
+		}
+		switch {
+		case n+1 < len(v.table.order):
+			return v.rows[v.table.order[n+1]].ID
+		case n > 0:
+			return v.rows[v.table.order[n-1]].ID
+		}
+	}
+	return 0
+}
+
+// report tells the user in one plain sentence why something could not be saved.
+func (v *View) report(err error) {
+	text := errorText(v.loc, err)
+	v.setStatus(text, widget.DangerImportance)
+	if v.env.Window != nil {
+		dialog.ShowInformation(v.loc.T("register.not_saved"), text, v.env.Window)
+	}
+}
+
+// errorText turns an error into one sentence in the user's language, never a raw error chain.
+func errorText(loc *i18n.Localizer, err error) string {
+	var p *app.Problem
+	switch {
+	case errors.As(err, &p):
+		return p.Text(loc)
+	case data.IsDiskFull(err):
+		return loc.T("err.disk_full")
+	case errors.Is(err, data.ErrNotFound):
+		return loc.T("register.gone")
+	}
+	fyne.LogError("register", err)
+	return loc.T("err.save_failed")
+}

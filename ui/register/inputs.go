@@ -1,0 +1,256 @@
+package register
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The inputs below are small copies of the wizard's (ui/wizard/fields.go): the two packages
+// must not import each other, and these few lines are cheaper than a shared package.
+
+// shortcuts receives the app's keys from whatever input has the focus. Fyne hands every
+// shortcut to a focused Entry, which drops the ones it does not know (Ctrl+S, Ctrl+N, …).
+type shortcuts interface {
+	handleShortcut(s fyne.Shortcut) bool
+}
+
+// textEntry is a widget.Entry that passes the app's keys on, saves when it loses the focus,
+// and lets Tab leave even a multi-line field.
+type textEntry struct {
+	widget.Entry
+	keys   shortcuts
+	onBlur func()
+}
+
+func newTextEntry(k shortcuts, multiLine bool) *textEntry {
+	e := &textEntry{keys: k}
+	e.ExtendBaseWidget(e)
+	e.MultiLine = multiLine
+	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
+	} else {
+		e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	}
+	// Validation state is set from the register's problems, never by a Validator of its own.
+	e.AlwaysShowValidationError = true
+	return e
+}
+
+func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.keys != nil && e.keys.handleShortcut(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+func (e *textEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onBlur != nil {
+		e.onBlur()
+	}
+}
+
+// AcceptsTab is false so that Tab moves on from the multi-line description too.
+func (e *textEntry) AcceptsTab() bool { return false }
+
+// setText shows s without the change being taken as the user's.
+func (e *textEntry) setText(s string) {
+	if e.Text == s {
+		return
+	}
+	cb := e.OnChanged
+	e.OnChanged = nil
+	e.SetText(s)
+	e.OnChanged = cb
+}
+
+// dateEntry is a widget.DateEntry (typed in the region's format, or picked in the calendar)
+// that passes the app's keys on and saves a cleared date when it loses the focus.
+type dateEntry struct {
+	widget.DateEntry
+	keys   shortcuts
+	onBlur func()
+}
+
+func newDateEntry(k shortcuts) *dateEntry {
+	e := &dateEntry{keys: k}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	return e
+}
+
+func (e *dateEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.keys != nil && e.keys.handleShortcut(s) {
+		return
+	}
+	e.DateEntry.TypedShortcut(s)
+}
+
+// CreateRenderer lets an empty date pass: DateEntry's own check marks "" as a typing error,
+// but every date of the register is optional.
+func (e *dateEntry) CreateRenderer() fyne.WidgetRenderer {
+	r := e.DateEntry.CreateRenderer()
+	if check := e.Validator; check != nil {
+		e.Validator = func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return nil
+			}
+			return check(s)
+		}
+	}
+	return r
+}
+
+func (e *dateEntry) FocusLost() {
+	e.DateEntry.FocusLost()
+	if e.onBlur != nil {
+		e.onBlur()
+	}
+}
+
+// setDate shows t (zero: empty) without the change being taken as the user's.
+func (e *dateEntry) setDate(t time.Time) {
+	cb := e.OnChanged
+	e.OnChanged = nil
+	if t.IsZero() {
+		e.SetDate(nil)
+	} else {
+		e.SetDate(&t)
+	}
+	e.OnChanged = cb
+}
+
+// setSelected selects option i of s (-1: none) without the change being taken as the user's.
+func setSelected(s *widget.Select, i int) {
+	cb := s.OnChanged
+	s.OnChanged = nil
+	if i < 0 {
+		s.ClearSelected()
+	} else {
+		s.SetSelectedIndex(i)
+	}
+	s.OnChanged = cb
+}
+
+// setChecked shows v in c without the change being taken as the user's.
+func setChecked(c *widget.Check, v bool) {
+	cb := c.OnChanged
+	c.OnChanged = nil
+	c.SetChecked(v)
+	c.OnChanged = cb
+}
+
+// dateOnly is the calendar date of t as the app stores dates: UTC midnight.
+func dateOnly(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// form lays out labelled inputs in two columns, with a sentence under each input that says
+// what is wrong with it (Select and Check do not validate themselves). A form may span several
+// grids, one per section.
+type form struct {
+	errs   map[string]*widget.Label
+	fields map[string]fyne.CanvasObject
+	order  []string // fields in the order they are shown, for "jump to the first problem"
+}
+
+func newForm() *form {
+	return &form{errs: map[string]*widget.Label{}, fields: map[string]fyne.CanvasObject{}}
+}
+
+// grid is an empty two-column grid for add.
+func (f *form) grid() *fyne.Container { return container.New(layout.NewFormLayout()) }
+
+// add appends a row to grid; field names the problems shown under it ("" for none).
+func (f *form) add(grid *fyne.Container, label, field string, obj fyne.CanvasObject) {
+	l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	var right fyne.CanvasObject = obj
+	if field != "" {
+		e := widget.NewLabel("")
+		e.Wrapping = fyne.TextWrapWord
+		e.SizeName = theme.SizeNameCaptionText
+		e.Hide()
+		f.errs[field] = e
+		f.fields[field] = obj
+		f.order = append(f.order, field)
+		right = container.NewVBox(obj, e)
+	}
+	// Appended without Add: Add lays the grid out at each call, and wrapped text laid out at
+	// zero width costs a line per letter.
+	grid.Objects = append(grid.Objects, l, right)
+}
+
+// showError sets or clears the sentence under field; a warning is shown in the warning colour,
+// a blocking problem in the error colour with the input marked red. It reports whether the
+// sentence appeared or went, which changes the form's layout.
+func (f *form) showError(field, text string, blocking bool) (moved bool) {
+	l := f.errs[field]
+	if l == nil {
+		return false
+	}
+	imp := widget.WarningImportance
+	if blocking {
+		imp = widget.DangerImportance
+	}
+	if l.Text == text && l.Importance == imp && l.Visible() == (text != "") {
+		return false
+	}
+	moved = l.Visible() != (text != "") || l.Text != text
+	l.Importance = imp
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+	if e, ok := f.fields[field].(*textEntry); ok {
+		var err error
+		if text != "" && blocking {
+			err = errors.New(text)
+		}
+		e.SetValidationError(err)
+	}
+	return moved
+}
+
+// section is a titled block on a slightly raised background, as the wizard's: a bold heading,
+// an optional note under it, then the content.
+func section(title, note string, content fyne.CanvasObject) fyne.CanvasObject {
+	head := container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	if note != "" {
+		head.Add(caption(note))
+	}
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	return container.NewStack(bg, container.NewPadded(container.NewBorder(head, nil, nil, nil, content)))
+}
+
+// caption is a small wrapped text: help under an input or a section's heading.
+func caption(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
+
+// wrapped is a label that wraps at word boundaries.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// setLabel changes a label's text only when it differs (a refresh re-shapes the text).
+func setLabel(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
+}
