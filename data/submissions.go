@@ -258,7 +258,7 @@ func (s *Store) placeSubmission(tx *sql.Tx, r Received, out *ImportOutcome) erro
 	trusted := r.TrustedVia != ""
 	res, err := tx.Exec(`INSERT INTO submissions(board_name, year, version, signer_name, signer_fingerprint, signed_at, imported_at,
 		imported_by, file_name, sha256, current, trusted, trusted_via, payload, pdf) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		r.Board, r.Year, r.Version, r.SignerName, r.SignerFingerprint, signed, s.stamp(), s.who, r.FileName, r.SHA256,
+		r.Board, r.Year, r.Version, r.SignerName, r.SignerFingerprint, signed, s.stamp(), s.Who(), r.FileName, r.SHA256,
 		out.Placement != PlacedOlder, trusted, r.TrustedVia, nonNil(r.Payload), nonNil(r.PDF))
 	if err != nil {
 		return err
@@ -371,7 +371,7 @@ func (s *Store) insertLog(tx *sql.Tx, e ImportLogEntry, pendingPDF []byte) (int6
 	}
 	res, err := tx.Exec(`INSERT INTO import_log(at, who, file_name, sha256, verdict, reason, detail, fingerprint, signer_name, board_name,
 		year, version, submission_id, pending_pdf) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		s.stamp(), s.who, e.FileName, e.SHA256, e.Verdict, e.Reason, e.Detail, e.Fingerprint, e.SignerName, e.Board, e.Year, e.Version,
+		s.stamp(), s.Who(), e.FileName, e.SHA256, e.Verdict, e.Reason, e.Detail, e.Fingerprint, e.SignerName, e.Board, e.Year, e.Version,
 		sub, pendingPDF)
 	if err != nil {
 		return 0, err

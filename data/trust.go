@@ -27,6 +27,8 @@ type TrustEntry struct {
 	Cert        []byte // DER
 	AddedBy     string
 	AddedAt     time.Time // UTC
+	// Boards are the boards an approved signer may submit for (sorted); a CA has none.
+	Boards []string
 }
 
 // ErrAmbiguous means a fingerprint prefix matches more than one entry.
@@ -44,6 +46,7 @@ func (s *Store) trust(q string, args ...any) ([]TrustEntry, error) {
 	}
 	defer rows.Close()
 	var out []TrustEntry
+	byID := map[int64]int{}
 	for rows.Next() {
 		var e TrustEntry
 		var kind, at string
@@ -51,9 +54,32 @@ func (s *Store) trust(q string, args ...any) ([]TrustEntry, error) {
 			return nil, fmt.Errorf("read trust list: %w", err)
 		}
 		e.Kind, e.AddedAt = TrustKind(kind), parseStamp(at)
+		byID[e.ID] = len(out)
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read trust list: %w", err)
+	}
+	rows.Close()
+	if len(out) == 0 {
+		return out, nil
+	}
+	brows, err := s.db.Query("SELECT trust_id, board FROM trust_boards ORDER BY trust_id, board")
+	if err != nil {
+		return nil, fmt.Errorf("read trust list boards: %w", err)
+	}
+	defer brows.Close()
+	for brows.Next() {
+		var id int64
+		var board string
+		if err := brows.Scan(&id, &board); err != nil {
+			return nil, fmt.Errorf("read trust list boards: %w", err)
+		}
+		if i, ok := byID[id]; ok {
+			out[i].Boards = append(out[i].Boards, board)
+		}
+	}
+	return out, brows.Err()
 }
 
 // FindTrust finds the entry whose fingerprint is fp or starts with it (at least 8 hex
@@ -76,42 +102,110 @@ func (s *Store) FindTrust(fp string) (TrustEntry, error) {
 	return TrustEntry{}, fmt.Errorf("trust entry %q: %w", fp, ErrAmbiguous)
 }
 
-// AddTrust puts a certificate on the trust list. field is what the audit log records ("added"
-// for an imported certificate, "approved" for a signer approved on import). A certificate
-// already on the list is returned as it is, with added false.
+// AddTrust puts a certificate on the trust list, a signer with e.Boards. field is what the
+// audit log records ("added" for an imported certificate, "approved" for a signer approved on
+// import). A certificate already on the list is returned as it is, with added false: its kind
+// and boards do not change (AddTrustBoards adds boards).
 func (s *Store) AddTrust(e TrustEntry, field string) (TrustEntry, bool, error) {
 	added := false
+	var id int64
 	err := s.tx(func(tx *sql.Tx) error {
-		var id int64
+		added = false
 		err := tx.QueryRow("SELECT id FROM trust WHERE fingerprint = ?", e.Fingerprint).Scan(&id)
 		if err == nil {
-			e.ID = id
 			return nil
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		e.AddedBy, e.AddedAt = s.who, s.now().UTC()
+		at, who := s.stamp(), s.Who()
 		res, err := tx.Exec("INSERT INTO trust(kind, subject, fingerprint, cert, added_by, added_at) VALUES(?,?,?,?,?,?)",
-			string(e.Kind), e.Subject, e.Fingerprint, nonNil(e.Cert), e.AddedBy, e.AddedAt.Format(time.RFC3339Nano))
+			string(e.Kind), e.Subject, e.Fingerprint, nonNil(e.Cert), who, at)
 		if err != nil {
 			return err
 		}
-		e.ID, _ = res.LastInsertId()
+		id, _ = res.LastInsertId()
 		added = true
-		return s.audit(tx, "trust", e.ID, field, "", fmt.Sprintf("%s %s %s", e.Kind, e.Subject, e.Fingerprint))
+		if err := s.audit(tx, "trust", id, field, "", fmt.Sprintf("%s %s %s", e.Kind, e.Subject, e.Fingerprint)); err != nil {
+			return err
+		}
+		if e.Kind != TrustSigner {
+			return nil
+		}
+		return s.addBoards(tx, id, e.Boards)
 	})
 	if err != nil {
 		return TrustEntry{}, false, fmt.Errorf("add %q to the trust list: %w", e.Subject, err)
 	}
-	if !added {
-		es, err := s.trust("WHERE id = ?", e.ID)
-		if err != nil || len(es) == 0 {
-			return TrustEntry{}, false, fmt.Errorf("add %q to the trust list: %w", e.Subject, errors.Join(err, ErrNotFound))
-		}
-		return es[0], false, nil
+	es, err := s.trust("WHERE id = ?", id)
+	if err != nil || len(es) == 0 {
+		return TrustEntry{}, false, fmt.Errorf("add %q to the trust list: %w", e.Subject, errors.Join(err, ErrNotFound))
 	}
-	return e, true, nil
+	return es[0], added, nil
+}
+
+// AddTrustBoards approves the signer with fingerprint for more boards (with an audit entry for
+// each new one) and returns the entry as it is now. A CA has no boards: ErrNotSigner.
+func (s *Store) AddTrustBoards(fingerprint string, boards []string) (TrustEntry, error) {
+	var id int64
+	err := s.tx(func(tx *sql.Tx) error {
+		var kind string
+		err := tx.QueryRow("SELECT id, kind FROM trust WHERE fingerprint = ?", fingerprint).Scan(&id, &kind)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if TrustKind(kind) != TrustSigner {
+			return ErrNotSigner
+		}
+		return s.addBoards(tx, id, boards)
+	})
+	if err != nil {
+		return TrustEntry{}, fmt.Errorf("approve %s for %s: %w", fingerprint, strings.Join(boards, ", "), err)
+	}
+	es, err := s.trust("WHERE id = ?", id)
+	if err != nil || len(es) == 0 {
+		return TrustEntry{}, fmt.Errorf("approve %s: %w", fingerprint, errors.Join(err, ErrNotFound))
+	}
+	return es[0], nil
+}
+
+// ErrNotSigner: boards belong to approved signers, not to CAs.
+var ErrNotSigner = errors.New("trust entry is a CA, not an approved signer")
+
+func (s *Store) addBoards(tx *sql.Tx, id int64, boards []string) error {
+	for _, b := range boards {
+		b = strings.TrimSpace(b)
+		if b == "" {
+			continue
+		}
+		res, err := tx.Exec("INSERT OR IGNORE INTO trust_boards(trust_id, board) VALUES(?, ?)", id, b)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			if err := s.audit(tx, "trust", id, "board", "", b); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// SettingErr returns a saved setting, def when none is saved, and an error when the database
+// cannot say: a security decision taken on a setting must not mistake a failure for "not set".
+func (s *Store) SettingErr(key, def string) (string, error) {
+	var v string
+	err := s.db.QueryRow("SELECT value FROM settings WHERE key = ?", key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return def, nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read setting %s: %w", key, err)
+	}
+	return v, nil
 }
 
 // RemoveTrust takes an entry off the trust list and, in the same transaction, marks the
@@ -133,6 +227,7 @@ func (s *Store) RemoveTrust(fingerprint string, revouched map[int64]string) (Tru
 			return err
 		}
 		e.Kind, e.AddedAt = TrustKind(kind), parseStamp(at)
+		// trust_boards rows go with it (ON DELETE CASCADE).
 		if _, err := tx.Exec("DELETE FROM trust WHERE id = ?", e.ID); err != nil {
 			return err
 		}

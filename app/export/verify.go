@@ -2,10 +2,7 @@ package export
 
 import (
 	"crypto/x509"
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"time"
 
 	"handlingsplan/app/identity"
@@ -24,13 +21,13 @@ type FileResult struct {
 func (r FileResult) Valid() bool { return r.Err == nil && r.Result.Verdict == submission.Valid }
 
 // ErrTooLarge means a file is larger than any submission can be.
-var ErrTooLarge = errors.New("file too large for a submission")
+var ErrTooLarge = submission.ErrTooLarge
 
 // VerifyFiles verifies each file as the coordinator's import does, in the order given.
 func VerifyFiles(paths []string, trust submission.Trust, now time.Time) []FileResult {
 	out := make([]FileResult, 0, len(paths))
 	for _, p := range paths {
-		data, err := readBounded(p, submission.MaxFileSize)
+		data, err := submission.ReadFile(p)
 		if err != nil {
 			out = append(out, FileResult{Path: p, Err: err})
 			continue
@@ -40,30 +37,15 @@ func VerifyFiles(paths []string, trust submission.Trust, now time.Time) []FileRe
 	return out
 }
 
-// readBounded reads a file of at most max bytes; a larger one is refused without reading it
-// all into memory.
-func readBounded(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("read %s: %w (more than %d bytes)", path, ErrTooLarge, max)
-	}
-	return data, nil
-}
-
-// LoadTrust reads certificate files (PEM or DER) into a trust list: CA certificates become
-// roots, any other certificate an individually approved signer.
+// LoadTrust reads certificate files (PEM or DER) into a trust list. A file of CA certificates
+// only (a CA bundle) gives roots; from any other file only the first certificate is taken, a
+// CA certificate as a root and any other as an individually approved signer: an official's
+// certificate file may carry the CA that issued it, and trusting the official must not trust
+// everyone that CA issued a certificate to.
 func LoadTrust(paths []string) (submission.Trust, error) {
 	var t submission.Trust
 	for _, p := range paths {
-		data, err := readBounded(p, 1<<20)
+		data, err := submission.ReadFile(p)
 		if err != nil {
 			return t, fmt.Errorf("trust list: %w", err)
 		}
@@ -71,8 +53,11 @@ func LoadTrust(paths []string) (submission.Trust, error) {
 		if err != nil {
 			return t, fmt.Errorf("trust list %s: %w", p, err)
 		}
+		if !allCA(certs) {
+			certs = certs[:1]
+		}
 		for _, c := range certs {
-			if isCA(c) {
+			if identity.IsCA(c) {
 				t.Roots = append(t.Roots, c)
 			} else {
 				t.Signers = append(t.Signers, c)
@@ -82,6 +67,11 @@ func LoadTrust(paths []string) (submission.Trust, error) {
 	return t, nil
 }
 
-func isCA(c *x509.Certificate) bool {
-	return c.BasicConstraintsValid && c.IsCA && (c.KeyUsage == 0 || c.KeyUsage&x509.KeyUsageCertSign != 0)
+func allCA(certs []*x509.Certificate) bool {
+	for _, c := range certs {
+		if !identity.IsCA(c) {
+			return false
+		}
+	}
+	return true
 }

@@ -24,6 +24,9 @@ var (
 	ErrKeyMismatch    = errors.New("identity: certificate is not for this key")
 	ErrNotIssuer      = errors.New("identity: certificate not issued by the enclosed CA")
 	ErrNotForSigning  = errors.New("identity: certificate may not sign documents")
+	// ErrNoBoard: neither the coordinator nor the request names the board a certificate from
+	// the signing CA is for; the importer takes a CA-issued certificate as vouching for its board.
+	ErrNoBoard = errors.New("identity: the certificate names no board")
 )
 
 const pemRequest = "CERTIFICATE REQUEST"
@@ -63,8 +66,9 @@ func ParseRequest(pemBytes []byte) (*x509.CertificateRequest, error) {
 }
 
 // Issue makes a signing certificate for the requester, signed by the CA. board is the board
-// the coordinator vouches for (it replaces the requested one unless empty); O is the CA's kommun.
-// The certificate never outlives the CA.
+// the coordinator vouches for (it replaces the requested one unless empty); a certificate that
+// would name no board is refused with ErrNoBoard. O is the CA's kommun. The certificate never
+// outlives the CA.
 func Issue(ca *Identity, req *x509.CertificateRequest, board string, now time.Time, validity time.Duration) (*x509.Certificate, error) {
 	name := req.Subject.CommonName
 	if !ca.Cert.IsCA || ca.Cert.KeyUsage&x509.KeyUsageCertSign == 0 {
@@ -90,6 +94,9 @@ func Issue(ca *Identity, req *x509.CertificateRequest, board string, now time.Ti
 	s = trimSubject(s)
 	if err := checkSubject(s, validity); err != nil {
 		return nil, fmt.Errorf("issue certificate for %q: %w", name, err)
+	}
+	if s.Board == "" {
+		return nil, fmt.Errorf("issue certificate for %q: %w", name, ErrNoBoard)
 	}
 	notBefore, notAfter := now.Add(-backdate), now.Add(validity)
 	if notBefore.Before(ca.Cert.NotBefore) {

@@ -181,6 +181,13 @@ func CertPEM(certs ...*x509.Certificate) []byte {
 	return b.Bytes()
 }
 
+// IsCA reports whether c is a certificate authority's certificate: basic constraints say CA
+// and key usage, when set, allows signing certificates. On a trust list such a certificate is a
+// CA, and it never signs a submission itself.
+func IsCA(c *x509.Certificate) bool {
+	return c.BasicConstraintsValid && c.IsCA && (c.KeyUsage == 0 || c.KeyUsage&x509.KeyUsageCertSign != 0)
+}
+
 // CertDER is the certificate as DER, the usual content of a .cer file.
 func CertDER(c *x509.Certificate) []byte { return bytes.Clone(c.Raw) }
 
@@ -420,6 +427,7 @@ var messageKeys = []struct {
 	{ErrNotForSigning, "identity.err.not_for_signing"},
 	{ErrNotRequest, "identity.err.not_request"},
 	{ErrNotCA, "identity.err.not_ca"},
+	{ErrNoBoard, "identity.err.no_board"},
 	{ErrUnsupportedKey, "identity.err.unsupported_key"},
 	{ErrNoCertificate, "identity.err.no_certificate"},
 	{ErrInvalidSubject, "identity.err.invalid_subject"},

@@ -367,7 +367,7 @@ func TestAcceptRefuses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	otherLeaf, err := Issue(ca, req, "", testNow, year)
+	otherLeaf, err := Issue(ca, req, "Kulturnämnden", testNow, year)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -693,5 +693,68 @@ func TestMessageKeys(t *testing.T) {
 	}
 	if _, err := Load(filepath.Join(t.TempDir(), "none.p12"), "x"); MessageKey(err) != "identity.err.not_found" {
 		t.Errorf("Load of a missing file maps to %q", MessageKey(err))
+	}
+}
+
+// A certificate from the signing CA always names a board: the coordinator's choice, else the
+// requested one; with neither, Issue refuses (the importer would have no board to check).
+func TestIssueBoard(t *testing.T) {
+	ca := newCA(t)
+	tests := []struct {
+		name      string
+		requested string
+		board     string
+		want      string
+		err       error
+	}{
+		{"requested board kept", "Socialnämnden", "", "Socialnämnden", nil},
+		{"coordinator's board wins", "Socialnämnden", "Kommunstyrelsen", "Kommunstyrelsen", nil},
+		{"coordinator names it", "", "Kulturnämnden", "Kulturnämnden", nil},
+		{"no board at all", "", "", "", ErrNoBoard},
+		{"only spaces", "  ", " ", "", ErrNoBoard},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id := newIdentity(t, Subject{Name: "Bo Ek", Board: tt.requested})
+			reqPEM, err := Request(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req, err := ParseRequest(reqPEM)
+			if err != nil {
+				t.Fatal(err)
+			}
+			leaf, err := Issue(ca, req, tt.board, testNow, year)
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("Issue: err %v, want %v", err, tt.err)
+			}
+			if err == nil && SubjectOf(leaf).Board != tt.want {
+				t.Errorf("board %q, want %q", SubjectOf(leaf).Board, tt.want)
+			}
+			if err != nil && MessageKey(err) != "identity.err.no_board" {
+				t.Errorf("message key %q", MessageKey(err))
+			}
+		})
+	}
+}
+
+func TestIsCA(t *testing.T) {
+	ca := newCA(t)
+	id := newIdentity(t, official)
+	tests := []struct {
+		name string
+		c    *x509.Certificate
+		want bool
+	}{
+		{"signing CA", ca.Cert, true},
+		{"official", id.Cert, false},
+		{"CA without key usage", &x509.Certificate{BasicConstraintsValid: true, IsCA: true}, true},
+		{"CA flag, but may only sign documents", &x509.Certificate{BasicConstraintsValid: true, IsCA: true, KeyUsage: x509.KeyUsageDigitalSignature}, false},
+		{"no basic constraints", &x509.Certificate{KeyUsage: x509.KeyUsageCertSign}, false},
+	}
+	for _, tt := range tests {
+		if got := IsCA(tt.c); got != tt.want {
+			t.Errorf("%s: IsCA %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

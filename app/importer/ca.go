@@ -43,7 +43,7 @@ func (im *Importer) NewSigningCA(ctx context.Context, path, name, kommun, passph
 	if err := identity.Save(path, ca, passphrase); err != nil {
 		return nil, err
 	}
-	if _, err := im.addTrust(ctx, []*x509.Certificate{ca.Cert}, "added"); err != nil {
+	if _, err := im.addTrust(ctx, entries([]*x509.Certificate{ca.Cert}), "added"); err != nil {
 		return ca, err
 	}
 	if err := im.store.SetSetting(SettingSigningCA, identity.Fingerprint(ca.Cert)); err != nil {
@@ -54,8 +54,8 @@ func (im *Importer) NewSigningCA(ctx context.Context, path, name, kommun, passph
 
 // SigningCA returns the trust-list entry of the kommun signing CA made in this app.
 func (im *Importer) SigningCA() (data.TrustEntry, bool) {
-	fp := im.store.Setting(SettingSigningCA, "")
-	if fp == "" {
+	fp, err := im.store.SettingErr(SettingSigningCA, "")
+	if err != nil || fp == "" {
 		return data.TrustEntry{}, false
 	}
 	e, err := im.store.FindTrust(fp)
@@ -63,8 +63,9 @@ func (im *Importer) SigningCA() (data.TrustEntry, bool) {
 }
 
 // Issue answers an official's certificate request with a signing certificate from ca for board
-// (the board the coordinator vouches for; "" keeps the requested one), valid for validity. The
-// answer is PEM with the new certificate and the CA's, which the official's app accepts.
+// (the board the coordinator vouches for; "" keeps the requested one, and with neither it is
+// refused: identity.ErrNoBoard), valid for validity. The answer is PEM with the new certificate
+// and the CA's, which the official's app accepts.
 func (im *Importer) Issue(ca *identity.Identity, request []byte, board string, validity time.Duration) ([]byte, *x509.Certificate, error) {
 	req, err := identity.ParseRequest(request)
 	if err != nil {

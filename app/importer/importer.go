@@ -11,15 +11,17 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
 
+	"handlingsplan/app/identity"
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
 )
@@ -66,6 +68,18 @@ const (
 	// ReasonBoardMismatch: the kommun signing CA issued the signer's certificate for another
 	// board than the plan is for.
 	ReasonBoardMismatch submission.Reason = "board_mismatch"
+	// ReasonCertNoBoard: a certificate from the kommun signing CA that names no board, so
+	// nothing says which board's plans it may sign.
+	ReasonCertNoBoard submission.Reason = "cert_no_board"
+	// ReasonOtherKommun: the plan is another kommun's than the coordinator's.
+	ReasonOtherKommun submission.Reason = "other_kommun"
+	// ReasonSignerOtherBoard goes with UnknownSigner: an approved signer sent a plan for a
+	// board they are not approved for. Approving them for it imports the file.
+	ReasonSignerOtherBoard submission.Reason = "signer_other_board"
+	// ReasonNewBoard goes with UnknownSigner: a signer a CA vouches for sent the plan of a
+	// board the coordinator's database does not have yet, and the certificate does not name
+	// it. Approving imports the file and so adds the board.
+	ReasonNewBoard submission.Reason = "new_board"
 	// ReasonNoFile: the file could not be opened or read.
 	ReasonNoFile submission.Reason = "no_file"
 	// ReasonStoreFailed and ReasonDiskFull go with Failed.
@@ -95,6 +109,13 @@ type Result struct {
 	Fingerprint string // of the signer certificate, lowercase hex
 	CertBoard   string // ReasonBoardMismatch: the board the certificate was issued for
 	SignedAt    time.Time
+	// NewBoard: the plan's board is not in the coordinator's database yet (for a file waiting
+	// for approval, or one that added the board).
+	NewBoard bool
+	// Approved are the boards an approved signer may submit for (ReasonSignerOtherBoard).
+	Approved []string
+	// Kommun is the plan's kommun and OwnKommun the coordinator's (ReasonOtherKommun).
+	Kommun, OwnKommun string
 
 	SubmissionID int64
 	PlanID       int64
@@ -103,6 +124,7 @@ type Result struct {
 	Err error
 
 	check submission.Result // what Verify said, for ReasonText
+	rec   *data.Received    // what assess found storable
 }
 
 // Name is the file's base name.
@@ -172,7 +194,7 @@ func expand(paths []string) []item {
 		}
 		var names []string
 		for _, e := range entries {
-			if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".pdf") && !strings.HasPrefix(e.Name(), ".") {
+			if strings.EqualFold(filepath.Ext(e.Name()), ".pdf") && !strings.HasPrefix(e.Name(), ".") && isRegular(filepath.Join(p, e.Name()), e) {
 				names = append(names, e.Name())
 			}
 		}
@@ -182,6 +204,19 @@ func expand(paths []string) []item {
 		}
 	}
 	return out
+}
+
+// isRegular reports whether a folder entry is a regular file, or a link to one: a named pipe
+// or device named *.pdf is not a submission, and reading one could wait for ever.
+func isRegular(path string, e fs.DirEntry) bool {
+	if e.Type().IsRegular() {
+		return true
+	}
+	if e.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // Count returns how many files Import would look at for paths (folders expanded).
@@ -208,10 +243,10 @@ func (im *Importer) Import(ctx context.Context, paths []string, progress func(Pr
 		var r Result
 		if it.err != nil {
 			r = im.unreadable(it.path, it.err)
-		} else if b, err := readOnce(it.path); err != nil {
+		} else if b, err := submission.ReadFile(it.path); err != nil {
 			r = im.unreadable(it.path, err)
 		} else {
-			r = im.importData(it.path, b, tr)
+			r = im.importData(it.path, b, tr, "")
 		}
 		results = append(results, r)
 		if progress != nil {
@@ -227,51 +262,48 @@ func (im *Importer) ImportData(name string, b []byte) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return im.importData(name, b, tr), nil
+	return im.importData(name, b, tr, ""), nil
 }
 
-// readOnce reads the file into memory, at most one byte more than a submission may have (so
-// memory stays bounded and Verify names the file too large): everything after this works on
-// these bytes only.
-func readOnce(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	// A larger file reads as one byte too many, which Verify rejects as too large.
-	return io.ReadAll(io.LimitReader(f, submission.MaxFileSize+1))
-}
-
+// unreadable is the verdict on a file that could not be read; one larger than any submission
+// is named as such.
 func (im *Importer) unreadable(path string, err error) Result {
 	r := Result{File: path, Verdict: Rejected, Reason: ReasonNoFile, Detail: err.Error()}
+	if errors.Is(err, submission.ErrTooLarge) {
+		r.Reason = submission.ReasonTooLarge
+		r.check = submission.Result{Verdict: submission.Rejected, Reason: submission.ReasonTooLarge}
+	}
 	return im.logOnly(r, nil)
 }
 
 // trustSet is the trust list prepared for Verify, with what the importer needs besides.
 type trustSet struct {
 	trust     submission.Trust
-	signers   map[string]bool // fingerprints of approved signers
-	signingCA string          // fingerprint of the kommun signing CA made in the app, "" when none
+	signers   map[string][]string // approved signers' fingerprints → the boards they may submit for
+	signingCA string              // fingerprint of the kommun signing CA made in the app, "" when none
+	kommun    string              // the coordinator's kommun, "" when the profile names none
 }
 
+// trust loads the trust list and the settings the rules need. Whatever cannot be read is an
+// error: a rule is never skipped because the database did not answer.
 func (im *Importer) trust() (trustSet, error) {
 	list, err := im.store.TrustList()
 	if err != nil {
 		return trustSet{}, fmt.Errorf("load trust list: %w", err)
 	}
-	return im.trustFrom(list), nil
+	return im.trustFrom(list)
 }
 
-func (im *Importer) trustFrom(list []data.TrustEntry) trustSet {
-	ts := trustSet{signers: map[string]bool{}, signingCA: im.store.Setting(SettingSigningCA, "")}
+func (im *Importer) trustFrom(list []data.TrustEntry) (trustSet, error) {
+	ca, err := im.store.SettingErr(SettingSigningCA, "")
+	if err != nil {
+		return trustSet{}, fmt.Errorf("load trust list: %w", err)
+	}
+	prof, err := im.store.Profile()
+	if err != nil && !errors.Is(err, data.ErrNotFound) {
+		return trustSet{}, fmt.Errorf("load trust list: %w", err)
+	}
+	ts := trustSet{signers: map[string][]string{}, signingCA: ca, kommun: normName(prof.Kommun)}
 	for _, e := range list {
 		c, err := x509.ParseCertificate(e.Cert)
 		if err != nil {
@@ -279,19 +311,21 @@ func (im *Importer) trustFrom(list []data.TrustEntry) trustSet {
 		}
 		switch e.Kind {
 		case data.TrustCA:
-			ts.trust.Roots = append(ts.trust.Roots, c)
+			if identity.IsCA(c) {
+				ts.trust.Roots = append(ts.trust.Roots, c)
+			}
 		case data.TrustSigner:
 			ts.trust.Signers = append(ts.trust.Signers, c)
-			ts.signers[e.Fingerprint] = true
+			ts.signers[e.Fingerprint] = signerBoards(e, c)
 		}
 	}
-	return ts
+	return ts, nil
 }
 
 // vouchedBy is the trust-list entry that made a Valid result trusted: the approved signer
 // itself, else the root of the verified chain.
 func (ts trustSet) vouchedBy(v submission.Result) string {
-	if ts.signers[v.Fingerprint] {
+	if _, ok := ts.signers[v.Fingerprint]; ok {
 		return v.Fingerprint
 	}
 	if n := len(v.Chain); n > 0 {
@@ -300,12 +334,52 @@ func (ts trustSet) vouchedBy(v submission.Result) string {
 	return ""
 }
 
+// boardRule is what the trust list says about a Valid file for board: "" when it may be
+// stored, else the reason it is rejected or waits.
+func (ts trustSet) boardRule(v submission.Result, board string, known bool) (submission.Reason, []string) {
+	via := ts.vouchedBy(v)
+	if boards, ok := ts.signers[via]; ok {
+		// An approved signer: approved for the boards the coordinator approved them for.
+		if slices.Contains(boards, board) {
+			return "", nil
+		}
+		return ReasonSignerOtherBoard, boards
+	}
+	ou := normName(certBoard(v.Signer))
+	if ts.signingCA != "" && via == ts.signingCA {
+		// The coordinator's own CA names the board it vouches for; a plan for another board
+		// signed with that certificate is not what the CA vouched for.
+		if ou == "" {
+			return ReasonCertNoBoard, nil
+		}
+		if !strings.EqualFold(ou, board) {
+			return ReasonBoardMismatch, nil
+		}
+	}
+	// A CA vouches for the person; a board the coordinator does not know yet needs either
+	// the certificate naming it or the coordinator's approval.
+	if !known && ou != board {
+		return ReasonNewBoard, nil
+	}
+	return "", nil
+}
+
 // normName makes board names from different computers comparable: NFC, no surrounding space.
 func normName(s string) string { return strings.TrimSpace(norm.NFC.String(s)) }
 
-func (im *Importer) importData(name string, b []byte, ts trustSet) Result {
+// importData verifies one file and stores it, logs it as rejected or keeps it waiting for
+// approval. approvedFor is the fingerprint of a signer the coordinator has just approved: the
+// new boards of that signer's files are approved with it.
+func (im *Importer) importData(name string, b []byte, ts trustSet, approvedFor string) Result {
+	return im.finish(im.assess(name, b, ts, approvedFor), b)
+}
+
+// assess verifies one file and applies the coordinator's rules, without writing anything:
+// the verdict is Rejected, UnknownSigner (waits for approval), Failed (the database could not
+// answer) or "" with r.rec set (to be stored).
+func (im *Importer) assess(name string, b []byte, ts trustSet, approvedFor string) Result {
 	sum := sha256.Sum256(b)
-	r := Result{File: name, SHA256: hex.EncodeToString(sum[:])}
+	r := Result{File: name, SHA256: hex.EncodeToString(sum[:]), OwnKommun: ts.kommun}
 	v := submission.Verify(b, ts.trust, im.now())
 	r.check = v
 	r.Signer, r.Fingerprint, r.SignedAt = v.Signer, v.Fingerprint, v.SignedAt
@@ -313,7 +387,7 @@ func (im *Importer) importData(name string, b []byte, ts trustSet) Result {
 		r.SignerName = signerName(v.Signer)
 	}
 	if p := v.Payload; p != nil {
-		r.Board, r.Year, r.Version = normName(p.Board), p.Year, p.Version
+		r.Board, r.Year, r.Version, r.Kommun = normName(p.Board), p.Year, p.Version, normName(p.Kommun)
 	} else {
 		r.Board, r.Year, r.Version = peekPayload(v.PayloadJSON)
 	}
@@ -324,38 +398,86 @@ func (im *Importer) importData(name string, b []byte, ts trustSet) Result {
 		if v.Reason == submission.ReasonPayloadInvalid && boardYearInconsistent(v.PayloadJSON) {
 			r.Reason = ReasonBoardYear
 		}
-		return im.logOnly(r, nil)
-	case submission.UnknownSigner:
+		return r
+	case submission.UnknownSigner, submission.Valid:
+	default:
+		r.Verdict, r.Reason, r.Detail = Rejected, submission.ReasonUnreadable, fmt.Sprintf("verdict %q", v.Verdict)
+		return r
+	}
+	if ts.kommun != "" && r.Kommun != "" && !strings.EqualFold(ts.kommun, r.Kommun) {
+		r.Verdict, r.Reason = Rejected, ReasonOtherKommun
+		r.Detail = fmt.Sprintf("plan of %q, this coordinator is %q", r.Kommun, ts.kommun)
+		return r
+	}
+	known, err := im.knownBoard(r.Board)
+	if err != nil {
+		r.Verdict, r.Reason, r.Err, r.Detail = Failed, storeReason(err), err, err.Error()
+		return r
+	}
+	r.NewBoard = !known
+	if v.Verdict == submission.UnknownSigner {
 		r.Verdict = UnknownSigner
+		return r
+	}
+
+	reason, approved := ts.boardRule(v, r.Board, known)
+	if approvedFor != "" && approvedFor == r.Fingerprint && (reason == ReasonNewBoard || reason == ReasonSignerOtherBoard) {
+		reason = "" // what the coordinator just approved
+		r.Detail = "approved by the coordinator for " + r.Board
+	}
+	switch reason {
+	case "":
+	case ReasonSignerOtherBoard:
+		r.Verdict, r.Reason, r.Approved = UnknownSigner, reason, approved
+		r.Detail = fmt.Sprintf("plan for %q, signer approved for %q", r.Board, approved)
+		return r
+	case ReasonNewBoard:
+		r.Verdict, r.Reason = UnknownSigner, reason
+		r.Detail = fmt.Sprintf("plan for %q, a board not in the database; the certificate names %q", r.Board, certBoard(v.Signer))
+		return r
+	default:
+		r.Verdict, r.Reason = Rejected, reason
+		r.CertBoard = certBoard(v.Signer)
+		r.Detail = fmt.Sprintf("certificate from the signing CA issued for %q, plan for %q", r.CertBoard, r.Board)
+		return r
+	}
+	r.rec = &data.Received{
+		Plan: v.Payload.Plan, Board: r.Board, Year: r.Year, Version: r.Version,
+		SignerName: r.SignerName, SignerFingerprint: r.Fingerprint, TrustedVia: ts.vouchedBy(v), SignedAt: r.SignedAt,
+		FileName: filepath.Base(name), SHA256: r.SHA256, Payload: v.PayloadJSON, PDF: b,
+	}
+	return r
+}
+
+// knownBoard reports whether the coordinator's database has the board.
+func (im *Importer) knownBoard(board string) (bool, error) {
+	_, err := im.store.BoardByName(board)
+	if errors.Is(err, data.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("look up board %q: %w", board, err)
+	}
+	return true, nil
+}
+
+// finish writes what assess decided: the submission with its log line, a rejection's log
+// line, or the file kept waiting for approval.
+func (im *Importer) finish(r Result, b []byte) Result {
+	switch r.Verdict {
+	case Rejected, Failed:
+		return im.logOnly(r, nil)
+	case UnknownSigner:
 		r = im.logOnly(r, b)
 		if r.Err != nil {
 			// Not kept, so it cannot be approved later: the coordinator must import it again.
 			r.Verdict, r.Reason = Failed, storeReason(r.Err)
 		}
 		return r
-	case submission.Valid:
-	default:
-		r.Verdict, r.Reason, r.Detail = Rejected, submission.ReasonUnreadable, fmt.Sprintf("verdict %q", v.Verdict)
-		return im.logOnly(r, nil)
 	}
-
-	via := ts.vouchedBy(v)
-	if ts.signingCA != "" && via == ts.signingCA {
-		// The coordinator's own CA names the board it vouches for; a plan for another board
-		// signed with that certificate is not what the CA vouched for.
-		if ou := certBoard(v.Signer); ou != "" && !strings.EqualFold(normName(ou), r.Board) {
-			r.Verdict, r.Reason, r.CertBoard = Rejected, ReasonBoardMismatch, ou
-			r.Detail = fmt.Sprintf("certificate issued for %q, plan for %q", ou, r.Board)
-			return im.logOnly(r, nil)
-		}
-	}
-	plan := v.Payload.Plan
-	rec := data.Received{
-		Plan: plan, Board: r.Board, Year: r.Year, Version: r.Version,
-		SignerName: r.SignerName, SignerFingerprint: r.Fingerprint, TrustedVia: via, SignedAt: r.SignedAt,
-		FileName: filepath.Base(name), SHA256: r.SHA256, Payload: v.PayloadJSON, PDF: b,
-	}
-	out, err := im.store.ImportSubmission(rec, r.logEntry())
+	rec := r.rec
+	r.rec = nil
+	out, err := im.store.ImportSubmission(*rec, r.logEntry())
 	if err != nil {
 		r.Verdict, r.Reason, r.Err, r.Detail = Failed, storeReason(err), err, err.Error()
 		return im.logOnly(r, nil)

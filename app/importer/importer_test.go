@@ -159,7 +159,7 @@ func TestMissingFileAndFolderFilter(t *testing.T) {
 	env.trustSigner(t, id)
 	dir := writeDir(t, map[string][]byte{
 		"b.PDF":          sealed(t, "Socialnämnden", 2027, 1, id),
-		"a.pdf":          sealed(t, "Miljönämnden", 2027, 1, id),
+		"a.pdf":          sealed(t, "Socialnämnden", 2028, 1, id),
 		"anteckning.txt": []byte("inte med"),
 		".~lock.pdf":     []byte("inte med"),
 	})
@@ -246,12 +246,12 @@ func TestImportFolderTwiceChangesNothing(t *testing.T) {
 	bad := bytes.Clone(s1)
 	bad[len(bad)/2] ^= 0x20
 	dir := writeDir(t, map[string][]byte{
-		"01-social.pdf":   s1,
-		"02-miljo-v1.pdf": sealed(t, "Miljönämnden", 2027, 1, official),
-		"03-miljo-v2.pdf": sealed(t, "Miljönämnden", 2027, 2, official),
-		"04-kultur.pdf":   sealed(t, "Kulturnämnden", 2027, 1, stranger),
-		"05-andrad.pdf":   bad,
-		"06-tom.pdf":      {},
+		"01-social.pdf":    s1,
+		"02-social-v1.pdf": sealed(t, "Socialnämnden", 2028, 1, official),
+		"03-social-v2.pdf": sealed(t, "Socialnämnden", 2028, 2, official),
+		"04-kultur.pdf":    sealed(t, "Kulturnämnden", 2027, 1, stranger),
+		"05-andrad.pdf":    bad,
+		"06-tom.pdf":       {},
 	})
 	db := env.rawDB(t)
 	first, err := env.im.Import(t.Context(), []string{dir}, nil)
@@ -299,12 +299,13 @@ func TestFailureMidwayLeavesDatabaseConsistent(t *testing.T) {
 	files := map[string][]byte{}
 	var paths []string
 	for i := 1; i <= 20; i++ {
-		year := 2030
+		// One board (the signer is approved for it), a year each; file 7 is the one that fails.
+		year := 2040 + i
 		if i == 7 {
 			year = 2031
 		}
 		name := fmt.Sprintf("%02d.pdf", i)
-		files[name] = sealed(t, fmt.Sprintf("Nämnd %02d", i), year, 1, id)
+		files[name] = sealed(t, "Socialnämnden", year, 1, id)
 		paths = append(paths, name)
 	}
 	dir := writeDir(t, files)
@@ -342,7 +343,7 @@ func TestFailureMidwayLeavesDatabaseConsistent(t *testing.T) {
 	}{
 		{"SELECT count(*) FROM submissions", 19},
 		{"SELECT count(*) FROM plans", 19},
-		{"SELECT count(*) FROM submissions WHERE board_name = 'Nämnd 07'", 0},
+		{"SELECT count(*) FROM submissions WHERE year = 2031", 0},
 		{"SELECT count(*) FROM plans WHERE year = 2031", 0},
 		{"SELECT count(*) FROM systems WHERE plan_id NOT IN (SELECT id FROM plans)", 0},
 		{"SELECT count(*) FROM activities WHERE plan_id NOT IN (SELECT id FROM plans)", 0},
@@ -378,7 +379,7 @@ func TestCancel(t *testing.T) {
 	env.trustSigner(t, id)
 	files := map[string][]byte{}
 	for i := 1; i <= 6; i++ {
-		files[fmt.Sprintf("%02d.pdf", i)] = sealed(t, fmt.Sprintf("Nämnd %d", i), 2027, 1, id)
+		files[fmt.Sprintf("%02d.pdf", i)] = sealed(t, "Socialnämnden", 2026+i, 1, id)
 	}
 	dir := writeDir(t, files)
 	ctx, cancel := context.WithCancel(t.Context())
@@ -431,7 +432,7 @@ func TestApproveUnknownSigner(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if entry.Kind != "signer" || entry.Fingerprint != fp || len(imported) != 2 {
+	if entry.Kind != "signer" || entry.Fingerprint != fp || len(imported) != 2 || fmt.Sprint(entry.Boards) != "[Kulturnämnden]" {
 		t.Fatalf("approved %+v, imported %+v", entry, imported)
 	}
 	for _, r := range imported {
@@ -447,7 +448,7 @@ func TestApproveUnknownSigner(t *testing.T) {
 		t.Errorf("submissions %+v", subs)
 	}
 	audit, _ := env.store.Audit("trust", entry.ID)
-	if len(audit) != 1 || audit[0].Field != "approved" || audit[0].Who != "samordnare" {
+	if len(audit) != 2 || audit[0].Field != "approved" || audit[0].Who != "samordnare" || audit[1].Field != "board" || audit[1].New != "Kulturnämnden" {
 		t.Errorf("audit %+v", audit)
 	}
 	// From now on the signer's files import directly.
@@ -562,11 +563,17 @@ func TestAddCertificatesKinds(t *testing.T) {
 		t.Fatal(err)
 	}
 	signer := signerID(t, "Åsa Öberg", "Socialnämnden")
-	// A PEM file with both, and then the CA alone as DER (.cer).
+	// A PEM file with both: only the first is added, unless all are asked for.
 	ch, err := env.im.AddCertificates(t.Context(), identity.CertPEM(ca.Cert, signer.Cert))
-	if err != nil || len(ch.Added) != 2 || ch.Added[0].Kind != "ca" || ch.Added[1].Kind != "signer" {
+	if err != nil || len(ch.Added) != 1 || ch.Added[0].Kind != "ca" || ch.Skipped != 1 {
 		t.Fatalf("%+v %v", ch, err)
 	}
+	ch, err = env.im.AddAllCertificates(t.Context(), identity.CertPEM(ca.Cert, signer.Cert))
+	if err != nil || len(ch.Added) != 1 || ch.Added[0].Kind != "signer" || fmt.Sprint(ch.Added[0].Boards) != "[Socialnämnden]" ||
+		len(ch.Present) != 1 || ch.Skipped != 0 {
+		t.Fatalf("all: %+v %v", ch, err)
+	}
+	// The CA alone as DER (.cer).
 	ch, err = env.im.AddCertificates(t.Context(), identity.CertDER(ca.Cert))
 	if err != nil || len(ch.Added) != 0 || len(ch.Present) != 1 {
 		t.Fatalf("again: %+v %v", ch, err)

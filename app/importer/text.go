@@ -26,7 +26,8 @@ func (r Result) Text(loc *i18n.Localizer) string {
 	if !r.ExistingAt.IsZero() {
 		date = loc.Date(r.ExistingAt.Local())
 	}
-	args := []any{"Board", r.Board, "Year", r.Year, "Version", r.Version, "Other", r.Other, "Signer", r.SignerName, "Date", date}
+	args := []any{"Board", r.Board, "Year", r.Year, "Version", r.Version, "Other", r.Other, "Signer", r.SignerName, "Date", date,
+		"Approved", strings.Join(r.Approved, ", ")}
 	switch r.Verdict {
 	case AcceptedNew:
 		return loc.Tf("importer.text.accepted_new", args...)
@@ -40,6 +41,16 @@ func (r Result) Text(loc *i18n.Localizer) string {
 		}
 		return loc.Tf("importer.text.duplicate_version", args...)
 	case UnknownSigner:
+		switch {
+		case r.Reason == ReasonSignerOtherBoard && len(r.Approved) > 0:
+			return loc.Tf("importer.reason.signer_other_board", args...)
+		case r.Reason == ReasonSignerOtherBoard:
+			return loc.Tf("importer.reason.signer_no_board", args...)
+		case r.Reason == ReasonNewBoard:
+			return loc.Tf("importer.reason.new_board", args...)
+		case r.NewBoard:
+			return submission.ReasonText(loc, r.check) + " " + loc.Tf("importer.text.new_board_note", args...)
+		}
 		return submission.ReasonText(loc, r.check)
 	case Failed:
 		if r.Reason == ReasonDiskFull {
@@ -52,6 +63,10 @@ func (r Result) Text(loc *i18n.Localizer) string {
 		return loc.T("importer.reason.board_year")
 	case ReasonBoardMismatch:
 		return loc.Tf("importer.reason.board_mismatch", "CertBoard", r.CertBoard, "Board", r.Board)
+	case ReasonCertNoBoard:
+		return loc.T("importer.reason.cert_no_board")
+	case ReasonOtherKommun:
+		return loc.Tf("importer.reason.other_kommun", "Kommun", r.Kommun, "Own", r.OwnKommun)
 	case ReasonNoFile:
 		return loc.T("importer.reason.no_file")
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"handlingsplan/app/identity"
@@ -51,39 +52,65 @@ func NormalizeFingerprint(s string) (string, error) {
 type TrustChange struct {
 	Added   []data.TrustEntry // entries new on the list
 	Present []data.TrustEntry // certificates that were already on it
+	// Skipped counts the certificates of the file that were left out: AddCertificates takes
+	// only the first (an official's .pem often carries the issuing CA after it).
+	Skipped int
 	// Restored counts imported submissions trusted again (their signer had lost trust before).
 	Restored int
 	// Imported are the verdicts on files that waited for approval and now verify.
 	Imported []Result
 }
 
-// kindOf tells a CA certificate from a signer's.
-func kindOf(c *x509.Certificate) data.TrustKind {
-	if c.IsCA && (c.KeyUsage == 0 || c.KeyUsage&x509.KeyUsageCertSign != 0) {
-		return data.TrustCA
-	}
-	return data.TrustSigner
-}
-
+// entryFor is the trust-list entry a certificate file adds: a CA certificate as a CA, any
+// other as an approved signer for the board its certificate names (if it names one).
 func entryFor(c *x509.Certificate) data.TrustEntry {
-	return data.TrustEntry{Kind: kindOf(c), Subject: signerName(c), Fingerprint: identity.Fingerprint(c), Cert: c.Raw}
+	e := data.TrustEntry{Kind: data.TrustSigner, Subject: signerName(c), Fingerprint: identity.Fingerprint(c), Cert: c.Raw}
+	if identity.IsCA(c) {
+		e.Kind = data.TrustCA
+	} else if b := normName(certBoard(c)); b != "" {
+		e.Boards = []string{b}
+	}
+	return e
 }
 
-// AddCertificates puts every certificate of a .pem/.cer/.crt file on the trust list (a CA
-// certificate as a CA, any other as an approved signer). Submissions that had lost trust and
-// files waiting for approval are checked again against the new list.
+// AddCertificates puts the first certificate of a .pem/.cer/.crt file on the trust list: a CA
+// certificate as a CA, any other as an approved signer. The others in the file are counted in
+// TrustChange.Skipped, not added: an official's certificate file may carry the CA that issued
+// it, and trusting that official must not trust everyone the CA issued a certificate to.
+// Submissions that had lost trust and files waiting for approval are checked again against the
+// new list.
 func (im *Importer) AddCertificates(ctx context.Context, certFile []byte) (TrustChange, error) {
 	certs, err := identity.ParseCerts(certFile)
 	if err != nil {
 		return TrustChange{}, fmt.Errorf("add to trust list: %w", err)
 	}
-	return im.addTrust(ctx, certs, "added")
+	ch, err := im.addTrust(ctx, entries(certs[:1]), "added")
+	ch.Skipped = len(certs) - 1
+	return ch, err
 }
 
-func (im *Importer) addTrust(ctx context.Context, certs []*x509.Certificate, field string) (TrustChange, error) {
-	var ch TrustChange
+// AddAllCertificates is AddCertificates for every certificate of the file, each as a CA or a
+// signer by what it is: for a CA bundle, when the coordinator asks for it explicitly.
+func (im *Importer) AddAllCertificates(ctx context.Context, certFile []byte) (TrustChange, error) {
+	certs, err := identity.ParseCerts(certFile)
+	if err != nil {
+		return TrustChange{}, fmt.Errorf("add to trust list: %w", err)
+	}
+	return im.addTrust(ctx, entries(certs), "added")
+}
+
+func entries(certs []*x509.Certificate) []data.TrustEntry {
+	out := make([]data.TrustEntry, 0, len(certs))
 	for _, c := range certs {
-		e, added, err := im.store.AddTrust(entryFor(c), field)
+		out = append(out, entryFor(c))
+	}
+	return out
+}
+
+func (im *Importer) addTrust(ctx context.Context, es []data.TrustEntry, field string) (TrustChange, error) {
+	var ch TrustChange
+	for _, e := range es {
+		e, added, err := im.store.AddTrust(e, field)
 		if err != nil {
 			return ch, err
 		}
@@ -104,6 +131,19 @@ func (im *Importer) addTrust(ctx context.Context, certs []*x509.Certificate, fie
 	return ch, err
 }
 
+// vouches says which trust-list entry vouches for a stored submission whose kept file
+// verified as v: as its import would, approved signers only for their boards. "" when none.
+func (ts trustSet) vouches(v submission.Result, board string) string {
+	if v.Verdict != submission.Valid {
+		return ""
+	}
+	// The board exists: the submission made it.
+	if reason, _ := ts.boardRule(v, board, true); reason != "" {
+		return ""
+	}
+	return ts.vouchedBy(v)
+}
+
 // restoreTrust marks submissions trusted again whose file verifies against the current list as
 // it would have at import.
 func (im *Importer) restoreTrust() (int, error) {
@@ -121,11 +161,11 @@ func (im *Importer) restoreTrust() (int, error) {
 		if err != nil {
 			return n, err
 		}
-		v := submission.Verify(pdf, ts.trust, s.ImportedAt)
-		if v.Verdict != submission.Valid {
+		via := ts.vouches(submission.Verify(pdf, ts.trust, s.ImportedAt), s.Board)
+		if via == "" {
 			continue
 		}
-		if err := im.store.SetSubmissionTrust(s.ID, ts.vouchedBy(v)); err != nil {
+		if err := im.store.SetSubmissionTrust(s.ID, via); err != nil {
 			return n, err
 		}
 		n++
@@ -133,9 +173,15 @@ func (im *Importer) restoreTrust() (int, error) {
 	return n, nil
 }
 
-// RetryPending imports the files waiting for approval whose signer the trust list now vouches
-// for (a CA added, a signer approved). The others keep waiting.
+// RetryPending imports the files waiting for approval that the trust list now lets in (a CA
+// added, a signer approved or approved for another board). The others keep waiting.
 func (im *Importer) RetryPending(ctx context.Context) ([]Result, error) {
+	return im.retry(ctx, "")
+}
+
+// retry is RetryPending; approvedFor is a signer the coordinator has just approved, whose
+// files' new boards are approved with them.
+func (im *Importer) retry(ctx context.Context, approvedFor string) ([]Result, error) {
 	pend, err := im.store.Pending("")
 	if err != nil {
 		return nil, err
@@ -156,10 +202,11 @@ func (im *Importer) RetryPending(ctx context.Context) ([]Result, error) {
 		if err != nil {
 			return out, err
 		}
-		if v := submission.Verify(pdf, ts.trust, im.now()); v.Verdict == submission.UnknownSigner {
-			continue
+		r := im.assess(p.FileName, pdf, ts, approvedFor)
+		if r.Verdict == UnknownSigner {
+			continue // still waiting, for the same or another reason
 		}
-		out = append(out, im.importData(p.FileName, pdf, ts))
+		out = append(out, im.finish(r, pdf))
 	}
 	return out, nil
 }
@@ -172,6 +219,17 @@ func (im *Importer) Pending() ([]data.ImportLogEntry, error) { return im.store.P
 type PendingSigner struct {
 	Cert  *x509.Certificate
 	Files []data.ImportLogEntry
+	// Boards are the boards of the waiting files: approving approves the signer for them.
+	Boards []string
+	// NewBoards are those of Boards the coordinator's database does not have yet: approving
+	// adds them.
+	NewBoards []string
+	// OnList: the signer is on the trust list already, approved for the boards in Approved.
+	OnList   bool
+	Approved []string
+	// CA names the CA on the trust list that vouches for the signer ("" when none): the files
+	// wait only because their board is new, and approving puts nobody on the list.
+	CA string
 }
 
 // FindPending finds the signer with fingerprint fp (or a prefix of it) among the files waiting
@@ -196,45 +254,102 @@ func (im *Importer) FindPending(fp string) (PendingSigner, error) {
 		}
 		full = p.Fingerprint
 		ps.Files = append(ps.Files, p)
+		if p.Board != "" && !slices.Contains(ps.Boards, p.Board) {
+			ps.Boards = append(ps.Boards, p.Board)
+		}
 	}
 	if len(ps.Files) == 0 {
 		return PendingSigner{}, fmt.Errorf("signer %s: %w", fp, ErrNoPending)
+	}
+	slices.Sort(ps.Boards)
+	for _, b := range ps.Boards {
+		known, err := im.knownBoard(b)
+		if err != nil {
+			return PendingSigner{}, err
+		}
+		if !known {
+			ps.NewBoards = append(ps.NewBoards, b)
+		}
 	}
 	pdf, err := im.store.PendingPDF(ps.Files[0].ID)
 	if err != nil {
 		return PendingSigner{}, err
 	}
+	ts, err := im.trust()
+	if err != nil {
+		return PendingSigner{}, err
+	}
 	// The certificate is in the kept file; Verify reads it the same way as at import.
-	v := submission.Verify(pdf, submission.Trust{}, im.now())
+	v := submission.Verify(pdf, ts.trust, im.now())
 	if v.Signer == nil || v.Fingerprint != full {
 		return PendingSigner{}, fmt.Errorf("signer %s: certificate not readable from %s: %w", fp, ps.Files[0].FileName, ErrNoPending)
 	}
 	ps.Cert = v.Signer
+	if boards, ok := ts.signers[full]; ok {
+		ps.OnList, ps.Approved = true, boards
+	} else if v.Verdict == submission.Valid {
+		if e, err := im.store.FindTrust(ts.vouchedBy(v)); err == nil {
+			ps.CA = e.Subject
+		}
+	}
 	return ps, nil
 }
 
-// Approve puts the signer of the waiting files with fingerprint fp on the trust list (recorded
-// as approved) and imports those files, and any other waiting file the list now vouches for.
+// Approve approves the signer of the waiting files with fingerprint fp for the boards of
+// those files (a signer not on the list yet is put on it, recorded as approved) and imports
+// the files, with any new board among them, and any other waiting file the list now vouches
+// for. It returns the signer's trust-list entry or, when a CA vouches for the signer and the
+// files waited only for their new board, that CA's entry.
 func (im *Importer) Approve(ctx context.Context, fp string) (data.TrustEntry, []Result, error) {
 	ps, err := im.FindPending(fp)
 	if err != nil {
 		return data.TrustEntry{}, nil, err
 	}
-	ch, err := im.addTrust(ctx, []*x509.Certificate{ps.Cert}, "approved")
+	full := identity.Fingerprint(ps.Cert)
+	fail := func(e data.TrustEntry, rs []Result, err error) (data.TrustEntry, []Result, error) {
+		return e, rs, fmt.Errorf("approve %s: %w", ps.Cert.Subject.CommonName, err)
+	}
 	var e data.TrustEntry
-	if len(ch.Added) > 0 {
-		e = ch.Added[0]
-	} else if len(ch.Present) > 0 {
-		e = ch.Present[0]
+	switch {
+	case ps.CA != "":
+		ts, err := im.trust()
+		if err != nil {
+			return fail(e, nil, err)
+		}
+		pdf, err := im.store.PendingPDF(ps.Files[0].ID)
+		if err != nil {
+			return fail(e, nil, err)
+		}
+		if e, err = im.store.FindTrust(ts.vouchedBy(submission.Verify(pdf, ts.trust, im.now()))); err != nil {
+			return fail(e, nil, err)
+		}
+	case ps.OnList:
+		// ps.Approved may come from the certificate alone (signerBoards): record it too.
+		if e, err = im.store.AddTrustBoards(full, append(slices.Clone(ps.Approved), ps.Boards...)); err != nil {
+			return fail(e, nil, err)
+		}
+	default:
+		// Whatever the certificate says about itself, approving makes a signer, never a CA.
+		entry := data.TrustEntry{Kind: data.TrustSigner, Subject: signerName(ps.Cert), Fingerprint: full, Cert: ps.Cert.Raw, Boards: ps.Boards}
+		var added bool
+		if e, added, err = im.store.AddTrust(entry, "approved"); err != nil {
+			return fail(e, nil, err)
+		}
+		if !added {
+			// Put on the list meanwhile: approve it for these boards too.
+			if e, err = im.store.AddTrustBoards(full, ps.Boards); err != nil {
+				return fail(e, nil, err)
+			}
+		}
+		if _, err := im.restoreTrust(); err != nil {
+			return fail(e, nil, err)
+		}
 	}
-	if err == nil && len(ch.Added) == 0 {
-		// Already on the list (approved elsewhere meanwhile): the files still wait.
-		ch.Imported, err = im.RetryPending(ctx)
-	}
+	rs, err := im.retry(ctx, full)
 	if err != nil {
-		return e, ch.Imported, fmt.Errorf("approve %s: %w", ps.Cert.Subject.CommonName, err)
+		return fail(e, rs, err)
 	}
-	return e, ch.Imported, nil
+	return e, rs, nil
 }
 
 // Decline drops a file waiting for approval; its log line stays.
@@ -266,7 +381,10 @@ func (im *Importer) RemoveTrust(fp string) (data.TrustEntry, int, error) {
 			rest = append(rest, x)
 		}
 	}
-	ts := im.trustFrom(rest)
+	ts, err := im.trustFrom(rest)
+	if err != nil {
+		return e, 0, err
+	}
 	subs, err := im.store.SubmissionsTrustedVia(e.Fingerprint)
 	if err != nil {
 		return e, 0, err
@@ -277,8 +395,8 @@ func (im *Importer) RemoveTrust(fp string) (data.TrustEntry, int, error) {
 		if err != nil {
 			return e, 0, err
 		}
-		if v := submission.Verify(pdf, ts.trust, s.ImportedAt); v.Verdict == submission.Valid {
-			revouched[s.ID] = ts.vouchedBy(v)
+		if via := ts.vouches(submission.Verify(pdf, ts.trust, s.ImportedAt), s.Board); via != "" {
+			revouched[s.ID] = via
 		}
 	}
 	removed, marked, err := im.store.RemoveTrust(e.Fingerprint, revouched)
@@ -294,14 +412,33 @@ func (im *Importer) TrustList() ([]TrustItem, error) {
 	if err != nil {
 		return nil, err
 	}
-	ca := im.store.Setting(SettingSigningCA, "")
+	ca, err := im.store.SettingErr(SettingSigningCA, "")
+	if err != nil {
+		return nil, err
+	}
 	out := make([]TrustItem, 0, len(list))
 	for _, e := range list {
 		it := TrustItem{Entry: e, SigningCA: e.Fingerprint == ca}
 		it.Cert, _ = x509.ParseCertificate(e.Cert)
+		if it.Cert != nil {
+			it.Entry.Boards = signerBoards(e, it.Cert)
+		}
 		out = append(out, it)
 	}
 	return out, nil
+}
+
+// signerBoards are the boards an approved signer may submit for. A signer put on the list
+// before boards were recorded (by a version that kept none) has the board its certificate
+// names, as `trust add` records now.
+func signerBoards(e data.TrustEntry, c *x509.Certificate) []string {
+	if e.Kind != data.TrustSigner || len(e.Boards) > 0 {
+		return e.Boards
+	}
+	if b := normName(certBoard(c)); b != "" {
+		return []string{b}
+	}
+	return nil
 }
 
 // TrustItem is a trust-list entry with its certificate (nil if it cannot be parsed).

@@ -17,7 +17,7 @@ import (
 	"handlingsplan/app"
 )
 
-var updateSeeds = flag.Bool("update-fuzz-seeds", false, "rewrite testdata/fuzz/FuzzVerify")
+var updateSeeds = flag.Bool("update-fuzz-seeds", false, "write the seeds missing in testdata/fuzz/FuzzVerify")
 
 // fuzzNow is inside the validity of the seed certificates (2025–2045).
 var fuzzNow = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -35,6 +35,10 @@ var seedWant = map[string]struct {
 	"unsigned":         {Rejected, ReasonNoSignature},
 	"sealed-appended":  {Rejected, ReasonAppended},
 	"sealed-no-schema": {Rejected, ReasonPayloadInvalid},
+	// The reviewer's name tree listing one node 4000 times (2000 names in it).
+	"name-tree-amplified": {Rejected, ReasonPayloadInvalid},
+	// A large array behind a /ByteRange, in small.
+	"array-with-byterange": {Rejected, ReasonBadSignature},
 }
 
 func FuzzVerify(f *testing.F) {
@@ -176,12 +180,22 @@ func writeSeeds(t *testing.T) {
 		"sealed-appended":  appendUpdate(t, sealedSelf, 1, "<</Type/Catalog>>"),
 		"sealed-no-schema": sealWith(self, []byte(`{"board": "Kulturnämnden"}`)),
 	}
+	amplified, err := signPDF(amplifiedTree(4000, 2000, AttachmentName), self.key, self.chain, SignInfo{Name: "Frö (test)"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds["name-tree-amplified"] = amplified
+	seeds["array-with-byterange"] = bigArray(8 << 10)
 	if err := os.MkdirAll(seedDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	for name, data := range seeds {
+		path := filepath.Join(seedDir, name)
+		if _, err := os.Stat(path); err == nil {
+			continue // seeds are made once; delete one to make it again
+		}
 		body := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", data)
-		if err := os.WriteFile(filepath.Join(seedDir, name), []byte(body), 0o644); err != nil {
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

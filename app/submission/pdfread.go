@@ -24,9 +24,14 @@ const (
 	maxObjectNumber = 1 << 22 // highest object number accepted
 	maxObjects      = 1 << 18 // cross-reference entries in all sections (a report has hundreds)
 	maxRefHops      = 8       // indirect references followed in a row
-	maxTreeNodes    = 4096    // name-tree nodes visited when looking for the attachment
+	maxTreeEntries  = 1 << 16 // name-tree keys, values and kids looked at for the attachment
 	maxTreeDepth    = 16      // name-tree depth
 	maxNumberDigits = 18      // keeps integers inside int64
+	// maxValues bounds the values parsed from one file (a container counts containerCost more),
+	// which keeps memory to some 40 MB whatever the file holds. A report of 1000 activities
+	// (700 kB) uses about 8,000.
+	maxValues     = 1 << 18
+	containerCost = 8
 )
 
 var errNotClassic = errors.New("cross-reference stream (only classic tables are written by Seal)")
@@ -66,6 +71,7 @@ type pdfFile struct {
 	trailer pdfDict           // newest trailer
 	cache   map[int]any
 	budget  int // bytes the object parser may still consume; guards against overlapping objects
+	values  int // values the object parser may still make (maxValues at the start)
 }
 
 // parseError marks malformed input; it never leaves this package.
@@ -77,7 +83,7 @@ func perr(format string, args ...any) error { return &parseError{fmt.Sprintf(for
 
 // openPDF reads the cross-reference chain and the newest trailer of data.
 func openPDF(data []byte) (*pdfFile, error) {
-	f := &pdfFile{data: data, objects: map[int]xrefEntry{}, cache: map[int]any{}, budget: 4*len(data) + 1<<16}
+	f := &pdfFile{data: data, objects: map[int]xrefEntry{}, cache: map[int]any{}, budget: 4*len(data) + 1<<16, values: maxValues}
 	start, err := findStartXref(data)
 	if err != nil {
 		return nil, err
@@ -139,7 +145,7 @@ func findStartXref(data []byte) (int, error) {
 // readXrefSection reads one "xref … trailer <<…>>" section at off. Entries already known
 // (from a newer section) are kept: the newest revision wins.
 func (f *pdfFile) readXrefSection(off int) (pdfDict, error) {
-	l := &lexer{data: f.data, pos: off}
+	l := &lexer{data: f.data, pos: off, values: &f.values}
 	l.skipSpace()
 	if !l.keyword("xref") {
 		if _, ok := l.readInt(); ok {
@@ -214,7 +220,7 @@ func (f *pdfFile) objectDepth(num, depth int) (any, error) {
 	if depth > maxRefHops {
 		return nil, perr("object %d: references nested too deeply", num)
 	}
-	l := &lexer{data: f.data, pos: e.offset}
+	l := &lexer{data: f.data, pos: e.offset, values: &f.values}
 	n, ok1 := l.readInt()
 	g, ok2 := l.readInt()
 	if !ok1 || !ok2 || int(n) != num || int(g) != e.gen {
@@ -389,10 +395,24 @@ func textString(b []byte) string {
 	return string(r)
 }
 
-// lexer tokenises PDF syntax in data from pos.
+// lexer tokenises PDF syntax in data from pos. values, when set, is the budget parseValue
+// draws from.
 type lexer struct {
-	data []byte
-	pos  int
+	data   []byte
+	pos    int
+	values *int
+}
+
+// spend takes n from the value budget.
+func (l *lexer) spend(n int) error {
+	if l.values == nil {
+		return nil
+	}
+	*l.values -= n
+	if *l.values < 0 {
+		return perr("more than %d values: far more than a submission has", maxValues)
+	}
+	return nil
 }
 
 func isSpace(c byte) bool {
@@ -480,6 +500,9 @@ func (l *lexer) parseValue(depth int) (any, error) {
 	if l.eof() {
 		return nil, perr("unexpected end of file")
 	}
+	if err := l.spend(1); err != nil {
+		return nil, err
+	}
 	start := l.pos
 	switch c := l.data[l.pos]; {
 	case c == '/':
@@ -494,6 +517,9 @@ func (l *lexer) parseValue(depth int) (any, error) {
 		return l.parseHex(start)
 	case c == '[':
 		l.pos++
+		if err := l.spend(containerCost); err != nil {
+			return nil, err
+		}
 		var a pdfArray
 		for {
 			l.skipSpace()
@@ -527,6 +553,9 @@ func (l *lexer) parseValue(depth int) (any, error) {
 }
 
 func (l *lexer) parseDict(depth int) (pdfDict, error) {
+	if err := l.spend(containerCost); err != nil {
+		return nil, err
+	}
 	d := pdfDict{}
 	for {
 		l.skipSpace()
@@ -546,6 +575,9 @@ func (l *lexer) parseDict(depth int) (pdfDict, error) {
 		l.pos++
 		k, err := l.parseName()
 		if err != nil {
+			return nil, err
+		}
+		if err := l.spend(1); err != nil { // the key
 			return nil, err
 		}
 		v, err := l.parseValue(depth + 1)

@@ -138,7 +138,7 @@ func TestParseHostile(t *testing.T) {
 		{"cut short", buildPDF(map[int]string{1: "<</Type/Catalog>>"}, "")[:60], nil, "startxref"},
 		{"xref stream", []byte("%PDF-1.7\n1 0 obj\n<</Type/XRef>>\nstream\nendstream\nendobj\nstartxref\n9\n%%EOF\n"), nil, "cross-reference stream"},
 		{"name tree with a cycle", buildPDF(map[int]string{1: "<</Type/Catalog/Names 2 0 R>>",
-			2: "<</EmbeddedFiles 3 0 R>>", 3: "<</Kids[3 0 R 3 0 R]>>"}, ""), attachmentOp, "name tree too large"},
+			2: "<</EmbeddedFiles 3 0 R>>", 3: "<</Kids[3 0 R 3 0 R]>>"}, ""), attachmentOp, "reaches object 3 twice"},
 		{"payload bomb", attachmentPDF(AttachmentName, "/Filter/FlateDecode",
 			zlibBytes(make([]byte, MaxPayloadSize+1))), attachmentOp, "larger than"},
 		{"unsupported filter", attachmentPDF(AttachmentName, "/Filter/LZWDecode", "x"), attachmentOp, "not supported"},

@@ -25,7 +25,9 @@ const AttachmentName = "submission.json"
 
 // Limits on what Verify accepts; larger input is rejected before it is parsed.
 const (
-	MaxFileSize    = 64 << 20  // a 20-page report is well under 1 MB
+	// MaxFileSize: a report of 200 activities with last year's follow-up is about 200 kB, one
+	// of 1000 activities 700 kB; the limit leaves room for that many times over.
+	MaxFileSize    = 20 << 20
 	MaxPayloadSize = 16 << 20  // decoded submission.json
 	maxContents    = 256 << 10 // hex digits of the CMS signature (a few kB in practice)
 )

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -52,6 +53,11 @@ func verify(data []byte, trust Trust, now time.Time) Result {
 	f, err := openPDF(data)
 	if err != nil {
 		return explain(data, ReasonUnreadable, "read structure: %v", err)
+	}
+	if !hasByteRange(data) {
+		// Finding signatures parses every object; a file that has no byte range anywhere has
+		// no signature, and is answered without that work.
+		return reject(ReasonNoSignature, "no /ByteRange in the file")
 	}
 	sigs, err := f.signatures()
 	if err != nil {
@@ -203,6 +209,16 @@ func (s signature) check(data []byte) (*pkcs7.PKCS7, Result) {
 	if err != nil {
 		return nil, reject(ReasonBadSignature, "parse CMS: %v", err)
 	}
+	// /Contents is the DER signature padded with zero bytes. The padding is outside the signed
+	// bytes and pkcs7.Parse ignores it: anything but zeros there was put in after signing.
+	var der asn1.RawValue
+	pad, err := asn1.Unmarshal(s.contents, &der)
+	if err != nil {
+		return nil, reject(ReasonBadSignature, "CMS is not DER: %v", err)
+	}
+	if i := slices.IndexFunc(pad, func(b byte) bool { return b != 0 }); i >= 0 {
+		return nil, reject(ReasonTampered, "byte %d of the signature's padding is %#x, not zero", len(s.contents)-len(pad)+i, pad[i])
+	}
 	if len(p7.Signers) != 1 || p7.GetOnlySigner() == nil {
 		return nil, reject(ReasonBadSignature, "CMS has %d signers, or no certificate for the signer", len(p7.Signers))
 	}
@@ -259,6 +275,34 @@ func explain(data []byte, fallback Reason, format string, args ...any) Result {
 	return reject(fallback, "%s", detail)
 }
 
+// hasByteRange reports whether "/ByteRange [" followed by four integers occurs in the raw bytes.
+func hasByteRange(data []byte) bool {
+	key := []byte("/ByteRange")
+	for i := 0; ; {
+		j := bytes.Index(data[i:], key)
+		if j < 0 {
+			return false
+		}
+		i += j + len(key)
+		l := &lexer{data: data, pos: i}
+		l.skipSpace()
+		if l.peek() != '[' {
+			continue
+		}
+		l.pos++
+		ok := true
+		for range 4 {
+			if _, good := l.readInt(); !good {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+}
+
 // scanSignatures finds "/ByteRange [0 a b c]" in the raw bytes whose gap is a hex string.
 func scanSignatures(data []byte) []signature {
 	const maxCandidates = 8
@@ -299,10 +343,15 @@ func scanSignatures(data []byte) []signature {
 // docSigningEKU is id-kp-documentSigning (RFC 9336), which crypto/x509 does not name.
 var docSigningEKU = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 3, 36}
 
-// checkLeaf checks that a signer certificate is valid at now and meant for signing: key usage
-// digital signature (or non-repudiation) when present, and an extended key usage for e-mail
-// protection, client authentication, document signing or any, when present.
+// checkLeaf checks that a signer certificate is valid at now and meant for signing: not a CA
+// certificate, key usage digital signature (or non-repudiation) when present, and an extended
+// key usage for e-mail protection, client authentication, document signing or any, when present.
 func checkLeaf(c *x509.Certificate, now time.Time) error {
+	if c.IsCA {
+		// A CA certificate that signs a submission itself could, once approved as a signer,
+		// be mistaken for a CA and vouch for certificates it issues.
+		return errors.New("a CA certificate may not sign submissions")
+	}
 	if now.Before(c.NotBefore) {
 		return fmt.Errorf("not valid before %s", c.NotBefore.Format(time.DateOnly))
 	}
@@ -457,17 +506,33 @@ func (f *pdfFile) attachment(name string) ([]byte, error) {
 	if err != nil || tree == nil {
 		return nil, errors.Join(errNoAttachment, err)
 	}
+	// A name tree is a tree: every node object is visited once, and the keys, values and kids
+	// looked at count against one budget, so a node listed many times (or a shared /Names
+	// array) cannot multiply the work. The second match ends the walk.
 	var found []any
-	visited := 0
+	seen := map[int]bool{}
+	if r, ok := names["EmbeddedFiles"].(pdfRef); ok {
+		seen[r.num] = true
+	}
+	entries := 0
+	spend := func(n int) error {
+		entries += n
+		if entries > maxTreeEntries {
+			return perr("embedded files name tree too large")
+		}
+		return nil
+	}
 	var walk func(node pdfDict, depth int) error
 	walk = func(node pdfDict, depth int) error {
-		visited++
-		if visited > maxTreeNodes || depth > maxTreeDepth {
-			return perr("embedded files name tree too large")
+		if depth > maxTreeDepth {
+			return perr("embedded files name tree too deep")
 		}
 		if v, err := f.resolve(node["Names"]); err != nil {
 			return err
 		} else if arr, ok := v.(pdfArray); ok {
+			if err := spend(len(arr)); err != nil {
+				return err
+			}
 			for i := 0; i+1 < len(arr); i += 2 {
 				k, err := f.resolve(arr[i])
 				if err != nil {
@@ -475,6 +540,9 @@ func (f *pdfFile) attachment(name string) ([]byte, error) {
 				}
 				if s, ok := k.(pdfString); ok && textString(s.b) == name {
 					found = append(found, arr[i+1])
+					if len(found) > 1 {
+						return perr("%d attachments named %s", len(found), name)
+					}
 				}
 			}
 		}
@@ -483,7 +551,16 @@ func (f *pdfFile) attachment(name string) ([]byte, error) {
 			return err
 		}
 		kids, _ := v.(pdfArray)
+		if err := spend(len(kids)); err != nil {
+			return err
+		}
 		for _, k := range kids {
+			if r, ok := k.(pdfRef); ok {
+				if seen[r.num] {
+					return perr("embedded files name tree reaches object %d twice", r.num)
+				}
+				seen[r.num] = true
+			}
 			kd, err := f.dict(k)
 			if err != nil {
 				return err
@@ -499,12 +576,8 @@ func (f *pdfFile) attachment(name string) ([]byte, error) {
 	if err := walk(tree, 0); err != nil {
 		return nil, err
 	}
-	switch len(found) {
-	case 0:
+	if len(found) == 0 {
 		return nil, errNoAttachment
-	case 1:
-	default:
-		return nil, perr("%d attachments named %s", len(found), name)
 	}
 	spec, err := f.dict(found[0])
 	if err != nil || spec == nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/x509"
+	"encoding/asn1"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -273,6 +274,10 @@ func TestVerifyRejects(t *testing.T) {
 		t.Fatal(err)
 	}
 	fx.trust.Roots = append(fx.trust.Roots, oldCA.cert())
+	caSigned, err := signPDF(attached, selfCA(t).key, selfCA(t).chain, SignInfo{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	random := make([]byte, 4096)
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range random {
@@ -302,6 +307,8 @@ func TestVerifyRejects(t *testing.T) {
 		{"rewritten by pdfcpu with another payload", rewriteWithPdfcpu(t, s), time.Time{}, ReasonTampered},
 		{"signature hex changed", changeHexDigit(s, sig.a+600), time.Time{}, ReasonBadSignature},
 		{"signature zeroed", zeroed, time.Time{}, ReasonBadSignature},
+		{"signature padding changed", changeHexDigit(s, sig.b-2), time.Time{}, ReasonTampered},
+		{"byte after the signature in the padding", changeHexDigit(s, sig.a+1+2*derLen(t, sig.contents)), time.Time{}, ReasonTampered},
 		{"junk appended", append(bytes.Clone(s), "hej då"...), time.Time{}, ReasonAppended},
 		{"newline appended", append(bytes.Clone(s), '\n', '\n'), time.Time{}, ReasonAppended},
 		{"hand-made update replacing the payload", appendUpdate(t, s, attachNum,
@@ -323,6 +330,7 @@ func TestVerifyRejects(t *testing.T) {
 		{"certificate not yet valid", s, time.Now().Add(-48 * time.Hour), ReasonCertInvalid},
 		{"certificate not for signing", serverSigned, time.Time{}, ReasonCertInvalid},
 		{"trusted CA expired", underOldCASigned, time.Time{}, ReasonCertInvalid},
+		{"signed with a CA certificate", caSigned, time.Time{}, ReasonCertInvalid},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -426,5 +434,52 @@ func TestVerifyCopiesPayload(t *testing.T) {
 	}
 	if !bytes.Equal(r.PayloadJSON, want) {
 		t.Error("PayloadJSON aliases the input")
+	}
+}
+
+// derLen is the length of the DER signature at the start of contents (the rest is padding).
+func derLen(t *testing.T, contents []byte) int {
+	t.Helper()
+	var v asn1.RawValue
+	rest, err := asn1.Unmarshal(contents, &v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(contents) - len(rest)
+}
+
+// selfCA is a self-signed certificate with CA:TRUE and neither key usage nor extended key
+// usage, as `openssl req -x509` makes one: it could sign submissions, and issue certificates.
+func selfCA(t *testing.T) identity {
+	t.Helper()
+	return newSigner(t, "Eva Evil", nil, func(c *x509.Certificate) {
+		c.IsCA, c.BasicConstraintsValid = true, true
+		c.KeyUsage, c.ExtKeyUsage = 0, nil
+	})
+}
+
+// A CA certificate never signs a submission, even when it is on the trust list as an approved
+// signer or as a CA: approving it must not let the certificates it issues in.
+func TestVerifyRefusesCASigner(t *testing.T) {
+	evil := selfCA(t)
+	attached, err := attach(onePagePDF(t), mustJSON(t, samplePayload()), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed, err := signPDF(attached, evil.key, evil.chain, SignInfo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, trust := range map[string]Trust{
+		"unknown":           {},
+		"approved signer":   {Signers: []*x509.Certificate{evil.cert()}},
+		"on the list as CA": {Roots: []*x509.Certificate{evil.cert()}},
+	} {
+		if r := Verify(signed, trust, time.Now()); r.Verdict != Rejected || r.Reason != ReasonCertInvalid {
+			t.Errorf("%s: %s %s (%s)", name, r.Verdict, r.Reason, r.Detail)
+		}
+	}
+	if _, err := Seal(onePagePDF(t), samplePayload(), evil.key, evil.chain, SignInfo{}); err == nil {
+		t.Error("Seal signed with a CA certificate")
 	}
 }

@@ -24,8 +24,10 @@ func fingerprintLines(grouped string) string {
 }
 
 // showApprove shows who signed the files waiting for approval (name, title, board, e-mail and
-// the fingerprint to compare on the phone) and, when the coordinator approves, puts the signer
-// on the trust list and imports the files. after gets the verdicts of the imported files.
+// the fingerprint to compare on the phone), which boards approving approves the signer for and
+// which of them are new, and, when the coordinator approves, puts the signer on the trust list
+// (or approves them for more boards) and imports the files. after gets the verdicts of the
+// imported files.
 func (v *View) showApprove(fp string, after func([]importer.Result)) {
 	loc := v.loc
 	ps, err := v.im.FindPending(fp)
@@ -53,11 +55,24 @@ func (v *View) showApprove(fp string, after func([]importer.Result)) {
 		files = append(files, fmt.Sprintf("%s (%s %d, %s)", f.FileName, f.Board, f.Year, loc.Tf("coordinator.version_n", "Version", f.Version)))
 	}
 	form.Append(loc.T("coordinator.approve.files"), wrapped(strings.Join(files, "\n")))
-	content := container.NewVBox(
-		wrapped(loc.Tf("coordinator.approve.intro", "Signer", subj.Name)),
-		form,
-		wrapped(loc.T("coordinator.approve.how")),
-	)
+	if len(ps.Approved) > 0 {
+		form.Append(loc.T("coordinator.approve.approved_for"), wrapped(strings.Join(ps.Approved, ", ")))
+	}
+	if len(ps.Boards) > 0 && ps.CA == "" {
+		form.Append(loc.T("coordinator.approve.for_boards"), wrapped(strings.Join(ps.Boards, ", ")))
+	}
+	if len(ps.NewBoards) > 0 {
+		form.Append(loc.T("coordinator.approve.new_boards"),
+			wrapped(loc.Tf("coordinator.approve.new_boards_text", "Boards", strings.Join(ps.NewBoards, ", "), "Count", len(ps.NewBoards))))
+	}
+	intro, how := loc.Tf("coordinator.approve.intro", "Signer", subj.Name), loc.T("coordinator.approve.how")
+	switch {
+	case ps.CA != "":
+		intro, how = loc.Tf("coordinator.approve.intro_new_board", "Signer", subj.Name, "CA", ps.CA), loc.T("coordinator.approve.how_new_board")
+	case ps.OnList:
+		intro = loc.Tf("coordinator.approve.intro_other_board", "Signer", subj.Name)
+	}
+	content := container.NewVBox(wrapped(intro), form, wrapped(how))
 	d := dialog.NewCustomConfirm(loc.T("coordinator.approve.title"), loc.T("coordinator.approve.ok"), loc.T("coordinator.approve.not_now"),
 		content, func(ok bool) {
 			if !ok {

@@ -210,7 +210,8 @@ func TestImportFolderShowsVerdictRows(t *testing.T) {
 	f.v.imp.start([]string{dir})
 	f.v.wait()
 	iv := f.v.imp
-	if got := verdicts(iv.results); got != "1-social.pdf=accepted_new 2-kultur.pdf=unknown_signer 3-andrad.pdf=rejected 4-miljo-v2.pdf=accepted_new" {
+	// Åsa's certificate is trusted for Socialnämnden only: her Miljönämnden plan waits.
+	if got := verdicts(iv.results); got != "1-social.pdf=accepted_new 2-kultur.pdf=unknown_signer 3-andrad.pdf=rejected 4-miljo-v2.pdf=unknown_signer" {
 		t.Fatalf("verdicts: %s", got)
 	}
 	rows, cols := iv.table.Length()
@@ -235,7 +236,7 @@ func TestImportFolderShowsVerdictRows(t *testing.T) {
 	if iv.bar.Value != 4 || iv.bar.Max != 4 || !iv.filesBtn.Disabled() == false || !iv.cancelBtn.Disabled() {
 		t.Errorf("progress %v/%v, buttons files %v cancel %v", iv.bar.Value, iv.bar.Max, iv.filesBtn.Disabled(), iv.cancelBtn.Disabled())
 	}
-	if !strings.Contains(iv.status.Text, "4 filer: 2 inlästa, 1 väntar på godkännande, 1 avvisad.") || !strings.Contains(iv.status.Text, "granska undertecknaren") {
+	if !strings.Contains(iv.status.Text, "4 filer: 1 inläst, 2 väntar på godkännande, 1 avvisad.") || !strings.Contains(iv.status.Text, "granska undertecknaren") {
 		t.Errorf("status %q", iv.status.Text)
 	}
 	// Selecting the damaged file explains it in full; there is nothing to approve.
@@ -248,9 +249,27 @@ func TestImportFolderShowsVerdictRows(t *testing.T) {
 		t.Error("no approve button for the unknown signer")
 	}
 	shot(t, f.w, "import-verdicts")
-	// The other tabs learned about it: history has both boards, the trust tab the waiting file.
-	if len(f.v.hist.groups) != 2 || len(f.v.trust.pending) != 1 {
+	// The other tabs learned about it: history has the board, the trust tab the waiting files.
+	if len(f.v.hist.groups) != 1 || len(f.v.trust.pending) != 2 {
 		t.Errorf("history %d groups, %d pending", len(f.v.hist.groups), len(f.v.trust.pending))
+	}
+	if got := iv.cell(3, colReason); !strings.Contains(got, "godkänd för att lämna in för Socialnämnden") {
+		t.Errorf("other board's reason: %q", got)
+	}
+	// Approving her for Miljönämnden says what she is approved for and that the board is new.
+	iv.table.Select(widget.TableCellID{Row: 3, Col: 0})
+	test.Tap(iv.approveBtn)
+	texts := overlayTexts(t, f.w)
+	for _, want := range []string{"inte godkänd för den nämnd", "Socialnämnden\nMiljönämnden\n", "Miljönämnden finns inte bland era nämnder ännu"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("approve dialog lacks %q:\n%s", want, texts)
+		}
+	}
+	shot(t, f.w, "approve-other-board")
+	tapOverlayButton(t, f.w, "Godkänn och läs in")
+	f.v.wait()
+	if len(f.v.hist.groups) != 2 || len(f.v.trust.pending) != 1 || len(f.v.trust.items) != 1 || f.v.trust.cell(0, 1) != "Åsa Öberg (Miljönämnden, Socialnämnden)" {
+		t.Errorf("after approval: history %d groups, %d pending, %d trusted", len(f.v.hist.groups), len(f.v.trust.pending), len(f.v.trust.items))
 	}
 }
 
@@ -292,7 +311,8 @@ func TestApproveUnknownSignerDialog(t *testing.T) {
 	test.Tap(iv.approveBtn)
 	texts := overlayTexts(t, f.w)
 	grouped := identity.GroupedFingerprint(stranger.Cert)
-	for _, want := range []string{"Bo Ek", "Kulturnämnden", "kansli@exempelby.se", fingerprintLines(grouped), "kultur.pdf (Kulturnämnden 2027, version 1)", "Ring avsändaren"} {
+	for _, want := range []string{"Bo Ek", "Kulturnämnden", "kansli@exempelby.se", fingerprintLines(grouped), "kultur.pdf (Kulturnämnden 2027, version 1)", "Ring avsändaren",
+		"Kulturnämnden finns inte bland era nämnder ännu"} {
 		if !strings.Contains(texts, want) {
 			t.Errorf("approve dialog lacks %q:\n%s", want, texts)
 		}
@@ -385,7 +405,7 @@ func TestCancelButton(t *testing.T) {
 	}
 	files := map[string][]byte{}
 	for i := 1; i <= 8; i++ {
-		files[fmt.Sprintf("%d.pdf", i)] = sealed(t, fmt.Sprintf("Nämnd %d", i), 2027, 1, official)
+		files[fmt.Sprintf("%d.pdf", i)] = sealed(t, "Socialnämnden", 2027, i, official)
 	}
 	dir := writeFiles(t, files)
 	// Hold the database's write lock so the import waits on its first file while we cancel.
@@ -517,7 +537,7 @@ func TestFlushStopsRunningImport(t *testing.T) {
 	}
 	files := map[string][]byte{}
 	for i := 1; i <= 5; i++ {
-		files[fmt.Sprintf("%d.pdf", i)] = sealed(t, fmt.Sprintf("Nämnd %d", i), 2027, 1, official)
+		files[fmt.Sprintf("%d.pdf", i)] = sealed(t, "Socialnämnden", 2027, i, official)
 	}
 	dir := writeFiles(t, files)
 	raw, err := sql.Open("sqlite3", "file:"+f.db+"?_busy_timeout=5000")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -92,6 +93,9 @@ func (tv *trustView) cell(row, col int) string {
 		}
 		return loc.T("coordinator.trust.kind_signer")
 	case 1:
+		if len(it.Entry.Boards) > 0 {
+			return loc.Tf("coordinator.trust.subject_boards", "Subject", it.Entry.Subject, "Boards", strings.Join(it.Entry.Boards, ", "))
+		}
 		return it.Entry.Subject
 	case 2:
 		return submission.FormatFingerprint(it.Entry.Fingerprint)
@@ -191,6 +195,9 @@ func (tv *trustView) add(certFile []byte) {
 		}
 		for _, e := range ch.Present {
 			msg += loc.Tf("coordinator.trust.already", "Subject", e.Subject) + "\n"
+		}
+		if ch.Skipped > 0 {
+			msg += loc.Tf("coordinator.trust.skipped", "Count", ch.Skipped) + "\n"
 		}
 		if ch.Restored > 0 {
 			msg += loc.Tf("coordinator.trust.restored", "Count", ch.Restored) + "\n"
