@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"handlingsplan/app/importer"
 	"handlingsplan/app/submission"
@@ -58,7 +59,17 @@ func kindText(loc *i18n.Localizer, e data.TrustEntry) string {
 }
 
 func runTrustAdd(args []string, stdout, stderr io.Writer) int {
-	im, loc, files, done, code := trustCommand("add", args, -1, stderr)
+	// --all is the only flag of its own: strip it before the shared flags are parsed.
+	all := false
+	rest := args[:0:0]
+	for _, a := range args {
+		if a == "--all" || a == "-all" {
+			all = true
+			continue
+		}
+		rest = append(rest, a)
+	}
+	im, loc, files, done, code := trustCommand("add", rest, -1, stderr)
 	if im == nil {
 		return code
 	}
@@ -71,7 +82,13 @@ func runTrustAdd(args []string, stdout, stderr io.Writer) int {
 			code = 1
 			continue
 		}
-		ch, err := im.AddCertificates(context.Background(), b)
+		// Only the file's first certificate, unless --all: an official's .pem may carry their CA,
+		// which must not become trusted for the whole kommun by accident.
+		add := im.AddCertificates
+		if all {
+			add = im.AddAllCertificates
+		}
+		ch, err := add(context.Background(), b)
 		for _, e := range ch.Added {
 			fmt.Fprintln(stdout, loc.Tf("importer.cli.added", "Kind", kindText(loc, e), "Subject", e.Subject, "Fingerprint", submission.FormatFingerprint(e.Fingerprint)))
 		}
@@ -80,6 +97,9 @@ func runTrustAdd(args []string, stdout, stderr io.Writer) int {
 		}
 		if ch.Restored > 0 {
 			fmt.Fprintln(stdout, loc.Tf("importer.cli.restored", "Count", ch.Restored))
+		}
+		if ch.Skipped > 0 {
+			fmt.Fprintln(stdout, loc.Tf("importer.cli.skipped", "Count", ch.Skipped))
 		}
 		for _, r := range ch.Imported {
 			printResult(stdout, loc, r)
@@ -114,6 +134,9 @@ func runTrustList(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "%s\t%s\t%s\n", kind, e.Subject, submission.FormatFingerprint(e.Fingerprint))
 		fmt.Fprintln(stdout, "\t"+loc.Tf("importer.cli.added_by", "Who", e.AddedBy, "Date", loc.DateTime(e.AddedAt.Local())))
+		if len(e.Boards) > 0 {
+			fmt.Fprintln(stdout, "\t"+loc.Tf("importer.cli.boards", "Boards", strings.Join(e.Boards, ", ")))
+		}
 	}
 	pend, err := im.Pending()
 	if err != nil {
@@ -163,7 +186,15 @@ func runTrustApprove(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, importer.ErrorText(loc, err))
 		return 1
 	}
-	fmt.Fprintln(stdout, loc.Tf("importer.cli.approved", "Subject", e.Subject, "Fingerprint", submission.FormatFingerprint(e.Fingerprint)))
+	if len(ps.NewBoards) > 0 {
+		fmt.Fprintln(stdout, loc.Tf("importer.cli.new_boards", "Boards", strings.Join(ps.NewBoards, ", ")))
+	}
+	if ps.CA != "" {
+		// A CA already vouches for the signer: the files waited only for their new board.
+		fmt.Fprintln(stdout, loc.Tf("importer.cli.approved_via_ca", "Signer", ps.Cert.Subject.CommonName, "CA", ps.CA, "Boards", strings.Join(ps.Boards, ", ")))
+	} else {
+		fmt.Fprintln(stdout, loc.Tf("importer.cli.approved", "Subject", e.Subject, "Fingerprint", submission.FormatFingerprint(e.Fingerprint)))
+	}
 	for _, r := range results {
 		printResult(stdout, loc, r)
 	}
