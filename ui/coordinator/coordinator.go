@@ -5,6 +5,8 @@
 package coordinator
 
 import (
+	"sync/atomic"
+
 	"errors"
 	"sync"
 
@@ -38,8 +40,9 @@ type View struct {
 	// bg counts background work (import, approval, trust changes, CA) so tests can wait for it.
 	bg sync.WaitGroup
 	// flushed is set when the shell leaves the area: late results of background work are then
-	// dropped instead of being shown (the store may be closing).
-	flushed bool
+	// dropped instead of being shown (the store may be closing). Atomic: Fyne's test driver runs
+	// fyne.Do on the worker goroutine, not the UI one.
+	flushed atomic.Bool
 
 	imp   *importView
 	hist  *historyView
@@ -61,7 +64,7 @@ func New(env Env) *View {
 // Build makes the area's widgets and takes over drag and drop onto the window.
 func (v *View) Build() fyne.CanvasObject {
 	loc := v.loc
-	v.flushed = false
+	v.flushed.Store(false)
 	v.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(loc.T("coordinator.tab.import"), theme.DownloadIcon(), v.imp.build()),
 		container.NewTabItemWithIcon(loc.T("coordinator.tab.history"), theme.HistoryIcon(), v.hist.build()),
@@ -83,7 +86,7 @@ func (v *View) Build() fyne.CanvasObject {
 // all) and gives drag and drop back; the shell calls it before another view is shown or the
 // window closes.
 func (v *View) Flush() error {
-	v.flushed = true
+	v.flushed.Store(true)
 	v.env.Window.SetOnDropped(nil)
 	v.imp.stop()
 	return nil
@@ -91,7 +94,7 @@ func (v *View) Flush() error {
 
 // refresh reloads what the other tabs show after something changed.
 func (v *View) refresh() {
-	if v.flushed {
+	if v.flushed.Load() {
 		return
 	}
 	v.hist.reload()
@@ -106,7 +109,7 @@ func (v *View) background(work func() error, done func(error)) {
 		err := work()
 		fyne.Do(func() {
 			defer v.bg.Done()
-			if !v.flushed {
+			if !v.flushed.Load() {
 				done(err)
 			}
 		})

@@ -274,7 +274,7 @@ func (iv *importView) start(paths []string) {
 			}
 			r := *p.Result
 			fyne.Do(func() {
-				if iv.v.flushed {
+				if iv.v.flushed.Load() {
 					return
 				}
 				iv.results = append(iv.results, r)
@@ -288,7 +288,7 @@ func (iv *importView) start(paths []string) {
 		fyne.Do(func() {
 			defer iv.v.bg.Done()
 			iv.running = false
-			if !iv.v.flushed {
+			if !iv.v.flushed.Load() {
 				iv.finish(results, err)
 			}
 		})
