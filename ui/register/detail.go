@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app"
+	"handlingsplan/ui/widgets"
 )
 
 // levelFields are the classification aspects in KLASSA's order: K, R, T, S.
@@ -223,11 +224,11 @@ func (d *detail) show(x app.System) {
 		d.local = map[string]string{}
 	}
 	d.id = 0
-	d.name.setText(x.Name)
-	d.owner.setText(x.Owner)
-	d.description.setText(x.Description)
+	widgets.SetText(&d.name.Entry, x.Name)
+	widgets.SetText(&d.owner.Entry, x.Owner)
+	widgets.SetText(&d.description.Entry, x.Description)
 	for i, n := range [4]int{x.Confidentiality, x.Integrity, x.Availability, x.Traceability} {
-		setSelected(d.levels[i], levelIndex(n))
+		widgets.SetSelected(d.levels[i], levelIndex(n))
 	}
 	plan := -1
 	for i, p := range securityPlans {
@@ -235,13 +236,13 @@ func (d *detail) show(x app.System) {
 			plan = i
 		}
 	}
-	setSelected(d.secPlan, plan)
-	setChecked(d.baseline, x.BaselineMet)
-	setChecked(d.sensitive, x.Sensitive)
-	d.secPlanAt.setDate(x.SecurityPlanAt)
-	d.riskAt.setDate(x.RiskAnalysisAt)
-	d.continuityAt.setDate(x.ContinuityAt)
-	d.recoveryAt.setDate(x.RecoveryAt)
+	widgets.SetSelected(d.secPlan, plan)
+	widgets.SetChecked(d.baseline, x.BaselineMet)
+	widgets.SetChecked(d.sensitive, x.Sensitive)
+	widgets.SetDate(&d.secPlanAt.DateEntry, x.SecurityPlanAt)
+	widgets.SetDate(&d.riskAt.DateEntry, x.RiskAnalysisAt)
+	widgets.SetDate(&d.continuityAt.DateEntry, x.ContinuityAt)
+	widgets.SetDate(&d.recoveryAt.DateEntry, x.RecoveryAt)
 	d.id = x.ID
 	d.showProblems()
 }
@@ -299,7 +300,7 @@ func (d *detail) showProblems() {
 		d.scroll.Refresh()
 	}
 	if i := d.v.index(d.id); i >= 0 {
-		setLabel(d.highest, d.v.levelName(d.v.rows[i].MaxLevel()))
+		widgets.SetLabel(d.highest, d.v.levelName(d.v.rows[i].MaxLevel()))
 	}
 }
 

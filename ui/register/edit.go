@@ -387,15 +387,16 @@ func (v *View) neighbour(id int64) int64 {
 		return 0
 	}
 	i := v.index(id)
-	for n, d := range v.table.order {
+	order := v.table.Order()
+	for n, d := range order {
 		if d != i {
 			continue
 		}
 		switch {
-		case n+1 < len(v.table.order):
-			return v.rows[v.table.order[n+1]].ID
+		case n+1 < len(order):
+			return v.rows[order[n+1]].ID
 		case n > 0:
-			return v.rows[v.table.order[n-1]].ID
+			return v.rows[order[n-1]].ID
 		}
 	}
 	return 0

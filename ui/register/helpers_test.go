@@ -150,8 +150,8 @@ func shownRow(v *View, id int64) []string {
 		return nil
 	}
 	var out []string
-	for _, c := range v.table.cols {
-		out = append(out, c.text(i))
+	for _, c := range v.columns() {
+		out = append(out, c.Text(i))
 	}
 	return out
 }

@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// The inputs below are small copies of the wizard's (ui/wizard/fields.go): the two packages
-// must not import each other, and these few lines are cheaper than a shared package.
+// The inputs below are like the wizard's (ui/wizard/fields.go) but pass on only shortcuts and
+// fit the register's form; what both use unchanged lives in ui/widgets.
 
 // shortcuts receives the app's keys from whatever input has the focus. Fyne hands every
 // shortcut to a focused Entry, which drops the ones it does not know (Ctrl+S, Ctrl+N, …).
@@ -61,17 +61,6 @@ func (e *textEntry) FocusLost() {
 // AcceptsTab is false so that Tab moves on from the multi-line description too.
 func (e *textEntry) AcceptsTab() bool { return false }
 
-// setText shows s without the change being taken as the user's.
-func (e *textEntry) setText(s string) {
-	if e.Text == s {
-		return
-	}
-	cb := e.OnChanged
-	e.OnChanged = nil
-	e.SetText(s)
-	e.OnChanged = cb
-}
-
 // dateEntry is a widget.DateEntry (typed in the region's format, or picked in the calendar)
 // that passes the app's keys on and saves a cleared date when it loses the focus.
 type dateEntry struct {
@@ -114,38 +103,6 @@ func (e *dateEntry) FocusLost() {
 	if e.onBlur != nil {
 		e.onBlur()
 	}
-}
-
-// setDate shows t (zero: empty) without the change being taken as the user's.
-func (e *dateEntry) setDate(t time.Time) {
-	cb := e.OnChanged
-	e.OnChanged = nil
-	if t.IsZero() {
-		e.SetDate(nil)
-	} else {
-		e.SetDate(&t)
-	}
-	e.OnChanged = cb
-}
-
-// setSelected selects option i of s (-1: none) without the change being taken as the user's.
-func setSelected(s *widget.Select, i int) {
-	cb := s.OnChanged
-	s.OnChanged = nil
-	if i < 0 {
-		s.ClearSelected()
-	} else {
-		s.SetSelectedIndex(i)
-	}
-	s.OnChanged = cb
-}
-
-// setChecked shows v in c without the change being taken as the user's.
-func setChecked(c *widget.Check, v bool) {
-	cb := c.OnChanged
-	c.OnChanged = nil
-	c.SetChecked(v)
-	c.OnChanged = cb
 }
 
 // dateOnly is the calendar date of t as the app stores dates: UTC midnight.
@@ -239,18 +196,4 @@ func caption(text string) *widget.Label {
 	l.Wrapping = fyne.TextWrapWord
 	l.SizeName = theme.SizeNameCaptionText
 	return l
-}
-
-// wrapped is a label that wraps at word boundaries.
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// setLabel changes a label's text only when it differs (a refresh re-shapes the text).
-func setLabel(l *widget.Label, s string) {
-	if l.Text != s {
-		l.SetText(s)
-	}
 }

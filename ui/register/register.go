@@ -21,6 +21,7 @@ import (
 	"handlingsplan/app"
 	"handlingsplan/data"
 	"handlingsplan/i18n"
+	"handlingsplan/ui/widgets"
 )
 
 // Env is what the shell hands the register.
@@ -65,7 +66,7 @@ type View struct {
 	addBtn  *widget.Button
 	dupBtn  *widget.Button
 	delBtn  *widget.Button
-	table   *table
+	table   *widgets.Table
 	form    *detail
 	// detailBox shows the form, or a sentence when nothing is selected.
 	detailBox *fyne.Container
@@ -133,13 +134,13 @@ func (v *View) Build() fyne.CanvasObject {
 	header := container.NewBorder(nil, nil, back, container.NewHBox(v.status, v.undoBtn, v.redoBtn), v.title)
 	if v.loadErr != nil {
 		fyne.LogError("register", v.loadErr)
-		msg := wrapped(loc.T("register.load_failed"))
+		msg := widgets.Wrapped(loc.T("register.load_failed"))
 		msg.Importance = widget.DangerImportance
 		v.updateHistoryButtons()
 		return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, container.NewPadded(msg))
 	}
 
-	note := wrapped(loc.T("register.policy"))
+	note := widgets.Wrapped(loc.T("register.policy"))
 	v.addBtn = widget.NewButtonWithIcon(loc.T("register.add"), theme.ContentAddIcon(), v.NewRow)
 	v.addBtn.Importance = widget.HighImportance
 	v.dupBtn = widget.NewButtonWithIcon(loc.T("register.duplicate"), theme.ContentCopyIcon(), v.onDuplicate)
@@ -148,19 +149,19 @@ func (v *View) Build() fyne.CanvasObject {
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(v.addBtn, v.dupBtn, v.delBtn), nil,
 		container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding(), 0), v.info))
 
-	v.table = newTable(v.columns(), func() int { return len(v.rows) }, v.mark, v.onSelect)
+	v.table = widgets.NewTable(nil, v.columns(), func() int { return len(v.rows) }, v.mark, v.onSelect)
 	v.form = newDetail(v)
-	v.emptyMsg = wrapped("")
+	v.emptyMsg = widgets.Wrapped("")
 	v.empty = container.NewPadded(v.emptyMsg)
 	v.detailBox = container.NewStack(v.empty)
 	// The table over the form: the register has many columns, and the form fits in three
 	// columns at full width.
-	split := container.NewVSplit(v.table.object(), v.detailBox)
+	split := container.NewVSplit(v.table.Object(), v.detailBox)
 	split.Offset = 0.42
 
 	sel := v.focusID
 	if v.index(sel) < 0 && len(v.rows) > 0 {
-		sel = v.rows[v.table.order[0]].ID
+		sel = v.rows[v.table.Order()[0]].ID
 	}
 	v.focusID = 0
 	v.show(sel)
@@ -171,36 +172,36 @@ func (v *View) Build() fyne.CanvasObject {
 
 // columns are the table's columns: name, owner, the four levels, the highest level with its
 // name on the scale, security plan, risk analysis and the sensitive mark.
-func (v *View) columns() []column {
+func (v *View) columns() []widgets.Column {
 	loc := v.loc
 	rows := func() []app.System { return v.rows }
 	before := func(a, b string) bool { return loc.Compare(a, b) < 0 }
-	level := func(get func(app.System) int) column {
-		return column{min: 2.2, align: fyne.TextAlignCenter,
-			text: func(i int) string { return v.levelShort(get(rows()[i])) },
-			less: func(a, b int) bool { return get(rows()[a]) < get(rows()[b]) }}
+	level := func(get func(app.System) int) widgets.Column {
+		return widgets.Column{Min: 2.2, Align: fyne.TextAlignCenter,
+			Text: func(i int) string { return v.levelShort(get(rows()[i])) },
+			Less: func(a, b int) bool { return get(rows()[a]) < get(rows()[b]) }}
 	}
-	cols := []column{
-		{title: loc.T("register.col.name"), weight: 3, min: 8, text: func(i int) string { return rows()[i].Name },
-			less: func(a, b int) bool { return before(rows()[a].Name, rows()[b].Name) }},
-		{title: loc.T("register.col.owner"), weight: 2, min: 8, text: func(i int) string { return rows()[i].Owner },
-			less: func(a, b int) bool { return before(rows()[a].Owner, rows()[b].Owner) }},
+	cols := []widgets.Column{
+		{Title: loc.T("register.col.name"), Weight: 3, Min: 8, Text: func(i int) string { return rows()[i].Name },
+			Less: func(a, b int) bool { return before(rows()[a].Name, rows()[b].Name) }},
+		{Title: loc.T("register.col.owner"), Weight: 2, Min: 8, Text: func(i int) string { return rows()[i].Owner },
+			Less: func(a, b int) bool { return before(rows()[a].Owner, rows()[b].Owner) }},
 		level(func(x app.System) int { return x.Confidentiality }),
 		level(func(x app.System) int { return x.Integrity }),
 		level(func(x app.System) int { return x.Availability }),
 		level(func(x app.System) int { return x.Traceability }),
-		{title: loc.T("register.col.max"), weight: 1, min: 8, text: func(i int) string { return v.levelName(rows()[i].MaxLevel()) },
-			less: func(a, b int) bool { return rows()[a].MaxLevel() < rows()[b].MaxLevel() }},
-		{title: loc.T("register.col.plan"), min: 9, text: func(i int) string { return loc.T("secplan." + string(rows()[i].SecurityPlan)) },
-			less: func(a, b int) bool { return planRank(rows()[a].SecurityPlan) < planRank(rows()[b].SecurityPlan) }},
-		{title: loc.T("register.col.risk"), min: 7.8, text: func(i int) string { return loc.Date(rows()[i].RiskAnalysisAt) },
-			less: func(a, b int) bool { return rows()[a].RiskAnalysisAt.Before(rows()[b].RiskAnalysisAt) }},
-		{title: loc.T("register.col.sensitive"), min: 6, align: fyne.TextAlignCenter,
-			text: func(i int) string { return checkMark(rows()[i].Sensitive) },
-			less: func(a, b int) bool { return !rows()[a].Sensitive && rows()[b].Sensitive }},
+		{Title: loc.T("register.col.max"), Weight: 1, Min: 8, Text: func(i int) string { return v.levelName(rows()[i].MaxLevel()) },
+			Less: func(a, b int) bool { return rows()[a].MaxLevel() < rows()[b].MaxLevel() }},
+		{Title: loc.T("register.col.plan"), Min: 9, Text: func(i int) string { return loc.T("secplan." + string(rows()[i].SecurityPlan)) },
+			Less: func(a, b int) bool { return planRank(rows()[a].SecurityPlan) < planRank(rows()[b].SecurityPlan) }},
+		{Title: loc.T("register.col.risk"), Min: 7.8, Text: func(i int) string { return loc.Date(rows()[i].RiskAnalysisAt) },
+			Less: func(a, b int) bool { return rows()[a].RiskAnalysisAt.Before(rows()[b].RiskAnalysisAt) }},
+		{Title: loc.T("register.col.sensitive"), Min: 6, Align: fyne.TextAlignCenter,
+			Text: func(i int) string { return checkMark(rows()[i].Sensitive) },
+			Less: func(a, b int) bool { return !rows()[a].Sensitive && rows()[b].Sensitive }},
 	}
 	for n, key := range []string{"register.col.c", "register.col.i", "register.col.a", "register.col.t"} {
-		cols[2+n].title = loc.T(key)
+		cols[2+n].Title = loc.T(key)
 	}
 	return cols
 }
@@ -287,10 +288,10 @@ func (v *View) validated() {
 		return
 	}
 	if i := v.index(v.selID); i >= 0 {
-		v.table.refreshData(i)
+		v.table.RefreshData(i)
 		v.form.showProblems()
 	} else {
-		v.table.list.Refresh()
+		v.table.Refresh()
 	}
 	bad, warn := 0, 0
 	for _, x := range v.rows {
@@ -308,7 +309,7 @@ func (v *View) validated() {
 	if warn > 0 {
 		text += " · " + v.loc.Tf("register.rows_with_warnings", "Count", warn)
 	}
-	setLabel(v.info, text)
+	widgets.SetLabel(v.info, text)
 	v.updateHistoryButtons()
 }
 
@@ -331,7 +332,7 @@ func (v *View) onSelect(i int) {
 // show selects system id in the table and puts it in the form (0 or unknown: nothing).
 func (v *View) show(id int64) {
 	i := v.index(id)
-	v.table.selectData(i)
+	v.table.SelectData(i)
 	if i < 0 {
 		v.selID = 0
 		v.form.clear()
@@ -339,7 +340,7 @@ func (v *View) show(id int64) {
 		if len(v.rows) == 0 {
 			msg = "register.empty"
 		}
-		setLabel(v.emptyMsg, v.loc.T(msg))
+		widgets.SetLabel(v.emptyMsg, v.loc.T(msg))
 		v.detailBox.Objects = []fyne.CanvasObject{v.empty}
 		v.detailBox.Refresh()
 		v.dupBtn.Disable()
@@ -366,9 +367,9 @@ func (v *View) reload(sel int64) {
 	if v.table == nil {
 		return
 	}
-	v.table.reorder()
+	v.table.Reorder()
 	if v.index(sel) < 0 && len(v.rows) > 0 {
-		sel = v.rows[v.table.order[0]].ID
+		sel = v.rows[v.table.Order()[0]].ID
 	}
 	v.form.id = 0 // the form shows the stored row afresh, local errors gone
 	v.show(sel)

@@ -31,7 +31,7 @@ func TestAddAndFillSystem(t *testing.T) {
 	if before == 0 {
 		t.Fatal("the demo board has an empty register: the test proves nothing")
 	}
-	if v.Selected() != v.rows[v.table.order[0]].ID {
+	if v.Selected() != v.rows[v.table.Order()[0]].ID {
 		t.Errorf("selected %d at start, want the first row", v.Selected())
 	}
 
@@ -371,8 +371,8 @@ func TestFocus(t *testing.T) {
 				w.reload(w.selID)
 				w.Focus(tc.id)
 			}
-			if w.Selected() != tc.id || w.table.current != w.index(tc.id) {
-				t.Fatalf("selected %d (table row %d), want %d", w.Selected(), w.table.current, tc.id)
+			if w.Selected() != tc.id || w.table.Selected() != w.index(tc.id) {
+				t.Fatalf("selected %d (table row %d), want %d", w.Selected(), w.table.Selected(), tc.id)
 			}
 			if tc.want == nil {
 				return
@@ -438,30 +438,30 @@ func TestSortColumns(t *testing.T) {
 	sel := v.Selected()
 	names := func() []string {
 		var out []string
-		for _, i := range v.table.order {
+		for _, i := range v.table.Order() {
 			out = append(out, v.rows[i].Name)
 		}
 		return out
 	}
 	maxOf := func() []int {
 		var out []int
-		for _, i := range v.table.order {
+		for _, i := range v.table.Order() {
 			out = append(out, v.rows[i].MaxLevel())
 		}
 		return out
 	}
-	v.table.heads[6].Tapped(nil) // Högst
+	v.table.Head(6).Tapped(nil) // Högst
 	if got := maxOf(); !slices.IsSorted(got) || got[0] == got[len(got)-1] {
 		t.Errorf("sorted by highest level: %v", got)
 	}
-	v.table.heads[6].Tapped(nil)
+	v.table.Head(6).Tapped(nil)
 	if got := maxOf(); !slices.IsSortedFunc(got, func(a, b int) int { return b - a }) {
 		t.Errorf("reversed: %v", got)
 	}
-	if v.Selected() != sel || v.table.current != v.index(sel) {
+	if v.Selected() != sel || v.table.Selected() != v.index(sel) {
 		t.Error("sorting lost the selection")
 	}
-	v.table.heads[0].Tapped(nil)
+	v.table.Head(0).Tapped(nil)
 	got := names()
 	if !slices.IsSortedFunc(got, v.loc.Compare) {
 		t.Errorf("sorted by name: %q", got)

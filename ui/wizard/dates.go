@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/ui/widgets"
 )
 
 // datesEditor edits the one or more dates of a training event: a date input per date, a
@@ -45,7 +47,7 @@ func (d *datesEditor) show(ds []time.Time, enabled bool) {
 
 func (d *datesEditor) addEntry(t time.Time) *dateEntry {
 	e := newDateEntry(d.w)
-	e.setDate(t)
+	widgets.SetDate(&e.DateEntry, t)
 	e.OnChanged = func(*time.Time) { d.changed() }
 	var rm *widget.Button
 	rm = widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { d.onRemove(e) })

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -98,18 +97,6 @@ func (e *dateEntry) TypedKey(ev *fyne.KeyEvent) {
 	e.DateEntry.TypedKey(ev)
 }
 
-// setDate shows t (zero: empty) without the change being taken as the user's.
-func (e *dateEntry) setDate(t time.Time) {
-	cb := e.OnChanged
-	e.OnChanged = nil
-	if t.IsZero() {
-		e.SetDate(nil)
-	} else {
-		e.SetDate(&t)
-	}
-	e.OnChanged = cb
-}
-
 // suggestEntry is free text with a drop-down of usual answers (e.g. "Nämnden").
 type suggestEntry struct {
 	widget.SelectEntry
@@ -168,18 +155,6 @@ func (s *choice) TypedKey(ev *fyne.KeyEvent) {
 	s.Select.TypedKey(ev)
 }
 
-// setIndex selects option i (-1: none) without the change being taken as the user's.
-func (s *choice) setIndex(i int) {
-	cb := s.OnChanged
-	s.OnChanged = nil
-	if i < 0 {
-		s.ClearSelected()
-	} else {
-		s.SetSelectedIndex(i)
-	}
-	s.OnChanged = cb
-}
-
 // tick is a widget.Check that passes PageUp/PageDown/F5 on.
 type tick struct {
 	widget.Check
@@ -198,25 +173,6 @@ func (c *tick) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	c.Check.TypedKey(ev)
-}
-
-// setChecked shows v without the change being taken as the user's.
-func (c *tick) setChecked(v bool) {
-	cb := c.OnChanged
-	c.OnChanged = nil
-	c.SetChecked(v)
-	c.OnChanged = cb
-}
-
-// setText shows s in a text input without the change being taken as the user's.
-func setText(e *widget.Entry, s string) {
-	if e.Text == s {
-		return
-	}
-	cb := e.OnChanged
-	e.OnChanged = nil
-	e.SetText(s)
-	e.OnChanged = cb
 }
 
 // errNotWhole is shown for a number field that holds something other than a whole number.
@@ -360,18 +316,4 @@ func section(title, note string, content fyne.CanvasObject) fyne.CanvasObject {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
 	return container.NewStack(bg, container.NewPadded(container.NewBorder(head, nil, nil, nil, content)))
-}
-
-// wrapped is a label that wraps at word boundaries.
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// setLabel changes a label's text only when it differs (a refresh re-shapes the text).
-func setLabel(l *widget.Label, s string) {
-	if l.Text != s {
-		l.SetText(s)
-	}
 }

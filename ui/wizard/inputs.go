@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"handlingsplan/app"
+	"handlingsplan/ui/widgets"
 )
 
 // rowRef is the row a detail form edits; it changes when another row is selected, and the
@@ -84,7 +85,7 @@ func (w *Wizard) numberField(ref *rowRef, f *form, field string) *textEntry {
 }
 
 // showNumber puts n into a number field without it counting as typing.
-func showNumber(e *textEntry, n int64) { setText(&e.Entry, strconv.FormatInt(n, 10)) }
+func showNumber(e *textEntry, n int64) { widgets.SetText(&e.Entry, strconv.FormatInt(n, 10)) }
 
 // dateField is a date input (typed or picked in the calendar); a complete date is saved at once.
 func (w *Wizard) dateField(ref *rowRef, field string) *dateEntry {

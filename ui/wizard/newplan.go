@@ -15,6 +15,7 @@ import (
 	"handlingsplan/app"
 	"handlingsplan/data"
 	"handlingsplan/i18n"
+	"handlingsplan/ui/widgets"
 )
 
 // NewPlanDialog asks how next year's plan starts from the board's newest plan: what happens to
@@ -74,18 +75,18 @@ func (n *NewPlanDialog) Year() int { return n.year }
 
 func (n *NewPlanDialog) show() {
 	loc := n.loc
-	intro := wrapped(loc.Tf("wizard.new.intro", "Year", n.prev.Plan.Year, "Count", len(n.choices)))
+	intro := widgets.Wrapped(loc.Tf("wizard.new.intro", "Year", n.prev.Plan.Year, "Count", len(n.choices)))
 	n.followUp = widget.NewCheck(loc.Tf("wizard.new.followup_template", "Year", n.prev.Plan.Year, "Count", len(n.prev.Checkpoints)), nil)
 	n.followUp.SetChecked(len(n.prev.Checkpoints) > 0)
 	n.trainings = widget.NewCheck(loc.Tf("wizard.new.training_template", "Year", n.prev.Plan.Year, "Count", len(n.prev.Trainings)), nil)
 	n.trainings.SetChecked(len(n.prev.Trainings) > 0)
 	n.errText = fieldError()
 
-	cols := []column{{weight: 3, min: 10}, {min: 13}, {weight: 2, min: 10}}
-	lay := &columnsLayout{cols: cols}
+	cols := []widgets.Column{{Weight: 3, Min: 10}, {Min: 13}, {Weight: 2, Min: 10}}
+	lay := &widgets.ColumnsLayout{Columns: cols}
 	var body fyne.CanvasObject
 	if len(n.choices) == 0 {
-		body = wrapped(loc.T("wizard.new.nothing_unfinished"))
+		body = widgets.Wrapped(loc.T("wizard.new.nothing_unfinished"))
 	} else {
 		n.list = widget.NewList(func() int { return len(n.choices) },
 			func() fyne.CanvasObject {
@@ -134,7 +135,7 @@ func (n *NewPlanDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		"Status", n.loc.T("activity.status."+string(a.Status)), "Percent", a.PercentDone))
 	action := objs[2].(*choice)
 	action.OnChanged = nil
-	action.setIndex(slices.Index(app.CarryActions, c.Action))
+	widgets.SetSelected(&action.Select, slices.Index(app.CarryActions, c.Action))
 	action.OnChanged = func(string) {
 		if k := action.SelectedIndex(); k >= 0 {
 			n.choices[i].Action = app.CarryActions[k]
@@ -143,7 +144,7 @@ func (n *NewPlanDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	reason := objs[3].(*textEntry)
 	reason.OnChanged = nil
-	setText(&reason.Entry, c.Reason)
+	widgets.SetText(&reason.Entry, c.Reason)
 	reason.OnChanged = func(s string) { n.choices[i].Reason = s }
 	if c.Action == app.CarryDrop {
 		reason.Enable()

@@ -11,13 +11,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app"
+	"handlingsplan/ui/widgets"
 )
 
 // activitiesView is step 3: the plan's activities in a sortable table, the selected one in a
 // form beside it.
 type activitiesView struct {
 	w     *Wizard
-	table *rowTable
+	table *widgets.Table
 	ref   rowRef
 	f     *form
 	info  *widget.Label
@@ -42,24 +43,24 @@ func (v *activitiesView) build() fyne.CanvasObject {
 	v.ref = rowRef{entity: "activity"}
 	acts := v.acts
 	year := w.d.Plan.Year
-	cols := []column{
-		{title: loc.T("wizard.col.title"), weight: 3, min: 8, text: func(i int) string { return acts()[i].Title },
-			less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
-		{title: loc.T("wizard.col.priority"), min: 5, weight: 0.3, text: func(i int) string { return priorityText(loc, acts()[i].Priority) },
-			less: func(a, b int) bool { return acts()[a].Priority < acts()[b].Priority }},
-		{title: loc.T("wizard.col.period"), min: 6.5, weight: 0.5, text: func(i int) string { return period(loc, acts()[i].Start, acts()[i].End, year) },
-			less: func(a, b int) bool {
+	cols := []widgets.Column{
+		{Title: loc.T("wizard.col.title"), Weight: 3, Min: 8, Text: func(i int) string { return acts()[i].Title },
+			Less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
+		{Title: loc.T("wizard.col.priority"), Min: 5, Weight: 0.3, Text: func(i int) string { return priorityText(loc, acts()[i].Priority) },
+			Less: func(a, b int) bool { return acts()[a].Priority < acts()[b].Priority }},
+		{Title: loc.T("wizard.col.period"), Min: 6.5, Weight: 0.5, Text: func(i int) string { return period(loc, acts()[i].Start, acts()[i].End, year) },
+			Less: func(a, b int) bool {
 				if !acts()[a].Start.Equal(acts()[b].Start) {
 					return dateLess(acts()[a].Start, acts()[b].Start)
 				}
 				return dateLess(acts()[a].End, acts()[b].End)
 			}},
-		{title: loc.T("wizard.col.goals"), min: 4.5, weight: 0.3, text: func(i int) string { return goalList(acts()[i].Goals) },
-			less: func(a, b int) bool { return slices.Compare(acts()[a].Goals, acts()[b].Goals) < 0 }},
-		{title: loc.T("wizard.col.responsible"), weight: 1, min: 5, text: func(i int) string { return acts()[i].Responsible },
-			less: func(a, b int) bool { return loc.Compare(acts()[a].Responsible, acts()[b].Responsible) < 0 }},
+		{Title: loc.T("wizard.col.goals"), Min: 4.5, Weight: 0.3, Text: func(i int) string { return goalList(acts()[i].Goals) },
+			Less: func(a, b int) bool { return slices.Compare(acts()[a].Goals, acts()[b].Goals) < 0 }},
+		{Title: loc.T("wizard.col.responsible"), Weight: 1, Min: 5, Text: func(i int) string { return acts()[i].Responsible },
+			Less: func(a, b int) bool { return loc.Compare(acts()[a].Responsible, acts()[b].Responsible) < 0 }},
 	}
-	v.table = newRowTable(w, cols, func() int { return len(acts()) },
+	v.table = widgets.NewTable(w.handleKey, cols, func() int { return len(acts()) },
 		func(i int) fyne.Resource {
 			return w.ic.row(rowState(w.problems, "activity", acts()[i].ID, resourceFields, true))
 		}, v.onSelect)
@@ -71,7 +72,7 @@ func (v *activitiesView) build() fyne.CanvasObject {
 	v.info = widget.NewLabel("")
 
 	v.formObj = v.buildForm()
-	v.empty = container.NewVBox(wrapped(loc.T("wizard.activity.none_selected")))
+	v.empty = container.NewVBox(widgets.Wrapped(loc.T("wizard.activity.none_selected")))
 	v.detail = container.NewStack(v.empty)
 
 	editable := w.canEdit(StepActivities)
@@ -82,7 +83,7 @@ func (v *activitiesView) build() fyne.CanvasObject {
 	v.selectID(w.sel[StepActivities])
 	v.validated()
 	bar := toolbar(v.info, v.addBtn, v.dupBtn, v.delBtn)
-	return container.NewBorder(bar, nil, nil, nil, detailSplit(v.table.object(), v.detail, 0.55))
+	return container.NewBorder(bar, nil, nil, nil, detailSplit(v.table.Object(), v.detail, 0.55))
 }
 
 func (v *activitiesView) buildForm() fyne.CanvasObject {
@@ -103,7 +104,7 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 		t.OnChanged = func(bool) { v.onGoals() }
 		v.goals = append(v.goals, t)
 		goalInputs = append(goalInputs, t)
-		goalBox.Objects = append(goalBox.Objects, container.NewBorder(nil, nil, t, nil, wrapped(g.Text)))
+		goalBox.Objects = append(goalBox.Objects, container.NewBorder(nil, nil, t, nil, widgets.Wrapped(g.Text)))
 	}
 	v.f.add(loc.T("wizard.activity.goals"), "goals", goalBox, goalInputs...)
 
@@ -121,7 +122,7 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 	v.f.add(loc.T("wizard.activity.end"), "end", v.end)
 
 	if len(w.d.Systems) == 0 {
-		v.f.add(loc.T("wizard.activity.systems"), "", wrapped(loc.T("wizard.activity.no_systems")))
+		v.f.add(loc.T("wizard.activity.systems"), "", widgets.Wrapped(loc.T("wizard.activity.no_systems")))
 	} else {
 		sysBox := container.NewVBox()
 		var sysInputs []fyne.Disableable
@@ -141,17 +142,18 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 func (v *activitiesView) selectID(id int64) {
 	for i, a := range v.acts() {
 		if a.ID == id {
-			v.table.selectData(i)
+			v.table.SelectData(i)
 			v.show(i)
 			return
 		}
 	}
-	if n := v.table.count(); n > 0 {
-		v.table.selectData(v.table.order[0])
-		v.show(v.table.order[0])
+	if n := v.table.Count(); n > 0 {
+		first := v.table.Order()[0]
+		v.table.SelectData(first)
+		v.show(first)
 		return
 	}
-	v.table.selectData(-1)
+	v.table.SelectData(-1)
 	v.show(-1)
 }
 
@@ -176,17 +178,17 @@ func (v *activitiesView) show(i int) {
 	a := v.acts()[i]
 	v.ref.id = 0 // no saving while the inputs are filled
 	clear(v.f.local)
-	setText(&v.title.Entry, a.Title)
-	setText(&v.description.Entry, a.Description)
-	setText(&v.responsible.Entry, a.Responsible)
-	v.priority.setIndex(indexOf(priorityValues, int64(a.Priority)))
-	v.start.setDate(a.Start)
-	v.end.setDate(a.End)
+	widgets.SetText(&v.title.Entry, a.Title)
+	widgets.SetText(&v.description.Entry, a.Description)
+	widgets.SetText(&v.responsible.Entry, a.Responsible)
+	widgets.SetSelected(&v.priority.Select, indexOf(priorityValues, int64(a.Priority)))
+	widgets.SetDate(&v.start.DateEntry, a.Start)
+	widgets.SetDate(&v.end.DateEntry, a.End)
 	for k, g := range w.prof.Goals {
-		v.goals[k].setChecked(slices.Contains(a.Goals, g.Number))
+		widgets.SetChecked(&v.goals[k].Check, slices.Contains(a.Goals, g.Number))
 	}
 	for k, s := range w.d.Systems {
-		v.systems[k].setChecked(slices.Contains(a.SystemIDs, s.ID))
+		widgets.SetChecked(&v.systems[k].Check, slices.Contains(a.SystemIDs, s.ID))
 	}
 	v.ref.id = a.ID
 	w.selectRow(a.ID)
@@ -228,7 +230,7 @@ func (v *activitiesView) onSystems() {
 
 func (v *activitiesView) validated() {
 	w := v.w
-	v.table.list.Refresh()
+	v.table.Refresh()
 	if v.ref.id != 0 {
 		v.f.showProblems(w, "activity", v.ref.id)
 	}
@@ -242,7 +244,7 @@ func (v *activitiesView) validated() {
 	if bad > 0 {
 		text += " · " + w.loc.Tf("wizard.rows_with_errors", "Count", bad)
 	}
-	setLabel(v.info, text)
+	widgets.SetLabel(v.info, text)
 }
 
 func (v *activitiesView) focus(entity string, id int64, field string) bool {

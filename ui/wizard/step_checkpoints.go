@@ -7,13 +7,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app"
+	"handlingsplan/ui/widgets"
 )
 
 // checkpointsView is step 6: when and how the plan is followed up, evaluated and reported,
 // and to whom.
 type checkpointsView struct {
 	w     *Wizard
-	table *rowTable
+	table *widgets.Table
 	ref   rowRef
 	f     *form
 	info  *widget.Label
@@ -33,15 +34,15 @@ func (v *checkpointsView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
 	v.ref = rowRef{entity: "checkpoint"}
 	rows := v.rows
-	cols := []column{
-		{title: loc.T("wizard.col.date"), min: 7.5, text: func(i int) string { return loc.Date(rows()[i].Date) },
-			less: func(a, b int) bool { return dateLess(rows()[a].Date, rows()[b].Date) }},
-		{title: loc.T("wizard.col.method"), weight: 3, min: 8, text: func(i int) string { return rows()[i].Method },
-			less: func(a, b int) bool { return loc.Compare(rows()[a].Method, rows()[b].Method) < 0 }},
-		{title: loc.T("wizard.col.report_to"), weight: 2, min: 6, text: func(i int) string { return rows()[i].ReportTo },
-			less: func(a, b int) bool { return loc.Compare(rows()[a].ReportTo, rows()[b].ReportTo) < 0 }},
+	cols := []widgets.Column{
+		{Title: loc.T("wizard.col.date"), Min: 7.5, Text: func(i int) string { return loc.Date(rows()[i].Date) },
+			Less: func(a, b int) bool { return dateLess(rows()[a].Date, rows()[b].Date) }},
+		{Title: loc.T("wizard.col.method"), Weight: 3, Min: 8, Text: func(i int) string { return rows()[i].Method },
+			Less: func(a, b int) bool { return loc.Compare(rows()[a].Method, rows()[b].Method) < 0 }},
+		{Title: loc.T("wizard.col.report_to"), Weight: 2, Min: 6, Text: func(i int) string { return rows()[i].ReportTo },
+			Less: func(a, b int) bool { return loc.Compare(rows()[a].ReportTo, rows()[b].ReportTo) < 0 }},
 	}
-	v.table = newRowTable(w, cols, func() int { return len(rows()) },
+	v.table = widgets.NewTable(w.handleKey, cols, func() int { return len(rows()) },
 		func(i int) fyne.Resource {
 			return w.ic.row(rowState(w.problems, "checkpoint", rows()[i].ID, nil, false))
 		}, v.onSelect)
@@ -64,7 +65,7 @@ func (v *checkpointsView) build() fyne.CanvasObject {
 	v.reportTo.SetPlaceHolder(loc.T("wizard.checkpoint.report_to_hint"))
 	v.f.add(loc.T("wizard.checkpoint.report_to"), "report_to", v.reportTo)
 	v.formObj = container.NewVScroll(container.NewPadded(v.f.grid))
-	v.empty = container.NewVBox(wrapped(loc.T("wizard.checkpoint.none_selected")))
+	v.empty = container.NewVBox(widgets.Wrapped(loc.T("wizard.checkpoint.none_selected")))
 	v.detail = container.NewStack(v.empty)
 
 	editable := w.canEdit(StepCheckpoints)
@@ -74,23 +75,24 @@ func (v *checkpointsView) build() fyne.CanvasObject {
 	v.f.setEnabled(editable)
 	v.selectID(w.sel[StepCheckpoints])
 	v.validated()
-	return container.NewBorder(toolbar(v.info, v.addBtn, v.dupBtn, v.delBtn), nil, nil, nil, detailSplit(v.table.object(), v.detail, 0.5))
+	return container.NewBorder(toolbar(v.info, v.addBtn, v.dupBtn, v.delBtn), nil, nil, nil, detailSplit(v.table.Object(), v.detail, 0.5))
 }
 
 func (v *checkpointsView) selectID(id int64) {
 	for i, c := range v.rows() {
 		if c.ID == id {
-			v.table.selectData(i)
+			v.table.SelectData(i)
 			v.show(i)
 			return
 		}
 	}
-	if n := v.table.count(); n > 0 {
-		v.table.selectData(v.table.order[0])
-		v.show(v.table.order[0])
+	if n := v.table.Count(); n > 0 {
+		first := v.table.Order()[0]
+		v.table.SelectData(first)
+		v.show(first)
 		return
 	}
-	v.table.selectData(-1)
+	v.table.SelectData(-1)
 	v.show(-1)
 }
 
@@ -113,9 +115,9 @@ func (v *checkpointsView) show(i int) {
 	}
 	c := v.rows()[i]
 	v.ref.id = 0
-	v.date.setDate(c.Date)
-	setText(&v.method.Entry, c.Method)
-	setText(&v.reportTo.Entry, c.ReportTo)
+	widgets.SetDate(&v.date.DateEntry, c.Date)
+	widgets.SetText(&v.method.Entry, c.Method)
+	widgets.SetText(&v.reportTo.Entry, c.ReportTo)
 	v.ref.id = c.ID
 	w.selectRow(c.ID)
 	v.detail.Objects = []fyne.CanvasObject{v.formObj}
@@ -132,7 +134,7 @@ func (v *checkpointsView) show(i int) {
 
 func (v *checkpointsView) validated() {
 	w := v.w
-	v.table.list.Refresh()
+	v.table.Refresh()
 	if v.ref.id != 0 {
 		v.f.showProblems(w, "checkpoint", v.ref.id)
 	}
@@ -146,7 +148,7 @@ func (v *checkpointsView) validated() {
 	if bad > 0 {
 		text += " · " + w.loc.Tf("wizard.rows_with_errors", "Count", bad)
 	}
-	setLabel(v.info, text)
+	widgets.SetLabel(v.info, text)
 }
 
 func (v *checkpointsView) focus(entity string, id int64, field string) bool {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app"
+	"handlingsplan/ui/widgets"
 )
 
 // followUpView is step 2: the autumn follow-up of this year's plan (the plan before the one
@@ -15,7 +16,7 @@ import (
 // biennial checks. It edits last year's rows, which the store allows whatever their status.
 type followUpView struct {
 	w     *Wizard
-	table *rowTable
+	table *widgets.Table
 	ref   rowRef
 	f     *form
 	info  *widget.Label
@@ -50,28 +51,28 @@ func (v *followUpView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
 	prev := w.d.Previous
 	if prev == nil {
-		msg := wrapped(loc.Tf("wizard.followup.none", "Year", w.d.Plan.Year-1))
+		msg := widgets.Wrapped(loc.Tf("wizard.followup.none", "Year", w.d.Plan.Year-1))
 		msg.Alignment = fyne.TextAlignCenter
 		return container.NewCenter(container.New(minWidth{em: 36}, section(loc.T("wizard.followup.none_title"), "", msg)))
 	}
 	v.ref = rowRef{entity: "activity", prev: true}
 	acts := v.acts
-	cols := []column{
-		{title: loc.T("wizard.col.title"), weight: 3, min: 8, text: func(i int) string { return acts()[i].Title },
-			less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
-		{title: loc.T("wizard.col.status"), min: 6.5, weight: 0.8, text: func(i int) string { return loc.T("activity.status." + string(acts()[i].Status)) },
-			less: func(a, b int) bool { return acts()[a].Status < acts()[b].Status }},
-		{title: loc.T("wizard.col.percent"), min: 4.5, weight: 0.3, align: fyne.TextAlignTrailing,
-			text: func(i int) string { return strconv.Itoa(acts()[i].PercentDone) + "\u00a0%" },
-			less: func(a, b int) bool { return acts()[a].PercentDone < acts()[b].PercentDone }},
-		{title: loc.T("wizard.col.actual_hours"), min: 5.5, weight: 0.4, align: fyne.TextAlignTrailing,
-			text: func(i int) string { return loc.Number(acts()[i].ActualHours) },
-			less: func(a, b int) bool { return acts()[a].ActualHours < acts()[b].ActualHours }},
-		{title: loc.T("wizard.col.actual_kronor"), min: 7, weight: 0.5, align: fyne.TextAlignTrailing,
-			text: func(i int) string { return loc.Kronor(acts()[i].ActualKronor) },
-			less: func(a, b int) bool { return acts()[a].ActualKronor < acts()[b].ActualKronor }},
+	cols := []widgets.Column{
+		{Title: loc.T("wizard.col.title"), Weight: 3, Min: 8, Text: func(i int) string { return acts()[i].Title },
+			Less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
+		{Title: loc.T("wizard.col.status"), Min: 6.5, Weight: 0.8, Text: func(i int) string { return loc.T("activity.status." + string(acts()[i].Status)) },
+			Less: func(a, b int) bool { return acts()[a].Status < acts()[b].Status }},
+		{Title: loc.T("wizard.col.percent"), Min: 4.5, Weight: 0.3, Align: fyne.TextAlignTrailing,
+			Text: func(i int) string { return strconv.Itoa(acts()[i].PercentDone) + "\u00a0%" },
+			Less: func(a, b int) bool { return acts()[a].PercentDone < acts()[b].PercentDone }},
+		{Title: loc.T("wizard.col.actual_hours"), Min: 5.5, Weight: 0.4, Align: fyne.TextAlignTrailing,
+			Text: func(i int) string { return loc.Number(acts()[i].ActualHours) },
+			Less: func(a, b int) bool { return acts()[a].ActualHours < acts()[b].ActualHours }},
+		{Title: loc.T("wizard.col.actual_kronor"), Min: 7, Weight: 0.5, Align: fyne.TextAlignTrailing,
+			Text: func(i int) string { return loc.Kronor(acts()[i].ActualKronor) },
+			Less: func(a, b int) bool { return acts()[a].ActualKronor < acts()[b].ActualKronor }},
 	}
-	v.table = newRowTable(w, cols, func() int { return len(acts()) },
+	v.table = widgets.NewTable(w.handleKey, cols, func() int { return len(acts()) },
 		func(i int) fyne.Resource {
 			return w.ic.row(rowState(w.problems, "activity", acts()[i].ID, followUpFields, false))
 		}, v.onSelect)
@@ -80,7 +81,7 @@ func (v *followUpView) build() fyne.CanvasObject {
 	v.f = newForm()
 	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.name.Wrapping = fyne.TextWrapWord
-	v.planned = wrapped("")
+	v.planned = widgets.Wrapped("")
 	v.f.add(loc.T("wizard.activity.title"), "", v.name)
 	v.f.add(loc.T("wizard.followup.planned"), "", v.planned)
 	labels := make([]string, len(app.ActivityStatuses))
@@ -100,7 +101,7 @@ func (v *followUpView) build() fyne.CanvasObject {
 	v.comment.SetPlaceHolder(loc.T("wizard.followup.comment_hint"))
 	v.f.add(loc.T("wizard.followup.comment"), "follow_up_comment", v.comment)
 	v.formObj = container.NewVScroll(container.NewPadded(v.f.grid))
-	v.empty = container.NewVBox(wrapped(loc.T("wizard.followup.none_selected")))
+	v.empty = container.NewVBox(widgets.Wrapped(loc.T("wizard.followup.none_selected")))
 	v.detail = container.NewStack(v.empty)
 
 	// The three biennial checks belong to last year's plan head.
@@ -110,10 +111,10 @@ func (v *followUpView) build() fyne.CanvasObject {
 	for i := range 3 {
 		field := "check" + strconv.Itoa(i)
 		v.results[i] = w.choiceField(&v.checkRef, field+"_result", resultLabels, checkValues)
-		v.results[i].setIndex(indexOf(checkValues, string(prev.Plan.Checks[i].Result)))
+		widgets.SetSelected(&v.results[i].Select, indexOf(checkValues, string(prev.Plan.Checks[i].Result)))
 		v.texts[i] = w.textField(&v.checkRef, field+"_text", false)
 		v.texts[i].SetPlaceHolder(loc.T("wizard.followup.check_hint"))
-		setText(&v.texts[i].Entry, prev.Plan.Checks[i].Text)
+		widgets.SetText(&v.texts[i].Entry, prev.Plan.Checks[i].Text)
 		row := container.NewBorder(nil, nil, container.New(minWidth{em: 10}, v.results[i]), nil, v.texts[i])
 		v.checks.add(loc.T("check."+strconv.Itoa(i)), field+"_text", row, v.results[i], v.texts[i])
 	}
@@ -124,23 +125,24 @@ func (v *followUpView) build() fyne.CanvasObject {
 	v.checks.setEnabled(editable)
 	v.selectID(w.sel[StepFollowUp])
 	v.validated()
-	return container.NewBorder(v.info, checks, nil, nil, detailSplit(v.table.object(), v.detail, 0.55))
+	return container.NewBorder(v.info, checks, nil, nil, detailSplit(v.table.Object(), v.detail, 0.55))
 }
 
 func (v *followUpView) selectID(id int64) {
 	for i, a := range v.acts() {
 		if a.ID == id {
-			v.table.selectData(i)
+			v.table.SelectData(i)
 			v.show(i)
 			return
 		}
 	}
-	if n := v.table.count(); n > 0 {
-		v.table.selectData(v.table.order[0])
-		v.show(v.table.order[0])
+	if n := v.table.Count(); n > 0 {
+		first := v.table.Order()[0]
+		v.table.SelectData(first)
+		v.show(first)
 		return
 	}
-	v.table.selectData(-1)
+	v.table.SelectData(-1)
 	v.show(-1)
 }
 
@@ -164,11 +166,11 @@ func (v *followUpView) show(i int) {
 	r := app.ResourcesOf(a)
 	v.planned.SetText(loc.Tf("wizard.followup.planned_text", "Period", period(loc, a.Start, a.End, 0),
 		"Hours", loc.Number(r.Hours()), "Kronor", loc.Kronor(r.Kronor())))
-	v.status.setIndex(indexOf(statusValues(), string(a.Status)))
+	widgets.SetSelected(&v.status.Select, indexOf(statusValues(), string(a.Status)))
 	showNumber(v.percent, int64(a.PercentDone))
 	showNumber(v.hours, a.ActualHours)
 	showNumber(v.kronor, a.ActualKronor)
-	setText(&v.comment.Entry, a.FollowUpComment)
+	widgets.SetText(&v.comment.Entry, a.FollowUpComment)
 	v.ref.id = a.ID
 	w.selectRow(a.ID)
 	v.detail.Objects = []fyne.CanvasObject{v.formObj}
@@ -181,7 +183,7 @@ func (v *followUpView) validated() {
 	if w.d.Previous == nil {
 		return
 	}
-	v.table.list.Refresh()
+	v.table.Refresh()
 	if v.ref.id != 0 {
 		v.f.showProblems(w, "activity", v.ref.id)
 	}
@@ -190,7 +192,7 @@ func (v *followUpView) validated() {
 	for _, a := range v.acts() {
 		counts[a.Status]++
 	}
-	setLabel(v.info, w.loc.Tf("wizard.followup.summary", "Year", w.d.Previous.Plan.Year, "Done", counts[app.ActivityDone],
+	widgets.SetLabel(v.info, w.loc.Tf("wizard.followup.summary", "Year", w.d.Previous.Plan.Year, "Done", counts[app.ActivityDone],
 		"Going", counts[app.ActivityInProgress], "NotStarted", counts[app.ActivityNotStarted], "Dropped", counts[app.ActivityDropped]))
 }
 

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/ui/widgets"
 )
 
 // planView is step 1: who owns the plan and when the board decides it.
@@ -29,21 +31,21 @@ func (v *planView) build() fyne.CanvasObject {
 
 	v.responsible = w.textField(&v.ref, "responsible", false)
 	v.responsible.SetPlaceHolder(loc.T("wizard.plan.responsible_hint"))
-	setText(&v.responsible.Entry, p.Responsible)
+	widgets.SetText(&v.responsible.Entry, p.Responsible)
 	v.f.add(loc.T("wizard.plan.responsible"), "responsible", v.responsible)
 
 	v.contact = w.textField(&v.ref, "contact", false)
 	v.contact.SetPlaceHolder(loc.T("wizard.plan.contact_hint"))
-	setText(&v.contact.Entry, p.Contact)
+	widgets.SetText(&v.contact.Entry, p.Contact)
 	v.f.add(loc.T("wizard.plan.contact"), "contact", v.contact)
 
 	v.decision = w.dateField(&v.ref, "decision_date")
-	v.decision.setDate(p.DecisionDate)
+	widgets.SetDate(&v.decision.DateEntry, p.DecisionDate)
 	v.f.add(loc.T("wizard.plan.decision_date"), "decision_date", v.decision)
 
 	v.paragraph = w.textField(&v.ref, "decision_paragraph", false)
 	v.paragraph.SetPlaceHolder(loc.T("wizard.plan.paragraph_hint"))
-	setText(&v.paragraph.Entry, p.DecisionParagraph)
+	widgets.SetText(&v.paragraph.Entry, p.DecisionParagraph)
 	v.f.add(loc.T("wizard.plan.paragraph"), "decision_paragraph", v.paragraph)
 	v.f.setEnabled(w.canEdit(StepPlan))
 	v.validated()
@@ -51,7 +53,7 @@ func (v *planView) build() fyne.CanvasObject {
 	// What the policy asks of every yearly plan, next to the form: the wizard's steps follow it.
 	asks := container.NewVBox()
 	for _, k := range []string{"wizard.plan.ask.what", "wizard.plan.ask.when", "wizard.plan.ask.resources", "wizard.plan.ask.followup", "wizard.plan.ask.training"} {
-		asks.Objects = append(asks.Objects, wrapped("• "+loc.T(k)))
+		asks.Objects = append(asks.Objects, widgets.Wrapped("• "+loc.T(k)))
 	}
 	policy := section(loc.T("wizard.plan.policy_title"), loc.T("wizard.plan.policy_sub"), asks)
 	return container.NewVScroll(container.NewBorder(nil, nil, nil, container.New(minWidth{em: 24}, policy), container.NewVBox(v.f.grid)))

@@ -12,13 +12,14 @@ import (
 
 	"handlingsplan/app"
 	"handlingsplan/i18n"
+	"handlingsplan/ui/widgets"
 )
 
 // resourcesView is step 4: hours and kronor per activity, with live totals per quarter and
 // for the year in kronor and full-time equivalents.
 type resourcesView struct {
 	w     *Wizard
-	table *rowTable
+	table *widgets.Table
 	ref   rowRef
 	f     *form
 	info  *widget.Label
@@ -50,25 +51,25 @@ func (v *resourcesView) build() fyne.CanvasObject {
 				return get(acts()[a]) < get(acts()[b])
 			}
 	}
-	col := func(key string, get func(a app.Activity) int64, money bool) column {
+	col := func(key string, get func(a app.Activity) int64, money bool) widgets.Column {
 		text, less := num(get, money)
-		c := column{title: loc.T(key), min: 5, weight: 0.3, align: fyne.TextAlignTrailing, text: text, less: less}
+		c := widgets.Column{Title: loc.T(key), Min: 5, Weight: 0.3, Align: fyne.TextAlignTrailing, Text: text, Less: less}
 		if money {
-			c.min, c.weight = 7, 0.4
+			c.Min, c.Weight = 7, 0.4
 		}
 		return c
 	}
-	cols := []column{
-		{title: loc.T("wizard.col.title"), weight: 3, min: 8, text: func(i int) string { return acts()[i].Title },
-			less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
-		{title: loc.T("wizard.col.period"), min: 7, weight: 0.4, text: func(i int) string { return period(loc, acts()[i].Start, acts()[i].End, w.d.Plan.Year) },
-			less: func(a, b int) bool { return dateLess(acts()[a].Start, acts()[b].Start) }},
+	cols := []widgets.Column{
+		{Title: loc.T("wizard.col.title"), Weight: 3, Min: 8, Text: func(i int) string { return acts()[i].Title },
+			Less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
+		{Title: loc.T("wizard.col.period"), Min: 7, Weight: 0.4, Text: func(i int) string { return period(loc, acts()[i].Start, acts()[i].End, w.d.Plan.Year) },
+			Less: func(a, b int) bool { return dateLess(acts()[a].Start, acts()[b].Start) }},
 		col("wizard.col.internal_hours", func(a app.Activity) int64 { return a.InternalHours }, false),
 		col("wizard.col.external_hours", func(a app.Activity) int64 { return a.ExternalHours }, false),
 		col("wizard.col.operating_cost", func(a app.Activity) int64 { return a.OperatingCost }, true),
 		col("wizard.col.investment", func(a app.Activity) int64 { return a.Investment }, true),
 	}
-	v.table = newRowTable(w, cols, func() int { return len(acts()) },
+	v.table = widgets.NewTable(w.handleKey, cols, func() int { return len(acts()) },
 		func(i int) fyne.Resource {
 			return w.ic.row(rowState(w.problems, "activity", acts()[i].ID, resourceFields, false))
 		}, v.onSelect)
@@ -90,7 +91,7 @@ func (v *resourcesView) build() fyne.CanvasObject {
 	v.own.Wrapping = fyne.TextWrapWord
 	v.f.add(loc.T("wizard.resources.own_total"), "", v.own)
 	v.formObj = container.NewVScroll(container.NewPadded(v.f.grid))
-	v.empty = container.NewVBox(wrapped(loc.T("wizard.resources.none_selected")))
+	v.empty = container.NewVBox(widgets.Wrapped(loc.T("wizard.resources.none_selected")))
 	v.detail = container.NewStack(v.empty)
 	v.f.setEnabled(w.canEdit(StepResources))
 
@@ -99,23 +100,24 @@ func (v *resourcesView) build() fyne.CanvasObject {
 
 	v.selectID(w.sel[StepResources])
 	v.validated()
-	return container.NewBorder(v.info, totals, nil, nil, detailSplit(v.table.object(), v.detail, 0.62))
+	return container.NewBorder(v.info, totals, nil, nil, detailSplit(v.table.Object(), v.detail, 0.62))
 }
 
 func (v *resourcesView) selectID(id int64) {
 	for i, a := range v.acts() {
 		if a.ID == id {
-			v.table.selectData(i)
+			v.table.SelectData(i)
 			v.show(i)
 			return
 		}
 	}
-	if n := v.table.count(); n > 0 {
-		v.table.selectData(v.table.order[0])
-		v.show(v.table.order[0])
+	if n := v.table.Count(); n > 0 {
+		first := v.table.Order()[0]
+		v.table.SelectData(first)
+		v.show(first)
 		return
 	}
-	v.table.selectData(-1)
+	v.table.SelectData(-1)
 	v.show(-1)
 }
 
@@ -166,14 +168,14 @@ func (v *resourcesView) showOwn() {
 // validated refreshes the table, the field errors and every total: the edit round-trip.
 func (v *resourcesView) validated() {
 	w := v.w
-	v.table.list.Refresh()
+	v.table.Refresh()
 	if v.ref.id != 0 {
 		v.f.showProblems(w, "activity", v.ref.id)
 		v.showOwn()
 	}
 	t := app.SumResources(v.acts(), w.d.Plan.Year)
 	v.totals.show(t, w.prof.HoursPerFTE)
-	setLabel(v.info, w.loc.Tf("wizard.resources.summary", "Count", len(v.acts()), "Kronor", w.loc.Kronor(t.Year.Kronor()),
+	widgets.SetLabel(v.info, w.loc.Tf("wizard.resources.summary", "Count", len(v.acts()), "Kronor", w.loc.Kronor(t.Year.Kronor()),
 		"Hours", w.loc.Number(t.Year.Hours()), "FTE", w.loc.FTE(t.Year.Hours(), w.prof.HoursPerFTE)))
 }
 
@@ -212,11 +214,11 @@ var totalsRows = []string{"wizard.resources.internal_hours", "wizard.resources.e
 	"wizard.resources.operating_cost", "wizard.resources.investment", "wizard.resources.kronor"}
 
 func newTotalsGrid(loc *i18n.Localizer, bold bool) *totalsGrid {
-	cols := []column{{weight: 1.5, min: 9}}
+	cols := []widgets.Column{{Weight: 1.5, Min: 9}}
 	for range 5 {
-		cols = append(cols, column{weight: 1, min: 6})
+		cols = append(cols, widgets.Column{Weight: 1, Min: 6})
 	}
-	lay := &columnsLayout{cols: cols, noIcon: true}
+	lay := &widgets.ColumnsLayout{Columns: cols, NoIcon: true}
 	fg := theme.Color(theme.ColorNameForeground)
 	text := func(s string, align fyne.TextAlign, strong bool) *canvas.Text {
 		t := canvas.NewText(s, fg)

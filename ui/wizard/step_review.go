@@ -10,13 +10,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app"
+	"handlingsplan/ui/widgets"
 )
 
 // reviewView is step 7: every problem in one list (each jumps to its field), the goals no
 // activity serves, the totals, a timeline, and "mark ready" when nothing blocks.
 type reviewView struct {
 	w        *Wizard
-	problems *rowList
+	problems *widgets.KeyList
 	verdict  *widget.Label
 	markBtn  *widget.Button
 	goals    *fyne.Container
@@ -26,7 +27,7 @@ type reviewView struct {
 
 func (v *reviewView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
-	v.problems = newRowList(w, func() int { return len(w.problems) }, v.createProblem, v.updateProblem)
+	v.problems = widgets.NewKeyList(w.handleKey, func() int { return len(w.problems) }, v.createProblem, v.updateProblem)
 	v.problems.OnSelected = func(id widget.ListItemID) {
 		if id < 0 || id >= len(w.problems) {
 			return
@@ -41,7 +42,7 @@ func (v *reviewView) build() fyne.CanvasObject {
 		}
 		w.jump(p.step, p.Entity, p.EntityID, p.Field)
 	}
-	v.verdict = wrapped("")
+	v.verdict = widgets.Wrapped("")
 	v.markBtn = widget.NewButtonWithIcon(loc.T("wizard.mark_ready"), theme.ConfirmIcon(), w.onMarkReady)
 	v.markBtn.Importance = widget.HighImportance
 	v.goals = container.NewVBox()
@@ -156,17 +157,17 @@ func (v *reviewView) validated() {
 	}
 	switch {
 	case w.d.Plan.Status == app.PlanReady:
-		setLabel(v.verdict, loc.T("wizard.review.is_ready"))
+		widgets.SetLabel(v.verdict, loc.T("wizard.review.is_ready"))
 	case w.d.Plan.Status == app.PlanSigned:
-		setLabel(v.verdict, loc.Tf("wizard.review.is_signed", "Version", w.d.Plan.Version))
+		widgets.SetLabel(v.verdict, loc.Tf("wizard.review.is_signed", "Version", w.d.Plan.Version))
 	case w.d.Plan.Status == app.PlanClosed:
-		setLabel(v.verdict, loc.T("wizard.review.is_closed"))
+		widgets.SetLabel(v.verdict, loc.T("wizard.review.is_closed"))
 	case blocking > 0:
-		setLabel(v.verdict, loc.Tf("wizard.review.blocked", "Count", blocking))
+		widgets.SetLabel(v.verdict, loc.Tf("wizard.review.blocked", "Count", blocking))
 	case warnings > 0:
-		setLabel(v.verdict, loc.Tf("wizard.review.warnings", "Count", warnings))
+		widgets.SetLabel(v.verdict, loc.Tf("wizard.review.warnings", "Count", warnings))
 	default:
-		setLabel(v.verdict, loc.T("wizard.review.all_good"))
+		widgets.SetLabel(v.verdict, loc.T("wizard.review.all_good"))
 	}
 	if blocking > 0 || w.d.Plan.Status != app.PlanDraft {
 		v.markBtn.Disable()
@@ -176,10 +177,10 @@ func (v *reviewView) validated() {
 	v.goals.RemoveAll()
 	uncovered := app.UncoveredGoals(w.d.Activities, w.prof)
 	if len(uncovered) == 0 {
-		v.goals.Objects = append(v.goals.Objects, wrapped(loc.T("wizard.review.goals_all")))
+		v.goals.Objects = append(v.goals.Objects, widgets.Wrapped(loc.T("wizard.review.goals_all")))
 	}
 	for _, g := range uncovered {
-		l := wrapped(loc.Tf("wizard.review.goal", "Goal", g, "Text", w.prof.GoalText(g)))
+		l := widgets.Wrapped(loc.Tf("wizard.review.goal", "Goal", g, "Text", w.prof.GoalText(g)))
 		l.Importance = widget.WarningImportance
 		v.goals.Objects = append(v.goals.Objects, l)
 	}

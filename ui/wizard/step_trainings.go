@@ -11,12 +11,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app"
+	"handlingsplan/ui/widgets"
 )
 
 // trainingsView is step 5: when and how the staff are informed and trained.
 type trainingsView struct {
 	w     *Wizard
-	table *rowTable
+	table *widgets.Table
 	ref   rowRef
 	f     *form
 	info  *widget.Label
@@ -45,22 +46,22 @@ func (v *trainingsView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
 	v.ref = rowRef{entity: "training"}
 	rows := v.rows
-	cols := []column{
-		{title: loc.T("wizard.col.what"), weight: 3, min: 8, text: func(i int) string { return rows()[i].Title },
-			less: func(a, b int) bool { return loc.Compare(rows()[a].Title, rows()[b].Title) < 0 }},
-		{title: loc.T("wizard.col.target_group"), weight: 2, min: 6, text: func(i int) string { return rows()[i].TargetGroup },
-			less: func(a, b int) bool { return loc.Compare(rows()[a].TargetGroup, rows()[b].TargetGroup) < 0 }},
-		{title: loc.T("wizard.col.format"), weight: 1, min: 6, text: func(i int) string { return formatText(loc, rows()[i].Format) },
-			less: func(a, b int) bool {
+	cols := []widgets.Column{
+		{Title: loc.T("wizard.col.what"), Weight: 3, Min: 8, Text: func(i int) string { return rows()[i].Title },
+			Less: func(a, b int) bool { return loc.Compare(rows()[a].Title, rows()[b].Title) < 0 }},
+		{Title: loc.T("wizard.col.target_group"), Weight: 2, Min: 6, Text: func(i int) string { return rows()[i].TargetGroup },
+			Less: func(a, b int) bool { return loc.Compare(rows()[a].TargetGroup, rows()[b].TargetGroup) < 0 }},
+		{Title: loc.T("wizard.col.format"), Weight: 1, Min: 6, Text: func(i int) string { return formatText(loc, rows()[i].Format) },
+			Less: func(a, b int) bool {
 				return loc.Compare(formatText(loc, rows()[a].Format), formatText(loc, rows()[b].Format)) < 0
 			}},
-		{title: loc.T("wizard.col.dates"), min: 8.5, weight: 0.5, text: func(i int) string { return datesText(loc, rows()[i].Dates) },
-			less: func(a, b int) bool { return dateLess(firstDate(rows()[a].Dates), firstDate(rows()[b].Dates)) }},
-		{title: loc.T("wizard.col.participants"), min: 5, weight: 0.3, align: fyne.TextAlignTrailing,
-			text: func(i int) string { return loc.Number(int64(rows()[i].ExpectedParticipants)) },
-			less: func(a, b int) bool { return rows()[a].ExpectedParticipants < rows()[b].ExpectedParticipants }},
+		{Title: loc.T("wizard.col.dates"), Min: 8.5, Weight: 0.5, Text: func(i int) string { return datesText(loc, rows()[i].Dates) },
+			Less: func(a, b int) bool { return dateLess(firstDate(rows()[a].Dates), firstDate(rows()[b].Dates)) }},
+		{Title: loc.T("wizard.col.participants"), Min: 5, Weight: 0.3, Align: fyne.TextAlignTrailing,
+			Text: func(i int) string { return loc.Number(int64(rows()[i].ExpectedParticipants)) },
+			Less: func(a, b int) bool { return rows()[a].ExpectedParticipants < rows()[b].ExpectedParticipants }},
 	}
-	v.table = newRowTable(w, cols, func() int { return len(rows()) },
+	v.table = widgets.NewTable(w.handleKey, cols, func() int { return len(rows()) },
 		func(i int) fyne.Resource { return w.ic.row(rowState(w.problems, "training", rows()[i].ID, nil, false)) }, v.onSelect)
 
 	v.addBtn = widget.NewButtonWithIcon(loc.T("wizard.training.add"), theme.ContentAddIcon(), v.newRow)
@@ -93,7 +94,7 @@ func (v *trainingsView) build() fyne.CanvasObject {
 	v.evaluation.SetPlaceHolder(loc.T("wizard.training.evaluation_hint"))
 	v.f.add(loc.T("wizard.training.evaluation"), "evaluation", v.evaluation)
 	v.formObj = container.NewVScroll(container.NewPadded(v.f.grid))
-	v.empty = container.NewVBox(wrapped(loc.T("wizard.training.none_selected")))
+	v.empty = container.NewVBox(widgets.Wrapped(loc.T("wizard.training.none_selected")))
 	v.detail = container.NewStack(v.empty)
 
 	editable := w.canEdit(StepTrainings)
@@ -103,23 +104,24 @@ func (v *trainingsView) build() fyne.CanvasObject {
 	v.f.setEnabled(editable)
 	v.selectID(w.sel[StepTrainings])
 	v.validated()
-	return container.NewBorder(toolbar(v.info, v.addBtn, v.dupBtn, v.delBtn), nil, nil, nil, detailSplit(v.table.object(), v.detail, 0.55))
+	return container.NewBorder(toolbar(v.info, v.addBtn, v.dupBtn, v.delBtn), nil, nil, nil, detailSplit(v.table.Object(), v.detail, 0.55))
 }
 
 func (v *trainingsView) selectID(id int64) {
 	for i, t := range v.rows() {
 		if t.ID == id {
-			v.table.selectData(i)
+			v.table.SelectData(i)
 			v.show(i)
 			return
 		}
 	}
-	if n := v.table.count(); n > 0 {
-		v.table.selectData(v.table.order[0])
-		v.show(v.table.order[0])
+	if n := v.table.Count(); n > 0 {
+		first := v.table.Order()[0]
+		v.table.SelectData(first)
+		v.show(first)
 		return
 	}
-	v.table.selectData(-1)
+	v.table.SelectData(-1)
 	v.show(-1)
 }
 
@@ -143,13 +145,13 @@ func (v *trainingsView) show(i int) {
 	t := v.rows()[i]
 	v.ref.id = 0
 	clear(v.f.local)
-	setText(&v.title.Entry, t.Title)
-	setText(&v.target.Entry, t.TargetGroup)
-	v.format.setIndex(indexOf(formatValues(), string(t.Format)))
+	widgets.SetText(&v.title.Entry, t.Title)
+	widgets.SetText(&v.target.Entry, t.TargetGroup)
+	widgets.SetSelected(&v.format.Select, indexOf(formatValues(), string(t.Format)))
 	v.dates.show(t.Dates, editable)
-	setText(&v.responsible.Entry, t.Responsible)
+	widgets.SetText(&v.responsible.Entry, t.Responsible)
 	showNumber(v.participants, int64(t.ExpectedParticipants))
-	setText(&v.evaluation.Entry, t.Evaluation)
+	widgets.SetText(&v.evaluation.Entry, t.Evaluation)
 	v.ref.id = t.ID
 	w.selectRow(t.ID)
 	v.detail.Objects = []fyne.CanvasObject{v.formObj}
@@ -166,7 +168,7 @@ func (v *trainingsView) show(i int) {
 
 func (v *trainingsView) validated() {
 	w := v.w
-	v.table.list.Refresh()
+	v.table.Refresh()
 	if v.ref.id != 0 {
 		v.f.showProblems(w, "training", v.ref.id)
 	}
@@ -181,7 +183,7 @@ func (v *trainingsView) validated() {
 	if bad > 0 {
 		text += " · " + w.loc.Tf("wizard.rows_with_errors", "Count", bad)
 	}
-	setLabel(v.info, text)
+	widgets.SetLabel(v.info, text)
 }
 
 func (v *trainingsView) focus(entity string, id int64, field string) bool {

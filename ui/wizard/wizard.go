@@ -21,6 +21,7 @@ import (
 	"handlingsplan/app"
 	"handlingsplan/data"
 	"handlingsplan/i18n"
+	"handlingsplan/ui/widgets"
 )
 
 // The steps, in order.
@@ -185,8 +186,8 @@ func (w *Wizard) Build() fyne.CanvasObject {
 		w.progress, nil, nil, container.NewVScroll(steps))
 
 	w.stepTitle = heading("")
-	w.stepHelp = wrapped("")
-	w.stepIssues = wrapped("")
+	w.stepHelp = widgets.Wrapped("")
+	w.stepIssues = widgets.Wrapped("")
 	w.stepIssues.Hide()
 	w.backBtn = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { w.GoTo(w.step - 1) })
 	w.nextBtn = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.GoTo(w.step + 1) })
@@ -368,7 +369,7 @@ func (w *Wizard) updateBanner() {
 		w.banner.Refresh()
 		return
 	}
-	l := wrapped(text)
+	l := widgets.Wrapped(text)
 	l.Importance = widget.WarningImportance
 	row := container.NewBorder(nil, nil, widget.NewIcon(w.ic.warn), action, l)
 	w.banner.Objects = append(w.banner.Objects, row, widget.NewSeparator())

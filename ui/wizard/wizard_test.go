@@ -567,17 +567,17 @@ func TestSortByColumn(t *testing.T) {
 	loc := w.loc
 	titles := func() []string {
 		var out []string
-		for _, i := range av.table.order {
+		for _, i := range av.table.Order() {
 			out = append(out, w.d.Activities[i].Title)
 		}
 		return out
 	}
-	test.Tap(av.table.heads[0])
+	test.Tap(av.table.Head(0))
 	asc := titles()
 	if !slices.IsSortedFunc(asc, loc.Compare) {
 		t.Errorf("not sorted by title: %v", asc)
 	}
-	test.Tap(av.table.heads[0])
+	test.Tap(av.table.Head(0))
 	desc := titles()
 	slices.Reverse(desc)
 	if !slices.Equal(asc, desc) {
@@ -585,8 +585,8 @@ func TestSortByColumn(t *testing.T) {
 	}
 	// The selection follows its row through a sort.
 	sel := av.ref.id
-	test.Tap(av.table.heads[2])
-	if cur := w.d.Activities[av.table.current].ID; cur != sel {
+	test.Tap(av.table.Head(2))
+	if cur := w.d.Activities[av.table.Selected()].ID; cur != sel {
 		t.Errorf("selection moved from %d to %d", sel, cur)
 	}
 }
