@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	golocale "github.com/jeandeaual/go-locale"
+	"golang.org/x/text/language"
 
 	"handlingsplan/i18n"
 )
@@ -26,7 +28,14 @@ func Apply(l i18n.Lang) {
 	if l == i18n.Swedish {
 		content = sv
 	}
-	for _, tag := range []fyne.Locale{"en", lang.SystemLocale()} {
+	tags := []fyne.Locale{"en"}
+	// The system's own tag, read quietly: lang.SystemLocale logs an error for LANG=C.UTF-8.
+	if sys, err := golocale.GetLocale(); err == nil && sys != "" {
+		if t, err := language.Parse(sys); err == nil {
+			tags = append(tags, fyne.Locale(t.String()))
+		}
+	}
+	for _, tag := range tags {
 		if err := lang.AddTranslationsForLocale(content, tag); err != nil {
 			fyne.LogError("fyne translations", err)
 		}
