@@ -9,6 +9,7 @@ import (
 	"handlingsplan/app"
 	"handlingsplan/app/identity"
 	"handlingsplan/app/overview"
+	"handlingsplan/app/pdfdoc"
 	"handlingsplan/i18n"
 )
 
@@ -33,9 +34,9 @@ func Report(o *overview.Overview, opt ReportOptions) ([]byte, error) {
 		return nil, fmt.Errorf("report %d: %w", o.Year, err)
 	}
 	k := &ksReport{doc: d, o: o, loc: loc, opt: opt}
-	d.header = strings.TrimSpace(o.Profile.Kommun + " · " + loc.T("exports.ks.header"))
-	d.right = loc.Tf("exports.ks.header_year", "Year", o.Year)
-	d.footer = loc.Tf("exports.ks.footer", "Date", loc.Date(opt.Now))
+	d.HeaderLeft = strings.TrimSpace(o.Profile.Kommun + " · " + loc.T("exports.ks.header"))
+	d.HeaderRight = loc.Tf("exports.ks.header_year", "Year", o.Year)
+	d.FooterLeft = loc.Tf("exports.ks.footer", "Date", loc.Date(opt.Now))
 	k.cover()
 	k.summary()
 	k.submissions()
@@ -86,31 +87,31 @@ func signed(n int64, format func(int64) string) string {
 
 func (k *ksReport) cover() {
 	o, loc := k.o, k.loc
-	k.newPage()
-	k.setFont(true, 13)
-	k.text(marginL, 58, k.fit(o.Profile.Kommun, contentW-160), colHeading)
+	k.NewPage()
+	k.SetFont(true, 13)
+	k.Text(pdfdoc.MarginL, 58, k.Fit(o.Profile.Kommun, pdfdoc.ContentW-160), pdfdoc.ColHeading)
 	badge := loc.T("exports.ks.badge")
-	k.setFont(true, 9)
-	w := k.width(badge) + 14
-	k.strokeRect(contentRight-w, 54, w, 18, colHeading, 0.8)
-	k.text(contentRight-w+7, 58.5, badge, colHeading)
-	k.line(marginL, 80, contentRight, 80, colHeading, 1.2)
+	k.SetFont(true, 9)
+	w := k.Width(badge) + 14
+	k.StrokeRect(pdfdoc.ContentRight-w, 54, w, 18, pdfdoc.ColHeading, 0.8)
+	k.Text(pdfdoc.ContentRight-w+7, 58.5, badge, pdfdoc.ColHeading)
+	k.Line(pdfdoc.MarginL, 80, pdfdoc.ContentRight, 80, pdfdoc.ColHeading, 1.2)
 
-	k.y = 150
-	k.setFont(true, 24)
-	for _, l := range k.wrap(loc.T("exports.ks.title"), contentW) {
-		k.text(marginL, k.y, l, colHeading)
-		k.y += 30
+	k.Y = 150
+	k.SetFont(true, 24)
+	for _, l := range k.Wrap(loc.T("exports.ks.title"), pdfdoc.ContentW) {
+		k.Text(pdfdoc.MarginL, k.Y, l, pdfdoc.ColHeading)
+		k.Y += 30
 	}
-	k.setFont(true, 40)
-	k.text(marginL, k.y+2, strconv.Itoa(o.Year), colHeading)
-	k.y += 56
-	k.setFont(false, 15)
-	for _, l := range k.wrap(loc.T("exports.ks.subtitle"), contentW) {
-		k.text(marginL, k.y, l, colText)
-		k.y += 20
+	k.SetFont(true, 40)
+	k.Text(pdfdoc.MarginL, k.Y+2, strconv.Itoa(o.Year), pdfdoc.ColHeading)
+	k.Y += 56
+	k.SetFont(false, 15)
+	for _, l := range k.Wrap(loc.T("exports.ks.subtitle"), pdfdoc.ContentW) {
+		k.Text(pdfdoc.MarginL, k.Y, l, pdfdoc.ColText)
+		k.Y += 20
 	}
-	k.y += 26
+	k.Y += 26
 	received := len(o.Plans)
 	deadline := "–"
 	if !o.Deadline.IsZero() {
@@ -133,28 +134,28 @@ func (k *ksReport) cover() {
 			pairs[i][1] = "–"
 		}
 	}
-	k.line(marginL, k.y-8, contentRight, k.y-8, colRuleLight, 0.5)
-	k.keyValues(pairs, 170, 10)
-	k.line(marginL, k.y, contentRight, k.y, colRuleLight, 0.5)
-	k.tocY = k.y + 24
+	k.Line(pdfdoc.MarginL, k.Y-8, pdfdoc.ContentRight, k.Y-8, pdfdoc.ColRuleLight, 0.5)
+	k.KeyValues(pairs, 170, 10)
+	k.Line(pdfdoc.MarginL, k.Y, pdfdoc.ContentRight, k.Y, pdfdoc.ColRuleLight, 0.5)
+	k.TOCY = k.Y + 24
 
 	foot := loc.Tf("report.cover.made_with", "App", strings.TrimSpace(loc.T("app.name")+" "+k.opt.AppVersion))
 	if pol := o.Profile.PolicyName; pol != "" {
 		foot = loc.Tf("exports.ks.policy", "Policy", pol) + " " + foot
 	}
-	k.setFont(false, 8)
-	lines := k.wrap(foot, contentW)
-	y := footerY - float64(len(lines)-1)*11
+	k.SetFont(false, 8)
+	lines := k.Wrap(foot, pdfdoc.ContentW)
+	y := pdfdoc.FooterY - float64(len(lines)-1)*11
 	for _, l := range lines {
-		k.text(marginL, y, l, colMuted)
+		k.Text(pdfdoc.MarginL, y, l, pdfdoc.ColMuted)
 		y += 11
 	}
 }
 
 func (k *ksReport) summary() {
 	o, loc := k.o, k.loc
-	k.section(loc.T("exports.ks.section.summary"), true, 0)
-	k.paragraph(loc.Tf("exports.ks.summary.intro", "Year", o.Year, "Kommun", o.Profile.Kommun), 10, false, colText)
+	k.Section(loc.T("exports.ks.section.summary"), true, true, 0)
+	k.Paragraph(loc.Tf("exports.ks.summary.intro", "Year", o.Year, "Kommun", o.Profile.Kommun), 10, false, pdfdoc.ColText)
 	t := o.Resources.Total
 	change := "–"
 	if d, ok := o.Resources.TotalChange(overview.MetricKronor); ok {
@@ -171,35 +172,35 @@ func (k *ksReport) summary() {
 		{loc.T("exports.ks.tile.gaps"), loc.Number(int64(o.Register.Total.Gaps))},
 	})
 	if missing := o.Missing(); len(missing) > 0 {
-		k.notice(loc.Tf("exports.ks.missing_title", "Count", len(missing)), strings.Join(missing, ", "), colWarn, colWarnFill)
+		k.Notice(loc.Tf("exports.ks.missing_title", "Count", len(missing)), strings.Join(missing, ", "), pdfdoc.ColWarn, pdfdoc.ColWarnFill)
 	}
 	if len(o.Goals.Uncovered) > 0 {
 		var parts []string
 		for _, g := range o.Goals.Uncovered {
 			parts = append(parts, loc.Tf("exports.ks.goal_line", "Goal", g, "Text", o.Profile.GoalText(g)))
 		}
-		k.notice(loc.T("exports.ks.uncovered_title"), strings.Join(parts, "\n"), colWarn, colWarnFill)
+		k.Notice(loc.T("exports.ks.uncovered_title"), strings.Join(parts, "\n"), pdfdoc.ColWarn, pdfdoc.ColWarnFill)
 	}
 	if n := len(o.Calendar.Overlaps); n > 0 {
-		k.paragraph(loc.Tf("exports.ks.summary.overlaps", "Count", n), 10, false, colText)
+		k.Paragraph(loc.Tf("exports.ks.summary.overlaps", "Count", n), 10, false, pdfdoc.ColText)
 	}
 	if r := o.Register.Total; r.Gaps > 0 {
-		k.paragraph(loc.Tf("exports.ks.summary.gaps", "Count", r.Gaps, "Critical", r.Critical), 10, false, colText)
+		k.Paragraph(loc.Tf("exports.ks.summary.gaps", "Count", r.Gaps, "Critical", r.Critical), 10, false, pdfdoc.ColText)
 	}
 }
 
 func (k *ksReport) submissions() {
 	o, loc := k.o, k.loc
-	k.section(loc.T("exports.ks.section.submissions"), true, 0)
+	k.Section(loc.T("exports.ks.section.submissions"), true, true, 0)
 	intro := loc.T("exports.ks.submissions.intro")
 	if days, ok := o.DaysLeft(); ok {
 		intro += " " + loc.Tf("exports.ks.submissions.deadline", "Date", loc.Date(o.Deadline), "Count", days)
 	}
-	k.paragraph(intro, 9.5, false, colText)
+	k.Paragraph(intro, 9.5, false, pdfdoc.ColText)
 	var rows []row
 	for _, r := range o.Submissions {
 		if !r.Received {
-			rows = append(rows, row{cells: []cell{{text: r.Board, bold: true}, {text: loc.T("overview.sub.not_received"), bold: true, color: colWarn, fill: colWarnFill}}})
+			rows = append(rows, row{cells: []cell{{text: r.Board, bold: true}, {text: loc.T("overview.sub.not_received"), bold: true, color: pdfdoc.ColWarn, fill: pdfdoc.ColWarnFill}}})
 			continue
 		}
 		status := loc.Tf("overview.sub.received", "Version", r.Current.Version)
@@ -209,23 +210,23 @@ func (k *ksReport) submissions() {
 		probs := problemText(loc, r.Problems)
 		pc := cell{text: probs}
 		if probs != "" {
-			pc.color = colWarn
+			pc.color = pdfdoc.ColWarn
 		}
 		rows = append(rows, row{cells: []cell{{text: r.Board, bold: true}, txt(status), txt(r.Current.SignerName), txt(loc.Date(r.Current.SignedAt)), pc}})
 	}
 	k.table([]column{
-		{loc.T("overview.col.board"), 3, alignLeft},
-		{loc.T("overview.col.status"), 2, alignLeft},
-		{loc.T("overview.col.signed_by"), 2.2, alignLeft},
-		{loc.T("overview.col.signed"), 1.4, alignLeft},
-		{loc.T("overview.col.problems"), 3.4, alignLeft},
+		{loc.T("overview.col.board"), 3, pdfdoc.AlignLeft},
+		{loc.T("overview.col.status"), 2, pdfdoc.AlignLeft},
+		{loc.T("overview.col.signed_by"), 2.2, pdfdoc.AlignLeft},
+		{loc.T("overview.col.signed"), 1.4, pdfdoc.AlignLeft},
+		{loc.T("overview.col.problems"), 3.4, pdfdoc.AlignLeft},
 	}, rows)
 }
 
 func (k *ksReport) resources() {
 	o, loc := k.o, k.loc
-	k.section(loc.T("exports.ks.section.resources"), true, 0)
-	k.paragraph(loc.Tf("exports.ks.resources.intro", "Year", o.Year, "Last", o.Year-1, "Hours", loc.Number(int64(o.Profile.HoursPerFTE))), 9.5, false, colText)
+	k.Section(loc.T("exports.ks.section.resources"), true, true, 0)
+	k.Paragraph(loc.Tf("exports.ks.resources.intro", "Year", o.Year, "Last", o.Year-1, "Hours", loc.Number(int64(o.Profile.HoursPerFTE))), 9.5, false, pdfdoc.ColText)
 	var rows []row
 	add := func(name string, r overview.ResourceRow, change string, total bool) {
 		last := "–"
@@ -249,19 +250,19 @@ func (k *ksReport) resources() {
 	}
 	add(loc.T("overview.total"), o.Resources.Total, change, true)
 	k.table([]column{
-		{loc.T("overview.col.board"), 2.3, alignLeft},
-		{loc.T("overview.col.activities_short"), 1.15, alignRight},
-		{loc.T("overview.metric.hours"), 0.95, alignRight},
-		{loc.T("overview.col.fte_short"), 0.85, alignRight},
-		{loc.T("overview.col.operating_short"), 1.65, alignRight},
-		{loc.T("field.investment"), 1.65, alignRight},
-		{loc.T("overview.metric.kronor"), 1.75, alignRight},
-		{loc.Tf("overview.col.last_year_kronor", "Year", o.Year-1), 1.75, alignRight},
-		{loc.T("overview.col.change"), 1.65, alignRight},
+		{loc.T("overview.col.board"), 2.3, pdfdoc.AlignLeft},
+		{loc.T("overview.col.activities_short"), 1.15, pdfdoc.AlignRight},
+		{loc.T("overview.metric.hours"), 0.95, pdfdoc.AlignRight},
+		{loc.T("overview.col.fte_short"), 0.85, pdfdoc.AlignRight},
+		{loc.T("overview.col.operating_short"), 1.65, pdfdoc.AlignRight},
+		{loc.T("field.investment"), 1.65, pdfdoc.AlignRight},
+		{loc.T("overview.metric.kronor"), 1.75, pdfdoc.AlignRight},
+		{loc.Tf("overview.col.last_year_kronor", "Year", o.Year-1), 1.75, pdfdoc.AlignRight},
+		{loc.T("overview.col.change"), 1.65, pdfdoc.AlignRight},
 	}, rows)
 
-	k.subHeading(loc.T("exports.ks.resources.quarters"), 60)
-	k.paragraph(loc.T("exports.ks.resources.quarters_intro"), 9, false, colMuted)
+	k.SubHeading(loc.T("exports.ks.resources.quarters"), 60)
+	k.Paragraph(loc.T("exports.ks.resources.quarters_intro"), 9, false, pdfdoc.ColMuted)
 	var qrows []row
 	qadd := func(name string, r overview.ResourceRow, total bool) {
 		cells := []cell{{text: name, bold: true}}
@@ -274,14 +275,14 @@ func (k *ksReport) resources() {
 		qadd(r.Board, r, false)
 	}
 	qadd(loc.T("overview.total"), o.Resources.Total, true)
-	cols := []column{{loc.T("overview.col.board"), 3, alignLeft}}
+	cols := []column{{loc.T("overview.col.board"), 3, pdfdoc.AlignLeft}}
 	for q := 1; q <= 4; q++ {
-		cols = append(cols, column{loc.Quarter(q), 1.6, alignRight})
+		cols = append(cols, column{loc.Quarter(q), 1.6, pdfdoc.AlignRight})
 	}
 	k.table(cols, qrows)
 
 	if len(o.Resources.Rows) > 0 {
-		k.subHeading(loc.Tf("exports.ks.resources.chart", "Year", o.Year, "Last", o.Year-1), barsHeight(len(o.Resources.Rows), 2))
+		k.SubHeading(loc.Tf("exports.ks.resources.chart", "Year", o.Year, "Last", o.Year-1), barsHeight(len(o.Resources.Rows), 2))
 		var labels []string
 		now, last := []int64{}, []int64{}
 		for _, r := range o.Resources.Rows {
@@ -289,18 +290,18 @@ func (k *ksReport) resources() {
 			now = append(now, r.Year.Kronor())
 			last = append(last, r.Last.Kronor())
 		}
-		k.bars(labels, [][]int64{now, last}, []string{strconv.Itoa(o.Year), strconv.Itoa(o.Year - 1)}, []rgb{colAccent, colAccentSoft}, loc.Kronor)
+		k.bars(labels, [][]int64{now, last}, []string{strconv.Itoa(o.Year), strconv.Itoa(o.Year - 1)}, []pdfdoc.RGB{colAccent, colAccentSoft}, loc.Kronor)
 	}
 }
 
 func (k *ksReport) goals() {
 	o, loc := k.o, k.loc
 	m := o.Goals
-	k.section(loc.T("exports.ks.section.goals"), true, 0)
-	k.paragraph(loc.T("exports.ks.goals.intro"), 9.5, false, colText)
-	cols := []column{{loc.T("overview.col.board"), 3.2, alignLeft}}
+	k.Section(loc.T("exports.ks.section.goals"), true, true, 0)
+	k.Paragraph(loc.T("exports.ks.goals.intro"), 9.5, false, pdfdoc.ColText)
+	cols := []column{{loc.T("overview.col.board"), 3.2, pdfdoc.AlignLeft}}
 	for _, g := range m.Goals {
-		cols = append(cols, column{loc.Tf("overview.col.goal", "Goal", g.Number), 0.8, alignCenter})
+		cols = append(cols, column{loc.Tf("overview.col.goal", "Goal", g.Number), 0.8, pdfdoc.AlignCenter})
 	}
 	var rows []row
 	for bi, b := range m.Boards {
@@ -308,7 +309,7 @@ func (k *ksReport) goals() {
 		for gi := range m.Goals {
 			n := m.Counts[bi][gi]
 			if n == 0 {
-				cells = append(cells, cell{text: "–", color: colWarn, fill: colWarnFill})
+				cells = append(cells, cell{text: "–", color: pdfdoc.ColWarn, fill: pdfdoc.ColWarnFill})
 				continue
 			}
 			cells = append(cells, txt(strconv.Itoa(n)))
@@ -319,7 +320,7 @@ func (k *ksReport) goals() {
 	for _, n := range m.Totals {
 		c := cell{text: strconv.Itoa(n)}
 		if n == 0 {
-			c = cell{text: "0", color: colWarn, fill: colWarnFill}
+			c = cell{text: "0", color: pdfdoc.ColWarn, fill: pdfdoc.ColWarnFill}
 		}
 		total = append(total, c)
 	}
@@ -330,18 +331,18 @@ func (k *ksReport) goals() {
 		for _, g := range m.Uncovered {
 			nums = append(nums, strconv.Itoa(g))
 		}
-		k.notice(loc.T("exports.ks.uncovered_title"), loc.Tf("exports.ks.goals.uncovered", "Goals", strings.Join(nums, ", ")), colWarn, colWarnFill)
+		k.Notice(loc.T("exports.ks.uncovered_title"), loc.Tf("exports.ks.goals.uncovered", "Goals", strings.Join(nums, ", ")), pdfdoc.ColWarn, pdfdoc.ColWarnFill)
 	} else if m.Empty() > 0 {
-		k.paragraph(loc.Tf("exports.ks.goals.all_covered", "Empty", m.Empty()), 9.5, false, colText)
+		k.Paragraph(loc.Tf("exports.ks.goals.all_covered", "Empty", m.Empty()), 9.5, false, pdfdoc.ColText)
 	} else {
-		k.paragraph(loc.T("exports.ks.goals.full"), 9.5, false, colText)
+		k.Paragraph(loc.T("exports.ks.goals.full"), 9.5, false, pdfdoc.ColText)
 	}
-	k.subHeading(loc.T("exports.ks.goals.legend"), 40)
+	k.SubHeading(loc.T("exports.ks.goals.legend"), 40)
 	var pairs [][2]string
 	for _, g := range m.Goals {
 		pairs = append(pairs, [2]string{loc.Tf("overview.col.goal", "Goal", g.Number), sentenceCase(g.Text)})
 	}
-	k.keyValues(pairs, 50, 9)
+	k.KeyValues(pairs, 50, 9)
 }
 
 func sentenceCase(s string) string {
@@ -355,11 +356,11 @@ func sentenceCase(s string) string {
 // timeline is a heat table: for every board and month, the number of activities under way.
 func (k *ksReport) timeline() {
 	o, loc := k.o, k.loc
-	k.section(loc.T("exports.ks.section.timeline"), true, 0)
-	k.paragraph(loc.Tf("exports.ks.timeline.intro", "Year", o.Year), 9.5, false, colText)
-	cols := []column{{loc.T("overview.col.board"), 3.6, alignLeft}}
+	k.Section(loc.T("exports.ks.section.timeline"), true, true, 0)
+	k.Paragraph(loc.Tf("exports.ks.timeline.intro", "Year", o.Year), 9.5, false, pdfdoc.ColText)
+	cols := []column{{loc.T("overview.col.board"), 3.6, pdfdoc.AlignLeft}}
 	for m := time.January; m <= time.December; m++ {
-		cols = append(cols, column{loc.MonthShort(m), 0.75, alignCenter})
+		cols = append(cols, column{loc.MonthShort(m), 0.75, pdfdoc.AlignCenter})
 	}
 	counts := map[string]*[12]int{}
 	most := 0
@@ -390,7 +391,7 @@ func (k *ksReport) timeline() {
 		rows = append(rows, row{cells: cells})
 	}
 	k.table(cols, rows)
-	k.paragraph(loc.T("exports.ks.timeline.legend"), 8.5, false, colMuted)
+	k.Paragraph(loc.T("exports.ks.timeline.legend"), 8.5, false, pdfdoc.ColMuted)
 }
 
 // RunsIn reports whether an activity is under way during month m of year (both dates needed).
@@ -407,7 +408,7 @@ func heatCell(n, most int) cell {
 	c := cell{text: strconv.Itoa(n)}
 	switch {
 	case n == 0 || most == 0:
-		c.text, c.color = "·", colMuted
+		c.text, c.color = "·", pdfdoc.ColMuted
 	case 3*n <= most:
 		c.fill = 0xd6e4f5
 	case 3*n <= 2*most:
@@ -421,11 +422,11 @@ func heatCell(n, most int) cell {
 func (k *ksReport) trainings() {
 	o, loc := k.o, k.loc
 	c := o.Calendar
-	k.section(loc.T("exports.ks.section.trainings"), true, 0)
-	k.paragraph(loc.Tf("exports.ks.trainings.intro", "Events", len(c.Events), "Trainings", c.Trainings, "Expected", loc.Number(int64(c.Expected))), 9.5, false, colText)
+	k.Section(loc.T("exports.ks.section.trainings"), true, true, 0)
+	k.Paragraph(loc.Tf("exports.ks.trainings.intro", "Events", len(c.Events), "Trainings", c.Trainings, "Expected", loc.Number(int64(c.Expected))), 9.5, false, pdfdoc.ColText)
 	shared := shareWith(o)
 	for _, m := range c.Months {
-		k.subHeading(loc.Month(m.Start.Month())+" "+strconv.Itoa(m.Start.Year()), 40)
+		k.SubHeading(loc.Month(m.Start.Month())+" "+strconv.Itoa(m.Start.Year()), 40)
 		var rows []row
 		for _, e := range m.Events {
 			t := e.Training
@@ -438,12 +439,12 @@ func (k *ksReport) trainings() {
 				txt(loc.Number(int64(t.ExpectedParticipants))), share}})
 		}
 		k.table([]column{
-			{loc.T("overview.col.date"), 1.3, alignLeft},
-			{loc.T("overview.col.board"), 2.1, alignLeft},
-			{loc.T("overview.col.training"), 3, alignLeft},
-			{loc.T("overview.col.target_group"), 2.3, alignLeft},
-			{loc.T("overview.col.expected_short"), 1.2, alignRight},
-			{loc.T("overview.col.share_with"), 2.2, alignLeft},
+			{loc.T("overview.col.date"), 1.3, pdfdoc.AlignLeft},
+			{loc.T("overview.col.board"), 2.1, pdfdoc.AlignLeft},
+			{loc.T("overview.col.training"), 3, pdfdoc.AlignLeft},
+			{loc.T("overview.col.target_group"), 2.3, pdfdoc.AlignLeft},
+			{loc.T("overview.col.expected_short"), 1.2, pdfdoc.AlignRight},
+			{loc.T("overview.col.share_with"), 2.2, pdfdoc.AlignLeft},
 		}, rows)
 	}
 	if len(c.Undated) > 0 {
@@ -451,10 +452,10 @@ func (k *ksReport) trainings() {
 		for _, e := range c.Undated {
 			names = append(names, e.Board+": "+e.Training.Title)
 		}
-		k.notice(loc.T("exports.ks.trainings.undated"), strings.Join(names, "\n"), colWarn, colWarnFill)
+		k.Notice(loc.T("exports.ks.trainings.undated"), strings.Join(names, "\n"), pdfdoc.ColWarn, pdfdoc.ColWarnFill)
 	}
 	if len(c.Overlaps) > 0 {
-		k.subHeading(loc.T("exports.ks.trainings.overlaps"), 40)
+		k.SubHeading(loc.T("exports.ks.trainings.overlaps"), 40)
 		for _, ov := range c.Overlaps {
 			titles := []string{}
 			for _, e := range ov.Events {
@@ -462,28 +463,28 @@ func (k *ksReport) trainings() {
 					titles = append(titles, e.Training.Title)
 				}
 			}
-			k.paragraph(loc.Tf("exports.ks.trainings.overlap_"+string(ov.Reason), "Month", loc.Month(ov.Month.Month())+" "+strconv.Itoa(ov.Month.Year()),
-				"Boards", strings.Join(ov.Boards, ", "), "Titles", strings.Join(titles, "; ")), 9, false, colText)
+			k.Paragraph(loc.Tf("exports.ks.trainings.overlap_"+string(ov.Reason), "Month", loc.Month(ov.Month.Month())+" "+strconv.Itoa(ov.Month.Year()),
+				"Boards", strings.Join(ov.Boards, ", "), "Titles", strings.Join(titles, "; ")), 9, false, pdfdoc.ColText)
 		}
 	}
 }
 
 func (k *ksReport) followUp() {
 	o, loc := k.o, k.loc
-	k.section(loc.Tf("exports.ks.section.followup", "Year", o.Year-1), true, 0)
-	k.paragraph(loc.Tf("exports.ks.followup.intro", "Year", o.Year-1), 9.5, false, colText)
-	cols := []column{{loc.T("overview.col.board"), 3, alignLeft}, {loc.T("overview.col.activities_short"), 1, alignRight}}
+	k.Section(loc.Tf("exports.ks.section.followup", "Year", o.Year-1), true, true, 0)
+	k.Paragraph(loc.Tf("exports.ks.followup.intro", "Year", o.Year-1), 9.5, false, pdfdoc.ColText)
+	cols := []column{{loc.T("overview.col.board"), 3, pdfdoc.AlignLeft}, {loc.T("overview.col.activities_short"), 1, pdfdoc.AlignRight}}
 	for _, st := range app.ActivityStatuses {
-		cols = append(cols, column{loc.T("activity.status." + string(st)), 1.2, alignRight})
+		cols = append(cols, column{loc.T("activity.status." + string(st)), 1.2, pdfdoc.AlignRight})
 	}
-	cols = append(cols, column{loc.T("overview.col.share_done"), 1.3, alignRight})
+	cols = append(cols, column{loc.T("overview.col.share_done"), 1.3, pdfdoc.AlignRight})
 	var rows []row
 	var without []string
 	add := func(name string, r overview.FollowUpRow, total bool) {
 		if !r.Has {
 			cells := []cell{{text: name, bold: true}}
 			for range len(cols) - 1 {
-				cells = append(cells, cell{text: "–", color: colMuted})
+				cells = append(cells, cell{text: "–", color: pdfdoc.ColMuted})
 			}
 			rows = append(rows, row{cells: cells})
 			without = append(without, name)
@@ -502,14 +503,14 @@ func (k *ksReport) followUp() {
 	add(loc.T("overview.total"), o.FollowUp.Total, true)
 	k.table(cols, rows)
 	if len(without) > 0 {
-		k.paragraph(loc.Tf("exports.ks.followup.without", "Boards", strings.Join(without, ", "), "Count", len(without)), 9, false, colMuted)
+		k.Paragraph(loc.Tf("exports.ks.followup.without", "Boards", strings.Join(without, ", "), "Count", len(without)), 9, false, pdfdoc.ColMuted)
 	}
 
-	k.subHeading(loc.T("exports.ks.followup.checks"), 60)
-	k.paragraph(loc.T("exports.ks.followup.checks_intro"), 9, false, colMuted)
-	ccols := []column{{loc.T("overview.col.board"), 2.6, alignLeft}}
+	k.SubHeading(loc.T("exports.ks.followup.checks"), 60)
+	k.Paragraph(loc.T("exports.ks.followup.checks_intro"), 9, false, pdfdoc.ColMuted)
+	ccols := []column{{loc.T("overview.col.board"), 2.6, pdfdoc.AlignLeft}}
 	for i := range 3 {
-		ccols = append(ccols, column{loc.T("check." + strconv.Itoa(i)), 2, alignLeft})
+		ccols = append(ccols, column{loc.T("check." + strconv.Itoa(i)), 2, pdfdoc.AlignLeft})
 	}
 	var crows []row
 	for _, r := range o.FollowUp.Rows {
@@ -524,7 +525,7 @@ func (k *ksReport) followUp() {
 			}
 			c := txt(s)
 			if r.Checks[i].Result == app.CheckNo || r.Note.Checks[i] == app.CheckNo {
-				c.color = colWarn
+				c.color = pdfdoc.ColWarn
 			}
 			cells = append(cells, c)
 		}
@@ -538,8 +539,8 @@ func (k *ksReport) followUp() {
 		}
 	}
 	if len(notes) > 0 {
-		k.subHeading(loc.T("exports.ks.followup.notes"), 40)
-		k.keyValues(notes, 150, 9)
+		k.SubHeading(loc.T("exports.ks.followup.notes"), 40)
+		k.KeyValues(notes, 150, 9)
 	}
 }
 
@@ -549,17 +550,17 @@ func percent(loc *i18n.Localizer, share float64) string {
 
 func (k *ksReport) register() {
 	o, loc := k.o, k.loc
-	k.section(loc.T("exports.ks.section.register"), true, 0)
-	k.paragraph(loc.T("exports.ks.register.intro"), 9.5, false, colText)
-	cols := []column{{loc.T("overview.col.board"), 3, alignLeft}, {loc.T("overview.col.systems"), 1, alignRight}}
+	k.Section(loc.T("exports.ks.section.register"), true, true, 0)
+	k.Paragraph(loc.T("exports.ks.register.intro"), 9.5, false, pdfdoc.ColText)
+	cols := []column{{loc.T("overview.col.board"), 3, pdfdoc.AlignLeft}, {loc.T("overview.col.systems"), 1, pdfdoc.AlignRight}}
 	for _, l := range overview.Levels {
 		title := loc.T("overview.level.none_short")
 		if l >= 0 {
 			title = strconv.Itoa(l)
 		}
-		cols = append(cols, column{title, 0.8, alignRight})
+		cols = append(cols, column{title, 0.8, pdfdoc.AlignRight})
 	}
-	cols = append(cols, column{loc.T("overview.col.no_risk"), 1.4, alignRight}, column{loc.T("overview.col.no_deepened"), 1.5, alignRight})
+	cols = append(cols, column{loc.T("overview.col.no_risk"), 1.4, pdfdoc.AlignRight}, column{loc.T("overview.col.no_deepened"), 1.5, pdfdoc.AlignRight})
 	var rows []row
 	add := func(name string, r overview.RegisterRow, total bool) {
 		cells := []cell{{text: name, bold: true}, txt(loc.Number(int64(r.Systems)))}
@@ -569,7 +570,7 @@ func (k *ksReport) register() {
 		for _, n := range []int{r.NoRiskAnalysis, r.NoDeepenedPlan} {
 			c := txt(loc.Number(int64(n)))
 			if n > 0 {
-				c.color, c.bold = colWarn, true
+				c.color, c.bold = pdfdoc.ColWarn, true
 			}
 			cells = append(cells, c)
 		}
@@ -580,34 +581,34 @@ func (k *ksReport) register() {
 	}
 	add(loc.T("overview.total"), o.Register.Total, true)
 	k.table(cols, rows)
-	k.paragraph(loc.Tf("exports.ks.register.legend", "Scale", scaleText(o.Profile)), 8.5, false, colMuted)
+	k.Paragraph(loc.Tf("exports.ks.register.legend", "Scale", scaleText(o.Profile)), 8.5, false, pdfdoc.ColMuted)
 
 	gaps := o.SystemRows("", overview.Gap).Systems
 	if len(gaps) == 0 {
 		return
 	}
-	k.subHeading(loc.T("exports.ks.register.gaps"), 60)
+	k.SubHeading(loc.T("exports.ks.register.gaps"), 60)
 	var grows []row
 	for _, s := range gaps {
 		x := s.System
 		risk := loc.Date(x.RiskAnalysisAt)
 		rc := txt(risk)
 		if risk == "" {
-			rc = cell{text: loc.T("report.register.missing"), color: colWarn, bold: true}
+			rc = cell{text: loc.T("report.register.missing"), color: pdfdoc.ColWarn, bold: true}
 		}
 		plan := loc.T("secplan." + string(x.SecurityPlan))
 		pc := txt(plan)
 		if x.SecurityPlan != app.SecurityPlanDeepened {
-			pc.color, pc.bold = colWarn, true
+			pc.color, pc.bold = pdfdoc.ColWarn, true
 		}
 		grows = append(grows, row{cells: []cell{{text: s.Board, bold: true}, txt(x.Name), txt(strconv.Itoa(x.MaxLevel())), rc, pc}})
 	}
 	k.table([]column{
-		{loc.T("overview.col.board"), 2.6, alignLeft},
-		{loc.T("overview.col.system"), 3.4, alignLeft},
-		{loc.T("overview.col.level"), 1, alignRight},
-		{loc.T("report.register.risk"), 1.4, alignLeft},
-		{loc.T("overview.col.security_plan"), 1.8, alignLeft},
+		{loc.T("overview.col.board"), 2.6, pdfdoc.AlignLeft},
+		{loc.T("overview.col.system"), 3.4, pdfdoc.AlignLeft},
+		{loc.T("overview.col.level"), 1, pdfdoc.AlignRight},
+		{loc.T("report.register.risk"), 1.4, pdfdoc.AlignLeft},
+		{loc.T("overview.col.security_plan"), 1.8, pdfdoc.AlignLeft},
 	}, grows)
 }
 

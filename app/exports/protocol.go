@@ -10,6 +10,7 @@ import (
 	"handlingsplan/app"
 	"handlingsplan/app/identity"
 	"handlingsplan/app/overview"
+	"handlingsplan/app/pdfdoc"
 )
 
 // ErrNoBoard means the overview has no such board.
@@ -32,24 +33,24 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 	if err != nil {
 		return nil, fmt.Errorf("protocol for %q: %w", board, err)
 	}
-	d.header = strings.TrimSpace(o.Profile.Kommun + " · " + board)
-	d.right = loc.Tf("exports.protocol.header", "Year", f.Year)
-	d.footer = loc.Tf("exports.ks.footer", "Date", loc.Date(opt.Now))
+	d.HeaderLeft = strings.TrimSpace(o.Profile.Kommun + " · " + board)
+	d.HeaderRight = loc.Tf("exports.protocol.header", "Year", f.Year)
+	d.FooterLeft = loc.Tf("exports.ks.footer", "Date", loc.Date(opt.Now))
 
 	// Head
-	d.newPage()
-	d.setFont(true, 13)
-	d.text(marginL, 58, d.fit(o.Profile.Kommun, contentW), colHeading)
-	d.line(marginL, 80, contentRight, 80, colHeading, 1.2)
-	d.y = 104
-	d.setFont(true, 20)
-	for _, l := range d.wrap(loc.Tf("exports.protocol.title", "Year", f.Year), contentW) {
-		d.text(marginL, d.y, l, colHeading)
-		d.y += 26
+	d.NewPage()
+	d.SetFont(true, 13)
+	d.Text(pdfdoc.MarginL, 58, d.Fit(o.Profile.Kommun, pdfdoc.ContentW), pdfdoc.ColHeading)
+	d.Line(pdfdoc.MarginL, 80, pdfdoc.ContentRight, 80, pdfdoc.ColHeading, 1.2)
+	d.Y = 104
+	d.SetFont(true, 20)
+	for _, l := range d.Wrap(loc.Tf("exports.protocol.title", "Year", f.Year), pdfdoc.ContentW) {
+		d.Text(pdfdoc.MarginL, d.Y, l, pdfdoc.ColHeading)
+		d.Y += 26
 	}
-	d.setFont(false, 14)
-	d.text(marginL, d.y, board, colText)
-	d.y += 30
+	d.SetFont(false, 14)
+	d.Text(pdfdoc.MarginL, d.Y, board, pdfdoc.ColText)
+	d.Y += 30
 
 	sub, _ := submissionOf(o, board)
 	received := loc.T("overview.sub.not_received")
@@ -64,23 +65,23 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 	if by == "" {
 		by = "–"
 	}
-	d.keyValues([][2]string{
+	d.KeyValues([][2]string{
 		{loc.T("report.cover.board"), board},
 		{loc.T("exports.protocol.year"), strconv.Itoa(f.Year)},
 		{loc.T("exports.protocol.basis"), received},
 		{loc.T("exports.protocol.by"), by},
 		{loc.T("exports.protocol.date"), loc.Date(opt.Now)},
 	}, 170, 10)
-	d.y += 6
-	d.paragraph(loc.T("exports.protocol.intro"), 9.5, false, colText)
+	d.Y += 6
+	d.Paragraph(loc.T("exports.protocol.intro"), 9.5, false, pdfdoc.ColText)
 
 	// The three checks.
-	d.section(loc.T("exports.protocol.section.checks"), false, 80)
+	d.Section(loc.T("exports.protocol.section.checks"), true, false, 80)
 	if !f.Has {
-		d.notice(loc.T("overview.followup.none"), loc.Tf("exports.protocol.no_followup", "Year", f.Year, "Next", o.Year), colWarn, colWarnFill)
+		d.Notice(loc.T("overview.followup.none"), loc.Tf("exports.protocol.no_followup", "Year", f.Year, "Next", o.Year), pdfdoc.ColWarn, pdfdoc.ColWarnFill)
 	}
 	for i := range 3 {
-		d.subHeading(strconv.Itoa(i+1)+". "+loc.T("check."+strconv.Itoa(i)), 50)
+		d.SubHeading(strconv.Itoa(i+1)+". "+loc.T("check."+strconv.Itoa(i)), 50)
 		answer := loc.T("check.result.")
 		text := ""
 		if f.Has {
@@ -92,14 +93,14 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 			pairs = append(pairs, [2]string{loc.T("exports.protocol.board_text"), text})
 		}
 		pairs = append(pairs, [2]string{loc.T("exports.protocol.assessment"), loc.T("check.result." + string(f.Note.Checks[i]))})
-		d.keyValues(pairs, 170, 9.5)
+		d.KeyValues(pairs, 170, 9.5)
 	}
 
 	// What was decided and done.
 	if f.Has {
-		d.section(loc.Tf("exports.protocol.section.activities", "Year", f.Year), true, 0)
-		d.paragraph(loc.Tf("exports.protocol.activities_intro", "Done", f.Counts[app.ActivityDone], "Count", f.Total,
-			"Percent", percent(loc, f.Share(app.ActivityDone)), "Year", f.Year), 9.5, false, colText)
+		d.Section(loc.Tf("exports.protocol.section.activities", "Year", f.Year), true, true, 0)
+		d.Paragraph(loc.Tf("exports.protocol.activities_intro", "Done", f.Counts[app.ActivityDone], "Count", f.Total,
+			"Percent", percent(loc, f.Share(app.ActivityDone)), "Year", f.Year), 9.5, false, pdfdoc.ColText)
 		var rows []row
 		for _, r := range o.FollowUpRows(board, "").Activities {
 			a := r.Activity
@@ -108,7 +109,7 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 			case app.ActivityDone:
 				st.color = colGood
 			case app.ActivityNotStarted, app.ActivityDropped:
-				st.color = colWarn
+				st.color = pdfdoc.ColWarn
 			default:
 				st.color = colAmber
 			}
@@ -116,30 +117,30 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 				txt(loc.Tf("report.percent", "N", a.PercentDone)), txt(a.FollowUpComment)}})
 		}
 		d.table([]column{
-			{loc.T("report.col.no"), 0.5, alignRight},
-			{loc.T("overview.col.activity"), 3.4, alignLeft},
-			{loc.T("overview.col.status"), 1.3, alignLeft},
-			{loc.T("report.col.percent"), 0.8, alignRight},
-			{loc.T("report.col.comment"), 4, alignLeft},
+			{loc.T("report.col.no"), 0.5, pdfdoc.AlignRight},
+			{loc.T("overview.col.activity"), 3.4, pdfdoc.AlignLeft},
+			{loc.T("overview.col.status"), 1.3, pdfdoc.AlignLeft},
+			{loc.T("report.col.percent"), 0.8, pdfdoc.AlignRight},
+			{loc.T("report.col.comment"), 4, pdfdoc.AlignLeft},
 		}, rows)
 	}
 
 	// Notes and signatures.
-	d.section(loc.T("exports.protocol.section.notes"), false, 60)
+	d.Section(loc.T("exports.protocol.section.notes"), true, false, 60)
 	note := f.Note.Text
 	if note == "" {
 		note = loc.T("exports.protocol.no_notes")
 	}
-	d.paragraph(note, 10, false, colText)
-	d.y += 30
-	d.ensure(90)
+	d.Paragraph(note, 10, false, pdfdoc.ColText)
+	d.Y += 30
+	d.Ensure(90)
 	for _, role := range []string{loc.T("exports.protocol.sign_coordinator"), loc.T("exports.protocol.sign_board")} {
-		d.line(marginL, d.y+24, marginL+250, d.y+24, colText, 0.5)
-		d.line(marginL+280, d.y+24, contentRight, d.y+24, colText, 0.5)
-		d.setFont(false, 8)
-		d.text(marginL, d.y+28, role, colMuted)
-		d.text(marginL+280, d.y+28, loc.T("exports.protocol.sign_date"), colMuted)
-		d.y += 48
+		d.Line(pdfdoc.MarginL, d.Y+24, pdfdoc.MarginL+250, d.Y+24, pdfdoc.ColText, 0.5)
+		d.Line(pdfdoc.MarginL+280, d.Y+24, pdfdoc.ContentRight, d.Y+24, pdfdoc.ColText, 0.5)
+		d.SetFont(false, 8)
+		d.Text(pdfdoc.MarginL, d.Y+28, role, pdfdoc.ColMuted)
+		d.Text(pdfdoc.MarginL+280, d.Y+28, loc.T("exports.protocol.sign_date"), pdfdoc.ColMuted)
+		d.Y += 48
 	}
 
 	pdf, err := d.bytes(loc.Tf("exports.protocol.doc_title", "Year", f.Year, "Board", board), o.Profile.Kommun,

@@ -6,14 +6,13 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
-	"unicode/utf16"
 
 	"github.com/digitorus/pdf"
 	"github.com/digitorus/pdfsign/sign"
 
 	"handlingsplan/app/identity"
+	"handlingsplan/app/submission"
 )
 
 // ErrCertNotValid means the signer's certificate is not valid at the signing time.
@@ -51,10 +50,10 @@ func Sign(pdfData []byte, id *identity.Identity, info SignInfo) ([]byte, error) 
 			CertType:   sign.CertificationSignature,
 			DocMDPPerm: sign.DoNotAllowAnyChangesPerms,
 			Info: sign.SignDataSignatureInfo{
-				Name:        signText(s.Name),
-				Reason:      signText(info.Reason),
-				Location:    signText(info.Location),
-				ContactInfo: signText(s.Email),
+				Name:        submission.SignText(s.Name),
+				Reason:      submission.SignText(info.Reason),
+				Location:    submission.SignText(info.Location),
+				ContactInfo: submission.SignText(s.Email),
 				Date:        info.Time,
 			},
 		},
@@ -68,34 +67,4 @@ func Sign(pdfData []byte, id *identity.Identity, info SignInfo) ([]byte, error) 
 		return nil, fmt.Errorf("sign PDF as %q: %w", s.Name, err)
 	}
 	return out.Bytes(), nil
-}
-
-// signText prepares text for pdfsign, which writes a non-ASCII string as UTF-16 inside a
-// literal string without escaping: a UTF-16 byte that is a parenthesis, backslash or line end
-// would break the file. Such code units are replaced by units whose bytes spell the octal
-// escape of the original bytes (the approach of app/submission, whose helper is internal).
-func signText(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		ascii = ascii && s[i] < 0x80
-	}
-	if ascii {
-		return s
-	}
-	unsafe := func(c byte) bool { return c == '(' || c == ')' || c == '\\' || c == '\r' || c == '\n' }
-	octal := func(c byte) string { return string([]byte{'\\', '0' + c>>6, '0' + (c>>3)&7, '0' + c&7}) }
-	var b strings.Builder
-	for _, u := range utf16.Encode([]rune(s)) {
-		hi, lo := byte(u>>8), byte(u)
-		if !unsafe(hi) && !unsafe(lo) && !utf16.IsSurrogate(rune(u)) {
-			b.WriteRune(rune(u))
-			continue
-		}
-		e := octal(hi) + octal(lo)
-		for i := 0; i < len(e); i += 2 {
-			b.WriteRune(rune(e[i])<<8 | rune(e[i+1]))
-		}
-	}
-	return b.String()
 }

@@ -7,20 +7,21 @@ import (
 	"time"
 
 	"handlingsplan/app"
+	"handlingsplan/app/pdfdoc"
 )
 
 // Priority colours of the timeline. Every bar also carries its priority as text, so the
 // chart reads in black and white and for colour-blind readers.
-func priorityColors(p app.Priority) (fill, text rgb) {
+func priorityColors(p app.Priority) (fill, text pdfdoc.RGB) {
 	switch p {
 	case app.PriorityHigh:
-		return 0xb3261e, colWhite
+		return 0xb3261e, pdfdoc.ColWhite
 	case app.PriorityMedium:
-		return 0xf2b134, colText
+		return 0xf2b134, pdfdoc.ColText
 	case app.PriorityLow:
-		return 0x7f9cb5, colText
+		return 0x7f9cb5, pdfdoc.ColText
 	}
-	return 0xbdbdbd, colText
+	return 0xbdbdbd, pdfdoc.ColText
 }
 
 func date(year int, m time.Month, d int) time.Time {
@@ -54,7 +55,7 @@ type timelineScale struct {
 func newTimelineScale(year int) timelineScale {
 	ys := dayNumber(date(year, 1, 1))
 	ye := dayNumber(date(year, 12, 31))
-	return timelineScale{x0: marginL + tlLabelW, w: contentW - tlLabelW, yearStart: ys, days: float64(ye - ys + 1)}
+	return timelineScale{x0: pdfdoc.MarginL + tlLabelW, w: pdfdoc.ContentW - tlLabelW, yearStart: ys, days: float64(ye - ys + 1)}
 }
 
 // x is the left edge of day t (clamped to the year).
@@ -70,69 +71,69 @@ func (s timelineScale) xEnd(t time.Time) float64 { return s.x(t.AddDate(0, 0, 1)
 func (r *renderer) timeline() {
 	year := r.d.Plan.Year
 	// Without activities the timeline is one sentence and need not take a page of its own.
-	r.sectionHeading(r.loc.T("report.section.timeline"), true, len(r.acts) > 0, 100)
+	r.Section(r.loc.T("report.section.timeline"), true, len(r.acts) > 0, 100)
 	if len(r.acts) == 0 {
-		r.paragraph(r.loc.T("report.activities.empty"), 9.5, false, colMuted)
+		r.Paragraph(r.loc.T("report.activities.empty"), 9.5, false, pdfdoc.ColMuted)
 		return
 	}
-	r.paragraph(r.loc.Tf("report.timeline.intro", "Year", year), 9.5, false, colText)
+	r.Paragraph(r.loc.Tf("report.timeline.intro", "Year", year), 9.5, false, pdfdoc.ColText)
 	r.priorityLegend()
 	sc := newTimelineScale(year)
 
-	r.ensure(tlMonthH + tlWeekH + tlRowH)
+	r.Ensure(tlMonthH + tlWeekH + tlRowH)
 	r.timelineHeader(sc, year)
 	for i, a := range r.acts {
 		label := r.timelineLabel(i, a)
-		if r.y+timelineRowH(len(label)) > contentBottom {
-			r.newPage()
+		if r.Y+timelineRowH(len(label)) > pdfdoc.ContentBottom {
+			r.NewPage()
 			r.timelineHeader(sc, year)
 		}
 		r.timelineRow(sc, year, i, a, label)
 	}
-	r.line(marginL, r.y, contentRight, r.y, colRule, 0.5)
-	r.y += 8
+	r.Line(pdfdoc.MarginL, r.Y, pdfdoc.ContentRight, r.Y, pdfdoc.ColRule, 0.5)
+	r.Y += 8
 }
 
 func (r *renderer) priorityLegend() {
-	r.ensure(16)
-	r.setFont(true, 8)
+	r.Ensure(16)
+	r.SetFont(true, 8)
 	label := r.loc.T("report.timeline.legend")
-	r.text(marginL, r.y, label, colText)
-	x := marginL + r.width(label) + 8
-	r.setFont(false, 8)
+	r.Text(pdfdoc.MarginL, r.Y, label, pdfdoc.ColText)
+	x := pdfdoc.MarginL + r.Width(label) + 8
+	r.SetFont(false, 8)
 	for _, p := range []app.Priority{app.PriorityHigh, app.PriorityMedium, app.PriorityLow} {
 		fill, _ := priorityColors(p)
-		r.fillRect(x, r.y+0.5, 16, 8, fill)
+		r.FillRect(x, r.Y+0.5, 16, 8, fill)
 		x += 20
 		name := r.priority(p)
-		r.text(x, r.y, name, colText)
-		x += r.width(name) + 14
+		r.Text(x, r.Y, name, pdfdoc.ColText)
+		x += r.Width(name) + 14
 	}
-	r.y += 18
+	r.Y += 18
 }
 
 // timelineHeader draws the month names and ISO week numbers above the bars; it repeats on
 // every page the timeline reaches.
 func (r *renderer) timelineHeader(sc timelineScale, year int) {
-	top := r.y
-	r.fillRect(marginL, top, contentW, tlMonthH+tlWeekH, colHeaderFill)
-	r.setFont(true, 7.5)
-	r.text(marginL+3, top+3.5, r.loc.T("report.timeline.activity"), colHeading)
-	r.setFont(false, 7)
-	r.textRight(sc.x0-4, top+tlMonthH+4.5, r.loc.T("report.timeline.week"), colHeading)
+	top := r.Y
+	r.FillRect(pdfdoc.MarginL, top, pdfdoc.ContentW, tlMonthH+tlWeekH, pdfdoc.ColHeaderFill)
+	r.SetFont(true, 7.5)
+	r.Text(pdfdoc.MarginL+3, top+3.5, r.loc.T("report.timeline.activity"), pdfdoc.ColHeading)
+	r.SetFont(false, 7)
+	r.TextRight(sc.x0-4, top+tlMonthH+4.5, r.loc.T("report.timeline.week"), pdfdoc.ColHeading)
 
 	for m := time.January; m <= time.December; m++ {
 		x1, x2 := sc.x(date(year, m, 1)), sc.x(date(year, m+1, 1))
-		r.setFont(true, 7.5)
-		r.textCenter((x1+x2)/2, top+3.5, r.loc.MonthShort(m), colHeading)
-		r.line(x1, top, x1, top+tlMonthH, colRule, 0.4)
+		r.SetFont(true, 7.5)
+		r.TextCenter((x1+x2)/2, top+3.5, r.loc.MonthShort(m), pdfdoc.ColHeading)
+		r.Line(x1, top, x1, top+tlMonthH, pdfdoc.ColRule, 0.4)
 	}
-	r.line(sc.x0, top+tlMonthH, contentRight, top+tlMonthH, colRule, 0.4)
+	r.Line(sc.x0, top+tlMonthH, pdfdoc.ContentRight, top+tlMonthH, pdfdoc.ColRule, 0.4)
 
 	// Weeks start on Monday; the first may begin in the previous year (ISO week 52 or 53).
 	first := date(year, 1, 1)
 	first = first.AddDate(0, 0, -((int(first.Weekday()) + 6) % 7))
-	r.setFont(false, tlWeekFnt)
+	r.SetFont(false, tlWeekFnt)
 	for i, w := 0, first; w.Year() <= year; i, w = i+1, w.AddDate(0, 0, 7) {
 		x1, x2 := sc.x(w), sc.x(w.AddDate(0, 0, 7))
 		if x2-x1 < 2 {
@@ -140,24 +141,24 @@ func (r *renderer) timelineHeader(sc timelineScale, year int) {
 		}
 		_, n := w.ISOWeek()
 		y := top + tlMonthH + 1.5 + float64(i%2)*6.8 // staggered in two rows so numbers never touch
-		r.textCenter((x1+x2)/2, y, strconv.Itoa(n), colText)
+		r.TextCenter((x1+x2)/2, y, strconv.Itoa(n), pdfdoc.ColText)
 		if x1 > sc.x0 {
-			r.line(x1, top+tlMonthH+tlWeekH-2.5, x1, top+tlMonthH+tlWeekH, colRule, 0.3)
+			r.Line(x1, top+tlMonthH+tlWeekH-2.5, x1, top+tlMonthH+tlWeekH, pdfdoc.ColRule, 0.3)
 		}
 	}
-	r.line(contentRight, top, contentRight, top+tlMonthH+tlWeekH, colRule, 0.4)
-	r.y = top + tlMonthH + tlWeekH
-	r.line(marginL, r.y, contentRight, r.y, colRule, 0.6)
+	r.Line(pdfdoc.ContentRight, top, pdfdoc.ContentRight, top+tlMonthH+tlWeekH, pdfdoc.ColRule, 0.4)
+	r.Y = top + tlMonthH + tlWeekH
+	r.Line(pdfdoc.MarginL, r.Y, pdfdoc.ContentRight, r.Y, pdfdoc.ColRule, 0.6)
 }
 
 // timelineLabel is the activity's number and title in at most two lines.
 func (r *renderer) timelineLabel(i int, a app.Activity) []string {
-	r.setFont(false, 7.5)
+	r.SetFont(false, 7.5)
 	num := strconv.Itoa(i+1) + ". "
-	w := tlLabelW - 8 - r.width(num)
-	lines := r.wrap(a.Title, w)
+	w := tlLabelW - 8 - r.Width(num)
+	lines := r.Wrap(a.Title, w)
 	if len(lines) > 2 {
-		lines = []string{lines[0], r.fit(strings.Join(lines[1:], " "), w)}
+		lines = []string{lines[0], r.Fit(strings.Join(lines[1:], " "), w)}
 	}
 	lines[0] = num + lines[0]
 	return lines
@@ -168,37 +169,37 @@ func timelineRowH(labelLines int) float64 {
 }
 
 func (r *renderer) timelineRow(sc timelineScale, year, i int, a app.Activity, label []string) {
-	top := r.y
+	top := r.Y
 	rowH := timelineRowH(len(label))
 	if i%2 == 1 {
-		r.fillRect(marginL, top, contentW, rowH, colShade)
+		r.FillRect(pdfdoc.MarginL, top, pdfdoc.ContentW, rowH, pdfdoc.ColShade)
 	}
 	for m := time.January; m <= time.December; m++ {
 		x := sc.x(date(year, m, 1))
-		c := colRuleLight
+		c := pdfdoc.ColRuleLight
 		if m%3 == 1 {
-			c = colRule // quarter boundaries a little stronger
+			c = pdfdoc.ColRule // quarter boundaries a little stronger
 		}
-		r.line(x, top, x, top+rowH, c, 0.3)
+		r.Line(x, top, x, top+rowH, c, 0.3)
 	}
-	r.line(contentRight, top, contentRight, top+rowH, colRule, 0.3)
+	r.Line(pdfdoc.ContentRight, top, pdfdoc.ContentRight, top+rowH, pdfdoc.ColRule, 0.3)
 
-	r.setFont(false, 7.5)
+	r.SetFont(false, 7.5)
 	for k, l := range label {
-		x := marginL + 3
+		x := pdfdoc.MarginL + 3
 		if k > 0 { // continuation lines align after the number
-			x += r.width(strconv.Itoa(i+1) + ". ")
+			x += r.Width(strconv.Itoa(i+1) + ". ")
 		}
-		r.text(x, top+3.8+float64(k)*9, l, colText)
+		r.Text(x, top+3.8+float64(k)*9, l, pdfdoc.ColText)
 	}
-	defer func() { r.y = top + rowH }()
-	mid := top + rowH/2 // bars and notes are centred on the row
+	defer func() { r.Y = top + rowH }()
+	mid := top + rowH/2 // bars and notes are centred on the pdfdoc.Row
 
 	start, end := a.Start, a.End
 	switch {
 	case start.IsZero() && end.IsZero():
-		r.setFont(false, 7)
-		r.text(sc.x0+4, mid-3.5, r.loc.T("report.timeline.no_dates"), colMuted)
+		r.SetFont(false, 7)
+		r.Text(sc.x0+4, mid-3.5, r.loc.T("report.timeline.no_dates"), pdfdoc.ColMuted)
 		return
 	case start.IsZero():
 		start = end
@@ -206,8 +207,8 @@ func (r *renderer) timelineRow(sc timelineScale, year, i int, a app.Activity, la
 		end = start
 	}
 	if end.Year() < year || start.Year() > year {
-		r.setFont(false, 7)
-		r.text(sc.x0+4, mid-3.5, r.loc.Tf("report.timeline.outside", "Year", year), colMuted)
+		r.SetFont(false, 7)
+		r.Text(sc.x0+4, mid-3.5, r.loc.Tf("report.timeline.outside", "Year", year), pdfdoc.ColMuted)
 		return
 	}
 	x1, x2 := sc.x(start), sc.xEnd(end)
@@ -216,22 +217,22 @@ func (r *renderer) timelineRow(sc timelineScale, year, i int, a app.Activity, la
 	}
 	by := mid - tlBarH/2
 	fill, textCol := priorityColors(a.Priority)
-	r.fillRect(x1, by, x2-x1, tlBarH, fill)
+	r.FillRect(x1, by, x2-x1, tlBarH, fill)
 
 	name := r.priority(a.Priority)
 	if name == "" {
 		return
 	}
-	r.setFont(true, 6.5)
-	tw := r.width(name)
+	r.SetFont(true, 6.5)
+	tw := r.Width(name)
 	ty := by + 1.6
 	switch {
 	case x2-x1 >= tw+6:
-		r.text(x1+3, ty, name, textCol)
-	case x2+3+tw <= contentRight-2:
-		r.text(x2+3, ty, name, colText)
+		r.Text(x1+3, ty, name, textCol)
+	case x2+3+tw <= pdfdoc.ContentRight-2:
+		r.Text(x2+3, ty, name, pdfdoc.ColText)
 	default:
-		r.text(x1-3-tw, ty, name, colText)
+		r.Text(x1-3-tw, ty, name, pdfdoc.ColText)
 	}
 }
 
@@ -239,56 +240,56 @@ func (r *renderer) timelineRow(sc timelineScale, year, i int, a app.Activity, la
 
 func (r *renderer) resources() {
 	year := r.d.Plan.Year
-	r.sectionHeading(r.loc.T("report.section.resources"), true, len(r.acts) > 0, 200)
-	r.paragraph(r.loc.T("report.resources.intro"), 9.5, false, colText)
+	r.Section(r.loc.T("report.section.resources"), true, len(r.acts) > 0, 200)
+	r.Paragraph(r.loc.T("report.resources.intro"), 9.5, false, pdfdoc.ColText)
 	q := ByQuarter(r.acts, year)
 	var all QuarterTotals
 	for _, t := range q {
 		all.Add(t)
 	}
 	if all == (QuarterTotals{}) {
-		r.paragraph(r.loc.T("report.resources.none"), 9.5, false, colMuted)
+		r.Paragraph(r.loc.T("report.resources.none"), 9.5, false, pdfdoc.ColMuted)
 		return
 	}
 
 	const chartH, gap = 190.0, 24.0
-	w := (contentW - gap) / 2
-	r.ensure(chartH)
+	w := (pdfdoc.ContentW - gap) / 2
+	r.Ensure(chartH)
 	var hours, kronor [4][2]int64
 	for i, t := range q {
 		hours[i] = [2]int64{t.InternalHours, t.ExternalHours}
 		kronor[i] = [2]int64{t.OperatingCost, t.Investment}
 	}
-	r.barChart(marginL, r.y, w, chartH, r.loc.T("report.resources.hours_chart"), r.loc.T("report.resources.no_hours"), hours,
+	r.barChart(pdfdoc.MarginL, r.Y, w, chartH, r.loc.T("report.resources.hours_chart"), r.loc.T("report.resources.no_hours"), hours,
 		[2]string{r.loc.T("field.internal_hours"), r.loc.T("field.external_hours")},
-		[2]rgb{colHeading, 0x8fb0d3}, r.loc.Number)
-	r.barChart(marginL+w+gap, r.y, w, chartH, r.loc.T("report.resources.kronor_chart"), r.loc.T("report.resources.no_kronor"), kronor,
+		[2]pdfdoc.RGB{pdfdoc.ColHeading, 0x8fb0d3}, r.loc.Number)
+	r.barChart(pdfdoc.MarginL+w+gap, r.Y, w, chartH, r.loc.T("report.resources.kronor_chart"), r.loc.T("report.resources.no_kronor"), kronor,
 		[2]string{r.loc.T("field.operating_cost"), r.loc.T("field.investment")},
-		[2]rgb{0x2e6b4f, 0x9cc9a9}, r.loc.Number)
-	r.y += chartH + 16
+		[2]pdfdoc.RGB{0x2e6b4f, 0x9cc9a9}, r.loc.Number)
+	r.Y += chartH + 16
 
-	cols := []column{
-		{title: r.loc.T("report.col.quarter"), width: 64},
-		{title: r.loc.T("field.internal_hours"), width: 62, align: alignRight},
-		{title: r.loc.T("field.external_hours"), width: 62, align: alignRight},
-		{title: r.loc.T("report.col.total_hours"), width: 62, align: alignRight},
-		{title: r.loc.T("field.operating_cost"), width: 76, align: alignRight},
-		{title: r.loc.T("field.investment"), width: 76, align: alignRight},
+	cols := []pdfdoc.Column{
+		{Title: r.loc.T("report.col.quarter"), Width: 64},
+		{Title: r.loc.T("field.internal_hours"), Width: 62, Align: pdfdoc.AlignRight},
+		{Title: r.loc.T("field.external_hours"), Width: 62, Align: pdfdoc.AlignRight},
+		{Title: r.loc.T("report.col.total_hours"), Width: 62, Align: pdfdoc.AlignRight},
+		{Title: r.loc.T("field.operating_cost"), Width: 76, Align: pdfdoc.AlignRight},
+		{Title: r.loc.T("field.investment"), Width: 76, Align: pdfdoc.AlignRight},
 	}
-	cols = append(cols, column{title: r.loc.T("report.col.total_kronor"), width: contentW - 64 - 62*3 - 76*2, align: alignRight})
-	var rows []row
+	cols = append(cols, pdfdoc.Column{Title: r.loc.T("report.col.total_kronor"), Width: pdfdoc.ContentW - 64 - 62*3 - 76*2, Align: pdfdoc.AlignRight})
+	var rows []pdfdoc.Row
 	for i, t := range q {
-		rows = append(rows, row{cells: r.quarterCells(r.loc.Quarter(i+1), t, false)})
+		rows = append(rows, pdfdoc.Row{Cells: r.quarterCells(r.loc.Quarter(i+1), t, false)})
 	}
-	rows = append(rows, row{total: true, cells: r.quarterCells(r.loc.T("report.total"), all, true)})
-	r.table(cols, rows)
-	r.paragraph(r.loc.Tf("report.resources.fte", "FTE", r.fte(all.Hours()),
-		"Hours", r.loc.Number(int64(r.opt.Profile.HoursPerFTE))), 9, false, colText)
+	rows = append(rows, pdfdoc.Row{Total: true, Cells: r.quarterCells(r.loc.T("report.total"), all, true)})
+	r.Table(cols, rows)
+	r.Paragraph(r.loc.Tf("report.resources.fte", "FTE", r.fte(all.Hours()),
+		"Hours", r.loc.Number(int64(r.opt.Profile.HoursPerFTE))), 9, false, pdfdoc.ColText)
 }
 
-func (r *renderer) quarterCells(name string, t QuarterTotals, bold bool) []cell {
-	c := func(s string) cell { return cell{{text: s, bold: bold}} }
-	return []cell{
+func (r *renderer) quarterCells(name string, t QuarterTotals, bold bool) []pdfdoc.Cell {
+	c := func(s string) pdfdoc.Cell { return pdfdoc.Cell{{Text: s, Bold: bold}} }
+	return []pdfdoc.Cell{
 		c(name),
 		c(r.loc.Number(t.InternalHours)),
 		c(r.loc.Number(t.ExternalHours)),
@@ -317,9 +318,9 @@ func niceStep(maxV float64, n int) float64 {
 
 // barChart draws four stacked bars (one per quarter, two parts each) with a value axis,
 // the total over each bar and a legend below.
-func (r *renderer) barChart(x, y, w, h float64, title, empty string, data [4][2]int64, names [2]string, colors [2]rgb, format func(int64) string) {
-	r.setFont(true, 9)
-	r.text(x, y, r.fit(title, w), colHeading)
+func (r *renderer) barChart(x, y, w, h float64, title, empty string, data [4][2]int64, names [2]string, colors [2]pdfdoc.RGB, format func(int64) string) {
+	r.SetFont(true, 9)
+	r.Text(x, y, r.Fit(title, w), pdfdoc.ColHeading)
 
 	var maxV int64
 	for _, d := range data {
@@ -328,8 +329,8 @@ func (r *renderer) barChart(x, y, w, h float64, title, empty string, data [4][2]
 	step := niceStep(float64(maxV), 4)
 	top := math.Max(step, math.Ceil(float64(maxV)/step)*step)
 
-	r.setFont(false, 6.5)
-	axisW := r.width(format(int64(top))) + 6
+	r.SetFont(false, 6.5)
+	axisW := r.Width(format(int64(top))) + 6
 	px, py := x+axisW, y+18 // plot area
 	pw, ph := w-axisW, h-18-14-16
 	yOf := func(v float64) float64 { return py + ph - ph*v/top }
@@ -339,13 +340,13 @@ func (r *renderer) barChart(x, y, w, h float64, title, empty string, data [4][2]
 			break // nothing to scale: only the zero line
 		}
 		ly := yOf(v)
-		c := colRuleLight
+		c := pdfdoc.ColRuleLight
 		if v == 0 {
-			c = colRule
+			c = pdfdoc.ColRule
 		}
-		r.line(px, ly, px+pw, ly, c, 0.4)
-		r.setFont(false, 6.5)
-		r.textRight(px-4, ly-3.2, format(int64(v)), colMuted)
+		r.Line(px, ly, px+pw, ly, c, 0.4)
+		r.SetFont(false, 6.5)
+		r.TextRight(px-4, ly-3.2, format(int64(v)), pdfdoc.ColMuted)
 	}
 	slot := pw / 4
 	bw := slot * 0.52
@@ -357,28 +358,28 @@ func (r *renderer) barChart(x, y, w, h float64, title, empty string, data [4][2]
 				continue
 			}
 			y1, y2 := yOf(base+float64(d[k])), yOf(base)
-			r.fillRect(bx, y1, bw, y2-y1, colors[k])
+			r.FillRect(bx, y1, bw, y2-y1, colors[k])
 			base += float64(d[k])
 		}
 		if maxV > 0 {
-			r.setFont(true, 6.5)
-			r.textCenter(bx+bw/2, yOf(base)-9, format(d[0]+d[1]), colText)
+			r.SetFont(true, 6.5)
+			r.TextCenter(bx+bw/2, yOf(base)-9, format(d[0]+d[1]), pdfdoc.ColText)
 		}
-		r.setFont(false, 7.5)
-		r.textCenter(bx+bw/2, py+ph+4, r.loc.Quarter(q+1), colText)
+		r.SetFont(false, 7.5)
+		r.TextCenter(bx+bw/2, py+ph+4, r.loc.Quarter(q+1), pdfdoc.ColText)
 	}
 	if maxV == 0 {
-		r.setFont(false, 8)
-		r.textCenter(px+pw/2, py+ph/2-4, empty, colMuted)
+		r.SetFont(false, 8)
+		r.TextCenter(px+pw/2, py+ph/2-4, empty, pdfdoc.ColMuted)
 	}
 
 	ly := py + ph + 20
 	lx := px
-	r.setFont(false, 7.5)
+	r.SetFont(false, 7.5)
 	for k, n := range names {
-		r.fillRect(lx, ly+0.5, 9, 7, colors[k])
+		r.FillRect(lx, ly+0.5, 9, 7, colors[k])
 		lx += 12
-		r.text(lx, ly, n, colText)
-		lx += r.width(n) + 12
+		r.Text(lx, ly, n, pdfdoc.ColText)
+		lx += r.Width(n) + 12
 	}
 }

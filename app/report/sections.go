@@ -5,34 +5,35 @@ import (
 	"strings"
 
 	"handlingsplan/app"
+	"handlingsplan/app/pdfdoc"
 )
 
 // ---- cover ----
 
 func (r *renderer) cover() {
-	r.newPage()
+	r.NewPage()
 	p := r.d.Plan
 
-	r.setFont(true, 13)
-	r.text(marginL, 58, r.fit(r.opt.Kommun, contentW-120), colHeading)
+	r.SetFont(true, 13)
+	r.Text(pdfdoc.MarginL, 58, r.Fit(r.opt.Kommun, pdfdoc.ContentW-120), pdfdoc.ColHeading)
 	r.statusBadge(58)
-	r.line(marginL, 80, contentRight, 80, colHeading, 1.2)
+	r.Line(pdfdoc.MarginL, 80, pdfdoc.ContentRight, 80, pdfdoc.ColHeading, 1.2)
 
-	r.y = 150
-	r.setFont(true, 24)
-	for _, l := range r.wrap(r.loc.T("report.cover.title"), contentW) {
-		r.text(marginL, r.y, l, colHeading)
-		r.y += 30
+	r.Y = 150
+	r.SetFont(true, 24)
+	for _, l := range r.Wrap(r.loc.T("report.cover.title"), pdfdoc.ContentW) {
+		r.Text(pdfdoc.MarginL, r.Y, l, pdfdoc.ColHeading)
+		r.Y += 30
 	}
-	r.setFont(true, 40)
-	r.text(marginL, r.y+2, strconv.Itoa(p.Year), colHeading)
-	r.y += 56
-	r.setFont(false, 17)
-	for _, l := range r.wrap(p.Board, contentW) {
-		r.text(marginL, r.y, l, colText)
-		r.y += 22
+	r.SetFont(true, 40)
+	r.Text(pdfdoc.MarginL, r.Y+2, strconv.Itoa(p.Year), pdfdoc.ColHeading)
+	r.Y += 56
+	r.SetFont(false, 17)
+	for _, l := range r.Wrap(p.Board, pdfdoc.ContentW) {
+		r.Text(pdfdoc.MarginL, r.Y, l, pdfdoc.ColText)
+		r.Y += 22
 	}
-	r.y += 26
+	r.Y += 26
 
 	signed := r.loc.T("report.cover.unsigned")
 	if s := r.opt.Signature; s != nil {
@@ -61,21 +62,21 @@ func (r *renderer) cover() {
 			pairs[i][1] = "–" // not yet filled in; a blank would look like a fault
 		}
 	}
-	r.line(marginL, r.y-8, contentRight, r.y-8, colRuleLight, 0.5)
-	r.keyValues(pairs, 150, 10)
-	r.line(marginL, r.y, contentRight, r.y, colRuleLight, 0.5)
-	r.tocY = r.y + 24
+	r.Line(pdfdoc.MarginL, r.Y-8, pdfdoc.ContentRight, r.Y-8, pdfdoc.ColRuleLight, 0.5)
+	r.KeyValues(pairs, 150, 10)
+	r.Line(pdfdoc.MarginL, r.Y, pdfdoc.ContentRight, r.Y, pdfdoc.ColRuleLight, 0.5)
+	r.TOCY = r.Y + 24
 
 	// The foot of the cover says what the plan rests on and what made the file.
 	foot := r.loc.Tf("report.cover.made_with", "App", r.appName())
 	if pol := r.opt.Profile.PolicyName; pol != "" {
 		foot = r.loc.Tf("report.cover.policy", "Policy", pol) + " " + foot
 	}
-	r.setFont(false, 8)
-	lines := r.wrap(foot, contentW)
-	y := footerY - float64(len(lines)-1)*11
+	r.SetFont(false, 8)
+	lines := r.Wrap(foot, pdfdoc.ContentW)
+	y := pdfdoc.FooterY - float64(len(lines)-1)*11
 	for _, l := range lines {
-		r.text(marginL, y, l, colMuted)
+		r.Text(pdfdoc.MarginL, y, l, pdfdoc.ColMuted)
 		y += 11
 	}
 }
@@ -98,52 +99,26 @@ func (r *renderer) statusBadge(y float64) {
 	if r.opt.Signature == nil && r.d.Plan.Status != app.PlanSigned && r.d.Plan.Status != app.PlanClosed {
 		s = r.loc.Tf("report.cover.badge_unsigned", "Status", s)
 	}
-	r.setFont(true, 9)
-	w := r.width(s) + 14
-	c := colHeading
+	r.SetFont(true, 9)
+	w := r.Width(s) + 14
+	c := pdfdoc.ColHeading
 	if r.opt.Signature == nil {
-		c = colWarn
+		c = pdfdoc.ColWarn
 	}
-	r.strokeRect(contentRight-w, y-4, w, 18, c, 0.8)
-	r.text(contentRight-w+7, y+0.5, s, c)
-}
-
-// drawTOC fills the cover's table of contents once every section's page is known.
-func (r *renderer) drawTOC() {
-	if r.err != nil || len(r.toc) == 0 {
-		return
-	}
-	y := r.tocY
-	r.setFont(true, 11)
-	r.text(marginL, y, r.loc.T("report.toc"), colHeading)
-	y += 18
-	const lh = 14.5
-	for _, e := range r.toc {
-		r.setFont(false, 9.5)
-		num := strconv.Itoa(e.page)
-		title := r.fit(e.title, contentW-40)
-		r.text(marginL, y, title, colText)
-		r.textRight(contentRight, y, num, colText)
-		// dotted leader between title and page number
-		x0 := marginL + r.width(title) + 6
-		x1 := contentRight - r.width(num) - 6
-		for x := x0; x < x1; x += 4 {
-			r.fillRect(x, y+7.5, 0.8, 0.8, colRule)
-		}
-		y += lh
-	}
+	r.StrokeRect(pdfdoc.ContentRight-w, y-4, w, 18, c, 0.8)
+	r.Text(pdfdoc.ContentRight-w+7, y+0.5, s, c)
 }
 
 // ---- summary ----
 
 func (r *renderer) summary() {
-	r.sectionHeading(r.loc.T("report.section.summary"), true, true, 0)
+	r.Section(r.loc.T("report.section.summary"), true, true, 0)
 	p := r.d.Plan
 	intro := r.loc.Tf("report.summary.intro", "Board", p.Board, "Year", p.Year)
 	if pol := r.opt.Profile.PolicyName; pol != "" {
 		intro = r.loc.Tf("report.summary.intro_policy", "Board", p.Board, "Year", p.Year, "Policy", pol)
 	}
-	r.paragraph(intro, 9.5, false, colText)
+	r.Paragraph(intro, 9.5, false, pdfdoc.ColText)
 
 	var internal, external, operating, investment int64
 	for _, a := range r.acts {
@@ -155,7 +130,7 @@ func (r *renderer) summary() {
 	covered, total := r.goalCoverage()
 	goalsNote := ""
 	if covered < total {
-		goalsNote = r.loc.Tf("report.summary.goals_missing", "Section", r.section+1) // goals come next
+		goalsNote = r.loc.Tf("report.summary.goals_missing", "Section", r.Sections()+1) // goals come next
 	}
 	tiles := []struct{ label, value, note string }{
 		{r.loc.T("report.summary.activities"), r.loc.Number(int64(len(r.acts))), ""},
@@ -171,33 +146,33 @@ func (r *renderer) summary() {
 		{r.loc.T("report.summary.kronor"), r.loc.Kronor(operating + investment), r.loc.T("report.summary.kronor_note")},
 	}
 	const cols, gap, tileH = 3, 8.0, 58.0
-	tileW := (contentW - gap*(cols-1)) / cols
-	r.y += 4
+	tileW := (pdfdoc.ContentW - gap*(cols-1)) / cols
+	r.Y += 4
 	for i, t := range tiles {
 		col := i % cols
 		if col == 0 && i > 0 {
-			r.y += tileH + gap
+			r.Y += tileH + gap
 		}
 		if col == 0 {
-			r.ensure(tileH)
+			r.Ensure(tileH)
 		}
-		x := marginL + float64(col)*(tileW+gap)
-		r.fillRect(x, r.y, tileW, tileH, colShade)
-		r.fillRect(x, r.y, 2.5, tileH, colHeading)
-		r.setFont(false, 8)
-		r.text(x+9, r.y+7, r.fit(t.label, tileW-14), colMuted)
-		r.setFont(true, 15)
-		r.text(x+9, r.y+21, r.fit(t.value, tileW-14), colHeading)
+		x := pdfdoc.MarginL + float64(col)*(tileW+gap)
+		r.FillRect(x, r.Y, tileW, tileH, pdfdoc.ColShade)
+		r.FillRect(x, r.Y, 2.5, tileH, pdfdoc.ColHeading)
+		r.SetFont(false, 8)
+		r.Text(x+9, r.Y+7, r.Fit(t.label, tileW-14), pdfdoc.ColMuted)
+		r.SetFont(true, 15)
+		r.Text(x+9, r.Y+21, r.Fit(t.value, tileW-14), pdfdoc.ColHeading)
 		if t.note != "" {
-			r.setFont(false, 7)
-			c := colMuted
+			r.SetFont(false, 7)
+			c := pdfdoc.ColMuted
 			if t.note == goalsNote {
-				c = colWarn
+				c = pdfdoc.ColWarn
 			}
-			r.text(x+9, r.y+43, r.fit(t.note, tileW-14), c)
+			r.Text(x+9, r.Y+43, r.Fit(t.note, tileW-14), c)
 		}
 	}
-	r.y += tileH + 10
+	r.Y += tileH + 10
 }
 
 // goalCoverage counts the profile's goals that at least one activity contributes to.
@@ -238,44 +213,44 @@ func numberList(ns []int) string {
 }
 
 func (r *renderer) goals() {
-	r.sectionHeading(r.loc.T("report.section.goals"), true, false, 120)
-	r.paragraph(r.loc.T("report.goals.intro"), 9.5, false, colText)
+	r.Section(r.loc.T("report.section.goals"), true, false, 120)
+	r.Paragraph(r.loc.T("report.goals.intro"), 9.5, false, pdfdoc.ColText)
 	if len(r.opt.Profile.Goals) == 0 {
-		r.paragraph(r.loc.T("report.goals.none"), 9.5, false, colMuted)
+		r.Paragraph(r.loc.T("report.goals.none"), 9.5, false, pdfdoc.ColMuted)
 		return
 	}
-	cols := []column{
-		{title: r.loc.T("report.col.goal"), width: 205},
-		{title: r.loc.T("report.col.goal_activities"), width: 222},
-		{title: r.loc.T("report.col.covered"), width: contentW - 205 - 222},
+	cols := []pdfdoc.Column{
+		{Title: r.loc.T("report.col.goal"), Width: 205},
+		{Title: r.loc.T("report.col.goal_activities"), Width: 222},
+		{Title: r.loc.T("report.col.covered"), Width: pdfdoc.ContentW - 205 - 222},
 	}
-	var rows []row
+	var rows []pdfdoc.Row
 	known := map[int]bool{}
 	for _, g := range r.opt.Profile.Goals {
 		known[g.Number] = true
-		goalCell := cell{
-			{text: r.loc.Tf("report.goals.goal", "Number", g.Number), bold: true, color: colHeading},
-			{text: sentenceCase(g.Text)},
+		goalCell := pdfdoc.Cell{
+			{Text: r.loc.Tf("report.goals.goal", "Number", g.Number), Bold: true, Color: pdfdoc.ColHeading},
+			{Text: sentenceCase(g.Text)},
 		}
-		var acts cell
+		var acts pdfdoc.Cell
 		linked := r.activitiesFor(g.Number)
 		if len(linked) > maxGoalTitles {
 			// A long plan would fill pages with repeated titles; the numbers lead to the
 			// activity table.
-			acts = cell{{text: r.loc.Tf("report.goals.many", "Count", len(linked), "List", numberList(linked))}}
+			acts = pdfdoc.Cell{{Text: r.loc.Tf("report.goals.many", "Count", len(linked), "List", numberList(linked))}}
 		} else {
 			for _, n := range linked {
-				acts = append(acts, span{text: strconv.Itoa(n) + ". " + r.acts[n-1].Title, hang: true})
+				acts = append(acts, pdfdoc.Span{Text: strconv.Itoa(n) + ". " + r.acts[n-1].Title, Hang: true})
 			}
 		}
-		status := cell{{text: r.loc.T("report.yes")}}
+		status := pdfdoc.Cell{{Text: r.loc.T("report.yes")}}
 		if len(acts) == 0 {
-			acts = cell{{text: r.loc.T("report.goals.uncovered"), color: colWarn}}
-			status = cell{{text: r.loc.T("report.no"), bold: true, color: colWarn}}
+			acts = pdfdoc.Cell{{Text: r.loc.T("report.goals.uncovered"), Color: pdfdoc.ColWarn}}
+			status = pdfdoc.Cell{{Text: r.loc.T("report.no"), Bold: true, Color: pdfdoc.ColWarn}}
 		}
-		rows = append(rows, row{cells: []cell{goalCell, acts, status}})
+		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{goalCell, acts, status}})
 	}
-	r.table(cols, rows)
+	r.Table(cols, rows)
 
 	// Activities that point at a goal the profile does not have (an old or edited profile).
 	var stray []string
@@ -287,47 +262,47 @@ func (r *renderer) goals() {
 		}
 	}
 	if len(stray) > 0 {
-		r.paragraph(r.loc.Tf("report.goals.stray", "List", strings.Join(stray, "; ")), 9, false, colWarn)
+		r.Paragraph(r.loc.Tf("report.goals.stray", "List", strings.Join(stray, "; ")), 9, false, pdfdoc.ColWarn)
 	}
 }
 
 // ---- activities ----
 
 func (r *renderer) activities() {
-	r.sectionHeading(r.loc.T("report.section.activities"), true, true, 60)
+	r.Section(r.loc.T("report.section.activities"), true, true, 60)
 	if len(r.acts) == 0 {
-		r.paragraph(r.loc.T("report.activities.empty"), 9.5, false, colMuted)
+		r.Paragraph(r.loc.T("report.activities.empty"), 9.5, false, pdfdoc.ColMuted)
 		return
 	}
-	r.paragraph(r.loc.T("report.activities.intro"), 9.5, false, colText)
-	cols := []column{
-		{title: r.loc.T("report.col.no"), width: 22, align: alignRight},
-		{title: r.loc.T("report.col.activity"), width: 146},
-		{title: r.loc.T("report.col.goals"), width: 34},
-		{title: r.loc.T("report.col.priority"), width: 40},
-		{title: r.loc.T("report.col.responsible"), width: 84},
-		{title: r.loc.T("report.col.period"), width: 52},
+	r.Paragraph(r.loc.T("report.activities.intro"), 9.5, false, pdfdoc.ColText)
+	cols := []pdfdoc.Column{
+		{Title: r.loc.T("report.col.no"), Width: 22, Align: pdfdoc.AlignRight},
+		{Title: r.loc.T("report.col.activity"), Width: 146},
+		{Title: r.loc.T("report.col.goals"), Width: 34},
+		{Title: r.loc.T("report.col.priority"), Width: 40},
+		{Title: r.loc.T("report.col.responsible"), Width: 84},
+		{Title: r.loc.T("report.col.period"), Width: 52},
 	}
 	used := 0.0
 	for _, c := range cols {
-		used += c.width
+		used += c.Width
 	}
-	cols = append(cols, column{title: r.loc.T("report.col.resources"), width: contentW - used})
+	cols = append(cols, pdfdoc.Column{Title: r.loc.T("report.col.resources"), Width: pdfdoc.ContentW - used})
 
-	var rows []row
+	var rows []pdfdoc.Row
 	var tot app.Activity
 	for i, a := range r.acts {
-		what := cell{{text: a.Title, bold: true}}
+		what := pdfdoc.Cell{{Text: a.Title, Bold: true}}
 		if strings.TrimSpace(a.Description) != "" {
-			what = append(what, span{text: a.Description})
+			what = append(what, pdfdoc.Span{Text: a.Description})
 		}
-		rows = append(rows, row{cells: []cell{
-			plain(strconv.Itoa(i + 1)),
+		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
+			pdfdoc.Plain(strconv.Itoa(i + 1)),
 			what,
-			plain(numberList(a.Goals)),
-			plain(r.priority(a.Priority)),
-			plain(a.Responsible),
-			plain(r.period(a.Start, a.End)),
+			pdfdoc.Plain(numberList(a.Goals)),
+			pdfdoc.Plain(r.priority(a.Priority)),
+			pdfdoc.Plain(a.Responsible),
+			pdfdoc.Plain(r.period(a.Start, a.End)),
 			r.resourceCell(a, false),
 		}})
 		tot.InternalHours += a.InternalHours
@@ -335,94 +310,94 @@ func (r *renderer) activities() {
 		tot.OperatingCost += a.OperatingCost
 		tot.Investment += a.Investment
 	}
-	rows = append(rows, row{total: true, cells: []cell{
-		nil, {{text: r.loc.T("report.total"), bold: true}}, nil, nil, nil, nil, r.resourceCell(tot, true),
+	rows = append(rows, pdfdoc.Row{Total: true, Cells: []pdfdoc.Cell{
+		nil, {{Text: r.loc.T("report.total"), Bold: true}}, nil, nil, nil, nil, r.resourceCell(tot, true),
 	}})
-	r.table(cols, rows)
+	r.Table(cols, rows)
 }
 
-func (r *renderer) resourceCell(a app.Activity, bold bool) cell {
-	return cell{
-		{text: r.loc.T("report.res.internal"), value: r.hours(a.InternalHours), bold: bold},
-		{text: r.loc.T("report.res.external"), value: r.hours(a.ExternalHours), bold: bold},
-		{text: r.loc.T("report.res.operating"), value: r.loc.Kronor(a.OperatingCost), bold: bold},
-		{text: r.loc.T("report.res.investment"), value: r.loc.Kronor(a.Investment), bold: bold},
+func (r *renderer) resourceCell(a app.Activity, bold bool) pdfdoc.Cell {
+	return pdfdoc.Cell{
+		{Text: r.loc.T("report.res.internal"), Value: r.hours(a.InternalHours), Bold: bold},
+		{Text: r.loc.T("report.res.external"), Value: r.hours(a.ExternalHours), Bold: bold},
+		{Text: r.loc.T("report.res.operating"), Value: r.loc.Kronor(a.OperatingCost), Bold: bold},
+		{Text: r.loc.T("report.res.investment"), Value: r.loc.Kronor(a.Investment), Bold: bold},
 	}
 }
 
 // ---- training and information ----
 
 func (r *renderer) trainingSchedule() {
-	r.sectionHeading(r.loc.T("report.section.training"), true, true, 60)
+	r.Section(r.loc.T("report.section.training"), true, true, 60)
 	if len(r.trainings) == 0 {
-		r.paragraph(r.loc.T("report.training.empty"), 9.5, false, colMuted)
+		r.Paragraph(r.loc.T("report.training.empty"), 9.5, false, pdfdoc.ColMuted)
 		return
 	}
-	r.paragraph(r.loc.T("report.training.intro"), 9.5, false, colText)
-	cols := []column{
-		{title: r.loc.T("report.col.training"), width: 96},
-		{title: r.loc.T("report.col.target_group"), width: 68},
-		{title: r.loc.T("report.col.format"), width: 60},
-		{title: r.loc.T("report.col.dates"), width: 50},
-		{title: r.loc.T("report.col.responsible"), width: 62},
-		{title: r.loc.T("report.col.participants"), width: 54, align: alignRight},
+	r.Paragraph(r.loc.T("report.training.intro"), 9.5, false, pdfdoc.ColText)
+	cols := []pdfdoc.Column{
+		{Title: r.loc.T("report.col.training"), Width: 96},
+		{Title: r.loc.T("report.col.target_group"), Width: 68},
+		{Title: r.loc.T("report.col.format"), Width: 60},
+		{Title: r.loc.T("report.col.dates"), Width: 50},
+		{Title: r.loc.T("report.col.responsible"), Width: 62},
+		{Title: r.loc.T("report.col.participants"), Width: 54, Align: pdfdoc.AlignRight},
 	}
 	used := 0.0
 	for _, c := range cols {
-		used += c.width
+		used += c.Width
 	}
-	cols = append(cols, column{title: r.loc.T("report.col.evaluation"), width: contentW - used})
-	var rows []row
+	cols = append(cols, pdfdoc.Column{Title: r.loc.T("report.col.evaluation"), Width: pdfdoc.ContentW - used})
+	var rows []pdfdoc.Row
 	var expected int64
 	for _, t := range r.trainings {
 		dates := make([]string, 0, len(t.Dates))
 		for _, d := range t.Dates {
 			dates = append(dates, r.loc.Date(d))
 		}
-		rows = append(rows, row{cells: []cell{
-			{{text: t.Title, bold: true}},
-			plain(t.TargetGroup),
-			plain(r.keyOr("format."+string(t.Format), string(t.Format))),
-			plain(strings.Join(dates, "\n")),
-			plain(t.Responsible),
-			plain(r.loc.Number(int64(t.ExpectedParticipants))),
-			plain(t.Evaluation),
+		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
+			{{Text: t.Title, Bold: true}},
+			pdfdoc.Plain(t.TargetGroup),
+			pdfdoc.Plain(r.keyOr("format."+string(t.Format), string(t.Format))),
+			pdfdoc.Plain(strings.Join(dates, "\n")),
+			pdfdoc.Plain(t.Responsible),
+			pdfdoc.Plain(r.loc.Number(int64(t.ExpectedParticipants))),
+			pdfdoc.Plain(t.Evaluation),
 		}})
 		expected += int64(t.ExpectedParticipants)
 	}
-	rows = append(rows, row{total: true, cells: []cell{
-		{{text: r.loc.T("report.total"), bold: true}}, nil, nil, nil, nil,
-		{{text: r.loc.Number(expected), bold: true}}, nil,
+	rows = append(rows, pdfdoc.Row{Total: true, Cells: []pdfdoc.Cell{
+		{{Text: r.loc.T("report.total"), Bold: true}}, nil, nil, nil, nil,
+		{{Text: r.loc.Number(expected), Bold: true}}, nil,
 	}})
-	r.table(cols, rows)
+	r.Table(cols, rows)
 }
 
 // ---- follow-up and reporting ----
 
 func (r *renderer) followUpPlan() {
-	r.sectionHeading(r.loc.T("report.section.followup"), true, false, 80)
+	r.Section(r.loc.T("report.section.followup"), true, false, 80)
 	if len(r.checkpoints) == 0 {
-		r.paragraph(r.loc.T("report.followup.empty"), 9.5, false, colMuted)
+		r.Paragraph(r.loc.T("report.followup.empty"), 9.5, false, pdfdoc.ColMuted)
 		return
 	}
-	r.paragraph(r.loc.T("report.followup.intro"), 9.5, false, colText)
-	cols := []column{
-		{title: r.loc.T("report.col.date"), width: 62},
-		{title: r.loc.T("report.col.method"), width: 230},
-		{title: r.loc.T("report.col.report_to"), width: 130},
+	r.Paragraph(r.loc.T("report.followup.intro"), 9.5, false, pdfdoc.ColText)
+	cols := []pdfdoc.Column{
+		{Title: r.loc.T("report.col.date"), Width: 62},
+		{Title: r.loc.T("report.col.method"), Width: 230},
+		{Title: r.loc.T("report.col.report_to"), Width: 130},
 	}
-	cols = append(cols, column{title: r.loc.T("report.col.done"), width: contentW - 62 - 230 - 130})
-	var rows []row
+	cols = append(cols, pdfdoc.Column{Title: r.loc.T("report.col.done"), Width: pdfdoc.ContentW - 62 - 230 - 130})
+	var rows []pdfdoc.Row
 	for _, c := range r.checkpoints {
 		done := r.loc.T("report.no")
 		if c.Done {
 			done = r.loc.T("report.yes")
 		}
-		rows = append(rows, row{cells: []cell{
-			plain(r.loc.Date(c.Date)), plain(c.Method), plain(c.ReportTo), plain(done),
+		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
+			pdfdoc.Plain(r.loc.Date(c.Date)), pdfdoc.Plain(c.Method), pdfdoc.Plain(c.ReportTo), pdfdoc.Plain(done),
 		}})
 	}
-	r.table(cols, rows)
+	r.Table(cols, rows)
 }
 
 // ---- last year's follow-up ----
@@ -433,9 +408,9 @@ func (r *renderer) previous() {
 	if prev != nil {
 		year = prev.Plan.Year
 	}
-	r.sectionHeading(r.loc.Tf("report.section.previous", "Year", year), true, true, 60)
+	r.Section(r.loc.Tf("report.section.previous", "Year", year), true, true, 60)
 	if prev == nil {
-		r.paragraph(r.loc.Tf("report.previous.none", "Year", year), 9.5, false, colMuted)
+		r.Paragraph(r.loc.Tf("report.previous.none", "Year", year), 9.5, false, pdfdoc.ColMuted)
 		return
 	}
 	acts := inPlanOrder(prev.Activities, func(a app.Activity) int { return a.Position })
@@ -445,112 +420,112 @@ func (r *renderer) previous() {
 			done++
 		}
 	}
-	r.paragraph(r.loc.Tf("report.previous.intro", "Year", year, "Done", done, "Total", len(acts)), 9.5, false, colText)
+	r.Paragraph(r.loc.Tf("report.previous.intro", "Year", year, "Done", done, "Total", len(acts)), 9.5, false, pdfdoc.ColText)
 
 	if len(acts) > 0 {
-		cols := []column{
-			{title: r.loc.T("report.col.no"), width: 22, align: alignRight},
-			{title: r.loc.T("report.col.activity_short"), width: 124},
-			{title: r.loc.T("report.col.status"), width: 56},
-			{title: r.loc.T("report.col.percent"), width: 34, align: alignRight},
-			{title: r.loc.T("report.col.planned"), width: 58, align: alignRight},
-			{title: r.loc.T("report.col.actual"), width: 58, align: alignRight},
+		cols := []pdfdoc.Column{
+			{Title: r.loc.T("report.col.no"), Width: 22, Align: pdfdoc.AlignRight},
+			{Title: r.loc.T("report.col.activity_short"), Width: 124},
+			{Title: r.loc.T("report.col.status"), Width: 56},
+			{Title: r.loc.T("report.col.percent"), Width: 34, Align: pdfdoc.AlignRight},
+			{Title: r.loc.T("report.col.planned"), Width: 58, Align: pdfdoc.AlignRight},
+			{Title: r.loc.T("report.col.actual"), Width: 58, Align: pdfdoc.AlignRight},
 		}
 		used := 0.0
 		for _, c := range cols {
-			used += c.width
+			used += c.Width
 		}
-		cols = append(cols, column{title: r.loc.T("report.col.comment"), width: contentW - used})
-		var rows []row
+		cols = append(cols, pdfdoc.Column{Title: r.loc.T("report.col.comment"), Width: pdfdoc.ContentW - used})
+		var rows []pdfdoc.Row
 		for i, a := range acts {
-			rows = append(rows, row{cells: []cell{
-				plain(strconv.Itoa(i + 1)),
-				{{text: a.Title, bold: true}},
-				plain(r.keyOr("activity.status."+string(a.Status), string(a.Status))),
-				plain(r.loc.Tf("report.percent", "N", r.loc.Number(int64(a.PercentDone)))),
-				{{text: r.hours(a.TotalHours())}, {text: r.loc.Kronor(a.TotalKronor())}},
-				{{text: r.hours(a.ActualHours)}, {text: r.loc.Kronor(a.ActualKronor)}},
-				plain(a.FollowUpComment),
+			rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
+				pdfdoc.Plain(strconv.Itoa(i + 1)),
+				{{Text: a.Title, Bold: true}},
+				pdfdoc.Plain(r.keyOr("activity.status."+string(a.Status), string(a.Status))),
+				pdfdoc.Plain(r.loc.Tf("report.percent", "N", r.loc.Number(int64(a.PercentDone)))),
+				{{Text: r.hours(a.TotalHours())}, {Text: r.loc.Kronor(a.TotalKronor())}},
+				{{Text: r.hours(a.ActualHours)}, {Text: r.loc.Kronor(a.ActualKronor)}},
+				pdfdoc.Plain(a.FollowUpComment),
 			}})
 		}
-		r.table(cols, rows)
+		r.Table(cols, rows)
 	}
 
 	trainings := inPlanOrder(prev.Trainings, func(t app.Training) int { return t.Position })
 	if len(trainings) > 0 {
-		r.subHeading(r.loc.T("report.previous.trainings"), 60)
-		cols := []column{
-			{title: r.loc.T("report.col.training"), width: 230},
-			{title: r.loc.T("report.col.format"), width: 110},
-			{title: r.loc.T("report.col.expected"), width: 70, align: alignRight},
+		r.SubHeading(r.loc.T("report.previous.trainings"), 60)
+		cols := []pdfdoc.Column{
+			{Title: r.loc.T("report.col.training"), Width: 230},
+			{Title: r.loc.T("report.col.format"), Width: 110},
+			{Title: r.loc.T("report.col.expected"), Width: 70, Align: pdfdoc.AlignRight},
 		}
-		cols = append(cols, column{title: r.loc.T("report.col.actual_participants"), width: contentW - 410, align: alignRight})
-		var rows []row
+		cols = append(cols, pdfdoc.Column{Title: r.loc.T("report.col.actual_participants"), Width: pdfdoc.ContentW - 410, Align: pdfdoc.AlignRight})
+		var rows []pdfdoc.Row
 		for _, t := range trainings {
-			rows = append(rows, row{cells: []cell{
-				{{text: t.Title, bold: true}},
-				plain(r.keyOr("format."+string(t.Format), string(t.Format))),
-				plain(r.loc.Number(int64(t.ExpectedParticipants))),
-				plain(r.loc.Number(int64(t.ActualParticipants))),
+			rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
+				{{Text: t.Title, Bold: true}},
+				pdfdoc.Plain(r.keyOr("format."+string(t.Format), string(t.Format))),
+				pdfdoc.Plain(r.loc.Number(int64(t.ExpectedParticipants))),
+				pdfdoc.Plain(r.loc.Number(int64(t.ActualParticipants))),
 			}})
 		}
-		r.table(cols, rows)
+		r.Table(cols, rows)
 	}
 
-	r.subHeading(r.loc.T("report.previous.checks"), 80)
-	r.paragraph(r.loc.T("report.previous.checks_intro"), 9, false, colText)
-	cols := []column{
-		{title: r.loc.T("report.col.check"), width: 170},
-		{title: r.loc.T("report.col.answer"), width: 62},
+	r.SubHeading(r.loc.T("report.previous.checks"), 80)
+	r.Paragraph(r.loc.T("report.previous.checks_intro"), 9, false, pdfdoc.ColText)
+	cols := []pdfdoc.Column{
+		{Title: r.loc.T("report.col.check"), Width: 170},
+		{Title: r.loc.T("report.col.answer"), Width: 62},
 	}
-	cols = append(cols, column{title: r.loc.T("report.col.comment"), width: contentW - 232})
-	var rows []row
+	cols = append(cols, pdfdoc.Column{Title: r.loc.T("report.col.comment"), Width: pdfdoc.ContentW - 232})
+	var rows []pdfdoc.Row
 	for i, c := range prev.Plan.Checks {
-		answer := span{text: r.keyOr("check.result."+string(c.Result), string(c.Result))}
+		answer := pdfdoc.Span{Text: r.keyOr("check.result."+string(c.Result), string(c.Result))}
 		if c.Result == app.CheckNo || c.Result == app.CheckUnanswered {
-			answer.color, answer.bold = colWarn, true
+			answer.Color, answer.Bold = pdfdoc.ColWarn, true
 		}
-		rows = append(rows, row{cells: []cell{
-			{{text: r.loc.T("check." + strconv.Itoa(i)), bold: true}},
+		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
+			{{Text: r.loc.T("check." + strconv.Itoa(i)), Bold: true}},
 			{answer},
-			plain(c.Text),
+			pdfdoc.Plain(c.Text),
 		}})
 	}
-	r.table(cols, rows)
+	r.Table(cols, rows)
 }
 
 // ---- register annex ----
 
 func (r *renderer) register() {
-	r.sectionHeading(r.loc.T("report.section.register"), false, true, 60)
-	r.notice(r.loc.T("report.register.notice_title"), r.loc.T("report.register.notice"), colWarn, colWarnFill)
+	r.Section(r.loc.T("report.section.register"), false, true, 60)
+	r.Notice(r.loc.T("report.register.notice_title"), r.loc.T("report.register.notice"), pdfdoc.ColWarn, pdfdoc.ColWarnFill)
 	if len(r.d.Systems) == 0 {
-		r.paragraph(r.loc.T("report.register.empty"), 9.5, false, colMuted)
+		r.Paragraph(r.loc.T("report.register.empty"), 9.5, false, pdfdoc.ColMuted)
 		return
 	}
-	r.paragraph(r.loc.Tf("report.register.legend", "Scale", r.scaleText()), 8.5, false, colText)
-	cols := []column{
-		{title: r.loc.T("report.col.system"), width: 82},
-		{title: r.loc.T("report.col.owner"), width: 84},
-		{title: r.loc.T("report.col.classification"), width: 100},
-		{title: r.loc.T("report.col.baseline"), width: 40},
-		{title: r.loc.T("report.col.security_plan"), width: 58},
+	r.Paragraph(r.loc.Tf("report.register.legend", "Scale", r.scaleText()), 8.5, false, pdfdoc.ColText)
+	cols := []pdfdoc.Column{
+		{Title: r.loc.T("report.col.system"), Width: 82},
+		{Title: r.loc.T("report.col.owner"), Width: 84},
+		{Title: r.loc.T("report.col.classification"), Width: 100},
+		{Title: r.loc.T("report.col.baseline"), Width: 40},
+		{Title: r.loc.T("report.col.security_plan"), Width: 58},
 	}
 	used := 0.0
 	for _, c := range cols {
-		used += c.width
+		used += c.Width
 	}
-	cols = append(cols, column{title: r.loc.T("report.col.analyses"), width: contentW - used})
-	var rows []row
+	cols = append(cols, pdfdoc.Column{Title: r.loc.T("report.col.analyses"), Width: pdfdoc.ContentW - used})
+	var rows []pdfdoc.Row
 	for _, s := range r.d.Systems {
-		name := cell{{text: s.Name, bold: true}}
+		name := pdfdoc.Cell{{Text: s.Name, Bold: true}}
 		if s.Description != "" {
-			name = append(name, span{text: s.Description, color: colMuted})
+			name = append(name, pdfdoc.Span{Text: s.Description, Color: pdfdoc.ColMuted})
 		}
 		if s.Sensitive {
-			name = append(name, span{text: r.loc.T("report.register.sensitive"), bold: true, color: colWarn})
+			name = append(name, pdfdoc.Span{Text: r.loc.T("report.register.sensitive"), Bold: true, Color: pdfdoc.ColWarn})
 		}
-		class := cell{
+		class := pdfdoc.Cell{
 			r.levelSpan("report.class.c", s.Confidentiality),
 			r.levelSpan("report.class.i", s.Integrity),
 			r.levelSpan("report.class.a", s.Availability),
@@ -560,11 +535,11 @@ func (r *renderer) register() {
 		if s.BaselineMet {
 			baseline = r.loc.T("report.yes")
 		}
-		secplan := cell{{text: r.keyOr("secplan."+string(s.SecurityPlan), string(s.SecurityPlan))}}
+		secplan := pdfdoc.Cell{{Text: r.keyOr("secplan."+string(s.SecurityPlan), string(s.SecurityPlan))}}
 		if !s.SecurityPlanAt.IsZero() {
-			secplan = append(secplan, span{text: r.loc.Date(s.SecurityPlanAt)})
+			secplan = append(secplan, pdfdoc.Span{Text: r.loc.Date(s.SecurityPlanAt)})
 		}
-		analyses := cell{}
+		analyses := pdfdoc.Cell{}
 		for _, d := range []struct {
 			key string
 			at  string
@@ -577,18 +552,18 @@ func (r *renderer) register() {
 			if at == "" {
 				at = r.loc.T("report.register.missing")
 			}
-			analyses = append(analyses, span{text: r.loc.T(d.key), value: at})
+			analyses = append(analyses, pdfdoc.Span{Text: r.loc.T(d.key), Value: at})
 		}
-		rows = append(rows, row{cells: []cell{name, plain(s.Owner), class, plain(baseline), secplan, analyses}})
+		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{name, pdfdoc.Plain(s.Owner), class, pdfdoc.Plain(baseline), secplan, analyses}})
 	}
-	r.table(cols, rows)
+	r.Table(cols, rows)
 }
 
 // levelSpan prints one classification aspect as "K 3 Allvarlig".
-func (r *renderer) levelSpan(letterKey string, level int) span {
+func (r *renderer) levelSpan(letterKey string, level int) pdfdoc.Span {
 	letter := r.loc.T(letterKey)
 	if level < 0 {
-		return span{text: letter + " " + r.loc.T("report.class.unset"), color: colMuted}
+		return pdfdoc.Span{Text: letter + " " + r.loc.T("report.class.unset"), Color: pdfdoc.ColMuted}
 	}
 	name := ""
 	for _, l := range r.opt.Profile.Scale {
@@ -596,7 +571,7 @@ func (r *renderer) levelSpan(letterKey string, level int) span {
 			name = l.Name
 		}
 	}
-	return span{text: strings.TrimSpace(letter + " " + strconv.Itoa(level) + " " + name)}
+	return pdfdoc.Span{Text: strings.TrimSpace(letter + " " + strconv.Itoa(level) + " " + name)}
 }
 
 func (r *renderer) scaleText() string {
@@ -610,14 +585,14 @@ func (r *renderer) scaleText() string {
 // ---- signature ----
 
 func (r *renderer) signature() {
-	r.sectionHeading(r.loc.T("report.section.signature"), false, true, 60)
+	r.Section(r.loc.T("report.section.signature"), false, true, 60)
 	s := r.opt.Signature
 	if s == nil {
-		r.notice(r.loc.T("report.signature.unsigned"), r.loc.T("report.signature.unsigned_text"), colWarn, colWarnFill)
+		r.Notice(r.loc.T("report.signature.unsigned"), r.loc.T("report.signature.unsigned_text"), pdfdoc.ColWarn, pdfdoc.ColWarnFill)
 		return
 	}
-	r.paragraph(r.loc.T("report.signature.intro"), 9.5, false, colText)
-	r.y += 4
+	r.Paragraph(r.loc.T("report.signature.intro"), 9.5, false, pdfdoc.ColText)
+	r.Y += 4
 	pairs := [][2]string{
 		{r.loc.T("report.signature.name"), s.Name},
 		{r.loc.T("report.signature.title"), s.Title},
@@ -626,9 +601,9 @@ func (r *renderer) signature() {
 		{r.loc.T("report.signature.fingerprint"), s.Fingerprint},
 		{r.loc.T("report.signature.issuer"), s.Issuer},
 	}
-	r.line(marginL, r.y-4, contentRight, r.y-4, colRuleLight, 0.5)
-	r.keyValues(pairs, 170, 10)
-	r.line(marginL, r.y, contentRight, r.y, colRuleLight, 0.5)
-	r.y += 14
-	r.paragraph(r.loc.T("report.signature.verify"), 9, false, colMuted)
+	r.Line(pdfdoc.MarginL, r.Y-4, pdfdoc.ContentRight, r.Y-4, pdfdoc.ColRuleLight, 0.5)
+	r.KeyValues(pairs, 170, 10)
+	r.Line(pdfdoc.MarginL, r.Y, pdfdoc.ContentRight, r.Y, pdfdoc.ColRuleLight, 0.5)
+	r.Y += 14
+	r.Paragraph(r.loc.T("report.signature.verify"), 9, false, pdfdoc.ColMuted)
 }

@@ -190,7 +190,7 @@ func TestSealSignTextSurvives(t *testing.T) {
 func TestSignTextIsSafe(t *testing.T) {
 	tests := []string{"Åsa (t.f.)", "č", "Ŝ\\", "\u2028", "😀", "a\r\nb", "ok åäö"}
 	for _, in := range tests {
-		out := signText(in)
+		out := SignText(in)
 		if isASCII(in) {
 			if out != in {
 				t.Errorf("%q: ASCII changed to %q", in, out)

@@ -1,4 +1,4 @@
-package report
+package pdfdoc
 
 import (
 	"reflect"
@@ -35,9 +35,9 @@ func TestWrapText(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := wrapText(tc.in, tc.w, oneUnitPerRune)
+			got := WrapText(tc.in, tc.w, oneUnitPerRune)
 			if !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("wrapText(%q, %v) = %q, want %q", tc.in, tc.w, got, tc.want)
+				t.Errorf("WrapText(%q, %v) = %q, want %q", tc.in, tc.w, got, tc.want)
 			}
 			for _, l := range got {
 				if oneUnitPerRune(l) > tc.w && utf8.RuneCountInString(l) > 1 {

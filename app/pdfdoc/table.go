@@ -1,0 +1,258 @@
+package pdfdoc
+
+import (
+	"math"
+	"strings"
+)
+
+// Align is a column's horizontal alignment.
+type Align int
+
+// Alignments of a column.
+const (
+	AlignLeft Align = iota
+	AlignRight
+	AlignCenter
+)
+
+// Column is one table column.
+type Column struct {
+	Title string
+	Width float64 // points; the widths of a table add up to ContentW
+	Align Align
+}
+
+// Span is one piece of a cell: a paragraph that wraps, or (when Value is set) a label with a
+// value printed right-aligned on the same line.
+type Span struct {
+	Text  string
+	Value string
+	Bold  bool
+	Color RGB  // 0 means the body text colour
+	Hang  bool // a numbered item ("3. Title"): wrapped lines align after the number
+}
+
+// Cell is the content of one table cell.
+type Cell []Span
+
+// Plain is a cell of one paragraph of body text.
+func Plain(s string) Cell { return Cell{{Text: s}} }
+
+// Row is one table row.
+type Row struct {
+	Cells []Cell
+	Fill  []RGB // Fill[i], when not 0, fills cell i
+	Total bool  // a summing row: a rule above, no shading
+}
+
+// Table measures, in points.
+const (
+	TableSize = 7.5
+	TableLH   = TableSize * 1.32
+	TablePad  = 3.5
+)
+
+type tableLine struct {
+	text, value string
+	bold        bool
+	color       RGB
+	indent      float64
+	size        float64
+}
+
+// layoutCell turns a cell into the lines it prints in a column of width w.
+func (d *Doc) layoutCell(c Cell, w, size float64) []tableLine {
+	inner := w - 2*TablePad
+	var out []tableLine
+	for _, s := range c {
+		col := s.Color
+		if col == 0 {
+			col = ColText
+		}
+		d.SetFont(s.Bold, size)
+		if s.Value != "" {
+			if d.Width(s.Text)+d.Width(s.Value)+4 <= inner {
+				out = append(out, tableLine{text: s.Text, value: s.Value, bold: s.Bold, color: col, size: size})
+				continue
+			}
+			for _, l := range d.Wrap(s.Text, inner) {
+				out = append(out, tableLine{text: l, bold: s.Bold, color: col, size: size})
+			}
+			out = append(out, tableLine{value: s.Value, bold: s.Bold, color: col, size: size})
+			continue
+		}
+		indent := 0.0
+		if num, _, ok := strings.Cut(s.Text, ". "); ok && s.Hang {
+			indent = d.Width(num + ". ")
+		}
+		for i, l := range d.Wrap(s.Text, inner-indent) {
+			tl := tableLine{text: l, bold: s.Bold, color: col, size: size}
+			if i > 0 {
+				tl.indent = indent
+			}
+			out = append(out, tl)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, tableLine{size: size})
+	}
+	return out
+}
+
+// headerSize is the font size of a column's title: a title word never breaks between
+// letters, so a column too narrow for the longest piece between the places where the word may
+// break (a soft hyphen, a hyphen or a slash) gets a smaller font.
+func (d *Doc) headerSize(c Column) float64 {
+	size := TableSize
+	d.SetFont(true, TableSize)
+	for _, w := range unbreakable(c.Title) {
+		if ww := d.Width(w); ww > c.Width-2*TablePad {
+			size = math.Min(size, math.Max(5.5, 0.95*TableSize*(c.Width-2*TablePad)/ww))
+		}
+	}
+	return size
+}
+
+// Table draws rows under a header that repeats on every page the table reaches. A row that
+// fits on a page is never split; a row taller than a whole page is split between lines.
+func (d *Doc) Table(cols []Column, rows []Row) {
+	headers := make([][]tableLine, len(cols))
+	headerN := 1
+	for i, c := range cols {
+		headers[i] = d.layoutCell(Cell{{Text: c.Title, Bold: true, Color: ColHeading}}, c.Width, d.headerSize(c))
+		headerN = max(headerN, len(headers[i]))
+	}
+	headerH := float64(headerN)*TableLH + 2*TablePad
+
+	drawHeader := func() {
+		d.FillRect(MarginL, d.Y, ContentW, headerH, ColHeaderFill)
+		d.drawLines(cols, headers, 0, headerN, d.Y)
+		d.Y += headerH
+		d.Line(MarginL, d.Y, ContentRight, d.Y, ColRule, 0.6)
+	}
+
+	layouts := make([][][]tableLine, len(rows))
+	for i, rw := range rows {
+		layouts[i] = make([][]tableLine, len(cols))
+		for j := range cols {
+			var c Cell
+			if j < len(rw.Cells) {
+				c = rw.Cells[j]
+			}
+			layouts[i][j] = d.layoutCell(c, cols[j].Width, TableSize)
+		}
+	}
+
+	firstH := headerH
+	if len(rows) > 0 {
+		firstH += float64(lineCount(layouts[0]))*TableLH + 2*TablePad
+	}
+	if d.page == 0 || d.Y+math.Min(firstH, headerH+40) > ContentBottom {
+		d.NewPage()
+	}
+	drawHeader()
+	pageRoom := ContentBottom - ContentTop - headerH // what one row can have on a fresh page
+
+	for i, rw := range rows {
+		n := lineCount(layouts[i])
+		for from := 0; from < n; {
+			left := n - from
+			h := float64(left)*TableLH + 2*TablePad
+			take := left
+			if d.Y+h > ContentBottom {
+				fitting := int((ContentBottom - d.Y - 2*TablePad) / TableLH)
+				if h <= pageRoom || fitting < 3 {
+					d.NewPage()
+					drawHeader()
+					continue
+				}
+				take = fitting
+				h = float64(take)*TableLH + 2*TablePad
+			}
+			if rw.Total {
+				d.Line(MarginL, d.Y, ContentRight, d.Y, ColHeading, 0.8)
+			} else if i%2 == 1 {
+				d.FillRect(MarginL, d.Y, ContentW, h, ColShade)
+			}
+			x := MarginL
+			for j, c := range cols {
+				if j < len(rw.Fill) && rw.Fill[j] != 0 {
+					d.FillRect(x+0.5, d.Y+0.5, c.Width-1, h-1, rw.Fill[j])
+				}
+				x += c.Width
+			}
+			d.drawLines(cols, layouts[i], from, from+take, d.Y)
+			d.Y += h
+			d.Line(MarginL, d.Y, ContentRight, d.Y, ColRuleLight, 0.4)
+			from += take
+			if from < n {
+				d.NewPage()
+				drawHeader()
+			}
+		}
+	}
+	d.Y += 8
+}
+
+// lineCount is the number of lines of a row's tallest cell.
+func lineCount(cells [][]tableLine) int {
+	n := 1
+	for _, l := range cells {
+		n = max(n, len(l))
+	}
+	return n
+}
+
+// drawLines prints lines [from, to) of every column's layout in a row whose top is y.
+func (d *Doc) drawLines(cols []Column, cells [][]tableLine, from, to int, y float64) {
+	x := MarginL
+	for j, c := range cols {
+		lines := cells[j]
+		for k := from; k < to && k < len(lines); k++ {
+			l := lines[k]
+			ly := y + TablePad + float64(k-from)*TableLH
+			d.SetFont(l.bold, l.size)
+			switch {
+			case l.text == "":
+			case c.Align == AlignRight:
+				d.TextRight(x+c.Width-TablePad, ly, l.text, l.color)
+			case c.Align == AlignCenter:
+				d.TextCenter(x+c.Width/2, ly, l.text, l.color)
+			default:
+				d.Text(x+TablePad+l.indent, ly, l.text, l.color)
+			}
+			if l.value != "" {
+				d.TextRight(x+c.Width-TablePad, ly, l.value, l.color)
+			}
+		}
+		x += c.Width
+	}
+}
+
+// unbreakable cuts s into the pieces WrapText never breaks without adding a hyphen: at spaces,
+// at soft hyphens (the piece before one prints with a hyphen) and after hyphens and slashes.
+func unbreakable(s string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func(tail string) {
+		if cur.Len() > 0 {
+			out = append(out, cur.String()+tail)
+		}
+		cur.Reset()
+	}
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r':
+			flush("")
+		case '\u00ad':
+			flush("-")
+		case '-', '/':
+			cur.WriteRune(r)
+			flush("")
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	flush("")
+	return out
+}

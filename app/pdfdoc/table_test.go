@@ -1,0 +1,161 @@
+package pdfdoc
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"handlingsplan/i18n"
+)
+
+// pagesText renders the finished document and returns the text of every page.
+func pagesText(t *testing.T, d *Doc) []string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	b, err := d.Finish()
+	if err != nil {
+		t.Fatalf("Finish: %v", err)
+	}
+	p := filepath.Join(t.TempDir(), "t.pdf")
+	if err := os.WriteFile(p, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-layout", p, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(string(out), "\f")
+	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
+		pages = pages[:n-1]
+	}
+	return pages
+}
+
+// rowLine matches a table line the test wrote.
+var rowLine = regexp.MustCompile(`r\d{3}-\d{3}`)
+
+func lines(prefix string, n int) Cell {
+	c := Cell{}
+	for i := range n {
+		c = append(c, Span{Text: fmt.Sprintf("%s-%03d", prefix, i)})
+	}
+	return c
+}
+
+func TestTablePaging(t *testing.T) {
+	cols := []Column{{Title: "Rubrik", Width: 200}, {Title: "Värde", Width: ContentW - 200, Align: AlignRight}}
+	tests := []struct {
+		name      string
+		startY    float64 // 0: a fresh document
+		rows      int
+		lines     int // per row
+		wantPages int
+	}{
+		{"fits on one page", 0, 5, 1, 1},
+		{"no header alone at a page end", ContentBottom - 30, 3, 2, 2},
+		{"header repeats on every page", 0, 150, 1, 4},
+		{"multi-line rows stay whole", 0, 40, 5, 4},
+		{"a row taller than a page is split", 0, 1, 90, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := New(i18n.New(i18n.Swedish))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Paragraph("Inledning", 9, false, ColText)
+			if tc.startY > 0 {
+				d.Y = tc.startY
+			}
+			var rows []Row
+			for i := range tc.rows {
+				rows = append(rows, Row{Cells: []Cell{lines(fmt.Sprintf("r%03d", i), tc.lines), Plain("v")}})
+			}
+			d.Table(cols, rows)
+			if d.Page() != tc.wantPages {
+				t.Errorf("table ends on page %d, want %d", d.Page(), tc.wantPages)
+			}
+			pages := pagesText(t, d)
+			if len(pages) != tc.wantPages {
+				t.Fatalf("PDF has %d pages, want %d", len(pages), tc.wantPages)
+			}
+			for p, text := range pages {
+				hasRows, hasHeader := rowLine.MatchString(text), strings.Contains(text, "Rubrik")
+				if hasRows != hasHeader {
+					t.Errorf("page %d: rows %v, header %v; the header goes with the rows", p+1, hasRows, hasHeader)
+				}
+			}
+			// Every line is printed once; a row that fits on a page is on one page.
+			for i := range tc.rows {
+				on := map[int]bool{}
+				for k := range tc.lines {
+					l := fmt.Sprintf("r%03d-%03d", i, k)
+					found := 0
+					for p, text := range pages {
+						if c := strings.Count(text, l); c > 0 {
+							found += c
+							on[p] = true
+						}
+					}
+					if found != 1 {
+						t.Fatalf("line %s printed %d times", l, found)
+					}
+				}
+				if tc.lines < 60 && len(on) != 1 {
+					t.Errorf("row %d is split over pages %v", i, on)
+				}
+			}
+		})
+	}
+}
+
+func TestUnbreakable(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Timmar", []string{"Timmar"}},
+		{"Utan risk­analys", []string{"Utan", "risk-", "analys"}},
+		{"System\u00adsäkerhets\u00adplan", []string{"System-", "säkerhets-", "plan"}},
+		{"Barn- och utbildning", []string{"Barn-", "och", "utbildning"}},
+		{"kv./år", []string{"kv./", "år"}},
+		{"", nil},
+	}
+	for _, tc := range tests {
+		if got := unbreakable(tc.in); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("unbreakable(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestHeaderSizeShrinksOnlyUnbreakableWords(t *testing.T) {
+	d, err := New(i18n.New(i18n.Swedish))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		col    Column
+		shrink bool
+	}{
+		{"wide column", Column{Title: "Systemsäkerhetsplan", Width: 200}, false},
+		{"narrow column, one long word", Column{Title: "Systemsäkerhetsplan", Width: 40}, true},
+		{"narrow column, soft hyphens", Column{Title: "System\u00adsäkerhets\u00adplan", Width: 48}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := d.headerSize(tc.col)
+			if (got < TableSize) != tc.shrink || got < 5.5 {
+				t.Errorf("headerSize = %v (table size %v), want shrink %v", got, TableSize, tc.shrink)
+			}
+		})
+	}
+}
