@@ -136,6 +136,16 @@ func openStore(path string, loc *i18n.Localizer) (*data.Store, error) {
 	return s, nil
 }
 
+// openExistingStore is openStore for commands that only read what is there (export, report,
+// handout, trust list/remove/approve): a mistyped --db must not create an empty database and
+// quietly report on nothing.
+func openExistingStore(path string, loc *i18n.Localizer) (*data.Store, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, &storeError{text: loc.Tf("err.db_missing", "Path", path), cause: err}
+	}
+	return openStore(path, loc)
+}
+
 // openErrorText is the sentence for a database that could not be opened; known is false when
 // the sentence is the general one that does not say why.
 func openErrorText(loc *i18n.Localizer, path string, err error) (text string, known bool) {

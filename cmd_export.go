@@ -31,7 +31,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if id == nil {
 		return 1
 	}
-	s, err := openStore(*db, loc)
+	s, err := openExistingStore(*db, loc)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1

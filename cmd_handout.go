@@ -37,7 +37,7 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, p.Text(loc))
 		return 2
 	}
-	s, err := openStore(*db, loc)
+	s, err := openExistingStore(*db, loc)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1

@@ -57,7 +57,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	s, err := openStore(*db, loc)
+	s, err := openExistingStore(*db, loc)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1

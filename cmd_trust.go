@@ -43,7 +43,11 @@ func trustCommand(name string, args []string, want int, stderr io.Writer) (*impo
 		fmt.Fprintln(stderr, loc.T("importer.cli.trust_usage"))
 		return nil, nil, nil, nil, 2
 	}
-	s, err := openStore(*db, loc)
+	open := openExistingStore
+	if name == "add" {
+		open = openStore // adding the first certificate may start a coordinator's database
+	}
+	s, err := open(*db, loc)
 	if err != nil {
 		printError(stderr, loc, err)
 		return nil, nil, nil, nil, 1

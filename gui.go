@@ -1,13 +1,17 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/assets"
@@ -31,6 +35,11 @@ func runGUI(args []string, stdout, stderr io.Writer) int {
 	if len(pos) > 0 {
 		usage(stderr, loc)
 		return 2
+	}
+	if !hasDisplay() {
+		// GLFW would panic with a stack trace; say what is wrong and what still works.
+		fmt.Fprintln(stderr, loc.T("cli.no_display"))
+		return 1
 	}
 	useSwedishRegion()
 	a := fyneapp.NewWithID(appID)
@@ -59,9 +68,24 @@ func showFatal(a fyne.App, loc *i18n.Localizer, msg string) {
 	w := a.NewWindow(loc.T("app.tagline"))
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton(loc.T("cli.close"), a.Quit)), nil, nil, text))
-	w.Resize(fyne.NewSize(520, 200))
+	icon := widget.NewIcon(theme.ErrorIcon())
+	closeBtn := widget.NewButton(loc.T("cli.close"), a.Quit)
+	closeBtn.Importance = widget.HighImportance
+	message := container.NewBorder(nil, nil, icon, nil, text)
+	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil,
+		container.NewVBox(layout.NewSpacer(), message, layout.NewSpacer()))))
+	w.Resize(fyne.NewSize(560, 180))
 	w.ShowAndRun()
+}
+
+// hasDisplay reports whether a graphical display is reachable (on Linux and the BSDs an X11 or
+// Wayland display must be named; macOS and Windows always have one).
+func hasDisplay() bool {
+	switch runtime.GOOS {
+	case "linux", "freebsd", "openbsd", "netbsd":
+		return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+	}
+	return true
 }
 
 // useSwedishRegion makes Fyne's date fields type and show ISO dates (2027-03-15, the Swedish
