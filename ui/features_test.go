@@ -4,6 +4,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,6 +101,12 @@ func TestCoordinatorAreasAndRole(t *testing.T) {
 		t.Fatalf("role after the coordinator demo: %q", sh.Role())
 	}
 	capture(t, sh, "start-coordinator")
+	if got := sh.start.latestStatus(sh.start.boards[0]); !strings.Contains(got, "inlämnad v") {
+		t.Errorf("coordinator's board list says %q, want the received version", got)
+	}
+	if len(sh.start.receivedRows(sh.start.boards[0])) == 0 {
+		t.Error("the selected board shows no received plans")
+	}
 
 	test.Tap(findButton(t, sh, "Kommunöversikt"))
 	if _, ok := sh.view.(*overviewArea); !ok {
@@ -136,6 +143,11 @@ func TestCoordinatorAreasAndRole(t *testing.T) {
 	sv.role.SetSelected(sv.role.Options[0])
 	if sh.Role() != roleOfficial {
 		t.Fatalf("role not saved: %q", sh.Role())
+	}
+	sv.kommun.SetText("Gislaveds kommun")
+	sv.onKommun()
+	if prof, _ := s.Profile(); prof.Kommun != "Gislaveds kommun" {
+		t.Errorf("kommun not saved: %q", prof.Kommun)
 	}
 	sv.theme.SetSelected(sv.theme.Options[1])
 	if got := s.Setting(settingTheme, ""); got != themeLight {
@@ -186,5 +198,23 @@ func TestRegisterFromStartAndWizard(t *testing.T) {
 	test.Tap(findButton(t, sh, sh.loc.T("register.back")))
 	if sh.Wizard() == nil || sh.Wizard().PlanID() != p.ID {
 		t.Fatal("back from the register did not return to the plan")
+	}
+}
+
+// "Lägg till nämnd": typing starts in the name field and Return adds the board.
+func TestAddBoardWithReturn(t *testing.T) {
+	s := openStore(t, filepath.Join(t.TempDir(), "hp.db"))
+	defer s.Close()
+	sh := newShell(t, s, Options{})
+	test.Tap(sh.start.addBtn)
+	focused := sh.win.Canvas().Focused()
+	if focused == nil {
+		t.Fatal("the add-board dialog does not focus its name field")
+	}
+	test.Type(focused, "Socialnämnden")
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	boards, err := s.Boards()
+	if err != nil || len(boards) != 1 || boards[0].Name != "Socialnämnden" {
+		t.Fatalf("boards after adding: %v %v", boards, err)
 	}
 }

@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"handlingsplan/app"
 	"handlingsplan/i18n"
 	"handlingsplan/ui/export"
 )
@@ -27,6 +31,7 @@ type settingsView struct {
 	theme    *widget.RadioGroup
 	role     *widget.RadioGroup
 	clock    *widget.Check
+	kommun   *widget.Entry
 	themeIDs []string
 }
 
@@ -72,7 +77,17 @@ func (v *settingsView) Build() fyne.CanvasObject {
 	v.clock = widget.NewCheck(loc.T("settings.clock"), v.onClock)
 	v.clock.SetChecked(sh.store.Setting(settingClock, "") == "1")
 
+	v.kommun = widget.NewEntry()
+	if prof, err := sh.store.Profile(); err == nil {
+		v.kommun.SetText(prof.Kommun)
+	}
+	v.kommun.OnSubmitted = func(string) { v.onKommun() }
+	saveKommun := widget.NewButtonWithIcon(loc.T("settings.save"), theme.DocumentSaveIcon(), v.onKommun)
+	kommunHelp := widget.NewLabel(loc.T("settings.kommun.help"))
+	kommunHelp.Wrapping = fyne.TextWrapWord
+
 	form := widget.NewForm(
+		widget.NewFormItem(loc.T("settings.kommun"), container.NewVBox(container.NewBorder(nil, nil, nil, saveKommun, v.kommun), kommunHelp)),
 		widget.NewFormItem(loc.T("start.language"), v.lang),
 		widget.NewFormItem(loc.T("settings.theme"), v.theme),
 		widget.NewFormItem(loc.T("settings.role"), container.NewVBox(v.role, roleHelp)),
@@ -128,4 +143,23 @@ func (v *settingsView) onClock(on bool) {
 	if err := v.sh.store.SetSetting(settingClock, val); err != nil {
 		v.sh.showError(err)
 	}
+}
+
+// onKommun saves the kommun's name in the policy profile (printed on reports and submissions).
+func (v *settingsView) onKommun() {
+	name := strings.TrimSpace(v.kommun.Text)
+	if name == "" {
+		v.sh.showError(&app.Problem{Key: "err.required", Args: []any{"Field", "field.kommun"}})
+		return
+	}
+	prof, err := v.sh.store.Profile()
+	if err == nil && prof.Kommun != name {
+		prof.Kommun = name
+		err = v.sh.store.SaveProfile(prof)
+	}
+	if err != nil {
+		v.sh.showError(err)
+		return
+	}
+	dialog.ShowInformation(v.sh.loc.T("settings.kommun"), v.sh.loc.Tf("settings.kommun.saved", "Name", name), v.sh.win)
 }

@@ -170,7 +170,7 @@ func TestShortcutsAndSeams(t *testing.T) {
 	if exported != w.PlanID() || presented != w.PlanID() {
 		t.Errorf("seams called with %d, %d; want %d", exported, presented, w.PlanID())
 	}
-	if button(sh.win.Content(), "Exportera") == nil || button(sh.win.Content(), "Presentera") == nil {
+	if button(sh.win.Content(), "Signera och spara") == nil || button(sh.win.Content(), "Presentera") == nil {
 		t.Error("no Export/Present buttons although the seams are set")
 	}
 	short(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl})

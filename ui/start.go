@@ -23,7 +23,10 @@ type startView struct {
 	sh     *Shell
 	boards []app.Board
 	plans  map[int64][]app.Plan
-	sel    int // index into boards, -1 when none
+	// received are the coordinator's current received submissions per board name, newest year
+	// first (loaded in the coordinator role only).
+	received map[string][]data.Submission
+	sel      int // index into boards, -1 when none
 
 	boardList    *widget.List
 	planBox      *fyne.Container
@@ -31,6 +34,7 @@ type startView struct {
 	demoBtn      *widget.Button
 	coordDemoBtn *widget.Button
 	registerBtn  *widget.Button
+	addDialog    *dialog.FormDialog
 	addBtn       *widget.Button
 	kommun       *widget.Label
 	newBtn       *widget.Button
@@ -64,6 +68,18 @@ func (v *startView) load() error {
 	v.plans = map[int64][]app.Plan{}
 	for _, p := range all {
 		v.plans[p.BoardID] = append(v.plans[p.BoardID], p)
+	}
+	v.received = map[string][]data.Submission{}
+	if v.sh.Role() == roleCoordinator {
+		subs, err := v.sh.store.Submissions("", 0)
+		if err != nil {
+			return err
+		}
+		for _, sub := range subs {
+			if sub.Current {
+				v.received[sub.Board] = append(v.received[sub.Board], sub)
+			}
+		}
 	}
 	return nil
 }
@@ -115,7 +131,7 @@ func (v *startView) build() fyne.CanvasObject {
 			c := o.(*fyne.Container)
 			b := v.boards[i]
 			c.Objects[0].(*widget.Label).SetText(b.Name)
-			c.Objects[1].(*widget.Label).SetText(v.latestStatus(b.ID))
+			c.Objects[1].(*widget.Label).SetText(v.latestStatus(b))
 		})
 	v.boardList.OnSelected = v.onSelectBoard
 	v.planBox = container.NewVBox()
@@ -127,9 +143,12 @@ func (v *startView) build() fyne.CanvasObject {
 }
 
 // latestStatus summarises a board's newest plan for the list: "2027 · Utkast".
-func (v *startView) latestStatus(boardID int64) string {
-	ps := v.plans[boardID]
+func (v *startView) latestStatus(b app.Board) string {
+	ps := v.plans[b.ID]
 	if len(ps) == 0 {
+		if rs := v.received[b.Name]; len(rs) > 0 {
+			return strconv.Itoa(rs[0].Year) + " · " + v.sh.loc.Tf("start.received_short", "Version", rs[0].Version)
+		}
 		return v.sh.loc.T("start.no_plan")
 	}
 	return strconv.Itoa(ps[0].Year) + " · " + v.sh.loc.T("status."+string(ps[0].Status))
@@ -214,6 +233,10 @@ func (v *startView) showBoard(b app.Board) {
 		if p.Status == app.PlanDraft {
 			open.SetText(loc.T("wizard.start.continue"))
 			open.SetIcon(theme.DocumentCreateIcon())
+			// A draft under way is the likely next step, not yet another new plan.
+			open.Importance = widget.HighImportance
+			v.newBtn.Importance = widget.MediumImportance
+			v.newBtn.Refresh()
 		}
 		v.openBtns[p.Year] = open
 		actions := container.NewHBox()
@@ -226,8 +249,37 @@ func (v *startView) showBoard(b app.Board) {
 		actions.Add(open)
 		objs = append(objs, container.NewBorder(nil, nil, year, actions, label))
 	}
+	objs = append(objs, v.receivedRows(b)...)
 	v.planBox.Objects = objs
 	v.planBox.Refresh()
+}
+
+// receivedRows lists, in the coordinator role, the board's received plans (the current
+// version per year) with who signed and when; they can be shown as slides.
+func (v *startView) receivedRows(b app.Board) []fyne.CanvasObject {
+	rs := v.received[b.Name]
+	if len(rs) == 0 {
+		return nil
+	}
+	loc := v.sh.loc
+	head := widget.NewLabelWithStyle(loc.T("start.received"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	objs := []fyne.CanvasObject{widget.NewSeparator(), head}
+	for _, r := range rs {
+		year := widget.NewLabelWithStyle(strconv.Itoa(r.Year), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		text := loc.Tf("start.received_line", "Version", r.Version, "Signer", r.SignerName, "Date", loc.Date(r.SignedAt.Local()))
+		if !r.Trusted {
+			text += " · " + loc.T("start.untrusted")
+		}
+		label := widget.NewLabel(text)
+		label.Truncation = fyne.TextTruncateEllipsis
+		var actions fyne.CanvasObject = container.NewHBox()
+		if v.sh.OnPresent != nil && r.PlanID != 0 {
+			planID := r.PlanID
+			actions = widget.NewButtonWithIcon(loc.T("start.present"), theme.MediaPlayIcon(), func() { v.sh.OnPresent(planID) })
+		}
+		objs = append(objs, container.NewBorder(nil, nil, year, actions, label))
+	}
+	return objs
 }
 
 // onNewPlan starts next year's plan: the carry-over dialog, then the wizard.
@@ -300,5 +352,9 @@ func (v *startView) onAddBoard() {
 		v.sh.ShowStart()
 	}, v.sh.win)
 	d.Resize(fyne.NewSize(480, 200))
+	// Typing starts in the name field, and Return adds the board.
+	name.OnSubmitted = func(string) { d.Submit() }
 	d.Show()
+	v.sh.win.Canvas().Focus(name)
+	v.addDialog = d
 }
