@@ -74,6 +74,24 @@ func (e *textEntry) AcceptsTab() bool { return false }
 type dateEntry struct {
 	widget.DateEntry
 	keys keyHandler
+	// onText sees every change of the text, after OnChanged: DateEntry calls OnChanged only
+	// for a complete date or an empty field, and a half-typed date needs saying so.
+	onText func(string)
+}
+
+// CreateRenderer hooks onText behind the DateEntry's own handler, which it sets here.
+func (e *dateEntry) CreateRenderer() fyne.WidgetRenderer {
+	r := e.DateEntry.CreateRenderer()
+	inner := e.Entry.OnChanged
+	e.Entry.OnChanged = func(s string) {
+		if inner != nil {
+			inner(s)
+		}
+		if e.onText != nil {
+			e.onText(s)
+		}
+	}
+	return r
 }
 
 func newDateEntry(k keyHandler) *dateEntry {
@@ -233,6 +251,21 @@ func showError(l *widget.Label, input fyne.CanvasObject, text string) {
 	}
 }
 
+// markDate keeps a date input's own mark in line with its error sentence: DateEntry validates
+// itself and would show a green tick beside a red "the end is before the start".
+func markDate(input fyne.CanvasObject, text string) {
+	e, ok := input.(*dateEntry)
+	if !ok {
+		return
+	}
+	if text != "" {
+		e.SetValidationError(errors.New(text))
+		return
+	}
+	// A parsed date with no problem: the entry's own check decides.
+	e.Validate()
+}
+
 // form lays out labelled inputs in two columns (label, input with its error sentence under it)
 // and remembers the inputs so that a read-only plan can disable them all at once.
 type form struct {
@@ -240,6 +273,8 @@ type form struct {
 	inputs []fyne.Disableable
 	errs   map[string]*widget.Label
 	fields map[string]fyne.CanvasObject
+	rows   map[string]fyne.CanvasObject // the input with its error sentence, per field
+	scroll *container.Scroll            // the form's scroll, once made by scrolling()
 	// local are errors found while typing that never reach the store (not a number, a negative
 	// amount the database refuses); they win over the plan's problems for that field.
 	local map[string]string
@@ -247,7 +282,7 @@ type form struct {
 
 func newForm() *form {
 	return &form{grid: container.New(layout.NewFormLayout()), errs: map[string]*widget.Label{},
-		fields: map[string]fyne.CanvasObject{}, local: map[string]string{}}
+		fields: map[string]fyne.CanvasObject{}, rows: map[string]fyne.CanvasObject{}, local: map[string]string{}}
 }
 
 // add appends a row; field names the problems shown under it ("" for none). Inputs that can
@@ -260,6 +295,7 @@ func (f *form) add(label, field string, obj fyne.CanvasObject, inputs ...fyne.Di
 		f.errs[field] = e
 		f.fields[field] = obj
 		right = container.NewVBox(obj, e)
+		f.rows[field] = right
 	}
 	// Appended without Add: Add lays the grid out at each call, and wrapped text laid out at
 	// zero width costs a line per letter.
@@ -278,7 +314,31 @@ func (f *form) showProblems(w *Wizard, entity string, id int64) {
 			text = w.problemText(entity, id, field)
 		}
 		showError(l, f.fields[field], text)
+		markDate(f.fields[field], text)
 	}
+}
+
+// scrolling is the form in a vertical scroll, remembered so reveal can move it.
+func (f *form) scrolling() *container.Scroll {
+	f.scroll = container.NewVScroll(container.NewPadded(f.grid))
+	return f.scroll
+}
+
+// reveal scrolls the form so that field's input is in view (a review row jumps to a field that
+// may sit below the fold of a long form).
+func (f *form) reveal(field string) {
+	row, ok := f.rows[field]
+	if !ok || f.scroll == nil {
+		return
+	}
+	y := row.Position().Y + theme.Padding()
+	view := f.scroll.Size().Height
+	// Only scroll when the row is not already wholly in view; then put it near the top.
+	off := f.scroll.Offset.Y
+	if y >= off && y+row.Size().Height <= off+view {
+		return
+	}
+	f.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-theme.Padding()*2)))
 }
 
 // setEnabled enables or disables every input of the form.

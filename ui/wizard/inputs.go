@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -88,17 +89,31 @@ func (w *Wizard) numberField(ref *rowRef, f *form, field string) *textEntry {
 func showNumber(e *textEntry, n int64) { widgets.SetText(&e.Entry, strconv.FormatInt(n, 10)) }
 
 // dateField is a date input (typed or picked in the calendar); a complete date is saved at once.
-func (w *Wizard) dateField(ref *rowRef, field string) *dateEntry {
+// Text that is no date yet is not saved: the field says how to write one instead of the plan's
+// "fill in the date".
+func (w *Wizard) dateField(ref *rowRef, f *form, field string) *dateEntry {
 	e := newDateEntry(w)
+	parsed := false // OnChanged ran for this text: it is a date or empty
+	e.onText = func(s string) {
+		if ref.id == 0 || parsed || strings.TrimSpace(s) == "" {
+			parsed = false
+			return
+		}
+		f.local[field] = w.loc.T("wizard.err.date_format")
+		f.showProblems(w, ref.entity, ref.id)
+	}
 	e.OnChanged = func(t *time.Time) {
 		if ref.id == 0 {
 			return
 		}
+		parsed = true
+		delete(f.local, field)
 		if t == nil {
 			w.change(ref.edit(field, time.Time{}), false)
-			return
+		} else {
+			w.change(ref.edit(field, dateOnly(*t)), true)
 		}
-		w.change(ref.edit(field, dateOnly(*t)), true)
+		f.showProblems(w, ref.entity, ref.id)
 	}
 	return e
 }
@@ -144,6 +159,30 @@ func (m minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 func (m minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+// problemLines is how many text lines one problem of the review takes (its place, then its
+// sentence on up to two lines).
+const problemLines = 3
+
+// minSize keeps an object at least lines text lines tall (with a label's padding), so a list
+// inside a scrolling page keeps a useful height instead of shrinking to one row.
+type minSize struct{ lines int }
+
+func (m minSize) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	line := fyne.MeasureText("Åg", theme.TextSize(), fyne.TextStyle{}).Height
+	return fyne.NewSize(s.Width, max(s.Height, float32(m.lines)*line+2*theme.InnerPadding()))
+}
+
+func (m minSize) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Resize(size)
 		o.Move(fyne.NewPos(0, 0))

@@ -2,7 +2,6 @@ package wizard
 
 import (
 	"sort"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -82,9 +81,9 @@ func locate(plan, followUp app.Problems) []located {
 type stepState int
 
 const (
-	stateTodo     stepState = iota // nothing wrong, not finished either
-	stateDone                      // complete
-	stateWarning                   // has warnings only
+	stateTodo     stepState = iota // nothing blocks, but something is missing
+	stateDone                      // complete, nothing blocks (warnings may remain)
+	stateWarning                   // a row with warnings only
 	stateBlocking                  // has problems that stop "mark ready"
 )
 
@@ -124,50 +123,84 @@ func (ic icons) row(s stepState) fyne.Resource {
 	return nil
 }
 
-// states computes every step's mark.
+// states computes every step's mark. A step is done when it has what it needs and nothing
+// blocks; warnings alone are worth a look but leave it done (they are listed in the review).
 func (w *Wizard) states() [stepCount]stepState {
 	var out [stepCount]stepState
-	for _, p := range w.problems {
-		s := &out[p.step]
-		if p.Severity == app.Blocking {
-			*s = stateBlocking
-		} else if *s != stateBlocking {
-			*s = stateWarning
+	for s, m := range w.missing() {
+		if m == "" {
+			out[s] = stateDone
 		}
 	}
-	d := &w.d
-	var total app.Resources
-	for _, a := range d.Activities {
-		total.Add(app.ResourcesOf(a))
-	}
-	done := [stepCount]bool{
-		StepPlan:        true,
-		StepFollowUp:    followUpDone(d.Previous),
-		StepActivities:  len(d.Activities) > 0,
-		StepResources:   len(d.Activities) > 0 && (total.Hours() > 0 || total.Kronor() > 0),
-		StepTrainings:   len(d.Trainings) > 0,
-		StepCheckpoints: len(d.Checkpoints) > 0,
-		StepReview:      d.Plan.Status != app.PlanDraft,
-	}
-	for s := range out {
-		if out[s] == stateTodo && done[s] {
-			out[s] = stateDone
+	for _, p := range w.problems {
+		if p.Severity == app.Blocking {
+			out[p.step] = stateBlocking
+			// The review gathers every problem: whatever blocks anywhere blocks it too.
+			out[StepReview] = stateBlocking
 		}
 	}
 	return out
 }
 
-// followUpDone: every activity of last year has been given a status or a comment.
-func followUpDone(prev *app.PlanData) bool {
-	if prev == nil {
-		return true
-	}
-	for _, a := range prev.Activities {
-		if a.Status == app.ActivityNotStarted && strings.TrimSpace(a.FollowUpComment) == "" && a.PercentDone == 0 {
-			return false
+// missing says, per step, what the step still lacks ("" when complete): the subtitle under
+// the step's name, so an empty mark never has to be guessed at.
+func (w *Wizard) missing() [stepCount]string {
+	loc, d := w.loc, &w.d
+	var out [stepCount]string
+	blocking := [stepCount]int{}
+	for _, p := range w.problems {
+		if p.Severity == app.Blocking {
+			blocking[p.step]++
 		}
 	}
-	return true
+	var total app.Resources
+	for _, a := range d.Activities {
+		total.Add(app.ResourcesOf(a))
+	}
+	if n := followUpLeft(d.Previous); n > 0 {
+		out[StepFollowUp] = loc.Tf("wizard.missing.followup", "Count", n)
+	}
+	if len(d.Activities) == 0 {
+		out[StepActivities] = loc.T("wizard.missing.activities")
+	}
+	if len(d.Activities) > 0 && total.Hours() == 0 && total.Kronor() == 0 {
+		out[StepResources] = loc.T("wizard.missing.resources")
+	}
+	if len(d.Trainings) == 0 {
+		out[StepTrainings] = loc.T("wizard.missing.trainings")
+	}
+	if len(d.Checkpoints) == 0 {
+		out[StepCheckpoints] = loc.T("wizard.missing.checkpoints")
+	}
+	for s := range out {
+		if blocking[s] > 0 && out[s] == "" {
+			out[s] = loc.Tf("wizard.missing.errors", "Count", blocking[s])
+		}
+	}
+	// The review is done when nothing anywhere blocks.
+	all := 0
+	for _, n := range blocking {
+		all += n
+	}
+	out[StepReview] = ""
+	if all > 0 {
+		out[StepReview] = loc.Tf("wizard.missing.errors", "Count", all)
+	}
+	return out
+}
+
+// followUpLeft counts last year's activities that have been given no status yet.
+func followUpLeft(prev *app.PlanData) int {
+	if prev == nil {
+		return 0
+	}
+	n := 0
+	for _, a := range prev.Activities {
+		if a.Status == "" {
+			n++
+		}
+	}
+	return n
 }
 
 // blocking reports whether any problem stops the plan from being marked ready.

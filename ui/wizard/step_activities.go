@@ -44,18 +44,18 @@ func (v *activitiesView) build() fyne.CanvasObject {
 	acts := v.acts
 	year := w.d.Plan.Year
 	cols := []widgets.Column{
-		{Title: loc.T("wizard.col.title"), Weight: 3, Min: 8, Text: func(i int) string { return acts()[i].Title },
+		{Title: loc.T("wizard.col.title"), Weight: 5, Min: 8, Text: func(i int) string { return acts()[i].Title },
 			Less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
-		{Title: loc.T("wizard.col.priority"), Min: 5, Weight: 0.3, Text: func(i int) string { return priorityText(loc, acts()[i].Priority) },
+		{Title: loc.T("wizard.col.priority"), Min: 4, Weight: 0.3, Text: func(i int) string { return priorityText(loc, acts()[i].Priority) },
 			Less: func(a, b int) bool { return acts()[a].Priority < acts()[b].Priority }},
-		{Title: loc.T("wizard.col.period"), Min: 6.5, Weight: 0.5, Text: func(i int) string { return period(loc, acts()[i].Start, acts()[i].End, year) },
+		{Title: loc.T("wizard.col.period"), Min: 5.5, Weight: 0.5, Text: func(i int) string { return period(loc, acts()[i].Start, acts()[i].End, year) },
 			Less: func(a, b int) bool {
 				if !acts()[a].Start.Equal(acts()[b].Start) {
 					return dateLess(acts()[a].Start, acts()[b].Start)
 				}
 				return dateLess(acts()[a].End, acts()[b].End)
 			}},
-		{Title: loc.T("wizard.col.goals"), Min: 4.5, Weight: 0.3, Text: func(i int) string { return goalList(acts()[i].Goals) },
+		{Title: loc.T("wizard.col.goals"), Min: 3.5, Weight: 0.3, Text: func(i int) string { return goalList(acts()[i].Goals) },
 			Less: func(a, b int) bool { return slices.Compare(acts()[a].Goals, acts()[b].Goals) < 0 }},
 		{Title: loc.T("wizard.col.responsible"), Weight: 1, Min: 5, Text: func(i int) string { return acts()[i].Responsible },
 			Less: func(a, b int) bool { return loc.Compare(acts()[a].Responsible, acts()[b].Responsible) < 0 }},
@@ -83,7 +83,7 @@ func (v *activitiesView) build() fyne.CanvasObject {
 	v.selectID(w.sel[StepActivities])
 	v.validated()
 	bar := toolbar(v.info, v.addBtn, v.dupBtn, v.delBtn)
-	return container.NewBorder(bar, nil, nil, nil, detailSplit(v.table.Object(), v.detail, 0.55))
+	return container.NewBorder(bar, nil, nil, nil, detailSplit(v.table.Object(), v.detail, 0.62))
 }
 
 func (v *activitiesView) buildForm() fyne.CanvasObject {
@@ -116,9 +116,9 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 	v.responsible.SetPlaceHolder(loc.T("wizard.activity.responsible_hint"))
 	v.f.add(loc.T("wizard.activity.responsible"), "responsible", v.responsible)
 
-	v.start = w.dateField(&v.ref, "start")
+	v.start = w.dateField(&v.ref, v.f, "start")
 	v.f.add(loc.T("wizard.activity.start"), "start", v.start)
-	v.end = w.dateField(&v.ref, "end")
+	v.end = w.dateField(&v.ref, v.f, "end")
 	v.f.add(loc.T("wizard.activity.end"), "end", v.end)
 
 	if len(w.d.Systems) == 0 {
@@ -135,7 +135,7 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 		}
 		v.f.add(loc.T("wizard.activity.systems"), "", sysBox, sysInputs...)
 	}
-	return container.NewVScroll(container.NewPadded(v.f.grid))
+	return v.f.scrolling()
 }
 
 // selectID shows activity id (0 or unknown: none) in the table and the form.
@@ -335,3 +335,6 @@ func goalList(gs []int) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// detailForm is the form of the selected row (the review scrolls it to a field).
+func (v *activitiesView) detailForm() *form { return v.f }

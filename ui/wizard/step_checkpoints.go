@@ -54,7 +54,7 @@ func (v *checkpointsView) build() fyne.CanvasObject {
 	v.info = widget.NewLabel("")
 
 	v.f = newForm()
-	v.date = w.dateField(&v.ref, "date")
+	v.date = w.dateField(&v.ref, v.f, "date")
 	v.f.add(loc.T("wizard.checkpoint.date"), "date", v.date)
 	v.method = w.textField(&v.ref, "method", true)
 	v.method.SetMinRowsVisible(3)
@@ -64,7 +64,7 @@ func (v *checkpointsView) build() fyne.CanvasObject {
 		loc.T("wizard.checkpoint.to.management"), loc.T("wizard.checkpoint.to.coordinator")})
 	v.reportTo.SetPlaceHolder(loc.T("wizard.checkpoint.report_to_hint"))
 	v.f.add(loc.T("wizard.checkpoint.report_to"), "report_to", v.reportTo)
-	v.formObj = container.NewVScroll(container.NewPadded(v.f.grid))
+	v.formObj = v.f.scrolling()
 	v.empty = container.NewVBox(widgets.Wrapped(loc.T("wizard.checkpoint.none_selected")))
 	v.detail = container.NewStack(v.empty)
 
@@ -211,3 +211,6 @@ func (v *checkpointsView) onDelete() {
 		v.w.deleteRow(v.w.checkpointOps(), c.ID, label)
 	}
 }
+
+// detailForm is the form of the selected row (the review scrolls it to a field).
+func (v *checkpointsView) detailForm() *form { return v.f }

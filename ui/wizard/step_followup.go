@@ -58,18 +58,18 @@ func (v *followUpView) build() fyne.CanvasObject {
 	v.ref = rowRef{entity: "activity", prev: true}
 	acts := v.acts
 	cols := []widgets.Column{
-		{Title: loc.T("wizard.col.title"), Weight: 3, Min: 8, Text: func(i int) string { return acts()[i].Title },
+		{Title: loc.T("wizard.col.title"), Weight: 5, Min: 8, Text: func(i int) string { return acts()[i].Title },
 			Less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
-		{Title: loc.T("wizard.col.status"), Min: 6.5, Weight: 0.8, Text: func(i int) string { return loc.T("activity.status." + string(acts()[i].Status)) },
+		{Title: loc.T("wizard.col.status"), Min: 6, Weight: 0.8, Text: func(i int) string { return loc.T("activity.status." + string(acts()[i].Status)) },
 			Less: func(a, b int) bool { return acts()[a].Status < acts()[b].Status }},
-		{Title: loc.T("wizard.col.percent"), Min: 4.5, Weight: 0.3, Align: fyne.TextAlignTrailing,
+		{Title: loc.T("wizard.col.percent"), Min: 4, Weight: 0.3, Align: fyne.TextAlignTrailing,
 			Text: func(i int) string { return strconv.Itoa(acts()[i].PercentDone) + "\u00a0%" },
 			Less: func(a, b int) bool { return acts()[a].PercentDone < acts()[b].PercentDone }},
 		{Title: loc.T("wizard.col.actual_hours"), Min: 5.5, Weight: 0.4, Align: fyne.TextAlignTrailing,
 			Text: func(i int) string { return loc.Number(acts()[i].ActualHours) },
 			Less: func(a, b int) bool { return acts()[a].ActualHours < acts()[b].ActualHours }},
-		{Title: loc.T("wizard.col.actual_kronor"), Min: 7, Weight: 0.5, Align: fyne.TextAlignTrailing,
-			Text: func(i int) string { return loc.Kronor(acts()[i].ActualKronor) },
+		{Title: loc.T("wizard.col.actual_kronor"), Min: 6, Weight: 0.5, Align: fyne.TextAlignTrailing,
+			Text: func(i int) string { return loc.Number(acts()[i].ActualKronor) }, // the header says kr
 			Less: func(a, b int) bool { return acts()[a].ActualKronor < acts()[b].ActualKronor }},
 	}
 	v.table = widgets.NewTable(w.handleKey, cols, func() int { return len(acts()) },
@@ -81,7 +81,9 @@ func (v *followUpView) build() fyne.CanvasObject {
 	v.f = newForm()
 	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.name.Wrapping = fyne.TextWrapWord
-	v.planned = widgets.Wrapped("")
+	// Not wrapped: word wrap breaks inside "14 000 kr"; the text has its own line break.
+	v.planned = widget.NewLabel("")
+	v.planned.Truncation = fyne.TextTruncateEllipsis
 	v.f.add(loc.T("wizard.activity.title"), "", v.name)
 	v.f.add(loc.T("wizard.followup.planned"), "", v.planned)
 	labels := make([]string, len(app.ActivityStatuses))
@@ -100,7 +102,7 @@ func (v *followUpView) build() fyne.CanvasObject {
 	v.comment.SetMinRowsVisible(3)
 	v.comment.SetPlaceHolder(loc.T("wizard.followup.comment_hint"))
 	v.f.add(loc.T("wizard.followup.comment"), "follow_up_comment", v.comment)
-	v.formObj = container.NewVScroll(container.NewPadded(v.f.grid))
+	v.formObj = v.f.scrolling()
 	v.empty = container.NewVBox(widgets.Wrapped(loc.T("wizard.followup.none_selected")))
 	v.detail = container.NewStack(v.empty)
 
@@ -239,3 +241,6 @@ func (v *followUpView) focus(entity string, id int64, field string) bool {
 
 // newRow: the follow-up has no rows of its own to add.
 func (v *followUpView) newRow() {}
+
+// detailForm is the form of the selected row (the review scrolls it to a field).
+func (v *followUpView) detailForm() *form { return v.f }

@@ -39,7 +39,7 @@ func (v *planView) build() fyne.CanvasObject {
 	widgets.SetText(&v.contact.Entry, p.Contact)
 	v.f.add(loc.T("wizard.plan.contact"), "contact", v.contact)
 
-	v.decision = w.dateField(&v.ref, "decision_date")
+	v.decision = w.dateField(&v.ref, v.f, "decision_date")
 	widgets.SetDate(&v.decision.DateEntry, p.DecisionDate)
 	v.f.add(loc.T("wizard.plan.decision_date"), "decision_date", v.decision)
 

@@ -41,28 +41,21 @@ func (v *resourcesView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
 	v.ref = rowRef{entity: "activity"}
 	acts := v.acts
-	num := func(get func(a app.Activity) int64, money bool) (func(int) string, func(int, int) bool) {
-		return func(i int) string {
-				if money {
-					return loc.Kronor(get(acts()[i]))
-				}
-				return loc.Number(get(acts()[i]))
-			}, func(a, b int) bool {
-				return get(acts()[a]) < get(acts()[b])
-			}
-	}
+	// The headers name the unit (tim, kr), so the cells are bare numbers: "SEK" or "kr" in
+	// every cell only crowds the columns.
 	col := func(key string, get func(a app.Activity) int64, money bool) widgets.Column {
-		text, less := num(get, money)
-		c := widgets.Column{Title: loc.T(key), Min: 5, Weight: 0.3, Align: fyne.TextAlignTrailing, Text: text, Less: less}
+		c := widgets.Column{Title: loc.T(key), Min: 5.2, Weight: 0.3, Align: fyne.TextAlignTrailing,
+			Text: func(i int) string { return loc.Number(get(acts()[i])) },
+			Less: func(a, b int) bool { return get(acts()[a]) < get(acts()[b]) }}
 		if money {
-			c.Min, c.Weight = 7, 0.4
+			c.Min = 6
 		}
 		return c
 	}
 	cols := []widgets.Column{
-		{Title: loc.T("wizard.col.title"), Weight: 3, Min: 8, Text: func(i int) string { return acts()[i].Title },
+		{Title: loc.T("wizard.col.title"), Weight: 5, Min: 8, Text: func(i int) string { return acts()[i].Title },
 			Less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
-		{Title: loc.T("wizard.col.period"), Min: 7, Weight: 0.4, Text: func(i int) string { return period(loc, acts()[i].Start, acts()[i].End, w.d.Plan.Year) },
+		{Title: loc.T("wizard.col.period"), Min: 5.5, Weight: 0.4, Text: func(i int) string { return period(loc, acts()[i].Start, acts()[i].End, w.d.Plan.Year) },
 			Less: func(a, b int) bool { return dateLess(acts()[a].Start, acts()[b].Start) }},
 		col("wizard.col.internal_hours", func(a app.Activity) int64 { return a.InternalHours }, false),
 		col("wizard.col.external_hours", func(a app.Activity) int64 { return a.ExternalHours }, false),
@@ -87,10 +80,12 @@ func (v *resourcesView) build() fyne.CanvasObject {
 		v.amounts[field] = e
 		v.f.add(loc.T("wizard.resources."+field), field, e)
 	}
+	// Not wrapped: word wrap breaks at the no-break space inside "14 000 kr". The text has its
+	// own line break instead.
 	v.own = widget.NewLabel("")
-	v.own.Wrapping = fyne.TextWrapWord
+	v.own.Truncation = fyne.TextTruncateEllipsis
 	v.f.add(loc.T("wizard.resources.own_total"), "", v.own)
-	v.formObj = container.NewVScroll(container.NewPadded(v.f.grid))
+	v.formObj = v.f.scrolling()
 	v.empty = container.NewVBox(widgets.Wrapped(loc.T("wizard.resources.none_selected")))
 	v.detail = container.NewStack(v.empty)
 	v.f.setEnabled(w.canEdit(StepResources))
@@ -100,7 +95,7 @@ func (v *resourcesView) build() fyne.CanvasObject {
 
 	v.selectID(w.sel[StepResources])
 	v.validated()
-	return container.NewBorder(v.info, totals, nil, nil, detailSplit(v.table.Object(), v.detail, 0.62))
+	return container.NewBorder(v.info, totals, nil, nil, detailSplit(v.table.Object(), v.detail, 0.64))
 }
 
 func (v *resourcesView) selectID(id int64) {
@@ -216,7 +211,7 @@ var totalsRows = []string{"wizard.resources.internal_hours", "wizard.resources.e
 func newTotalsGrid(loc *i18n.Localizer, bold bool) *totalsGrid {
 	cols := []widgets.Column{{Weight: 1.5, Min: 9}}
 	for range 5 {
-		cols = append(cols, widgets.Column{Weight: 1, Min: 6})
+		cols = append(cols, widgets.Column{Weight: 1, Min: 6.5})
 	}
 	lay := &widgets.ColumnsLayout{Columns: cols, NoIcon: true}
 	fg := theme.Color(theme.ColorNameForeground)
@@ -226,6 +221,7 @@ func newTotalsGrid(loc *i18n.Localizer, bold bool) *totalsGrid {
 		t.TextStyle.Bold = strong
 		return t
 	}
+	// The row titles name the unit ("Driftkostnad (kr)"): the cells are bare numbers.
 	t := &totalsGrid{loc: loc, grid: container.NewVBox()}
 	head := []fyne.CanvasObject{text("", fyne.TextAlignLeading, false)}
 	for q := 1; q <= 4; q++ {
@@ -253,7 +249,7 @@ func (t *totalsGrid) show(r app.ResourceTotals, hoursPerFTE int) {
 			x = r.Quarters[c]
 		}
 		vals := [6]string{loc.Number(x.InternalHours), loc.Number(x.ExternalHours), loc.FTE(x.Hours(), hoursPerFTE),
-			loc.Kronor(x.OperatingCost), loc.Kronor(x.Investment), loc.Kronor(x.Kronor())}
+			loc.Number(x.OperatingCost), loc.Number(x.Investment), loc.Number(x.Kronor())}
 		for row, s := range vals {
 			if t.cells[row][c].Text != s {
 				t.cells[row][c].Text = s
@@ -299,3 +295,6 @@ func dateLess(a, b time.Time) bool {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// detailForm is the form of the selected row (the review scrolls it to a field).
+func (v *resourcesView) detailForm() *form { return v.f }

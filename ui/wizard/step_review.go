@@ -49,31 +49,36 @@ func (v *reviewView) build() fyne.CanvasObject {
 	v.totals = newTotalsGrid(loc, true)
 	v.timeline = newTimeline(loc, w.d.Plan.Year, func() []app.Activity { return w.d.Activities })
 
-	problems := section(loc.T("wizard.review.problems"), loc.T("wizard.review.problems_sub"), v.problems)
-	side := container.NewVScroll(container.NewVBox(
+	// The problem list keeps room for three problems and the timeline for four rows; the
+	// goals and totals are never squeezed. When that does not fit (1280×800), the whole review
+	// scrolls instead of clipping its parts.
+	problems := section(loc.T("wizard.review.problems"), loc.T("wizard.review.problems_sub"),
+		container.New(minSize{lines: 3 * problemLines}, v.problems))
+	side := container.NewVBox(
 		section(loc.T("wizard.review.goals"), "", v.goals),
 		section(loc.T("wizard.resources.totals"), loc.Tf("wizard.resources.fte_note", "Hours", loc.Number(int64(w.prof.HoursPerFTE))), v.totals.grid),
-	))
+	)
 	upper := container.NewHSplit(problems, side)
 	upper.Offset = 0.5
-	timeline := section(loc.T("wizard.review.timeline"), "", v.timeline.object())
-	split := container.NewVSplit(upper, timeline)
-	split.Offset = 0.55
+	timeline := section(loc.T("wizard.review.timeline"), "", container.New(minSize{lines: 8}, v.timeline.object()))
 	v.validated()
 	top := container.NewBorder(nil, nil, v.markBtn, nil, v.verdict)
 	if w.d.Plan.Status != app.PlanDraft {
 		top = container.NewBorder(nil, nil, nil, nil, v.verdict)
 	}
-	return container.NewBorder(top, nil, nil, nil, split)
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewBorder(upper, nil, nil, nil, timeline)))
 }
 
 func (v *reviewView) createProblem() fyne.CanvasObject {
 	where := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	where.Truncation = fyne.TextTruncateEllipsis
 	where.SizeName = theme.SizeNameCaptionText
+	// The sentence wraps onto a second line (the list's rows are all as tall as this one);
+	// only a sentence longer than that ends in an ellipsis.
 	text := widget.NewLabel("")
+	text.Wrapping = fyne.TextWrapWord
 	text.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewVBox(where, text))
+	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewBorder(where, nil, nil, nil, container.New(minSize{lines: 2}, text)))
 }
 
 func (v *reviewView) updateProblem(id widget.ListItemID, o fyne.CanvasObject) {
@@ -84,18 +89,20 @@ func (v *reviewView) updateProblem(id widget.ListItemID, o fyne.CanvasObject) {
 	p := w.problems[id]
 	c := o.(*fyne.Container)
 	box := c.Objects[0].(*fyne.Container)
+	text := box.Objects[0].(*fyne.Container).Objects[0].(*widget.Label)
+	whereL := box.Objects[1].(*widget.Label)
 	icon := c.Objects[1].(*widget.Icon)
 	if p.Severity == app.Blocking {
 		icon.SetResource(w.ic.err)
 	} else {
 		icon.SetResource(w.ic.warn)
 	}
-	where := fmt.Sprintf("%d. %s · %s", p.step+1, w.loc.T("wizard.step."+stepNames[p.step]), w.rowLabel(p))
+	where := fmt.Sprintf("%d. %s · %s", p.step+1, w.stepLabel(p.step), w.rowLabel(p))
 	if p.Entity == "system" {
 		where = w.loc.T("wizard.review.register") + " · " + w.rowLabel(p)
 	}
-	box.Objects[0].(*widget.Label).SetText(where)
-	box.Objects[1].(*widget.Label).SetText(p.Text(w.loc))
+	whereL.SetText(where)
+	text.SetText(p.Text(w.loc))
 }
 
 // rowLabel names the row a problem is about: the activity's title, the event's, the date of a
@@ -199,4 +206,8 @@ func (w *Wizard) jump(step int, entity string, id int64, field string) {
 	}
 	w.showStep(step)
 	w.view.focus(entity, id, field)
+	// The field may sit below the fold of a long form: scroll it into view.
+	if fv, ok := w.view.(interface{ detailForm() *form }); ok {
+		fv.detailForm().reveal(field)
+	}
 }

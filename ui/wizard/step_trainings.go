@@ -47,7 +47,7 @@ func (v *trainingsView) build() fyne.CanvasObject {
 	v.ref = rowRef{entity: "training"}
 	rows := v.rows
 	cols := []widgets.Column{
-		{Title: loc.T("wizard.col.what"), Weight: 3, Min: 8, Text: func(i int) string { return rows()[i].Title },
+		{Title: loc.T("wizard.col.what"), Weight: 5, Min: 8, Text: func(i int) string { return rows()[i].Title },
 			Less: func(a, b int) bool { return loc.Compare(rows()[a].Title, rows()[b].Title) < 0 }},
 		{Title: loc.T("wizard.col.target_group"), Weight: 2, Min: 6, Text: func(i int) string { return rows()[i].TargetGroup },
 			Less: func(a, b int) bool { return loc.Compare(rows()[a].TargetGroup, rows()[b].TargetGroup) < 0 }},
@@ -55,9 +55,9 @@ func (v *trainingsView) build() fyne.CanvasObject {
 			Less: func(a, b int) bool {
 				return loc.Compare(formatText(loc, rows()[a].Format), formatText(loc, rows()[b].Format)) < 0
 			}},
-		{Title: loc.T("wizard.col.dates"), Min: 8.5, Weight: 0.5, Text: func(i int) string { return datesText(loc, rows()[i].Dates) },
+		{Title: loc.T("wizard.col.dates"), Min: 7.5, Weight: 0.5, Text: func(i int) string { return datesText(loc, rows()[i].Dates) },
 			Less: func(a, b int) bool { return dateLess(firstDate(rows()[a].Dates), firstDate(rows()[b].Dates)) }},
-		{Title: loc.T("wizard.col.participants"), Min: 5, Weight: 0.3, Align: fyne.TextAlignTrailing,
+		{Title: loc.T("wizard.col.participants"), Min: 4, Weight: 0.3, Align: fyne.TextAlignTrailing,
 			Text: func(i int) string { return loc.Number(int64(rows()[i].ExpectedParticipants)) },
 			Less: func(a, b int) bool { return rows()[a].ExpectedParticipants < rows()[b].ExpectedParticipants }},
 	}
@@ -93,7 +93,7 @@ func (v *trainingsView) build() fyne.CanvasObject {
 	v.evaluation = w.textField(&v.ref, "evaluation", true)
 	v.evaluation.SetPlaceHolder(loc.T("wizard.training.evaluation_hint"))
 	v.f.add(loc.T("wizard.training.evaluation"), "evaluation", v.evaluation)
-	v.formObj = container.NewVScroll(container.NewPadded(v.f.grid))
+	v.formObj = v.f.scrolling()
 	v.empty = container.NewVBox(widgets.Wrapped(loc.T("wizard.training.none_selected")))
 	v.detail = container.NewStack(v.empty)
 
@@ -279,3 +279,6 @@ func datesText(loc interface{ Date(time.Time) string }, ds []time.Time) string {
 	}
 	return s
 }
+
+// detailForm is the form of the selected row (the review scrolls it to a field).
+func (v *trainingsView) detailForm() *form { return v.f }

@@ -109,13 +109,15 @@ type Wizard struct {
 	banner     *fyne.Container
 	bannerFor  app.PlanStatus // the status the banner was made for
 	stepBtns   [stepCount]*widget.Button
-	progress   *widget.ProgressBar
-	area       *fyne.Container
-	backBtn    *widget.Button
-	nextBtn    *widget.Button
-	undoBtn    *widget.Button
-	redoBtn    *widget.Button
-	status     *widget.Label
+	// stepLacks are the subtitles under the step names: what each step still lacks.
+	stepLacks [stepCount]*widget.Label
+	progress  *widget.ProgressBar
+	area      *fyne.Container
+	backBtn   *widget.Button
+	nextBtn   *widget.Button
+	undoBtn   *widget.Button
+	redoBtn   *widget.Button
+	status    *widget.Label
 	// confirm is the open "delete?" question, kept so tests can answer it.
 	confirm *dialog.ConfirmDialog
 }
@@ -172,10 +174,15 @@ func (w *Wizard) Build() fyne.CanvasObject {
 
 	steps := container.NewVBox()
 	for s := range stepCount {
-		b := widget.NewButton(fmt.Sprintf("%d. %s", s+1, loc.T("wizard.step."+stepNames[s])), func() { w.GoTo(s) })
+		b := widget.NewButton(fmt.Sprintf("%d. %s", s+1, w.stepLabel(s)), func() { w.GoTo(s) })
 		b.Alignment = widget.ButtonAlignLeading
 		w.stepBtns[s] = b
-		steps.Objects = append(steps.Objects, b)
+		lack := widget.NewLabel("")
+		lack.SizeName = theme.SizeNameCaptionText
+		lack.Wrapping = fyne.TextWrapWord
+		lack.Hide()
+		w.stepLacks[s] = lack
+		steps.Objects = append(steps.Objects, b, lack)
 	}
 	w.progress = widget.NewProgressBar()
 	w.progress.Max = stepCount
@@ -224,7 +231,7 @@ func (w *Wizard) showStep(s int) {
 	obj := w.view.build()
 	w.area.Objects = []fyne.CanvasObject{obj}
 	w.area.Refresh()
-	w.stepTitle.SetText(fmt.Sprintf("%d. %s", s+1, w.loc.T("wizard.step."+stepNames[s])))
+	w.stepTitle.SetText(fmt.Sprintf("%d. %s", s+1, w.stepLabel(s)))
 	w.stepHelp.SetText(w.loc.T("wizard.help." + stepNames[s]))
 	w.backBtn.SetText(w.loc.T("wizard.back"))
 	if s > 0 {
@@ -233,7 +240,7 @@ func (w *Wizard) showStep(s int) {
 		w.backBtn.Disable()
 	}
 	if s < stepCount-1 {
-		w.nextBtn.SetText(w.loc.Tf("wizard.next", "Step", w.loc.T("wizard.step."+stepNames[s+1])))
+		w.nextBtn.SetText(w.loc.Tf("wizard.next", "Step", w.stepLabel(s+1)))
 		w.nextBtn.Show()
 	} else {
 		w.nextBtn.Hide()
@@ -283,6 +290,7 @@ func (w *Wizard) refreshChrome() {
 		w.title.SetText(title)
 	}
 	states := w.states()
+	lacks := w.missing()
 	done := 0
 	for s, b := range w.stepBtns {
 		icon := w.ic.step(states[s])
@@ -296,6 +304,18 @@ func (w *Wizard) refreshChrome() {
 		}
 		if states[s] == stateDone {
 			done++
+		}
+		if l := w.stepLacks[s]; l.Text != lacks[s] || l.Visible() != (lacks[s] != "") {
+			l.SetText(lacks[s])
+			l.Importance = widget.MediumImportance
+			if states[s] == stateBlocking {
+				l.Importance = widget.DangerImportance
+			}
+			if lacks[s] == "" {
+				l.Hide()
+			} else {
+				l.Show()
+			}
 		}
 	}
 	if w.progress.Value != float64(done) {
@@ -355,6 +375,9 @@ func (w *Wizard) updateBanner() {
 	w.bannerFor = p.Status
 	var text string
 	var action fyne.CanvasObject
+	// Ready and signed are good news: shown as success, not as a warning. A closed year is
+	// plain information.
+	imp, icon := widget.SuccessImportance, w.ic.done
 	switch p.Status {
 	case app.PlanReady:
 		text = w.loc.T("wizard.banner.ready")
@@ -363,6 +386,7 @@ func (w *Wizard) updateBanner() {
 		text = w.loc.Tf("wizard.banner.signed", "Version", p.Version)
 	case app.PlanClosed:
 		text = w.loc.Tf("wizard.banner.closed", "Year", p.Year)
+		imp, icon = widget.MediumImportance, theme.InfoIcon()
 	}
 	w.banner.RemoveAll()
 	if text == "" {
@@ -370,10 +394,18 @@ func (w *Wizard) updateBanner() {
 		return
 	}
 	l := widgets.Wrapped(text)
-	l.Importance = widget.WarningImportance
-	row := container.NewBorder(nil, nil, widget.NewIcon(w.ic.warn), action, l)
+	l.Importance = imp
+	row := container.NewBorder(nil, nil, widget.NewIcon(icon), action, l)
 	w.banner.Objects = append(w.banner.Objects, row, widget.NewSeparator())
 	w.banner.Refresh()
+}
+
+// stepLabel is step s's name as the user sees it; the follow-up names the year it follows up.
+func (w *Wizard) stepLabel(s int) string {
+	if s == StepFollowUp {
+		return w.loc.Tf("wizard.step.followup", "Year", w.d.Plan.Year-1)
+	}
+	return w.loc.T("wizard.step." + stepNames[s])
 }
 
 // validate recomputes every problem of the plan and of last year's follow-up.
