@@ -14,6 +14,7 @@ import (
 	"handlingsplan/ui/overview"
 	"handlingsplan/ui/present"
 	"handlingsplan/ui/register"
+	"handlingsplan/ui/wizard"
 )
 
 // NewApp is New with every feature wired in: export and signing (Ctrl+E), the presentation
@@ -62,7 +63,15 @@ func (s *Shell) openRegister(boardID, systemID int64) {
 // exportEnv is what the export flow and the identity settings need.
 func (s *Shell) exportEnv() export.Env {
 	return export.Env{Window: s.win, Store: s.store, Loc: s.loc, ConfigDir: s.cfg.ConfigDir, AppVersion: s.cfg.AppVersion,
-		OnDone: s.refresh}
+		OnDone: s.refresh, OnReview: s.openReview}
+}
+
+// openReview opens a plan at the wizard's review step, where every problem is listed.
+func (s *Shell) openReview(planID int64) {
+	s.OpenPlan(planID)
+	if s.wiz != nil && s.wiz.PlanID() == planID {
+		s.wiz.GoTo(wizard.StepReview)
+	}
 }
 
 // refresh shows what is open again from the database (after an export changed a plan's status).

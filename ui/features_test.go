@@ -16,6 +16,7 @@ import (
 	"handlingsplan/app/demo"
 	"handlingsplan/data"
 	"handlingsplan/ui/register"
+	"handlingsplan/ui/wizard"
 )
 
 // capture saves the window as a PNG when HP_SHOTS names a folder (to look at by hand).
@@ -216,5 +217,27 @@ func TestAddBoardWithReturn(t *testing.T) {
 	boards, err := s.Boards()
 	if err != nil || len(boards) != 1 || boards[0].Name != "Socialnämnden" {
 		t.Fatalf("boards after adding: %v %v", boards, err)
+	}
+}
+
+// The export's "Gå till granskningen" opens the plan at the review step.
+func TestOpenReviewFromExport(t *testing.T) {
+	s := openStore(t, filepath.Join(t.TempDir(), "hp.db"))
+	defer s.Close()
+	opt := Options{SaveDelay: -1, PresentTick: -1, DemoYear: 2026, Now: func() time.Time { return autumn }}
+	opt.LoadDemo = func(s *data.Store, year int) error { return demo.Generate(s, demo.Options{Year: year}) }
+	sh := NewApp(test.NewTempApp(t), s, opt)
+	test.Tap(sh.start.demoBtn)
+	sh.bg.Wait()
+	plans, err := s.Plans(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sh.exportEnv().OnReview == nil {
+		t.Fatal("the export flow has no way to the review")
+	}
+	sh.exportEnv().OnReview(plans[0].ID)
+	if w := sh.Wizard(); w == nil || w.PlanID() != plans[0].ID || w.Step() != wizard.StepReview {
+		t.Fatalf("not at the review of plan %d: %v", plans[0].ID, w)
 	}
 }

@@ -161,6 +161,9 @@ type table struct {
 	header func(p *page, y float64) float64
 	// plain leaves out the rules between rows (for lists).
 	plain bool
+	// pad is the space above and below a row's text; 0 means rowPad. The timeline's rows are
+	// tighter so that a slide holds more of them at the same text size.
+	pad float64
 }
 
 const colGap = 16.0
@@ -168,6 +171,10 @@ const colGap = 16.0
 // layoutTable turns t into pages. Every cell is wrapped to its column at body size; a row
 // taller than a whole slide is split between slides at a line boundary.
 func (b *builder) layoutTable(t table) []*page {
+	pad := t.pad
+	if pad == 0 {
+		pad = rowPad
+	}
 	var pages []*page
 	newPage := func() (*page, float64) {
 		p := &page{kind: t.kind, title: t.title}
@@ -228,8 +235,8 @@ func (b *builder) layoutTable(t table) []*page {
 		n = max(n, 1)
 		from := 0
 		for from < n {
-			avail := int((contentBottom - y - 2*rowPad) / lineH)
-			rowH := float64(n-from)*lineH + 2*rowPad
+			avail := int((contentBottom - y - 2*pad) / lineH)
+			rowH := float64(n-from)*lineH + 2*pad
 			rowH = max(rowH, t.minRowH)
 			fitsWhole := y+rowH <= contentBottom
 			if !fitsWhole && (y > tableTop || avail < 1) {
@@ -243,7 +250,7 @@ func (b *builder) layoutTable(t table) []*page {
 			take := n - from
 			if !fitsWhole {
 				take = avail
-				rowH = float64(take)*lineH + 2*rowPad
+				rowH = float64(take)*lineH + 2*pad
 			}
 			if r.fill != 0 {
 				p.bgRect(marginX, y, contentW, rowH, r.fill)
@@ -251,7 +258,7 @@ func (b *builder) layoutTable(t table) []*page {
 			x := marginX
 			for i, c := range t.cols {
 				if from < len(lines[i]) {
-					ly := y + rowPad
+					ly := y + pad
 					for _, l := range lines[i][from:min(len(lines[i]), from+take)] {
 						p.text(x, ly, c.w, l.text, SizeBody, l.bold, l.color, c.align)
 						ly += lineH

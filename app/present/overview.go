@@ -353,7 +353,7 @@ func (b *overviewBuilder) quarterTable(kind Kind, title, intro string, names []s
 		rows:  rows,
 		empty: loc.T("present.overview.empty"),
 		header: func(p *page, y float64) float64 {
-			return quarterHeader(p, loc, sc, loc.T("present.boards.col_board"), labelColW, y)
+			return quarterHeader(p, loc, sc, loc.T("present.boards.col_board"), labelColW, y, rowPad)
 		},
 		pageBG: func(p *page, top, bottom float64) {
 			now := b.now

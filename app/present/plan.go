@@ -281,29 +281,36 @@ func quarterGrid(p *page, sc yearScale, now time.Time, top, bottom float64, behi
 		p.bgLine(sc.quarterX(q), top, sc.quarterX(q), bottom, 0.75, ColRule)
 	}
 	if sc.inYear(now) {
+		// The line starts below the header row (top): through the header it struck the
+		// quarter's name. The heading's legend says what the line is.
 		x := sc.x(now) + (sc.x1-sc.x0)/sc.days/2
 		if behind {
-			// First of the foreground: over the header's shading, under its text and the cells.
-			line := Item{Kind: ItemLine, X: x, Y: top - lineH - 2*rowPad, H: bottom + 2 - (top - lineH - 2*rowPad), Stroke: 4, Color: ColToday}
-			p.fg = append([]Item{line}, p.fg...)
+			// First of the foreground: under the cells and their numbers.
+			p.fg = append([]Item{{Kind: ItemLine, X: x, Y: top, H: bottom + 2 - top, Stroke: 4, Color: ColToday}}, p.fg...)
 		} else {
-			p.line(x, top-6, x, bottom+2, 3, ColToday)
+			p.line(x, top, x, bottom+2, 3, ColToday)
 		}
 	}
 }
 
-func quarterHeader(p *page, loc *i18n.Localizer, sc yearScale, first string, firstW, y float64) float64 {
-	h := lineH + 2*rowPad
+func quarterHeader(p *page, loc *i18n.Localizer, sc yearScale, first string, firstW, y, pad float64) float64 {
+	h := lineH + 2*pad
 	p.bgRect(marginX, y, contentW, h, ColHeaderFill)
-	p.text(marginX, y+rowPad, firstW, first, SizeBody, true, ColHeading, AlignLeft)
+	p.text(marginX, y+pad, firstW, first, SizeBody, true, ColHeading, AlignLeft)
 	for q := 0; q < 4; q++ {
 		x0, x1 := sc.quarterX(q), sc.quarterX(q+1)
-		p.text(x0, y+rowPad, x1-x0, loc.Quarter(q+1), SizeBody, true, ColHeading, AlignCenter)
+		p.text(x0, y+pad, x1-x0, loc.Quarter(q+1), SizeBody, true, ColHeading, AlignCenter)
 	}
 	return h
 }
 
-const labelColW = 400.0
+// labelColW is the width of the names left of a year's quarters; wide enough that most
+// activity titles and board names take one line.
+const labelColW = 520.0
+
+// timelinePad is the space above and below a timeline row: tighter than other tables, so a
+// slide holds more activities while the text stays at body size.
+const timelinePad = 4.0
 
 func (b *planBuilder) timeline() {
 	loc := b.loc
@@ -319,16 +326,17 @@ func (b *planBuilder) timeline() {
 		cols:    []column{{w: labelColW}, {w: sc.x1 - sc.x0}},
 		rows:    rows,
 		empty:   loc.T("present.timeline.empty"),
-		minRowH: lineH + 2*rowPad,
+		minRowH: lineH + 2*timelinePad,
+		pad:     timelinePad,
 		header: func(p *page, y float64) float64 {
-			return quarterHeader(p, loc, sc, loc.T("present.timeline.col_activity"), labelColW, y)
+			return quarterHeader(p, loc, sc, loc.T("present.timeline.col_activity"), labelColW, y, timelinePad)
 		},
 		pageBG: func(p *page, top, bottom float64) { quarterGrid(p, sc, b.now, top, bottom, false) },
 		rowExtra: func(p *page, i int, y, h float64) {
 			a := b.acts[i]
-			mid := y + rowPad + lineH/2
+			mid := y + timelinePad + lineH/2
 			if a.Start.IsZero() || a.End.IsZero() {
-				p.text(sc.x0+8, y+rowPad, sc.x1-sc.x0-16, loc.T("present.timeline.no_dates"), SizeBody, false, ColMuted, AlignLeft)
+				p.text(sc.x0+8, y+timelinePad, sc.x1-sc.x0-16, loc.T("present.timeline.no_dates"), SizeBody, false, ColMuted, AlignLeft)
 				return
 			}
 			end := a.End

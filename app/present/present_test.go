@@ -544,3 +544,64 @@ func BenchmarkDeck(b *testing.B) {
 		}
 	})
 }
+
+// A timeline slide is filled: the next slide's first row would not have fitted in the room
+// left, and today's line starts below the quarter header, never through its names.
+func TestTimelineFillsSlides(t *testing.T) {
+	prof := profile(t)
+	// maxSlides: at the tight row spacing and wide title column, 200 long titles need at most
+	// 50 slides (at the old spacing they needed over 60, three rows a slide).
+	decks := []struct {
+		name      string
+		deck      *Deck
+		maxSlides int
+	}{
+		{"large plan", FromPlan(demo.Large("Socialnämnden", 2027, 200, prof), prof, i18n.New(i18n.Swedish), planNow), 50},
+		{"demo plan", FromPlan(demoPlan(t, prof, "Socialnämnden", demoYear+1), prof, i18n.New(i18n.Swedish), planNow), 2},
+	}
+	for _, d := range decks {
+		t.Run(d.name, func(t *testing.T) {
+			type shape struct{ headerBottom, firstRow, lastRow float64 }
+			var shapes []shape
+			for _, s := range d.deck.Slides {
+				if s.Kind != KindTimeline {
+					continue
+				}
+				var sh shape
+				for _, it := range s.Items {
+					switch {
+					case it.Kind == ItemRect && it.Color == ColHeaderFill:
+						sh.headerBottom = it.Y + it.H
+					case it.Kind == ItemLine && it.Color == ColRuleLight:
+						if sh.firstRow == 0 {
+							sh.firstRow = it.Y
+						}
+						sh.lastRow = max(sh.lastRow, it.Y)
+					}
+				}
+				for _, it := range s.Items {
+					if it.Kind == ItemLine && it.Color == ColToday && it.Y < sh.headerBottom {
+						t.Errorf("%q: today's line starts at %.1f, inside the header ending at %.1f", s.Title, it.Y, sh.headerBottom)
+					}
+					if it.Kind == ItemText && it.Size < SizeBody {
+						t.Errorf("%q: text %q at %.0f pt", s.Title, it.Text, it.Size)
+					}
+				}
+				shapes = append(shapes, sh)
+			}
+			if len(shapes) == 0 {
+				t.Fatal("no timeline slide")
+			}
+			if len(shapes) > d.maxSlides {
+				t.Errorf("%d timeline slides, want at most %d", len(shapes), d.maxSlides)
+			}
+			for i := 0; i+1 < len(shapes); i++ {
+				left := contentBottom - shapes[i].lastRow
+				next := shapes[i+1].firstRow - shapes[i+1].headerBottom
+				if left >= next {
+					t.Errorf("timeline slide %d leaves %.1f pt empty, room for the next row (%.1f pt)", i+1, left, next)
+				}
+			}
+		})
+	}
+}

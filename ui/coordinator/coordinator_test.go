@@ -346,7 +346,14 @@ func TestHistoryAndRemoveTrust(t *testing.T) {
 	f.v.wait()
 	h := f.v.hist
 	f.v.tabs.SelectIndex(1)
+	// Before a plan is chosen the right pane says what to do, not nothing.
+	if !h.pick.Visible() || h.detail.Visible() || h.pick.Text != "Välj en plan i listan" {
+		t.Errorf("no plan chosen: hint shown %v (%q), versions shown %v", h.pick.Visible(), h.pick.Text, h.detail.Visible())
+	}
 	h.list.Select(0)
+	if h.pick.Visible() || !h.detail.Visible() {
+		t.Errorf("plan chosen: hint shown %v, versions shown %v", h.pick.Visible(), h.detail.Visible())
+	}
 	if len(h.subs) != 3 {
 		t.Fatalf("%d versions shown", len(h.subs))
 	}

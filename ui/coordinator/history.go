@@ -29,6 +29,8 @@ type historyView struct {
 	saveBtn *widget.Button
 	checkBt *widget.Button
 	empty   *widget.Label
+	pick    *widget.Label     // "choose a plan in the list", while none is chosen
+	detail  fyne.CanvasObject // the version table and its buttons, once a plan is chosen
 }
 
 // subGroup is one board's submissions for one year.
@@ -68,11 +70,12 @@ func (h *historyView) build() fyne.CanvasObject {
 			}
 		})
 	h.list.OnSelected = func(i widget.ListItemID) { h.selectGroup(i) }
+	widths := []float32{70, 90, 150, 160, 120, 150, 120, 180}
 	h.table = textTable(
 		[]string{loc.T("coordinator.col.version"), loc.T("coordinator.col.current"), loc.T("coordinator.col.trust"),
 			loc.T("coordinator.col.signer"), loc.T("coordinator.col.signed"), loc.T("coordinator.col.imported"),
 			loc.T("coordinator.col.imported_by"), loc.T("coordinator.col.file")},
-		[]float32{70, 90, 150, 160, 120, 150, 120, 180},
+		widths,
 		func() int { return len(h.subs) },
 		h.cell)
 	h.table.OnSelected = func(id widget.TableCellID) {
@@ -86,7 +89,11 @@ func (h *historyView) build() fyne.CanvasObject {
 	h.checkBt.Disable()
 	h.empty = wrapped(loc.T("coordinator.history.empty"))
 	h.reload()
-	right := container.NewBorder(nil, container.NewHBox(h.saveBtn, h.checkBt), nil, nil, h.table)
+	h.pick = widget.NewLabel(loc.T("coordinator.history.pick"))
+	h.pick.Importance = widget.LowImportance
+	h.detail = container.NewBorder(nil, container.NewHBox(h.saveBtn, h.checkBt), nil, nil, fitted(h.table, widths))
+	right := container.NewStack(h.detail, container.NewCenter(h.pick))
+	h.showPick()
 	left := container.NewBorder(bold(loc.T("coordinator.history.boards")), nil, nil, nil, h.list)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
@@ -157,6 +164,23 @@ func (h *historyView) reload() {
 	h.list.UnselectAll()
 	h.subs = nil
 	h.table.Refresh()
+	h.showPick()
+}
+
+// showPick shows the versions of the chosen plan, or, before one is chosen, a hint instead
+// of an empty pane.
+func (h *historyView) showPick() {
+	if h.detail == nil {
+		return
+	}
+	if h.selG < 0 {
+		h.detail.Hide()
+		h.pick.Hidden = len(h.groups) == 0 // the note above says there is nothing yet
+		h.pick.Refresh()
+	} else {
+		h.pick.Hide()
+		h.detail.Show()
+	}
 }
 
 func (h *historyView) selectGroup(i int) {
@@ -169,6 +193,7 @@ func (h *historyView) selectGroup(i int) {
 	h.table.Refresh()
 	h.saveBtn.Disable()
 	h.checkBt.Disable()
+	h.showPick()
 }
 
 func (h *historyView) cell(row, col int) string {

@@ -64,10 +64,11 @@ func (iv *importView) build() fyne.CanvasObject {
 	}
 	iv.bar.Hide() // until the first import
 	iv.status = wrapped(loc.T("coordinator.import.hint"))
+	widths := []float32{190, 210, 190, 60, 70, 520}
 	iv.table = textTable(
 		[]string{loc.T("coordinator.col.file"), loc.T("coordinator.col.verdict"), loc.T("coordinator.col.board"),
 			loc.T("coordinator.col.year"), loc.T("coordinator.col.version"), loc.T("coordinator.col.reason")},
-		[]float32{190, 210, 190, 60, 70, 520},
+		widths,
 		func() int { return len(iv.results) },
 		iv.cell)
 	iv.table.OnSelected = func(id widget.TableCellID) { iv.onSelect(id.Row) }
@@ -80,7 +81,7 @@ func (iv *importView) build() fyne.CanvasObject {
 		iv.status,
 	)
 	bottom := container.NewVBox(widget.NewSeparator(), iv.detail, container.NewHBox(iv.approveBtn))
-	iv.root = container.NewBorder(top, bottom, nil, nil, iv.table)
+	iv.root = container.NewBorder(top, bottom, nil, nil, fitted(iv.table, widths))
 	return iv.root
 }
 

@@ -42,10 +42,11 @@ type trustView struct {
 func (tv *trustView) build() fyne.CanvasObject {
 	loc := tv.v.loc
 	tv.sel, tv.selP = -1, -1
+	widths := []float32{190, 230, 330, 110, 120, 150}
 	tv.table = textTable(
 		[]string{loc.T("coordinator.col.kind"), loc.T("coordinator.col.name"), loc.T("coordinator.col.fingerprint"),
 			loc.T("coordinator.col.valid_until"), loc.T("coordinator.col.added_by"), loc.T("coordinator.col.added")},
-		[]float32{190, 230, 330, 110, 120, 150},
+		widths,
 		func() int { return len(tv.items) },
 		tv.cell)
 	tv.table.OnSelected = func(id widget.TableCellID) {
@@ -56,10 +57,11 @@ func (tv *trustView) build() fyne.CanvasObject {
 	tv.removeBtn = widget.NewButtonWithIcon(loc.T("coordinator.trust.remove"), theme.DeleteIcon(), tv.onRemove)
 	tv.removeBtn.Disable()
 
+	pendWidths := []float32{200, 200, 60, 180, 330}
 	tv.pendTable = textTable(
 		[]string{loc.T("coordinator.col.file"), loc.T("coordinator.col.board"), loc.T("coordinator.col.year"),
 			loc.T("coordinator.col.signer"), loc.T("coordinator.col.fingerprint")},
-		[]float32{200, 200, 60, 180, 330},
+		pendWidths,
 		func() int { return len(tv.pending) },
 		tv.pendCell)
 	tv.pendTable.OnSelected = func(id widget.TableCellID) {
@@ -73,11 +75,11 @@ func (tv *trustView) build() fyne.CanvasObject {
 	tv.declineBtn.Disable()
 	tv.pendBox = container.NewBorder(
 		container.NewVBox(widget.NewSeparator(), bold(loc.T("coordinator.trust.pending")), wrapped(loc.T("coordinator.trust.pending_help"))),
-		container.NewHBox(tv.approveBtn, tv.declineBtn), nil, nil, tv.pendTable)
+		container.NewHBox(tv.approveBtn, tv.declineBtn), nil, nil, fitted(tv.pendTable, pendWidths))
 	tv.reload()
 
 	top := container.NewVBox(wrapped(loc.T("coordinator.trust.help")), container.NewHBox(tv.addBtn, tv.removeBtn))
-	return container.NewVSplit(container.NewBorder(top, nil, nil, nil, tv.table), tv.pendBox)
+	return container.NewVSplit(container.NewBorder(top, nil, nil, nil, fitted(tv.table, widths)), tv.pendBox)
 }
 
 func (tv *trustView) cell(row, col int) string {

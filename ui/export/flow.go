@@ -31,6 +31,9 @@ type Env struct {
 	ConfigDir  string // where the identity is kept (identity.DefaultPath)
 	AppVersion string
 	OnDone     func() // called after a plan was signed and saved (the shell refreshes its views)
+	// OnReview, when set, opens the plan's review step; the "cannot be signed yet" dialog then
+	// offers a button to go there instead of only closing.
+	OnReview func(planID int64)
 }
 
 // settingFolder remembers where the last submission was saved.
@@ -97,8 +100,10 @@ func (f *flow) showError(err error) {
 
 // blockedDialog lists what must be fixed before the plan can be signed.
 type blockedDialog struct {
-	dlg   *dialog.CustomDialog
-	lines []string
+	dlg    *dialog.CustomDialog
+	lines  []string
+	review *widget.Button // nil when the shell gave no Env.OnReview
+	close  *widget.Button
 }
 
 func (f *flow) showBlocked(ps app.Problems) *blockedDialog {
@@ -113,7 +118,17 @@ func (f *flow) showBlocked(ps app.Problems) *blockedDialog {
 	list := container.NewVScroll(wrapLabel("• " + strings.Join(b.lines, "\n• ")))
 	intro := wrapLabel(loc.Tf("export.ui.blocked_intro", "Count", len(b.lines)))
 	b.dlg = dialog.NewCustomWithoutButtons(loc.T("export.ui.blocked_title"), container.NewBorder(intro, nil, nil, nil, list), f.env.Window)
-	b.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(loc.T("export.ui.close"), func() { b.dlg.Hide() })})
+	b.close = widget.NewButton(loc.T("export.ui.close"), func() { b.dlg.Hide() })
+	buttons := []fyne.CanvasObject{b.close}
+	if f.env.OnReview != nil {
+		b.review = widget.NewButton(loc.T("export.ui.go_to_review"), func() {
+			b.dlg.Hide()
+			f.env.OnReview(f.planID)
+		})
+		b.review.Importance = widget.HighImportance
+		buttons = append(buttons, b.review)
+	}
+	b.dlg.SetButtons(buttons)
 	b.dlg.Resize(fyne.NewSize(640, 420))
 	b.dlg.Show()
 	return b
@@ -188,6 +203,7 @@ func (f *flow) askSign() {
 	s.sign = widget.NewButton(loc.T("export.ui.sign"), f.onSign)
 	s.sign.Importance = widget.HighImportance
 	s.pass.OnSubmitted = func(string) { f.onSign() }
+	s.name.OnSubmitted = func(string) { f.onSign() }
 	s.cancel = widget.NewButton(loc.T("export.ui.cancel"), func() { s.dlg.Hide() })
 
 	form := widget.NewForm(widget.NewFormItem(loc.T("export.ui.signer"), s.signer))
@@ -203,6 +219,8 @@ func (f *flow) askSign() {
 	s.dlg.Show()
 	if f.id == nil {
 		f.env.Window.Canvas().Focus(s.pass)
+	} else {
+		f.env.Window.Canvas().Focus(s.name)
 	}
 }
 

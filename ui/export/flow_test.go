@@ -134,6 +134,14 @@ func TestFirstExportCreatesIdentity(t *testing.T) {
 	if c.name.Text != "" || c.board.Text != "Socialnämnden" {
 		t.Errorf("form starts with %q / %q, want no name and the plan's board", c.name.Text, c.board.Text)
 	}
+	if got := fx.win.Canvas().Focused(); got != c.name {
+		t.Errorf("focus is on %T, want the name field so typing goes into the form", got)
+	}
+	// Return on an invalid form does nothing.
+	c.pass.repeat.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c.status.Text != "" {
+		t.Errorf("Return on an empty form started creating: %q", c.status.Text)
+	}
 	steps := []struct {
 		name, email, pass, repeat string
 		strength, mismatch        string
@@ -157,7 +165,9 @@ func TestFirstExportCreatesIdentity(t *testing.T) {
 		}
 	}
 	c.title.SetText("Förvaltningschef")
-	test.Tap(c.createBtn)
+	// Return in the last field submits the valid form. The handler is called directly: the
+	// entry's own redraw after TypedKey would race with the background work in the test driver.
+	c.pass.repeat.OnSubmitted(c.pass.repeat.Text)
 	f.wg.Wait()
 	if c.status.Importance == widget.DangerImportance {
 		t.Fatalf("create failed: %s", c.status.Text)
@@ -311,20 +321,52 @@ func TestExportBlockedPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := newFlow(fx.env, pid)
-	fx.seams(f.ui)
-	f.start()
-	if f.blocked == nil {
-		t.Fatal("a plan with blocking problems was not stopped")
-	}
-	if f.setupDlg != nil || f.sign != nil {
-		t.Error("the flow went on past the problems")
-	}
-	all := strings.Join(f.blocked.lines, "\n")
-	for _, want := range []string{"Planen: Fyll i ansvarig.", "Planen: Planen har inga åtgärder."} {
-		if !strings.Contains(all, want) {
-			t.Errorf("problem list lacks %q:\n%s", want, all)
-		}
+	for _, tc := range []struct {
+		name      string
+		hasReview bool
+	}{
+		{"without review hook", false},
+		{"with review hook", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := fx.env
+			var reviewed []int64
+			if tc.hasReview {
+				env.OnReview = func(id int64) { reviewed = append(reviewed, id) }
+			}
+			f := newFlow(env, pid)
+			fx.seams(f.ui)
+			f.start()
+			if f.blocked == nil {
+				t.Fatal("a plan with blocking problems was not stopped")
+			}
+			if f.setupDlg != nil || f.sign != nil {
+				t.Error("the flow went on past the problems")
+			}
+			all := strings.Join(f.blocked.lines, "\n")
+			for _, want := range []string{"Planen: Fyll i ansvarig.", "Planen: Planen har inga åtgärder."} {
+				if !strings.Contains(all, want) {
+					t.Errorf("problem list lacks %q:\n%s", want, all)
+				}
+			}
+			if (f.blocked.review != nil) != tc.hasReview {
+				t.Fatalf("review button shown %v, want %v", f.blocked.review != nil, tc.hasReview)
+			}
+			if !tc.hasReview {
+				test.Tap(f.blocked.close)
+				return
+			}
+			if f.blocked.review.Text != tr("export.ui.go_to_review") {
+				t.Errorf("review button says %q", f.blocked.review.Text)
+			}
+			test.Tap(f.blocked.review)
+			if len(reviewed) != 1 || reviewed[0] != pid {
+				t.Errorf("OnReview got %v, want [%d]", reviewed, pid)
+			}
+			if fx.win.Canvas().Overlays().Top() != nil {
+				t.Error("the dialog stayed open after going to the review")
+			}
+		})
 	}
 }
 

@@ -100,6 +100,15 @@ func hint() *widget.Label {
 	return l
 }
 
+// submitWith lets Return in an entry press btn, but only while btn is enabled (the form valid).
+func submitWith(btn *widget.Button) func(string) {
+	return func(string) {
+		if !btn.Disabled() && btn.OnTapped != nil {
+			btn.OnTapped()
+		}
+	}
+}
+
 func setHint(l *widget.Label, text string, imp widget.Importance) {
 	l.Importance = imp
 	l.SetText(text)
@@ -229,6 +238,8 @@ func (u *ui) showCreate(defaults identity.Subject, done func(*identity.Identity)
 	f.pass = newPassphrasePair(loc, valid)
 	f.name.OnChanged = func(string) { valid() }
 	f.email.OnChanged = func(string) { valid() }
+	f.pass.pass.OnSubmitted = submitWith(f.createBtn)
+	f.pass.repeat.OnSubmitted = submitWith(f.createBtn)
 	f.cancel = widget.NewButton(loc.T("export.ui.cancel"), func() { f.dlg.Hide() })
 	f.createBtn.OnTapped = func() {
 		subject := identity.Subject{Name: f.name.Text, Title: f.title.Text, Board: f.board.Text, Email: f.email.Text, Kommun: defaults.Kommun}
@@ -269,6 +280,8 @@ func (u *ui) showCreate(defaults identity.Subject, done func(*identity.Identity)
 	f.dlg.SetButtons([]fyne.CanvasObject{f.cancel, f.createBtn})
 	f.dlg.Resize(fyne.NewSize(600, 0))
 	f.dlg.Show()
+	// Without focus the first keystrokes go to the window behind the dialog and are lost.
+	u.env.Window.Canvas().Focus(f.name)
 	return f
 }
 
@@ -299,6 +312,9 @@ func (u *ui) showImport(done func(*identity.Identity)) *importForm {
 	}
 	f.pass = newPassphrasePair(loc, valid)
 	f.filePass.OnChanged = func(string) { valid() }
+	f.filePass.OnSubmitted = submitWith(f.importBtn)
+	f.pass.pass.OnSubmitted = submitWith(f.importBtn)
+	f.pass.repeat.OnSubmitted = submitWith(f.importBtn)
 	f.choose = widget.NewButton(loc.T("export.ui.choose_file"), func() {
 		u.openFile([]string{".p12", ".pfx"}, func(name string, data []byte) {
 			f.data = data
@@ -340,6 +356,7 @@ func (u *ui) showImport(done func(*identity.Identity)) *importForm {
 	f.dlg.SetButtons([]fyne.CanvasObject{f.cancel, f.importBtn})
 	f.dlg.Resize(fyne.NewSize(600, 0))
 	f.dlg.Show()
+	u.env.Window.Canvas().Focus(f.filePass)
 	return f
 }
 

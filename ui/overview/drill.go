@@ -120,6 +120,7 @@ func (v *View) drillTable(rows ov.Rows) *sortTable {
 		}
 		t.setRows(out, nil)
 	}
+	t.onText = v.showCell
 	return t
 }
 
@@ -144,6 +145,9 @@ type drillShown struct {
 	title string
 	rows  ov.Rows
 }
+
+// showCell opens the full text of a table cell that may be cut short.
+func (v *View) showCell(title, text string) { v.showText(title, []string{text}) }
 
 // showText opens a list of sentences (a submission's problems).
 func (v *View) showText(title string, lines []string) {

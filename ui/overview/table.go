@@ -50,8 +50,11 @@ type sortTable struct {
 	onDrill func(title string, rows ov.Rows)
 
 	table  *widget.Table
+	fit    *fitLayout
 	filter *widget.Entry
 	count  *widget.Label
+	// onText shows the full text of a cell in the last column, which may be cut short.
+	onText func(title, text string)
 }
 
 func newSortTable(loc *i18n.Localizer, cols []column, onDrill func(string, ov.Rows)) *sortTable {
@@ -112,7 +115,48 @@ func newSortTable(loc *i18n.Localizer, cols []column, onDrill func(string, ov.Ro
 
 // object is the table with its filter field above it.
 func (t *sortTable) object() fyne.CanvasObject {
-	return container.NewBorder(container.NewBorder(nil, nil, nil, t.count, t.filter), nil, nil, nil, t.table)
+	if t.fit == nil {
+		t.fit = &fitLayout{table: t.table, widths: t.widths}
+	}
+	return container.NewBorder(container.NewBorder(nil, nil, nil, t.count, t.filter), nil, nil, nil,
+		container.New(t.fit, t.table))
+}
+
+// widths are the declared column widths, the least each may be squeezed to (its title stays
+// whole: the header buttons do not cut their text) and which columns hold figures.
+func (t *sortTable) widths() (widths, floors []float32, numeric []bool) {
+	widths = make([]float32, len(t.cols))
+	floors = make([]float32, len(t.cols))
+	numeric = make([]bool, len(t.cols))
+	// The title's width, the sort arrow and the button's padding.
+	extra := fyne.MeasureText(" ▼", theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 4*theme.InnerPadding()
+	for i, c := range t.cols {
+		widths[i], numeric[i] = c.width, c.numeric
+		floor := minTextColumn
+		switch {
+		case i == 0:
+			floor = minFirstColumn
+		case c.numeric:
+			floor = minNumericColumn
+		}
+		floor = max(floor, fyne.MeasureText(c.title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width+extra)
+		floors[i] = min(c.width, floor)
+	}
+	return widths, floors, numeric
+}
+
+// setCols replaces the columns (tables whose columns follow the data) and fits them again.
+func (t *sortTable) setCols(cols []column) {
+	t.cols = cols
+	for i, c := range cols {
+		t.table.SetColumnWidth(i, c.width)
+	}
+	if t.fit != nil {
+		t.fit.applied = nil
+		if s := t.table.Size(); s.Width > 0 {
+			t.fit.Layout([]fyne.CanvasObject{t.table}, s)
+		}
+	}
 }
 
 // setRows replaces the rows and keeps the sort and the filter.
@@ -177,6 +221,8 @@ func (t *sortTable) tap(id widget.TableCellID) {
 	case c.drill != nil && t.onDrill != nil:
 		title, rows := c.drill()
 		t.onDrill(title, rows)
+	case id.Col == len(t.cols)-1 && c.text != "" && t.onText != nil:
+		t.onText(t.cols[id.Col].title, c.text)
 	}
 }
 

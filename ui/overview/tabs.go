@@ -34,6 +34,7 @@ func (t *submissionsTab) build() fyne.CanvasObject {
 		{loc.T("overview.col.imported"), 110, false},
 		{loc.T("overview.col.problems"), 320, false},
 	}, t.v.showRows)
+	t.table.onText = t.v.showCell
 	return container.NewBorder(t.summary, nil, nil, nil, t.table.object())
 }
 
@@ -105,6 +106,7 @@ func (t *resourcesTab) build() fyne.CanvasObject {
 	cols = append(cols, column{loc.T("overview.col.year_total"), 165, true}, column{loc.T("overview.col.last_year"), 165, true},
 		column{loc.T("overview.col.change"), 140, true})
 	t.table = newSortTable(loc, cols, t.v.showRows)
+	t.table.onText = t.v.showCell
 	t.chart = newBarChart()
 	top := container.NewBorder(container.NewHBox(widget.NewLabel(loc.T("overview.metric")), container.NewGridWrap(fyne.NewSize(200, t.sel.MinSize().Height), t.sel)),
 		nil, nil, nil, t.table.object())
@@ -191,6 +193,7 @@ func (t *goalsTab) build() fyne.CanvasObject {
 	t.summary = wrapped("")
 	t.legend = wrapped("")
 	t.table = newSortTable(t.v.loc, nil, t.v.showRows)
+	t.table.onText = t.v.showCell
 	split := container.NewVSplit(t.table.object(), container.NewVScroll(t.legend))
 	split.Offset = 0.7
 	return container.NewBorder(t.summary, nil, nil, nil, split)
@@ -204,10 +207,7 @@ func (t *goalsTab) show() {
 		cols = append(cols, column{loc.Tf("overview.col.goal", "Goal", g.Number), 72, true})
 	}
 	cols = append(cols, column{loc.T("overview.col.empty_cells"), 140, true})
-	t.table.cols = cols
-	for i, c := range cols {
-		t.table.table.SetColumnWidth(i, c.width)
-	}
+	t.table.setCols(cols)
 	var rows [][]tcell
 	for bi, b := range m.Boards {
 		b := b
@@ -280,6 +280,7 @@ func (t *calendarTab) build() fyne.CanvasObject {
 		{loc.T("overview.col.expected_short"), 90, true},
 		{loc.T("overview.col.share_with"), 300, false},
 	}, t.v.showRows)
+	t.table.onText = t.v.showCell
 	over := container.NewBorder(widget.NewLabelWithStyle(loc.T("exports.ks.trainings.overlaps"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		nil, nil, nil, container.NewVScroll(t.overlaps))
 	split := container.NewVSplit(t.table.object(), over)
@@ -389,6 +390,7 @@ func (t *followUpTab) build() fyne.CanvasObject {
 	cols = append(cols, column{loc.T("overview.col.note"), 300, false})
 	t.summary = wrapped("")
 	t.table = newSortTable(loc, cols, t.v.showRows)
+	t.table.onText = t.v.showCell
 	return container.NewBorder(t.summary, nil, nil, nil, t.table.object())
 }
 
@@ -456,6 +458,7 @@ func (t *registerTab) build() fyne.CanvasObject {
 	loc := t.v.loc
 	t.summary = wrapped("")
 	t.table = newSortTable(loc, nil, t.v.showRows)
+	t.table.onText = t.v.showCell
 	return container.NewBorder(t.summary, nil, nil, nil, t.table.object())
 }
 
@@ -471,10 +474,7 @@ func (t *registerTab) show() {
 	}
 	cols = append(cols, column{loc.T("overview.col.critical"), 90, true}, column{loc.T("overview.col.no_risk"), 130, true},
 		column{loc.T("overview.col.no_deepened"), 150, true}, column{loc.T("overview.col.gaps"), 150, true})
-	t.table.cols = cols
-	for i, c := range cols {
-		t.table.table.SetColumnWidth(i, c.width)
-	}
+	t.table.setCols(cols)
 	t.summary.SetText(loc.Tf("overview.register.intro", "Scale", scaleText(o.Profile)))
 	row := func(r ov.RegisterRow, board, name string) []tcell {
 		drill := func(n int, what string, keep func(app.System) bool) tcell {

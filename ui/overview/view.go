@@ -114,7 +114,7 @@ func (v *View) Build() fyne.CanvasObject {
 	bar := container.NewHBox(
 		widget.NewLabelWithStyle(loc.T("overview.year"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.yearSel,
 		widget.NewSeparator(),
-		widget.NewLabel(loc.T("overview.deadline")), container.NewGridWrap(fyne.NewSize(130, v.deadline.MinSize().Height), v.deadline),
+		widget.NewLabel(loc.T("overview.deadline")), container.NewGridWrap(fyne.NewSize(dateFieldWidth(loc.T("overview.deadline_placeholder")), v.deadline.MinSize().Height), v.deadline),
 		saveDeadline, v.daysLeft,
 	)
 	v.tabs = container.NewAppTabs(
@@ -315,4 +315,12 @@ func (v *View) Flush() error {
 		return nil // not a date: nothing that could be saved
 	}
 	return ov.SetDeadline(v.env.Store, v.year, t)
+}
+
+// dateFieldWidth fits the placeholder (or a date, whichever is wider) and the field's
+// validation mark, so neither is clipped; a fixed width broke with other fonts and languages.
+func dateFieldWidth(placeholder string) float32 {
+	style := fyne.TextStyle{}
+	w := max(fyne.MeasureText(placeholder, theme.TextSize(), style).Width, fyne.MeasureText("2099-12-31", theme.TextSize(), style).Width)
+	return w + 4*theme.InnerPadding() + theme.IconInlineSize() + 2*theme.Padding()
 }
