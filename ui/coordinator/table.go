@@ -3,7 +3,25 @@ package coordinator
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/ui/widgets"
 )
+
+// minColumn is the narrowest a wide column is squeezed to when a table does not fit;
+// columns declared narrower (year, version) keep their width. Headers are cut with an
+// ellipsis, so they set no floor of their own.
+const minColumn float32 = 90
+
+// fitted is t in a container that fits its columns to the width: the last column (the
+// longest text: an explanation, a file name) takes what is left, or the wide columns give way.
+// Cut text is shown in full elsewhere (the row's detail).
+func fitted(t *widget.Table, widths []float32) fyne.CanvasObject {
+	cols := make([]widgets.FitColumn, len(widths))
+	for i, w := range widths {
+		cols[i] = widgets.FitColumn{Width: w, Floor: min(w, minColumn)}
+	}
+	return widgets.Fitted(t, func() []widgets.FitColumn { return cols })
+}
 
 // textTable is a read-only table of text with a header row: one label per visible cell
 // (widget.Table is virtualised), long text cut with an ellipsis. The full text of a row is

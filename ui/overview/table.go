@@ -12,6 +12,15 @@ import (
 
 	ov "handlingsplan/app/overview"
 	"handlingsplan/i18n"
+	"handlingsplan/ui/widgets"
+)
+
+// Narrowest a column is squeezed to when the table does not fit: text columns keep a few
+// words, figure columns a short number, the first column (the board) its name mostly.
+const (
+	minTextColumn    float32 = 90
+	minNumericColumn float32 = 56
+	minFirstColumn   float32 = 170
 )
 
 // column of a sortable table.
@@ -50,7 +59,7 @@ type sortTable struct {
 	onDrill func(title string, rows ov.Rows)
 
 	table  *widget.Table
-	fit    *fitLayout
+	fit    *widgets.FitLayout
 	filter *widget.Entry
 	count  *widget.Label
 	// onText shows the full text of a cell in the last column, which may be cut short.
@@ -116,22 +125,19 @@ func newSortTable(loc *i18n.Localizer, cols []column, onDrill func(string, ov.Ro
 // object is the table with its filter field above it.
 func (t *sortTable) object() fyne.CanvasObject {
 	if t.fit == nil {
-		t.fit = &fitLayout{table: t.table, widths: t.widths}
+		t.fit = widgets.NewFitLayout(t.table, t.fitColumns)
 	}
 	return container.NewBorder(container.NewBorder(nil, nil, nil, t.count, t.filter), nil, nil, nil,
 		container.New(t.fit, t.table))
 }
 
-// widths are the declared column widths, the least each may be squeezed to (its title stays
-// whole: the header buttons do not cut their text) and which columns hold figures.
-func (t *sortTable) widths() (widths, floors []float32, numeric []bool) {
-	widths = make([]float32, len(t.cols))
-	floors = make([]float32, len(t.cols))
-	numeric = make([]bool, len(t.cols))
+// fitColumns are the declared column widths, the least each may be squeezed to (its title
+// stays whole: the header buttons do not cut their text) and which columns hold figures.
+func (t *sortTable) fitColumns() []widgets.FitColumn {
+	cols := make([]widgets.FitColumn, len(t.cols))
 	// The title's width, the sort arrow and the button's padding.
 	extra := fyne.MeasureText(" ▼", theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 4*theme.InnerPadding()
 	for i, c := range t.cols {
-		widths[i], numeric[i] = c.width, c.numeric
 		floor := minTextColumn
 		switch {
 		case i == 0:
@@ -140,9 +146,9 @@ func (t *sortTable) widths() (widths, floors []float32, numeric []bool) {
 			floor = minNumericColumn
 		}
 		floor = max(floor, fyne.MeasureText(c.title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width+extra)
-		floors[i] = min(c.width, floor)
+		cols[i] = widgets.FitColumn{Width: c.width, Floor: min(c.width, floor), Numeric: c.numeric}
 	}
-	return widths, floors, numeric
+	return cols
 }
 
 // setCols replaces the columns (tables whose columns follow the data) and fits them again.
@@ -152,10 +158,7 @@ func (t *sortTable) setCols(cols []column) {
 		t.table.SetColumnWidth(i, c.width)
 	}
 	if t.fit != nil {
-		t.fit.applied = nil
-		if s := t.table.Size(); s.Width > 0 {
-			t.fit.Layout([]fyne.CanvasObject{t.table}, s)
-		}
+		t.fit.Refit()
 	}
 }
 
