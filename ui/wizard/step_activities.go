@@ -7,8 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app"
 	"handlingsplan/ui/widgets"
@@ -17,15 +15,8 @@ import (
 // activitiesView is step 3: the plan's activities in a sortable table, the selected one in a
 // form beside it.
 type activitiesView struct {
-	w     *Wizard
-	table *widgets.Table
-	ref   rowRef
-	f     *form
-	info  *widget.Label
-
-	addBtn, dupBtn, delBtn *widget.Button
-	detail                 *fyne.Container
-	formObj, empty         fyne.CanvasObject
+	w *Wizard
+	rowStep[app.Activity]
 
 	title, description, responsible *textEntry
 	priority                        *choice
@@ -40,7 +31,10 @@ func (v *activitiesView) acts() []app.Activity { return v.w.d.Activities }
 
 func (v *activitiesView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
-	v.ref = rowRef{entity: "activity"}
+	v.rowStep = rowStep[app.Activity]{w: w, step: StepActivities, ref: rowRef{entity: "activity"},
+		items: v.acts, idOf: func(a app.Activity) int64 { return a.ID }, fill: v.fill,
+		marks: resourceFields, exclude: true,
+		ops: w.activityOps, firstField: "title", label: func(a app.Activity) string { return a.Title }}
 	acts := v.acts
 	year := w.d.Plan.Year
 	cols := []widgets.Column{
@@ -60,30 +54,12 @@ func (v *activitiesView) build() fyne.CanvasObject {
 		{Title: loc.T("wizard.col.responsible"), Weight: 1, Min: 5, Text: func(i int) string { return acts()[i].Responsible },
 			Less: func(a, b int) bool { return loc.Compare(acts()[a].Responsible, acts()[b].Responsible) < 0 }},
 	}
-	v.table = widgets.NewTable(w.handleKey, cols, func() int { return len(acts()) },
-		func(i int) fyne.Resource {
-			return w.ic.row(rowState(w.problems, "activity", acts()[i].ID, resourceFields, true))
-		}, v.onSelect)
-
-	v.addBtn = widget.NewButtonWithIcon(loc.T("wizard.activity.add"), theme.ContentAddIcon(), v.newRow)
-	v.addBtn.Importance = widget.HighImportance
-	v.dupBtn = widget.NewButtonWithIcon(loc.T("wizard.duplicate"), theme.ContentCopyIcon(), v.onDuplicate)
-	v.delBtn = widget.NewButtonWithIcon(loc.T("wizard.delete"), theme.DeleteIcon(), v.onDelete)
-	v.info = widget.NewLabel("")
-
-	v.formObj = v.buildForm()
-	v.empty = container.NewVBox(widgets.Wrapped(loc.T("wizard.activity.none_selected")))
-	v.detail = container.NewStack(v.empty)
-
-	editable := w.canEdit(StepActivities)
-	if !editable {
-		v.addBtn.Disable()
-	}
-	v.f.setEnabled(editable)
-	v.selectID(w.sel[StepActivities])
+	v.newTable(cols)
+	v.newButtons(loc.T("wizard.activity.add"), v.newRow, v.onDuplicate)
+	v.setForm(v.buildForm(), loc.T("wizard.activity.none_selected"))
+	v.open()
 	v.validated()
-	bar := toolbar(v.info, v.addBtn, v.dupBtn, v.delBtn)
-	return container.NewBorder(bar, nil, nil, nil, detailSplit(v.table.Object(), v.detail, 0.62))
+	return v.layout(nil, nil, 0.62)
 }
 
 func (v *activitiesView) buildForm() fyne.CanvasObject {
@@ -138,45 +114,9 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 	return v.f.scrolling()
 }
 
-// selectID shows activity id (0 or unknown: none) in the table and the form.
-func (v *activitiesView) selectID(id int64) {
-	for i, a := range v.acts() {
-		if a.ID == id {
-			v.table.SelectData(i)
-			v.show(i)
-			return
-		}
-	}
-	if n := v.table.Count(); n > 0 {
-		first := v.table.Order()[0]
-		v.table.SelectData(first)
-		v.show(first)
-		return
-	}
-	v.table.SelectData(-1)
-	v.show(-1)
-}
-
-func (v *activitiesView) onSelect(i int) {
-	v.w.flush()
-	v.show(i)
-}
-
-// show fills the form with activity i (-1: none).
-func (v *activitiesView) show(i int) {
+// fill puts activity a into the form.
+func (v *activitiesView) fill(a app.Activity) {
 	w := v.w
-	editable := w.canEdit(StepActivities)
-	if i < 0 || i >= len(v.acts()) {
-		v.ref.id = 0
-		v.detail.Objects = []fyne.CanvasObject{v.empty}
-		v.detail.Refresh()
-		v.dupBtn.Disable()
-		v.delBtn.Disable()
-		w.selectRow(0)
-		return
-	}
-	a := v.acts()[i]
-	v.ref.id = 0 // no saving while the inputs are filled
 	clear(v.f.local)
 	widgets.SetText(&v.title.Entry, a.Title)
 	widgets.SetText(&v.description.Entry, a.Description)
@@ -190,18 +130,6 @@ func (v *activitiesView) show(i int) {
 	for k, s := range w.d.Systems {
 		widgets.SetChecked(&v.systems[k].Check, slices.Contains(a.SystemIDs, s.ID))
 	}
-	v.ref.id = a.ID
-	w.selectRow(a.ID)
-	v.detail.Objects = []fyne.CanvasObject{v.formObj}
-	v.detail.Refresh()
-	if editable {
-		v.dupBtn.Enable()
-		v.delBtn.Enable()
-	} else {
-		v.dupBtn.Disable()
-		v.delBtn.Disable()
-	}
-	v.f.showProblems(w, "activity", a.ID)
 }
 
 func (v *activitiesView) onGoals() {
@@ -229,22 +157,8 @@ func (v *activitiesView) onSystems() {
 }
 
 func (v *activitiesView) validated() {
-	w := v.w
-	v.table.Refresh()
-	if v.ref.id != 0 {
-		v.f.showProblems(w, "activity", v.ref.id)
-	}
-	bad := 0
-	for _, a := range v.acts() {
-		if rowState(w.problems, "activity", a.ID, resourceFields, true) == stateBlocking {
-			bad++
-		}
-	}
-	text := w.loc.Tf("wizard.activity.count", "Count", len(v.acts()))
-	if bad > 0 {
-		text += " · " + w.loc.Tf("wizard.rows_with_errors", "Count", bad)
-	}
-	widgets.SetLabel(v.info, text)
+	v.refresh()
+	v.showCount(v.w.loc.Tf("wizard.activity.count", "Count", len(v.acts())))
 }
 
 func (v *activitiesView) focus(entity string, id int64, field string) bool {
@@ -252,11 +166,7 @@ func (v *activitiesView) focus(entity string, id int64, field string) bool {
 		v.w.focusWidget(v.addBtn)
 		return true
 	}
-	if entity != "activity" {
-		return false
-	}
-	v.selectID(id)
-	if v.ref.id != id {
+	if !v.selectFor(entity, id) {
 		return false
 	}
 	var target fyne.Focusable
@@ -283,41 +193,19 @@ func (v *activitiesView) focus(entity string, id int64, field string) bool {
 }
 
 // newRow adds an empty activity and puts the cursor in its title (Ctrl+N).
-func (v *activitiesView) newRow() {
-	if id := v.w.addRow(v.w.activityOps(), app.Activity{Priority: app.PriorityMedium}); id != 0 {
-		v.w.view.focus("activity", id, "title")
-	}
-}
-
-func (v *activitiesView) current() (app.Activity, bool) {
-	for _, a := range v.acts() {
-		if a.ID == v.ref.id && a.ID != 0 {
-			return a, true
-		}
-	}
-	return app.Activity{}, false
-}
+func (v *activitiesView) newRow() { v.add(app.Activity{Priority: app.PriorityMedium}) }
 
 func (v *activitiesView) onDuplicate() {
 	a, ok := v.current()
 	if !ok {
 		return
 	}
-	c := app.Activity{
+	v.add(app.Activity{
 		Title: v.w.loc.Tf("wizard.copy_of", "Title", a.Title), Description: a.Description,
 		Goals: slices.Clone(a.Goals), Priority: a.Priority, Responsible: a.Responsible, Start: a.Start, End: a.End,
 		InternalHours: a.InternalHours, ExternalHours: a.ExternalHours, OperatingCost: a.OperatingCost, Investment: a.Investment,
 		SystemIDs: slices.Clone(a.SystemIDs),
-	}
-	if id := v.w.addRow(v.w.activityOps(), c); id != 0 {
-		v.w.view.focus("activity", id, "title")
-	}
-}
-
-func (v *activitiesView) onDelete() {
-	if a, ok := v.current(); ok {
-		v.w.deleteRow(v.w.activityOps(), a.ID, a.Title)
-	}
+	})
 }
 
 func priorityText(loc interface{ T(string) string }, p app.Priority) string {
@@ -335,6 +223,3 @@ func goalList(gs []int) string {
 	}
 	return strings.Join(parts, ", ")
 }
-
-// detailForm is the form of the selected row (the review scrolls it to a field).
-func (v *activitiesView) detailForm() *form { return v.f }

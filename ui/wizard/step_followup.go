@@ -15,15 +15,10 @@ import (
 // being written): how far each activity got and what it cost, and the policy's three
 // biennial checks. It edits last year's rows, which the store allows whatever their status.
 type followUpView struct {
-	w     *Wizard
-	table *widgets.Table
-	ref   rowRef
-	f     *form
-	info  *widget.Label
+	w *Wizard
+	rowStep[app.Activity]
 
-	detail         *fyne.Container
-	formObj, empty fyne.CanvasObject
-	name, planned  *widget.Label
+	name, planned *widget.Label
 
 	status                 *choice
 	percent, hours, kronor *textEntry
@@ -55,7 +50,8 @@ func (v *followUpView) build() fyne.CanvasObject {
 		msg.Alignment = fyne.TextAlignCenter
 		return container.NewCenter(container.New(minWidth{em: 36}, section(loc.T("wizard.followup.none_title"), "", msg)))
 	}
-	v.ref = rowRef{entity: "activity", prev: true}
+	v.rowStep = rowStep[app.Activity]{w: w, step: StepFollowUp, ref: rowRef{entity: "activity", prev: true},
+		items: v.acts, idOf: func(a app.Activity) int64 { return a.ID }, fill: v.fill, marks: followUpFields}
 	acts := v.acts
 	cols := []widgets.Column{
 		{Title: loc.T("wizard.col.title"), Weight: 5, Min: 8, Text: func(i int) string { return acts()[i].Title },
@@ -72,11 +68,7 @@ func (v *followUpView) build() fyne.CanvasObject {
 			Text: func(i int) string { return loc.Number(acts()[i].ActualKronor) }, // the header says kr
 			Less: func(a, b int) bool { return acts()[a].ActualKronor < acts()[b].ActualKronor }},
 	}
-	v.table = widgets.NewTable(w.handleKey, cols, func() int { return len(acts()) },
-		func(i int) fyne.Resource {
-			return w.ic.row(rowState(w.problems, "activity", acts()[i].ID, followUpFields, false))
-		}, v.onSelect)
-	v.info = widget.NewLabel("")
+	v.newTable(cols)
 
 	v.f = newForm()
 	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -102,9 +94,7 @@ func (v *followUpView) build() fyne.CanvasObject {
 	v.comment.SetMinRowsVisible(3)
 	v.comment.SetPlaceHolder(loc.T("wizard.followup.comment_hint"))
 	v.f.add(loc.T("wizard.followup.comment"), "follow_up_comment", v.comment)
-	v.formObj = v.f.scrolling()
-	v.empty = container.NewVBox(widgets.Wrapped(loc.T("wizard.followup.none_selected")))
-	v.detail = container.NewStack(v.empty)
+	v.setForm(v.f.scrolling(), loc.T("wizard.followup.none_selected"))
 
 	// The three biennial checks belong to last year's plan head.
 	v.checkRef = rowRef{entity: "plan", id: prev.Plan.ID, prev: true}
@@ -122,47 +112,15 @@ func (v *followUpView) build() fyne.CanvasObject {
 	}
 	checks := section(loc.Tf("wizard.followup.checks", "Year", prev.Plan.Year), "", v.checks.grid)
 
-	editable := w.canEdit(StepFollowUp)
-	v.f.setEnabled(editable)
-	v.checks.setEnabled(editable)
-	v.selectID(w.sel[StepFollowUp])
+	v.checks.setEnabled(w.canEdit(StepFollowUp))
+	v.open()
 	v.validated()
-	return container.NewBorder(v.info, checks, nil, nil, detailSplit(v.table.Object(), v.detail, 0.55))
+	return v.layout(v.info, checks, 0.55)
 }
 
-func (v *followUpView) selectID(id int64) {
-	for i, a := range v.acts() {
-		if a.ID == id {
-			v.table.SelectData(i)
-			v.show(i)
-			return
-		}
-	}
-	if n := v.table.Count(); n > 0 {
-		first := v.table.Order()[0]
-		v.table.SelectData(first)
-		v.show(first)
-		return
-	}
-	v.table.SelectData(-1)
-	v.show(-1)
-}
-
-func (v *followUpView) onSelect(i int) {
-	v.w.flush()
-	v.show(i)
-}
-
-func (v *followUpView) show(i int) {
-	w, loc := v.w, v.w.loc
-	if i < 0 || i >= len(v.acts()) {
-		v.ref.id = 0
-		v.detail.Objects = []fyne.CanvasObject{v.empty}
-		v.detail.Refresh()
-		return
-	}
-	a := v.acts()[i]
-	v.ref.id = 0
+// fill puts activity a's follow-up into the form.
+func (v *followUpView) fill(a app.Activity) {
+	loc := v.w.loc
 	clear(v.f.local)
 	v.name.SetText(a.Title)
 	r := app.ResourcesOf(a)
@@ -173,11 +131,6 @@ func (v *followUpView) show(i int) {
 	showNumber(v.hours, a.ActualHours)
 	showNumber(v.kronor, a.ActualKronor)
 	widgets.SetText(&v.comment.Entry, a.FollowUpComment)
-	v.ref.id = a.ID
-	w.selectRow(a.ID)
-	v.detail.Objects = []fyne.CanvasObject{v.formObj}
-	v.detail.Refresh()
-	v.f.showProblems(w, "activity", a.ID)
 }
 
 func (v *followUpView) validated() {
@@ -185,10 +138,7 @@ func (v *followUpView) validated() {
 	if w.d.Previous == nil {
 		return
 	}
-	v.table.Refresh()
-	if v.ref.id != 0 {
-		v.f.showProblems(w, "activity", v.ref.id)
-	}
+	v.refresh()
 	v.checks.showProblems(w, "plan", v.checkRef.id)
 	counts := map[app.ActivityStatus]int{}
 	for _, a := range v.acts() {
@@ -215,11 +165,7 @@ func (v *followUpView) focus(entity string, id int64, field string) bool {
 		}
 		return false
 	}
-	if entity != "activity" {
-		return false
-	}
-	v.selectID(id)
-	if v.ref.id != id {
+	if !v.selectFor(entity, id) {
 		return false
 	}
 	var target fyne.Focusable
@@ -241,6 +187,3 @@ func (v *followUpView) focus(entity string, id int64, field string) bool {
 
 // newRow: the follow-up has no rows of its own to add.
 func (v *followUpView) newRow() {}
-
-// detailForm is the form of the selected row (the review scrolls it to a field).
-func (v *followUpView) detailForm() *form { return v.f }

@@ -18,18 +18,13 @@ import (
 // resourcesView is step 4: hours and kronor per activity, with live totals per quarter and
 // for the year in kronor and full-time equivalents.
 type resourcesView struct {
-	w     *Wizard
-	table *widgets.Table
-	ref   rowRef
-	f     *form
-	info  *widget.Label
+	w *Wizard
+	rowStep[app.Activity]
 
-	detail         *fyne.Container
-	formObj, empty fyne.CanvasObject
-	name, period   *widget.Label
-	amounts        map[string]*textEntry
-	own            *widget.Label // the selected activity's totals
-	totals         *totalsGrid   // the whole plan
+	name, period *widget.Label
+	amounts      map[string]*textEntry
+	own          *widget.Label // the selected activity's totals
+	totals       *totalsGrid   // the whole plan
 }
 
 // resourceOrder is the order of the four amounts in forms and tables.
@@ -39,7 +34,8 @@ func (v *resourcesView) acts() []app.Activity { return v.w.d.Activities }
 
 func (v *resourcesView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
-	v.ref = rowRef{entity: "activity"}
+	v.rowStep = rowStep[app.Activity]{w: w, step: StepResources, ref: rowRef{entity: "activity"},
+		items: v.acts, idOf: func(a app.Activity) int64 { return a.ID }, fill: v.fill, marks: resourceFields}
 	acts := v.acts
 	// The headers name the unit (tim, kr), so the cells are bare numbers: "SEK" or "kr" in
 	// every cell only crowds the columns.
@@ -62,11 +58,7 @@ func (v *resourcesView) build() fyne.CanvasObject {
 		col("wizard.col.operating_cost", func(a app.Activity) int64 { return a.OperatingCost }, true),
 		col("wizard.col.investment", func(a app.Activity) int64 { return a.Investment }, true),
 	}
-	v.table = widgets.NewTable(w.handleKey, cols, func() int { return len(acts()) },
-		func(i int) fyne.Resource {
-			return w.ic.row(rowState(w.problems, "activity", acts()[i].ID, resourceFields, false))
-		}, v.onSelect)
-	v.info = widget.NewLabel("")
+	v.newTable(cols)
 
 	v.f = newForm()
 	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -85,53 +77,19 @@ func (v *resourcesView) build() fyne.CanvasObject {
 	v.own = widget.NewLabel("")
 	v.own.Truncation = fyne.TextTruncateEllipsis
 	v.f.add(loc.T("wizard.resources.own_total"), "", v.own)
-	v.formObj = v.f.scrolling()
-	v.empty = container.NewVBox(widgets.Wrapped(loc.T("wizard.resources.none_selected")))
-	v.detail = container.NewStack(v.empty)
-	v.f.setEnabled(w.canEdit(StepResources))
+	v.setForm(v.f.scrolling(), loc.T("wizard.resources.none_selected"))
 
 	v.totals = newTotalsGrid(loc, true)
 	totals := section(loc.T("wizard.resources.totals"), loc.Tf("wizard.resources.fte_note", "Hours", loc.Number(int64(w.prof.HoursPerFTE))), v.totals.grid)
 
-	v.selectID(w.sel[StepResources])
+	v.open()
 	v.validated()
-	return container.NewBorder(v.info, totals, nil, nil, detailSplit(v.table.Object(), v.detail, 0.64))
+	return v.layout(v.info, totals, 0.64)
 }
 
-func (v *resourcesView) selectID(id int64) {
-	for i, a := range v.acts() {
-		if a.ID == id {
-			v.table.SelectData(i)
-			v.show(i)
-			return
-		}
-	}
-	if n := v.table.Count(); n > 0 {
-		first := v.table.Order()[0]
-		v.table.SelectData(first)
-		v.show(first)
-		return
-	}
-	v.table.SelectData(-1)
-	v.show(-1)
-}
-
-func (v *resourcesView) onSelect(i int) {
-	v.w.flush()
-	v.show(i)
-}
-
-func (v *resourcesView) show(i int) {
+// fill puts activity a's resources into the form.
+func (v *resourcesView) fill(a app.Activity) {
 	w := v.w
-	if i < 0 || i >= len(v.acts()) {
-		v.ref.id = 0
-		v.detail.Objects = []fyne.CanvasObject{v.empty}
-		v.detail.Refresh()
-		w.selectRow(0)
-		return
-	}
-	a := v.acts()[i]
-	v.ref.id = 0
 	clear(v.f.local)
 	v.name.SetText(a.Title)
 	v.period.SetText(period(w.loc, a.Start, a.End, 0))
@@ -140,33 +98,23 @@ func (v *resourcesView) show(i int) {
 		"operating_cost": r.OperatingCost, "investment": r.Investment} {
 		showNumber(v.amounts[field], n)
 	}
-	v.ref.id = a.ID
-	w.selectRow(a.ID)
-	v.detail.Objects = []fyne.CanvasObject{v.formObj}
-	v.detail.Refresh()
-	v.showOwn()
-	v.f.showProblems(w, "activity", a.ID)
+	v.showOwn(a)
 }
 
-func (v *resourcesView) showOwn() {
+// showOwn shows activity a's own totals.
+func (v *resourcesView) showOwn(a app.Activity) {
 	loc := v.w.loc
-	for _, a := range v.acts() {
-		if a.ID == v.ref.id {
-			r := app.ResourcesOf(a)
-			v.own.SetText(loc.Tf("wizard.resources.own_text", "Hours", loc.Number(r.Hours()),
-				"FTE", loc.FTE(r.Hours(), v.w.prof.HoursPerFTE), "Kronor", loc.Kronor(r.Kronor())))
-			return
-		}
-	}
+	r := app.ResourcesOf(a)
+	v.own.SetText(loc.Tf("wizard.resources.own_text", "Hours", loc.Number(r.Hours()),
+		"FTE", loc.FTE(r.Hours(), v.w.prof.HoursPerFTE), "Kronor", loc.Kronor(r.Kronor())))
 }
 
 // validated refreshes the table, the field errors and every total: the edit round-trip.
 func (v *resourcesView) validated() {
 	w := v.w
-	v.table.Refresh()
-	if v.ref.id != 0 {
-		v.f.showProblems(w, "activity", v.ref.id)
-		v.showOwn()
+	v.refresh()
+	if a, ok := v.current(); ok {
+		v.showOwn(a)
 	}
 	t := app.SumResources(v.acts(), w.d.Plan.Year)
 	v.totals.show(t, w.prof.HoursPerFTE)
@@ -175,11 +123,7 @@ func (v *resourcesView) validated() {
 }
 
 func (v *resourcesView) focus(entity string, id int64, field string) bool {
-	if entity != "activity" {
-		return false
-	}
-	v.selectID(id)
-	if v.ref.id != id {
+	if !v.selectFor(entity, id) {
 		return false
 	}
 	if e, ok := v.amounts[field]; ok {
@@ -295,6 +239,3 @@ func dateLess(a, b time.Time) bool {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-// detailForm is the form of the selected row (the review scrolls it to a field).
-func (v *resourcesView) detailForm() *form { return v.f }

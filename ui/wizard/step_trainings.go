@@ -6,9 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app"
 	"handlingsplan/ui/widgets"
@@ -16,15 +13,8 @@ import (
 
 // trainingsView is step 5: when and how the staff are informed and trained.
 type trainingsView struct {
-	w     *Wizard
-	table *widgets.Table
-	ref   rowRef
-	f     *form
-	info  *widget.Label
-
-	addBtn, dupBtn, delBtn *widget.Button
-	detail                 *fyne.Container
-	formObj, empty         fyne.CanvasObject
+	w *Wizard
+	rowStep[app.Training]
 
 	title, target, responsible, evaluation *textEntry
 	participants                           *textEntry
@@ -44,7 +34,9 @@ func (v *trainingsView) rows() []app.Training { return v.w.d.Trainings }
 
 func (v *trainingsView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
-	v.ref = rowRef{entity: "training"}
+	v.rowStep = rowStep[app.Training]{w: w, step: StepTrainings, ref: rowRef{entity: "training"},
+		items: v.rows, idOf: func(t app.Training) int64 { return t.ID }, fill: v.fill,
+		ops: w.trainingOps, firstField: "title", label: func(t app.Training) string { return t.Title }}
 	rows := v.rows
 	cols := []widgets.Column{
 		{Title: loc.T("wizard.col.what"), Weight: 5, Min: 8, Text: func(i int) string { return rows()[i].Title },
@@ -61,14 +53,8 @@ func (v *trainingsView) build() fyne.CanvasObject {
 			Text: func(i int) string { return loc.Number(int64(rows()[i].ExpectedParticipants)) },
 			Less: func(a, b int) bool { return rows()[a].ExpectedParticipants < rows()[b].ExpectedParticipants }},
 	}
-	v.table = widgets.NewTable(w.handleKey, cols, func() int { return len(rows()) },
-		func(i int) fyne.Resource { return w.ic.row(rowState(w.problems, "training", rows()[i].ID, nil, false)) }, v.onSelect)
-
-	v.addBtn = widget.NewButtonWithIcon(loc.T("wizard.training.add"), theme.ContentAddIcon(), v.newRow)
-	v.addBtn.Importance = widget.HighImportance
-	v.dupBtn = widget.NewButtonWithIcon(loc.T("wizard.duplicate"), theme.ContentCopyIcon(), v.onDuplicate)
-	v.delBtn = widget.NewButtonWithIcon(loc.T("wizard.delete"), theme.DeleteIcon(), v.onDelete)
-	v.info = widget.NewLabel("")
+	v.newTable(cols)
+	v.newButtons(loc.T("wizard.training.add"), v.newRow, v.onDuplicate)
 
 	v.f = newForm()
 	v.title = w.textField(&v.ref, "title", false)
@@ -93,97 +79,31 @@ func (v *trainingsView) build() fyne.CanvasObject {
 	v.evaluation = w.textField(&v.ref, "evaluation", true)
 	v.evaluation.SetPlaceHolder(loc.T("wizard.training.evaluation_hint"))
 	v.f.add(loc.T("wizard.training.evaluation"), "evaluation", v.evaluation)
-	v.formObj = v.f.scrolling()
-	v.empty = container.NewVBox(widgets.Wrapped(loc.T("wizard.training.none_selected")))
-	v.detail = container.NewStack(v.empty)
-
-	editable := w.canEdit(StepTrainings)
-	if !editable {
-		v.addBtn.Disable()
-	}
-	v.f.setEnabled(editable)
-	v.selectID(w.sel[StepTrainings])
+	v.setForm(v.f.scrolling(), loc.T("wizard.training.none_selected"))
+	v.open()
 	v.validated()
-	return container.NewBorder(toolbar(v.info, v.addBtn, v.dupBtn, v.delBtn), nil, nil, nil, detailSplit(v.table.Object(), v.detail, 0.55))
+	return v.layout(nil, nil, 0.55)
 }
 
-func (v *trainingsView) selectID(id int64) {
-	for i, t := range v.rows() {
-		if t.ID == id {
-			v.table.SelectData(i)
-			v.show(i)
-			return
-		}
-	}
-	if n := v.table.Count(); n > 0 {
-		first := v.table.Order()[0]
-		v.table.SelectData(first)
-		v.show(first)
-		return
-	}
-	v.table.SelectData(-1)
-	v.show(-1)
-}
-
-func (v *trainingsView) onSelect(i int) {
-	v.w.flush()
-	v.show(i)
-}
-
-func (v *trainingsView) show(i int) {
-	w := v.w
-	editable := w.canEdit(StepTrainings)
-	if i < 0 || i >= len(v.rows()) {
-		v.ref.id = 0
-		v.detail.Objects = []fyne.CanvasObject{v.empty}
-		v.detail.Refresh()
-		v.dupBtn.Disable()
-		v.delBtn.Disable()
-		w.selectRow(0)
-		return
-	}
-	t := v.rows()[i]
-	v.ref.id = 0
+// fill puts training t into the form.
+func (v *trainingsView) fill(t app.Training) {
 	clear(v.f.local)
 	widgets.SetText(&v.title.Entry, t.Title)
 	widgets.SetText(&v.target.Entry, t.TargetGroup)
 	widgets.SetSelected(&v.format.Select, indexOf(formatValues(), string(t.Format)))
-	v.dates.show(t.Dates, editable)
+	v.dates.show(t.Dates, v.w.canEdit(StepTrainings))
 	widgets.SetText(&v.responsible.Entry, t.Responsible)
 	showNumber(v.participants, int64(t.ExpectedParticipants))
 	widgets.SetText(&v.evaluation.Entry, t.Evaluation)
-	v.ref.id = t.ID
-	w.selectRow(t.ID)
-	v.detail.Objects = []fyne.CanvasObject{v.formObj}
-	v.detail.Refresh()
-	if editable {
-		v.dupBtn.Enable()
-		v.delBtn.Enable()
-	} else {
-		v.dupBtn.Disable()
-		v.delBtn.Disable()
-	}
-	v.f.showProblems(w, "training", t.ID)
 }
 
 func (v *trainingsView) validated() {
-	w := v.w
-	v.table.Refresh()
-	if v.ref.id != 0 {
-		v.f.showProblems(w, "training", v.ref.id)
-	}
-	bad, people := 0, 0
+	v.refresh()
+	people := 0
 	for _, t := range v.rows() {
-		if rowState(w.problems, "training", t.ID, nil, false) == stateBlocking {
-			bad++
-		}
 		people += t.ExpectedParticipants
 	}
-	text := w.loc.Tf("wizard.training.count", "Count", len(v.rows()), "People", w.loc.Number(int64(people)))
-	if bad > 0 {
-		text += " · " + w.loc.Tf("wizard.rows_with_errors", "Count", bad)
-	}
-	widgets.SetLabel(v.info, text)
+	v.showCount(v.w.loc.Tf("wizard.training.count", "Count", len(v.rows()), "People", v.w.loc.Number(int64(people))))
 }
 
 func (v *trainingsView) focus(entity string, id int64, field string) bool {
@@ -191,11 +111,7 @@ func (v *trainingsView) focus(entity string, id int64, field string) bool {
 		v.w.focusWidget(v.addBtn)
 		return true
 	}
-	if entity != "training" {
-		return false
-	}
-	v.selectID(id)
-	if v.ref.id != id {
+	if !v.selectFor(entity, id) {
 		return false
 	}
 	var target fyne.Focusable
@@ -219,20 +135,7 @@ func (v *trainingsView) focus(entity string, id int64, field string) bool {
 	return true
 }
 
-func (v *trainingsView) newRow() {
-	if id := v.w.addRow(v.w.trainingOps(), app.Training{Format: app.FormatWorkshop}); id != 0 {
-		v.w.view.focus("training", id, "title")
-	}
-}
-
-func (v *trainingsView) current() (app.Training, bool) {
-	for _, t := range v.rows() {
-		if t.ID == v.ref.id && t.ID != 0 {
-			return t, true
-		}
-	}
-	return app.Training{}, false
-}
+func (v *trainingsView) newRow() { v.add(app.Training{Format: app.FormatWorkshop}) }
 
 func (v *trainingsView) onDuplicate() {
 	t, ok := v.current()
@@ -243,15 +146,7 @@ func (v *trainingsView) onDuplicate() {
 	c.ID, c.Position, c.ActualParticipants = 0, 0, 0
 	c.Title = v.w.loc.Tf("wizard.copy_of", "Title", t.Title)
 	c.Dates = slices.Clone(t.Dates)
-	if id := v.w.addRow(v.w.trainingOps(), c); id != 0 {
-		v.w.view.focus("training", id, "title")
-	}
-}
-
-func (v *trainingsView) onDelete() {
-	if t, ok := v.current(); ok {
-		v.w.deleteRow(v.w.trainingOps(), t.ID, t.Title)
-	}
+	v.add(c)
 }
 
 func formatText(loc interface{ T(string) string }, f app.TrainingFormat) string {
@@ -279,6 +174,3 @@ func datesText(loc interface{ Date(time.Time) string }, ds []time.Time) string {
 	}
 	return s
 }
-
-// detailForm is the form of the selected row (the review scrolls it to a field).
-func (v *trainingsView) detailForm() *form { return v.f }
