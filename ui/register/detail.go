@@ -1,7 +1,6 @@
 package register
 
 import (
-	"slices"
 	"strings"
 	"time"
 
@@ -172,11 +171,11 @@ func (d *detail) onName(s string) {
 // saves.
 func (d *detail) keepStoredName() {
 	v := d.v
-	j := slices.IndexFunc(v.pending, func(e edit) bool { return e.id == d.id && e.field == "name" })
-	if j < 0 {
+	before := v.pending.Len()
+	v.pending.Drop(func(e edit) bool { return e.id == d.id && e.field == "name" })
+	if v.pending.Len() == before {
 		return
 	}
-	v.pending = slices.Delete(v.pending, j, j+1)
 	xs, err := v.store.Systems(v.board.ID, 0)
 	if err != nil {
 		fyne.LogError("register: read stored name", err)

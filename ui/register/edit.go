@@ -23,10 +23,12 @@ type edit struct {
 	value any
 }
 
-func (e edit) key() string { return fmt.Sprintf("%d/%s", e.id, e.field) }
+// Key names the field of the system the edit changes (a newer edit of it replaces a pending one).
+func (e edit) Key() string { return fmt.Sprintf("%d/%s", e.id, e.field) }
 
 // op is one store operation that can be undone and redone: a field change, an added system
-// (delete it, add it again with the same id) or a deleted one (the reverse).
+// (delete it, add it again with the same id) or a deleted one (the reverse). The register's
+// undo stack is a widgets.History of them.
 type op struct {
 	id    int64  // the system, so undo can show it
 	field string // "" for a whole row
@@ -34,51 +36,8 @@ type op struct {
 	redo  func() error
 }
 
-// history is the session's undo and redo stacks; after a restart the audit log still tells
-// what changed, but undo starts afresh.
-type history struct {
-	done   []op
-	undone []op
-}
-
-// maxHistory bounds the undo stack; a session rarely needs more than the last few hundred edits.
-const maxHistory = 500
-
-func (h *history) push(o op) {
-	h.done = append(h.done, o)
-	if len(h.done) > maxHistory {
-		h.done = slices.Clone(h.done[len(h.done)-maxHistory:])
-	}
-	h.undone = h.undone[:0]
-}
-
-// undo runs the newest operation's undo; when the store refuses, the operation stays.
-func (h *history) undo() (op, bool, error) {
-	if len(h.done) == 0 {
-		return op{}, false, nil
-	}
-	o := h.done[len(h.done)-1]
-	if err := o.undo(); err != nil {
-		return o, false, err
-	}
-	h.done = h.done[:len(h.done)-1]
-	h.undone = append(h.undone, o)
-	return o, true, nil
-}
-
-// redo runs the newest undone operation again.
-func (h *history) redo() (op, bool, error) {
-	if len(h.undone) == 0 {
-		return op{}, false, nil
-	}
-	o := h.undone[len(h.undone)-1]
-	if err := o.redo(); err != nil {
-		return o, false, err
-	}
-	h.undone = h.undone[:len(h.undone)-1]
-	h.done = append(h.done, o)
-	return o, true, nil
-}
+func (o op) UndoOp() error { return o.undo() }
+func (o op) RedoOp() error { return o.redo() }
 
 // fieldPtr points at a field of x by its SetField name; nil for an unknown field.
 func fieldPtr(x *app.System, field string) any {
@@ -175,18 +134,11 @@ func (v *View) change(e edit, now bool) {
 		return
 	}
 	set(p, e.value)
-	if j := slices.IndexFunc(v.pending, func(x edit) bool { return x.key() == e.key() }); j >= 0 {
-		v.pending[j] = e
-	} else {
-		v.pending = append(v.pending, e)
-	}
+	v.pending.Put(e)
 	if now {
 		v.flush()
 	} else if v.delay > 0 {
-		if v.timer != nil {
-			v.timer.Stop()
-		}
-		v.timer = time.AfterFunc(v.delay, func() { fyne.Do(func() { v.flush() }) })
+		v.pending.Later(v.delay, func() { v.flush() })
 	}
 	v.validated()
 }
@@ -195,15 +147,10 @@ func (v *View) change(e edit, now bool) {
 // disk, a name taken meanwhile) is told in plain words and the register is read again, so what
 // is shown is what is saved.
 func (v *View) flush() error {
-	if v.timer != nil {
-		v.timer.Stop()
-		v.timer = nil
-	}
-	if len(v.pending) == 0 {
+	pending := v.pending.Take()
+	if len(pending) == 0 {
 		return nil
 	}
-	pending := v.pending
-	v.pending = nil
 	wrote := false
 	for _, e := range pending {
 		old, err := v.store.SetField("system", e.id, e.field, e.value)
@@ -218,7 +165,7 @@ func (v *View) flush() error {
 		wrote = true
 		back := e
 		back.value = old
-		v.hist.push(op{id: e.id, field: e.field,
+		v.hist.Push(op{id: e.id, field: e.field,
 			undo: func() error { _, err := v.store.SetField("system", back.id, back.field, back.value); return err },
 			redo: func() error { _, err := v.store.SetField("system", e.id, e.field, e.value); return err },
 		})
@@ -235,7 +182,7 @@ func (v *View) Undo() {
 	if v.flush() != nil {
 		return
 	}
-	o, ok, err := v.hist.undo()
+	o, ok, err := v.hist.Undo()
 	v.afterHistory(o, ok, err, "register.undone")
 }
 
@@ -244,7 +191,7 @@ func (v *View) Redo() {
 	if v.flush() != nil {
 		return
 	}
-	o, ok, err := v.hist.redo()
+	o, ok, err := v.hist.Redo()
 	v.afterHistory(o, ok, err, "register.redone")
 }
 
@@ -281,7 +228,7 @@ func (v *View) addSystem(x app.System) int64 {
 		return 0
 	}
 	x.ID = id
-	v.hist.push(op{id: id,
+	v.hist.Push(op{id: id,
 		undo: func() error { _, err := v.store.DeleteSystem(id); return err },
 		redo: func() error { _, err := v.store.AddSystem(v.board.ID, x); return err },
 	})
@@ -362,7 +309,7 @@ func (v *View) deleteSystem(id int64) {
 			v.reload(v.selID)
 			return
 		}
-		v.hist.push(op{id: id,
+		v.hist.Push(op{id: id,
 			undo: func() error {
 				if _, err := v.store.AddSystem(v.board.ID, row); err != nil {
 					return err

@@ -54,9 +54,8 @@ type View struct {
 	problems app.Problems
 	selID    int64 // the system shown in the form, 0 when none
 	focusID  int64 // Focus called before Build
-	hist     history
-	pending  []edit
-	timer    *time.Timer
+	hist     widgets.History[op]
+	pending  widgets.Pending[edit]
 
 	title   *widget.Label
 	status  *widget.Label
@@ -360,7 +359,7 @@ func (v *View) show(id int64) {
 // reload reads the register again from the store (after a row was added or deleted, an undo,
 // or a refused write) and shows system sel.
 func (v *View) reload(sel int64) {
-	v.pending = nil
+	v.pending.Take() // what the store refused or replaced is not written later
 	if err := v.readRows(); err != nil {
 		fyne.LogError("register: reload", err)
 	}
@@ -524,12 +523,12 @@ func (v *View) updateHistoryButtons() {
 	if v.undoBtn == nil {
 		return
 	}
-	if len(v.hist.done) > 0 || len(v.pending) > 0 {
+	if v.hist.CanUndo() || v.pending.Len() > 0 {
 		v.undoBtn.Enable()
 	} else {
 		v.undoBtn.Disable()
 	}
-	if len(v.hist.undone) > 0 {
+	if v.hist.CanRedo() {
 		v.redoBtn.Enable()
 	} else {
 		v.redoBtn.Disable()

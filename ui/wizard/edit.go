@@ -25,7 +25,8 @@ type edit struct {
 	prev   bool // a row of last year's plan (the follow-up step)
 }
 
-func (e edit) key() string { return fmt.Sprintf("%s/%d/%s", e.entity, e.id, e.field) }
+// Key names the field of the row the edit changes (a newer edit of it replaces a pending one).
+func (e edit) Key() string { return fmt.Sprintf("%s/%d/%s", e.entity, e.id, e.field) }
 
 // data is the plan an edit belongs to.
 func (w *Wizard) data(prev bool) *app.PlanData {
@@ -51,23 +52,11 @@ func (w *Wizard) change(e edit, now bool) {
 		return
 	}
 	set(p, e.value)
-	replaced := false
-	for i := range w.pending {
-		if w.pending[i].key() == e.key() {
-			w.pending[i] = e
-			replaced = true
-		}
-	}
-	if !replaced {
-		w.pending = append(w.pending, e)
-	}
+	w.pending.Put(e)
 	if now {
 		w.flush()
 	} else if w.opt.SaveDelay > 0 {
-		if w.timer != nil {
-			w.timer.Stop()
-		}
-		w.timer = time.AfterFunc(w.opt.SaveDelay, func() { fyne.Do(func() { w.flush() }) })
+		w.pending.Later(w.opt.SaveDelay, func() { w.flush() })
 	}
 	w.afterChange()
 }
@@ -76,15 +65,10 @@ func (w *Wizard) change(e edit, now bool) {
 // ready elsewhere, a full disk) is told in plain words and the data is reloaded from the store,
 // so what is shown is what is saved.
 func (w *Wizard) flush() error {
-	if w.timer != nil {
-		w.timer.Stop()
-		w.timer = nil
-	}
-	if len(w.pending) == 0 {
+	pending := w.pending.Take()
+	if len(pending) == 0 {
 		return nil
 	}
-	pending := w.pending
-	w.pending = nil
 	wrote := false
 	for _, e := range pending {
 		old, err := w.write(e)
@@ -97,7 +81,7 @@ func (w *Wizard) flush() error {
 			continue
 		}
 		wrote = true
-		w.hist.push(w.fieldOp(e, old))
+		w.hist.Push(w.fieldOp(e, old))
 		if !e.prev && !followUpFields[e.field] && w.d.Plan.Status == app.PlanSigned {
 			// The store turned the signed plan back into a draft: show it.
 			if p, err := w.store.Plan(w.d.Plan.ID); err == nil {
@@ -145,8 +129,8 @@ func (w *Wizard) Undo() {
 	if w.flush() != nil {
 		return
 	}
-	o, err := w.hist.undo()
-	w.afterHistory(o, err, "wizard.undone")
+	o, ok, err := w.hist.Undo()
+	w.afterHistory(o, ok, err, "wizard.undone")
 }
 
 // Redo does the newest undone change again.
@@ -154,16 +138,16 @@ func (w *Wizard) Redo() {
 	if w.flush() != nil {
 		return
 	}
-	o, err := w.hist.redo()
-	w.afterHistory(o, err, "wizard.redone")
+	o, ok, err := w.hist.Redo()
+	w.afterHistory(o, ok, err, "wizard.redone")
 }
 
-func (w *Wizard) afterHistory(o op, err error, key string) {
+func (w *Wizard) afterHistory(o op, ok bool, err error, key string) {
 	if err != nil {
 		w.report(err)
 		return
 	}
-	if o.undo == nil {
+	if !ok {
 		w.updateHistoryButtons()
 		return
 	}
@@ -254,7 +238,7 @@ func (w *Wizard) addRow(ops rowOps, row any) int64 {
 		return 0
 	}
 	withID := withRowID(row, id)
-	w.hist.push(op{step: ops.step, entity: ops.entity, id: id,
+	w.hist.Push(op{step: ops.step, entity: ops.entity, id: id,
 		undo: func() error { _, err := ops.del(id); return err },
 		redo: func() error { _, err := ops.add(withID); return err },
 	})
@@ -280,7 +264,7 @@ func (w *Wizard) deleteRow(ops rowOps, id int64, label string) {
 			w.report(err)
 			return
 		}
-		w.hist.push(op{step: ops.step, entity: ops.entity, id: id,
+		w.hist.Push(op{step: ops.step, entity: ops.entity, id: id,
 			undo: func() error { _, err := ops.add(row); return err },
 			redo: func() error { _, err := ops.del(id); return err },
 		})

@@ -96,9 +96,8 @@ type Wizard struct {
 	step     int
 	sel      map[int]int64 // per step: id of the selected row
 	view     stepView
-	hist     history
-	pending  []edit
-	timer    *time.Timer
+	hist     widgets.History[op]
+	pending  widgets.Pending[edit]
 
 	title     *widget.Label
 	stepTitle *widget.Label
@@ -355,12 +354,12 @@ func (w *Wizard) updateHistoryButtons() {
 	if w.undoBtn == nil {
 		return
 	}
-	if w.hist.canUndo() || len(w.pending) > 0 {
+	if w.hist.CanUndo() || w.pending.Len() > 0 {
 		w.undoBtn.Enable()
 	} else {
 		w.undoBtn.Disable()
 	}
-	if w.hist.canRedo() {
+	if w.hist.CanRedo() {
 		w.redoBtn.Enable()
 	} else {
 		w.redoBtn.Disable()

@@ -416,7 +416,7 @@ func TestUndoRedoFieldEdits(t *testing.T) {
 	w.GoTo(StepPlan)
 	typeInto(w.view.(*planView).paragraph, "§ 12")
 	w.Flush()
-	if w.hist.canRedo() {
+	if w.hist.CanRedo() {
 		t.Error("redo still possible after a new edit")
 	}
 }
