@@ -15,27 +15,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/assets"
+	"handlingsplan/cli"
 	"handlingsplan/data"
 	"handlingsplan/i18n"
 	"handlingsplan/ui"
+	"handlingsplan/version"
 )
 
 // appID is the Fyne app ID (also in FyneApp.toml): Fyne keeps the app's preferences under it.
 const appID = "se.handlingsplan.desktop"
 
-func runGUI(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("handlingsplan", stderr)
-	db := dbFlag(fs)
-	cfgDir := fs.String("config", defaultConfigDir(), "folder of the signer identity and the signing CA")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
+func runGUI(args []string, stderr io.Writer) int {
+	opt, ok := cli.ParseGUIArgs(args, stderr)
+	if !ok {
 		return 2
 	}
 	loc := i18n.New(i18n.Default)
-	if len(pos) > 0 {
-		usage(stderr, loc)
-		return 2
-	}
 	if !hasDisplay() {
 		// GLFW would panic with a stack trace; say what is wrong and what still works.
 		fmt.Fprintln(stderr, loc.T("cli.no_display"))
@@ -44,19 +39,19 @@ func runGUI(args []string, stdout, stderr io.Writer) int {
 	useSwedishRegion()
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	store, err := openStore(*db, loc)
+	store, err := cli.OpenStore(opt.DB, loc)
 	if err != nil {
 		// The window shows the sentence only; the technical cause goes to stderr for IT support.
-		printError(stderr, loc, err)
+		cli.PrintError(stderr, loc, err)
 		showFatal(a, loc, err.Error())
 		return 1
 	}
 	defer store.Close()
 	sh := ui.NewApp(a, store, ui.Options{
 		DemoYear:            time.Now().Year(),
-		LoadDemo:            func(s *data.Store, year int) error { return loadDemo(s, year, false) },
-		LoadCoordinatorDemo: func(s *data.Store, year int) error { return loadDemo(s, year, true) },
-		Config:              ui.Config{ConfigDir: *cfgDir, AppVersion: Version},
+		LoadDemo:            func(s *data.Store, year int) error { return cli.LoadDemo(s, year, false) },
+		LoadCoordinatorDemo: func(s *data.Store, year int) error { return cli.LoadDemo(s, year, true) },
+		Config:              ui.Config{ConfigDir: opt.ConfigDir, AppVersion: version.Version},
 	})
 	sh.Run()
 	return 0

@@ -1,86 +1,17 @@
-// Command handlingsplan is the desktop app (no arguments) and its command-line tools.
+// Command handlingsplan is the desktop app (no arguments) and its command-line tools
+// (handlingsplan help lists them).
 package main
 
 import (
-	"fmt"
-	"io"
 	"os"
-	"sort"
-	"strings"
 
-	"handlingsplan/i18n"
+	"handlingsplan/cli"
 )
 
-// command is one subcommand: it gets its arguments and returns the exit code
-// (0 ok, 1 a failure the user must look at, 2 a usage error). help is the message key of its
-// line in the usage text.
-type command struct {
-	run  func(args []string, stdout, stderr io.Writer) int
-	help string
-}
-
-func commands() map[string]command {
-	return map[string]command{
-		"demo":     {runDemo, "cli.help.demo"},
-		"report":   {runReport, "cli.help.report"},
-		"identity": {runIdentity, "cli.help.identity"},
-		"export":   {runExport, "cli.help.export"},
-		"verify":   {runVerify, "cli.help.verify"},
-		"import":   {runImport, "cli.help.import"},
-		"trust":    {runTrust, "cli.help.trust"},
-		"ca":       {runCA, "cli.help.ca"},
-		"handout":  {runHandout, "cli.help.handout"},
-		"version":  {runVersion, "cli.help.version"},
-	}
-}
-
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
-
-func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		name := args[0]
-		if name == "help" {
-			return runHelp(args[1:], stdout, stderr)
-		}
-		c, ok := commands()[name]
-		if !ok {
-			loc := i18n.New(i18n.Default)
-			fmt.Fprintln(stderr, loc.Tf("cli.unknown_command", "Name", name))
-			fmt.Fprintln(stderr)
-			usage(stderr, loc)
-			return 2
-		}
-		return c.run(args[1:], stdout, stderr)
+	args := os.Args[1:]
+	if cli.IsCommand(args) {
+		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
 	}
-	return runGUI(args, stdout, stderr)
-}
-
-// runHelp is "handlingsplan help [--lang en]".
-func runHelp(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("help", stderr)
-	lang := fs.String("lang", "sv", "language of messages (sv, en)")
-	if _, err := parseArgs(fs, args); err != nil {
-		return 2
-	}
-	usage(stdout, cliLocalizer(*lang))
-	return 0
-}
-
-// usage lists the ways to start the program, in the app's default language unless asked
-// otherwise (the OS locale is often C, and the app does not trust it; see DESIGN.md §6).
-func usage(w io.Writer, loc *i18n.Localizer) {
-	fmt.Fprintln(w, loc.T("cli.usage"))
-	cs := commands()
-	names := make([]string, 0, len(cs))
-	for n := range cs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintln(w, "  "+loc.T(cs[n].help))
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, loc.T("cli.usage_more"))
+	os.Exit(runGUI(args, os.Stderr))
 }

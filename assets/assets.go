@@ -4,7 +4,7 @@ package assets
 
 import _ "embed"
 
-// DefaultProfile is the policy profile seeded on first start (JSON of app.Profile): the eight
+// DefaultProfile is the policy profile seeded on first start (JSON of domain.Profile): the eight
 // strategy goals of the policy, the KLASSA scale 0–4 and 1 700 hours per full-time equivalent.
 //
 //go:embed policy/default-profile.json

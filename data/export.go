@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strconv"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // signedContentKey is the setting that remembers what content a plan's last signed version
@@ -37,8 +37,8 @@ func (s *Store) MarkSigned(planID int64, version int, contentHash string) error 
 			}
 			return fmt.Errorf("mark plan %d signed: %w", planID, err)
 		}
-		status := string(app.PlanSigned)
-		if old == string(app.PlanClosed) {
+		status := string(domain.PlanSigned)
+		if old == string(domain.PlanClosed) {
 			status = old
 		}
 		if old != status || oldVersion != version {

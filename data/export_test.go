@@ -5,12 +5,12 @@ import (
 	"slices"
 	"testing"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 func TestMarkSigned(t *testing.T) {
 	type want struct {
-		status  app.PlanStatus
+		status  domain.PlanStatus
 		version int
 		hash    string
 		audit   []string // new audit entries as "field old→new"
@@ -22,15 +22,15 @@ func TestMarkSigned(t *testing.T) {
 		hash    string
 		want    want
 	}{
-		{"draft becomes signed", nil, 1, "aaa", want{app.PlanSigned, 1, "aaa", []string{"status draft→signed", "version 0→1"}}},
+		{"draft becomes signed", nil, 1, "aaa", want{domain.PlanSigned, 1, "aaa", []string{"status draft→signed", "version 0→1"}}},
 		{"signed again, new version", func(f *fixture) error { return f.s.MarkSigned(f.plan, 1, "aaa") }, 2, "bbb",
-			want{app.PlanSigned, 2, "bbb", []string{"version 1→2"}}},
+			want{domain.PlanSigned, 2, "bbb", []string{"version 1→2"}}},
 		{"same version, new hash only", func(f *fixture) error { return f.s.MarkSigned(f.plan, 1, "aaa") }, 1, "ccc",
-			want{app.PlanSigned, 1, "ccc", nil}},
-		{"closed stays closed", func(f *fixture) error { return f.s.SetPlanStatus(f.plan, app.PlanClosed, 1) }, 2, "ddd",
-			want{app.PlanClosed, 2, "ddd", []string{"version 1→2"}}},
-		{"ready becomes signed", func(f *fixture) error { return f.s.SetPlanStatus(f.plan, app.PlanReady, 0) }, 1, "eee",
-			want{app.PlanSigned, 1, "eee", []string{"status ready→signed", "version 0→1"}}},
+			want{domain.PlanSigned, 1, "ccc", nil}},
+		{"closed stays closed", func(f *fixture) error { return f.s.SetPlanStatus(f.plan, domain.PlanClosed, 1) }, 2, "ddd",
+			want{domain.PlanClosed, 2, "ddd", []string{"version 1→2"}}},
+		{"ready becomes signed", func(f *fixture) error { return f.s.SetPlanStatus(f.plan, domain.PlanReady, 0) }, 1, "eee",
+			want{domain.PlanSigned, 1, "eee", []string{"status ready→signed", "version 0→1"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 
 	"github.com/mattn/go-sqlite3"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 type kind int
@@ -149,15 +149,15 @@ func stringOf(v any) (string, bool) {
 	switch x := v.(type) {
 	case string:
 		return x, true
-	case app.PlanStatus:
+	case domain.PlanStatus:
 		return string(x), true
-	case app.ActivityStatus:
+	case domain.ActivityStatus:
 		return string(x), true
-	case app.TrainingFormat:
+	case domain.TrainingFormat:
 		return string(x), true
-	case app.CheckResult:
+	case domain.CheckResult:
 		return string(x), true
-	case app.SecurityPlanLevel:
+	case domain.SecurityPlanLevel:
 		return string(x), true
 	}
 	return "", false
@@ -169,7 +169,7 @@ func intOf(v any) (int64, bool) {
 		return int64(x), true
 	case int64:
 		return x, true
-	case app.Priority:
+	case domain.Priority:
 		return int64(x), true
 	}
 	return 0, false
@@ -256,14 +256,14 @@ func (s *Store) editCheck(tx *sql.Tx, planID int64, followUp bool) error {
 		_, err := tx.Exec("UPDATE plans SET updated_at = ? WHERE id = ?", s.stamp(), planID)
 		return err
 	}
-	switch app.PlanStatus(status) {
-	case app.PlanReady:
-		return &app.Problem{Severity: app.Blocking, Entity: "plan", EntityID: planID, Field: "status", Key: "err.read_only"}
-	case app.PlanSigned:
+	switch domain.PlanStatus(status) {
+	case domain.PlanReady:
+		return &domain.Problem{Severity: domain.Blocking, Entity: "plan", EntityID: planID, Field: "status", Key: "err.read_only"}
+	case domain.PlanSigned:
 		if _, err := tx.Exec("UPDATE plans SET status = 'draft', updated_at = ? WHERE id = ?", s.stamp(), planID); err != nil {
 			return err
 		}
-		return s.audit(tx, "plan", planID, "status", string(app.PlanSigned), string(app.PlanDraft))
+		return s.audit(tx, "plan", planID, "status", string(domain.PlanSigned), string(domain.PlanDraft))
 	}
 	_, err := tx.Exec("UPDATE plans SET updated_at = ? WHERE id = ?", s.stamp(), planID)
 	return err
@@ -277,7 +277,7 @@ func (s *Store) audit(tx *sql.Tx, entity string, id int64, field, old, new strin
 
 // SetField changes one field of one row, records the change in the audit log and returns
 // the old value (in the same Go type, so that SetField(entity, id, field, old) undoes it).
-// A value the database refuses comes back as an *app.Problem for that field.
+// A value the database refuses comes back as an *domain.Problem for that field.
 func (s *Store) SetField(entity string, id int64, field string, value any) (old any, err error) {
 	cols, ok := editable[entity]
 	if !ok {
@@ -335,7 +335,7 @@ func constraintProblem(err error, entity string, id int64, field string) error {
 	}
 	msg := se.Error()
 	problem := func(entity, field, key string, args ...any) error {
-		return &app.Problem{Severity: app.Blocking, Entity: entity, EntityID: id, Field: field, Key: key, Args: args}
+		return &domain.Problem{Severity: domain.Blocking, Entity: entity, EntityID: id, Field: field, Key: key, Args: args}
 	}
 	if _, expr, ok := strings.Cut(msg, "CHECK constraint failed: "); ok {
 		col := checkColumn(expr)
@@ -346,7 +346,7 @@ func constraintProblem(err error, entity string, id int64, field string) error {
 		case "percent_done":
 			return problem(entity, field, "err.percent_range")
 		case "year":
-			return problem(entity, field, "err.year_range", "Min", app.MinYear, "Max", app.MaxYear)
+			return problem(entity, field, "err.year_range", "Min", domain.MinYear, "Max", domain.MaxYear)
 		case "confidentiality", "integrity", "availability", "traceability":
 			return problem(entity, field, "err.level_range")
 		case "expected_participants", "actual_participants":

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // same compares stored values; dates by instant, since a zone is not part of a calendar date.
@@ -33,40 +33,40 @@ func same(a, b any) bool {
 	return reflect.DeepEqual(a, b)
 }
 
-func findTraining(ts []app.Training, id int64) app.Training {
+func findTraining(ts []domain.Training, id int64) domain.Training {
 	for _, t := range ts {
 		if t.ID == id {
 			return t
 		}
 	}
-	return app.Training{}
+	return domain.Training{}
 }
 
-func findCheckpoint(cs []app.Checkpoint, id int64) app.Checkpoint {
+func findCheckpoint(cs []domain.Checkpoint, id int64) domain.Checkpoint {
 	for _, c := range cs {
 		if c.ID == id {
 			return c
 		}
 	}
-	return app.Checkpoint{}
+	return domain.Checkpoint{}
 }
 
-func findSystem(xs []app.System, id int64) app.System {
+func findSystem(xs []domain.System, id int64) domain.System {
 	for _, x := range xs {
 		if x.ID == id {
 			return x
 		}
 	}
-	return app.System{}
+	return domain.System{}
 }
 
-func findActivity(as []app.Activity, id int64) app.Activity {
+func findActivity(as []domain.Activity, id int64) domain.Activity {
 	for _, a := range as {
 		if a.ID == id {
 			return a
 		}
 	}
-	return app.Activity{}
+	return domain.Activity{}
 }
 
 // TestSetFieldUndoAndAudit sets every kind of editable field, undoes the change with the old
@@ -74,13 +74,13 @@ func findActivity(as []app.Activity, id int64) app.Activity {
 func TestSetFieldUndoAndAudit(t *testing.T) {
 	cet := time.FixedZone("CET", 3600)
 	type row struct {
-		d app.PlanData
+		d domain.PlanData
 		f *fixture
 	}
-	act := func(r row) app.Activity { return findActivity(r.d.Activities, r.f.act) }
-	tr := func(r row) app.Training { return findTraining(r.d.Trainings, r.f.training) }
-	cp := func(r row) app.Checkpoint { return findCheckpoint(r.d.Checkpoints, r.f.checkpoint) }
-	sys := func(r row) app.System { return findSystem(r.d.Systems, r.f.sysProcapita) }
+	act := func(r row) domain.Activity { return findActivity(r.d.Activities, r.f.act) }
+	tr := func(r row) domain.Training { return findTraining(r.d.Trainings, r.f.training) }
+	cp := func(r row) domain.Checkpoint { return findCheckpoint(r.d.Checkpoints, r.f.checkpoint) }
+	sys := func(r row) domain.System { return findSystem(r.d.Systems, r.f.sysProcapita) }
 	tests := []struct {
 		entity, field string
 		id            func(*fixture) int64
@@ -95,13 +95,13 @@ func TestSetFieldUndoAndAudit(t *testing.T) {
 			func(r row) any { return r.d.Plan.Responsible }},
 		{"plan", "decision_date", planID, time.Date(2027, 2, 20, 0, 0, 0, 0, cet), day(2027, 2, 20), time.Time{}, "", "2027-02-20",
 			func(r row) any { return r.d.Plan.DecisionDate }},
-		{"plan", "check0_result", planID, app.CheckYes, "yes", "", "", "yes",
+		{"plan", "check0_result", planID, domain.CheckYes, "yes", "", "", "yes",
 			func(r row) any { return string(r.d.Plan.Checks[0].Result) }},
 		{"plan", "check2_text", planID, "Reglerna följs", "Reglerna följs", "", "", "Reglerna följs",
 			func(r row) any { return r.d.Plan.Checks[2].Text }},
 		{"activity", "title", actID, "Klassa alla system", "Klassa alla system", "Klassa system", "Klassa system", "Klassa alla system",
 			func(r row) any { return act(r).Title }},
-		{"activity", "priority", actID, app.PriorityLow, int64(3), int64(1), "1", "3",
+		{"activity", "priority", actID, domain.PriorityLow, int64(3), int64(1), "1", "3",
 			func(r row) any { return int64(act(r).Priority) }},
 		{"activity", "start", actID, day(2027, 3, 1), day(2027, 3, 1), day(2027, 2, 1), "2027-02-01", "2027-03-01",
 			func(r row) any { return act(r).Start }},
@@ -111,7 +111,7 @@ func TestSetFieldUndoAndAudit(t *testing.T) {
 			func(r row) any { return act(r).InternalHours }},
 		{"activity", "operating_cost", actID, int64(1_250_000), int64(1_250_000), int64(25000), "25000", "1250000",
 			func(r row) any { return act(r).OperatingCost }},
-		{"activity", "status", actID, app.ActivityDone, "done", "not_started", "not_started", "done",
+		{"activity", "status", actID, domain.ActivityDone, "done", "not_started", "not_started", "done",
 			func(r row) any { return string(act(r).Status) }},
 		{"activity", "percent_done", actID, 100, int64(100), int64(0), "0", "100",
 			func(r row) any { return int64(act(r).PercentDone) }},
@@ -123,7 +123,7 @@ func TestSetFieldUndoAndAudit(t *testing.T) {
 			[]time.Time{day(2027, 4, 2), day(2027, 10, 8), day(2027, 11, 5)}, []time.Time{day(2027, 3, 1), day(2027, 9, 1)},
 			"2027-03-01,2027-09-01", "2027-04-02,2027-10-08,2027-11-05",
 			func(r row) any { return tr(r).Dates }},
-		{"training", "format", trainingID, app.FormatELearning, "elearning", "workplace_meeting", "workplace_meeting", "elearning",
+		{"training", "format", trainingID, domain.FormatELearning, "elearning", "workplace_meeting", "workplace_meeting", "elearning",
 			func(r row) any { return string(tr(r).Format) }},
 		{"training", "expected_participants", trainingID, 55, int64(55), int64(40), "40", "55",
 			func(r row) any { return int64(tr(r).ExpectedParticipants) }},
@@ -141,7 +141,7 @@ func TestSetFieldUndoAndAudit(t *testing.T) {
 			func(r row) any { return sys(r).BaselineMet }},
 		{"system", "confidentiality", systemID, 4, int64(4), int64(3), "3", "4",
 			func(r row) any { return int64(sys(r).Confidentiality) }},
-		{"system", "security_plan", systemID, app.SecurityPlanDeepened, "deepened", "base", "base", "deepened",
+		{"system", "security_plan", systemID, domain.SecurityPlanDeepened, "deepened", "base", "base", "deepened",
 			func(r row) any { return string(sys(r).SecurityPlan) }},
 		{"system", "recovery_at", systemID, day(2026, 12, 1), day(2026, 12, 1), time.Time{}, "", "2026-12-01",
 			func(r row) any { return sys(r).RecoveryAt }},
@@ -162,7 +162,7 @@ func TestSetFieldUndoAndAudit(t *testing.T) {
 			wantAudit := func(step string, n int, old, new string) {
 				t.Helper()
 				last, got := f.lastAudit(t, tc.entity, id)
-				want := app.AuditEntry{ID: last.ID, At: auditTime, Who: testWho, Entity: tc.entity, EntityID: id, Field: tc.field, Old: old, New: new}
+				want := domain.AuditEntry{ID: last.ID, At: auditTime, Who: testWho, Entity: tc.entity, EntityID: id, Field: tc.field, Old: old, New: new}
 				if got != n || !reflect.DeepEqual(last, want) {
 					t.Errorf("%s: %d audit entries, last %+v; want %d, last %+v", step, got, last, n, want)
 				}
@@ -289,15 +289,15 @@ func TestConstraintProblems(t *testing.T) {
 		{"system without name", set("system", systemID, "name", "  "), "name", "err.required", []any{"Field", "field.name"}},
 		{"system renamed to a taken name", set("system", systemID, "name", "E-post"), "name", "err.duplicate_system", nil},
 		{"add system level 5", func(f *fixture) error {
-			_, err := f.s.AddSystem(f.board, app.System{Name: "Nytt", Availability: 5})
+			_, err := f.s.AddSystem(f.board, domain.System{Name: "Nytt", Availability: 5})
 			return err
 		}, "availability", "err.level_range", nil},
 		{"add system without name", func(f *fixture) error {
-			_, err := f.s.AddSystem(f.board, app.System{Name: ""})
+			_, err := f.s.AddSystem(f.board, domain.System{Name: ""})
 			return err
 		}, "name", "err.required", []any{"Field", "field.name"}},
 		{"add system duplicate", func(f *fixture) error {
-			_, err := f.s.AddSystem(f.board, app.System{Name: "Procapita"})
+			_, err := f.s.AddSystem(f.board, domain.System{Name: "Procapita"})
 			return err
 		}, "name", "err.duplicate_system", nil},
 		{"add board duplicate", func(f *fixture) error {
@@ -309,40 +309,40 @@ func TestConstraintProblems(t *testing.T) {
 			return err
 		}, "name", "err.required", []any{"Field", "field.name"}},
 		{"add plan duplicate by board id", func(f *fixture) error {
-			_, err := f.s.AddPlan(app.Plan{BoardID: f.board, Year: 2027})
+			_, err := f.s.AddPlan(domain.Plan{BoardID: f.board, Year: 2027})
 			return err
 		}, "year", "err.duplicate_plan", []any{"Board", "Socialnämnden", "Year", 2027}},
 		{"add plan data duplicate by board name", func(f *fixture) error {
-			_, err := f.s.AddPlanData(app.PlanData{Plan: app.Plan{Board: "Socialnämnden", Year: 2027}})
+			_, err := f.s.AddPlanData(domain.PlanData{Plan: domain.Plan{Board: "Socialnämnden", Year: 2027}})
 			return err
 		}, "year", "err.duplicate_plan", []any{"Board", "Socialnämnden", "Year", 2027}},
 		{"add plan year 1999", func(f *fixture) error {
-			_, err := f.s.AddPlan(app.Plan{BoardID: f.board, Year: 1999})
+			_, err := f.s.AddPlan(domain.Plan{BoardID: f.board, Year: 1999})
 			return err
-		}, "year", "err.year_range", []any{"Min", app.MinYear, "Max", app.MaxYear}},
+		}, "year", "err.year_range", []any{"Min", domain.MinYear, "Max", domain.MaxYear}},
 		{"add activity negative hours", func(f *fixture) error {
-			_, err := f.s.AddActivity(f.plan, app.Activity{Title: "Ny", ExternalHours: -8})
+			_, err := f.s.AddActivity(f.plan, domain.Activity{Title: "Ny", ExternalHours: -8})
 			return err
 		}, "external_hours", "err.negative", []any{"Field", "field.external_hours"}},
 		{"add activity percent 101", func(f *fixture) error {
-			_, err := f.s.AddActivity(f.plan, app.Activity{Title: "Ny", PercentDone: 101})
+			_, err := f.s.AddActivity(f.plan, domain.Activity{Title: "Ny", PercentDone: 101})
 			return err
 		}, "percent_done", "err.percent_range", nil},
 		{"add training negative participants", func(f *fixture) error {
-			_, err := f.s.AddTraining(f.plan, app.Training{Title: "Ny", ActualParticipants: -1})
+			_, err := f.s.AddTraining(f.plan, domain.Training{Title: "Ny", ActualParticipants: -1})
 			return err
 		}, "actual_participants", "err.participants", nil},
 		{"profile hours per FTE", func(f *fixture) error {
-			return f.s.SaveProfile(app.Profile{HoursPerFTE: 50})
+			return f.s.SaveProfile(domain.Profile{HoursPerFTE: 50})
 		}, "hours_per_fte", "err.too_large", []any{"Field", "field.hours_per_fte", "Max", 3000}},
 		{"profile goal without text", func(f *fixture) error {
-			return f.s.SaveProfile(app.Profile{HoursPerFTE: 1700, Goals: []app.Goal{{Number: 1, Text: " "}}})
+			return f.s.SaveProfile(domain.Profile{HoursPerFTE: 1700, Goals: []domain.Goal{{Number: 1, Text: " "}}})
 		}, "goals", "err.required", []any{"Field", "field.goals"}},
 		{"profile goal number twice", func(f *fixture) error {
-			return f.s.SaveProfile(app.Profile{HoursPerFTE: 1700, Goals: []app.Goal{{Number: 1, Text: "a"}, {Number: 1, Text: "b"}}})
+			return f.s.SaveProfile(domain.Profile{HoursPerFTE: 1700, Goals: []domain.Goal{{Number: 1, Text: "a"}, {Number: 1, Text: "b"}}})
 		}, "goals", "err.unknown_goal", []any{"Goal", 1}},
 		{"profile goal number 100", func(f *fixture) error {
-			return f.s.SaveProfile(app.Profile{HoursPerFTE: 1700, Goals: []app.Goal{{Number: 100, Text: "a"}}})
+			return f.s.SaveProfile(domain.Profile{HoursPerFTE: 1700, Goals: []domain.Goal{{Number: 100, Text: "a"}}})
 		}, "goals", "err.unknown_goal", []any{"Goal", 100}},
 	}
 	for _, tc := range tests {
@@ -406,7 +406,7 @@ func TestPlainErrors(t *testing.T) {
 func TestReadyPlanIsReadOnly(t *testing.T) {
 	f := newFixture(t)
 	s := f.s
-	if err := s.SetPlanStatus(f.plan, app.PlanReady, 0); err != nil {
+	if err := s.SetPlanStatus(f.plan, domain.PlanReady, 0); err != nil {
 		t.Fatal(err)
 	}
 	if last, _ := f.lastAudit(t, "plan", f.plan); last.Field != "status" || last.Old != "draft" || last.New != "ready" || last.Who != testWho {
@@ -428,9 +428,9 @@ func TestReadyPlanIsReadOnly(t *testing.T) {
 		{"training title", set("training", trainingID, "title", "Ny")},
 		{"training dates", set("training", trainingID, "dates", []time.Time{day(2027, 5, 5)})},
 		{"checkpoint method", set("checkpoint", checkpointID, "method", "Ny")},
-		{"add activity", func() error { _, err := s.AddActivity(f.plan, app.Activity{Title: "Ny"}); return err }},
-		{"add training", func() error { _, err := s.AddTraining(f.plan, app.Training{Title: "Ny"}); return err }},
-		{"add checkpoint", func() error { _, err := s.AddCheckpoint(f.plan, app.Checkpoint{Method: "Ny"}); return err }},
+		{"add activity", func() error { _, err := s.AddActivity(f.plan, domain.Activity{Title: "Ny"}); return err }},
+		{"add training", func() error { _, err := s.AddTraining(f.plan, domain.Training{Title: "Ny"}); return err }},
+		{"add checkpoint", func() error { _, err := s.AddCheckpoint(f.plan, domain.Checkpoint{Method: "Ny"}); return err }},
 		{"delete activity", func() error { _, err := s.DeleteActivity(f.act); return err }},
 		{"delete training", func() error { _, err := s.DeleteTraining(f.training); return err }},
 		{"delete checkpoint", func() error { _, err := s.DeleteCheckpoint(f.checkpoint); return err }},
@@ -455,14 +455,14 @@ func TestReadyPlanIsReadOnly(t *testing.T) {
 		id            func(*fixture) int64
 		value         any
 	}{
-		{"activity", "status", actID, app.ActivityDone},
+		{"activity", "status", actID, domain.ActivityDone},
 		{"activity", "percent_done", actID, 100},
 		{"activity", "actual_hours", actID, 150},
 		{"activity", "actual_kronor", actID, 130000},
 		{"activity", "follow_up_comment", actID, "Genomförd"},
 		{"training", "actual_participants", trainingID, 37},
 		{"checkpoint", "done", checkpointID, true},
-		{"plan", "check0_result", planID, app.CheckPartly},
+		{"plan", "check0_result", planID, domain.CheckPartly},
 		{"plan", "check0_text", planID, "Två av tre"},
 		{"system", "owner", systemID, "Ny ägare"}, // the register belongs to the board, not the plan
 	}
@@ -477,12 +477,12 @@ func TestReadyPlanIsReadOnly(t *testing.T) {
 		}
 	}
 	p, _ := s.Plan(f.plan)
-	if p.Status != app.PlanReady {
+	if p.Status != domain.PlanReady {
 		t.Errorf("status after follow-up = %s, want ready", p.Status)
 	}
 
 	// Reopening is audited and makes the content editable again.
-	if err := s.SetPlanStatus(f.plan, app.PlanDraft, 0); err != nil {
+	if err := s.SetPlanStatus(f.plan, domain.PlanDraft, 0); err != nil {
 		t.Fatal(err)
 	}
 	if last, _ := f.lastAudit(t, "plan", f.plan); last.Field != "status" || last.Old != "ready" || last.New != "draft" {
@@ -496,7 +496,7 @@ func TestReadyPlanIsReadOnly(t *testing.T) {
 func TestSignedPlanEditMakesDraft(t *testing.T) {
 	f := newFixture(t)
 	s := f.s
-	if err := s.SetPlanStatus(f.plan, app.PlanSigned, 1); err != nil {
+	if err := s.SetPlanStatus(f.plan, domain.PlanSigned, 1); err != nil {
 		t.Fatal(err)
 	}
 	es, _ := s.Audit("plan", f.plan)
@@ -509,7 +509,7 @@ func TestSignedPlanEditMakesDraft(t *testing.T) {
 	}
 	// A no-op status change records nothing.
 	n := len(es)
-	if err := s.SetPlanStatus(f.plan, app.PlanSigned, 1); err != nil {
+	if err := s.SetPlanStatus(f.plan, domain.PlanSigned, 1); err != nil {
 		t.Fatal(err)
 	}
 	if _, m := f.lastAudit(t, "plan", f.plan); m != n {
@@ -520,7 +520,7 @@ func TestSignedPlanEditMakesDraft(t *testing.T) {
 	if _, err := s.SetField("activity", f.act, "percent_done", 50); err != nil {
 		t.Fatal(err)
 	}
-	if p, _ := s.Plan(f.plan); p.Status != app.PlanSigned {
+	if p, _ := s.Plan(f.plan); p.Status != domain.PlanSigned {
 		t.Errorf("follow-up turned the signed plan into %s", p.Status)
 	}
 
@@ -530,30 +530,30 @@ func TestSignedPlanEditMakesDraft(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, _ := s.Plan(f.plan)
-	if p.Status != app.PlanDraft || p.Version != 1 {
+	if p.Status != domain.PlanDraft || p.Version != 1 {
 		t.Errorf("after content edit: status %s version %d, want draft 1", p.Status, p.Version)
 	}
 	last, _ := f.lastAudit(t, "plan", f.plan)
-	want := app.AuditEntry{ID: last.ID, At: auditTime, Who: "Bo Berg", Entity: "plan", EntityID: f.plan, Field: "status", Old: "signed", New: "draft"}
+	want := domain.AuditEntry{ID: last.ID, At: auditTime, Who: "Bo Berg", Entity: "plan", EntityID: f.plan, Field: "status", Old: "signed", New: "draft"}
 	if last != want {
 		t.Errorf("audit = %+v, want %+v", last, want)
 	}
 
 	// The same for a row added to a signed plan.
-	if err := s.SetPlanStatus(f.plan, app.PlanSigned, 2); err != nil {
+	if err := s.SetPlanStatus(f.plan, domain.PlanSigned, 2); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddCheckpoint(f.plan, app.Checkpoint{Method: "Extra"}); err != nil {
+	if _, err := s.AddCheckpoint(f.plan, domain.Checkpoint{Method: "Extra"}); err != nil {
 		t.Fatal(err)
 	}
-	if p, _ := s.Plan(f.plan); p.Status != app.PlanDraft {
+	if p, _ := s.Plan(f.plan); p.Status != domain.PlanDraft {
 		t.Errorf("after adding a checkpoint: status %s", p.Status)
 	}
 
-	if err := s.SetPlanStatus(4711, app.PlanReady, 0); !errors.Is(err, ErrNotFound) {
+	if err := s.SetPlanStatus(4711, domain.PlanReady, 0); !errors.Is(err, ErrNotFound) {
 		t.Errorf("status of a missing plan: %v", err)
 	}
-	if err := s.SetPlanStatus(f.plan, app.PlanStatus("archived"), 0); err == nil {
+	if err := s.SetPlanStatus(f.plan, domain.PlanStatus("archived"), 0); err == nil {
 		t.Error("unknown status accepted")
 	}
 }
@@ -561,7 +561,7 @@ func TestSignedPlanEditMakesDraft(t *testing.T) {
 func TestSetActivityLinks(t *testing.T) {
 	f := newFixture(t)
 	s := f.s
-	extra, err := s.AddSystem(f.board, app.System{Name: "Intranät"})
+	extra, err := s.AddSystem(f.board, domain.System{Name: "Intranät"})
 	if err != nil {
 		t.Fatal(err)
 	}

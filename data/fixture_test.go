@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -38,18 +38,18 @@ func newFixture(t *testing.T) *fixture {
 		return id
 	}
 	f.board = must(s.AddBoard("Socialnämnden"))
-	f.sysProcapita = must(s.AddSystem(f.board, app.System{Name: "Procapita", Description: "Verksamhetssystem", Owner: "Socialchef",
+	f.sysProcapita = must(s.AddSystem(f.board, domain.System{Name: "Procapita", Description: "Verksamhetssystem", Owner: "Socialchef",
 		Confidentiality: 3, Integrity: 2, Availability: 2, Traceability: 3, BaselineMet: true,
-		SecurityPlan: app.SecurityPlanBase, SecurityPlanAt: day(2026, 5, 1), RiskAnalysisAt: day(2026, 4, 1), Sensitive: true}))
-	f.sysMail = must(s.AddSystem(f.board, app.System{Name: "E-post", Owner: "IT-chef",
+		SecurityPlan: domain.SecurityPlanBase, SecurityPlanAt: day(2026, 5, 1), RiskAnalysisAt: day(2026, 4, 1), Sensitive: true}))
+	f.sysMail = must(s.AddSystem(f.board, domain.System{Name: "E-post", Owner: "IT-chef",
 		Confidentiality: -1, Integrity: -1, Availability: -1, Traceability: -1}))
-	f.plan = must(s.AddPlan(app.Plan{BoardID: f.board, Year: 2027, Responsible: "Förvaltningschef", Contact: "info@example.se"}))
-	f.act = must(s.AddActivity(f.plan, app.Activity{Title: "Klassa system", Description: "Med KLASSA", Goals: []int{3, 1},
-		Priority: app.PriorityHigh, Responsible: "Systemförvaltare", Start: day(2027, 2, 1), End: day(2027, 11, 30),
+	f.plan = must(s.AddPlan(domain.Plan{BoardID: f.board, Year: 2027, Responsible: "Förvaltningschef", Contact: "info@example.se"}))
+	f.act = must(s.AddActivity(f.plan, domain.Activity{Title: "Klassa system", Description: "Med KLASSA", Goals: []int{3, 1},
+		Priority: domain.PriorityHigh, Responsible: "Systemförvaltare", Start: day(2027, 2, 1), End: day(2027, 11, 30),
 		InternalHours: 120, ExternalHours: 40, OperatingCost: 25000, Investment: 100000, SystemIDs: []int64{f.sysMail, f.sysProcapita}}))
-	f.training = must(s.AddTraining(f.plan, app.Training{Title: "Grundutbildning", TargetGroup: "All personal", Format: app.FormatAPT,
+	f.training = must(s.AddTraining(f.plan, domain.Training{Title: "Grundutbildning", TargetGroup: "All personal", Format: domain.FormatAPT,
 		Dates: []time.Time{day(2027, 3, 1), day(2027, 9, 1)}, Responsible: "Enhetschefer", ExpectedParticipants: 40, Evaluation: "Enkät"}))
-	f.checkpoint = must(s.AddCheckpoint(f.plan, app.Checkpoint{Date: day(2027, 6, 15), Method: "Avstämning", ReportTo: "Socialnämnden"}))
+	f.checkpoint = must(s.AddCheckpoint(f.plan, domain.Checkpoint{Date: day(2027, 6, 15), Method: "Avstämning", ReportTo: "Socialnämnden"}))
 	return f
 }
 
@@ -64,10 +64,10 @@ func (f *fixture) state(t *testing.T) string {
 	plans, _ := f.s.Plans(0)
 	audit, _ := f.s.Audit("", 0)
 	b, err := json.Marshal(struct {
-		D      app.PlanData
-		Boards []app.Board
-		Plans  []app.Plan
-		Audit  []app.AuditEntry
+		D      domain.PlanData
+		Boards []domain.Board
+		Plans  []domain.Plan
+		Audit  []domain.AuditEntry
 	}{d, boards, plans, audit})
 	if err != nil {
 		t.Fatal(err)
@@ -75,25 +75,25 @@ func (f *fixture) state(t *testing.T) string {
 	return string(b)
 }
 
-func (f *fixture) lastAudit(t *testing.T, entity string, id int64) (app.AuditEntry, int) {
+func (f *fixture) lastAudit(t *testing.T, entity string, id int64) (domain.AuditEntry, int) {
 	t.Helper()
 	es, err := f.s.Audit(entity, id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(es) == 0 {
-		return app.AuditEntry{}, 0
+		return domain.AuditEntry{}, 0
 	}
 	return es[len(es)-1], len(es)
 }
 
-// checkProblem asserts err carries an *app.Problem for field with key and args, and that the
+// checkProblem asserts err carries an *domain.Problem for field with key and args, and that the
 // problem reads as a whole sentence in both languages.
 func checkProblem(t *testing.T, err error, field, key string, args ...any) {
 	t.Helper()
 	p, ok := asProblem(err)
 	if !ok {
-		t.Fatalf("err = %v, want an *app.Problem %s", err, key)
+		t.Fatalf("err = %v, want an *domain.Problem %s", err, key)
 	}
 	if p.Field != field || p.Key != key {
 		t.Errorf("problem field, key = %q, %q; want %q, %q", p.Field, p.Key, field, key)
@@ -111,8 +111,8 @@ func checkProblem(t *testing.T, err error, field, key string, args ...any) {
 	}
 }
 
-func asProblem(err error) (*app.Problem, bool) {
-	var p *app.Problem
+func asProblem(err error) (*domain.Problem, bool) {
+	var p *domain.Problem
 	ok := errors.As(err, &p)
 	return p, ok
 }

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"time"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // Coordinator overview: the current received plan of every board for a year, loaded with one
@@ -63,7 +63,7 @@ const (
 // ReceivedPlans returns the current received plan of every board for year, with the rows parts
 // asks for, in no particular order (the caller sorts in the user's collation). Each plan has
 // Plan.SubmissionID set; rows are in plan order.
-func (s *Store) ReceivedPlans(year int, parts Parts) ([]app.PlanData, error) {
+func (s *Store) ReceivedPlans(year int, parts Parts) ([]domain.PlanData, error) {
 	out, err := s.receivedPlans(year, parts)
 	if err != nil {
 		return nil, fmt.Errorf("load received plans for %d: %w", year, err)
@@ -71,17 +71,17 @@ func (s *Store) ReceivedPlans(year int, parts Parts) ([]app.PlanData, error) {
 	return out, nil
 }
 
-func (s *Store) receivedPlans(year int, parts Parts) ([]app.PlanData, error) {
+func (s *Store) receivedPlans(year int, parts Parts) ([]domain.PlanData, error) {
 	rows, err := s.db.Query(qPlans, year)
 	if err != nil {
 		return nil, err
 	}
-	var out []app.PlanData
+	var out []domain.PlanData
 	byPlan := map[int64]int{}
 	bySub := map[int64]int{}
 	for rows.Next() {
 		var sub int64
-		var d app.PlanData
+		var d domain.PlanData
 		p, err := scanPlanWith(rows, &sub)
 		if err != nil {
 			rows.Close()
@@ -126,10 +126,10 @@ func (s *Store) receivedPlans(year int, parts Parts) ([]app.PlanData, error) {
 	}
 	for i := range out {
 		d := &out[i]
-		slices.SortStableFunc(d.Activities, func(a, b app.Activity) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
-		slices.SortStableFunc(d.Trainings, func(a, b app.Training) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
-		slices.SortStableFunc(d.Checkpoints, func(a, b app.Checkpoint) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
-		slices.SortStableFunc(d.Systems, func(a, b app.System) int { return cmpStr(a.Name, b.Name) })
+		slices.SortStableFunc(d.Activities, func(a, b domain.Activity) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
+		slices.SortStableFunc(d.Trainings, func(a, b domain.Training) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
+		slices.SortStableFunc(d.Checkpoints, func(a, b domain.Checkpoint) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
+		slices.SortStableFunc(d.Systems, func(a, b domain.System) int { return cmpStr(a.Name, b.Name) })
 	}
 	return out, nil
 }
@@ -157,7 +157,7 @@ func cmpStr(a, b string) int {
 }
 
 // scanPlanWith scans planCols followed by one more integer column.
-func scanPlanWith(sc interface{ Scan(...any) error }, extra *int64) (app.Plan, error) {
+func scanPlanWith(sc interface{ Scan(...any) error }, extra *int64) (domain.Plan, error) {
 	var last int64
 	p, err := scanPlan(scanner(func(dest ...any) error {
 		return sc.Scan(append(dest, &last)...)
@@ -170,14 +170,14 @@ type scanner func(dest ...any) error
 
 func (f scanner) Scan(dest ...any) error { return f(dest...) }
 
-func (s *Store) receivedActivities(year int, out []app.PlanData, byPlan map[int64]int) error {
+func (s *Store) receivedActivities(year int, out []domain.PlanData, byPlan map[int64]int) error {
 	rows, err := s.db.Query(qActivities, year)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var a app.Activity
+		var a domain.Activity
 		var start, end, goals, systems sql.NullString
 		var prio int
 		var status string
@@ -186,8 +186,8 @@ func (s *Store) receivedActivities(year int, out []app.PlanData, byPlan map[int6
 			&a.FollowUpComment, &a.CarriedFrom, &goals, &systems); err != nil {
 			return err
 		}
-		a.Priority = app.Priority(prio)
-		a.Status = app.ActivityStatus(status)
+		a.Priority = domain.Priority(prio)
+		a.Status = domain.ActivityStatus(status)
 		a.Start, a.End = parseDate(start), parseDate(end)
 		for _, g := range splitInts(goals.String) {
 			a.Goals = append(a.Goals, int(g))
@@ -202,20 +202,20 @@ func (s *Store) receivedActivities(year int, out []app.PlanData, byPlan map[int6
 	return rows.Err()
 }
 
-func (s *Store) receivedTrainings(year int, out []app.PlanData, byPlan map[int64]int) error {
+func (s *Store) receivedTrainings(year int, out []domain.PlanData, byPlan map[int64]int) error {
 	rows, err := s.db.Query(qTrainings, year)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var t app.Training
+		var t domain.Training
 		var format, dates string
 		if err := rows.Scan(&t.ID, &t.PlanID, &t.Position, &t.Title, &t.TargetGroup, &format, &dates, &t.Responsible,
 			&t.ExpectedParticipants, &t.Evaluation, &t.ActualParticipants); err != nil {
 			return err
 		}
-		t.Format = app.TrainingFormat(format)
+		t.Format = domain.TrainingFormat(format)
 		t.Dates = parseDates(dates)
 		if i, ok := byPlan[t.PlanID]; ok {
 			out[i].Trainings = append(out[i].Trainings, t)
@@ -224,14 +224,14 @@ func (s *Store) receivedTrainings(year int, out []app.PlanData, byPlan map[int64
 	return rows.Err()
 }
 
-func (s *Store) receivedCheckpoints(year int, out []app.PlanData, byPlan map[int64]int) error {
+func (s *Store) receivedCheckpoints(year int, out []domain.PlanData, byPlan map[int64]int) error {
 	rows, err := s.db.Query(qCheckpoints, year)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var c app.Checkpoint
+		var c domain.Checkpoint
 		var date sql.NullString
 		if err := rows.Scan(&c.ID, &c.PlanID, &c.Position, &date, &c.Method, &c.ReportTo, &c.Done); err != nil {
 			return err
@@ -244,14 +244,14 @@ func (s *Store) receivedCheckpoints(year int, out []app.PlanData, byPlan map[int
 	return rows.Err()
 }
 
-func (s *Store) receivedSystems(year int, out []app.PlanData, byPlan map[int64]int) error {
+func (s *Store) receivedSystems(year int, out []domain.PlanData, byPlan map[int64]int) error {
 	rows, err := s.db.Query(qSystems, year)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var x app.System
+		var x domain.System
 		var planID int64
 		var plan string
 		var sp, ra, co, re sql.NullString
@@ -259,7 +259,7 @@ func (s *Store) receivedSystems(year int, out []app.PlanData, byPlan map[int64]i
 			&x.Traceability, &x.BaselineMet, &plan, &sp, &ra, &co, &re, &x.Sensitive); err != nil {
 			return err
 		}
-		x.SecurityPlan = app.SecurityPlanLevel(plan)
+		x.SecurityPlan = domain.SecurityPlanLevel(plan)
 		x.SecurityPlanAt, x.RiskAnalysisAt, x.ContinuityAt, x.RecoveryAt = parseDate(sp), parseDate(ra), parseDate(co), parseDate(re)
 		if i, ok := byPlan[planID]; ok {
 			out[i].Systems = append(out[i].Systems, x)
@@ -271,7 +271,7 @@ func (s *Store) receivedSystems(year int, out []app.PlanData, byPlan map[int64]i
 // receivedPrevious reads last year's plan from each submission's payload. SQLite cuts the part
 // out, so only that part is decoded here. A payload whose previous plan cannot be read leaves
 // Previous nil, as for a board that sent none: the overview then shows no follow-up for it.
-func (s *Store) receivedPrevious(year int, out []app.PlanData, bySub map[int64]int) error {
+func (s *Store) receivedPrevious(year int, out []domain.PlanData, bySub map[int64]int) error {
 	rows, err := s.db.Query(qPrevious, year)
 	if err != nil {
 		return err
@@ -287,7 +287,7 @@ func (s *Store) receivedPrevious(year int, out []app.PlanData, bySub map[int64]i
 		if !ok || !raw.Valid || raw.String == "" {
 			continue
 		}
-		var prev app.PlanData
+		var prev domain.PlanData
 		if err := json.Unmarshal([]byte(raw.String), &prev); err != nil {
 			continue
 		}
@@ -302,7 +302,7 @@ func (s *Store) receivedPrevious(year int, out []app.PlanData, bySub map[int64]i
 type CoordinatorNote struct {
 	Board     string
 	Year      int
-	Checks    [3]app.CheckResult
+	Checks    [3]domain.CheckResult
 	Text      string
 	UpdatedAt time.Time // UTC; zero for a note never saved
 	UpdatedBy string
@@ -310,7 +310,7 @@ type CoordinatorNote struct {
 
 // Empty reports whether the note says nothing.
 func (n CoordinatorNote) Empty() bool {
-	return n.Text == "" && n.Checks == [3]app.CheckResult{}
+	return n.Text == "" && n.Checks == [3]domain.CheckResult{}
 }
 
 // CoordinatorNotes lists the coordinator's notes for year.
@@ -337,7 +337,7 @@ func scanNote(sc interface{ Scan(...any) error }) (CoordinatorNote, error) {
 	if err := sc.Scan(&n.Board, &n.Year, &c0, &c1, &c2, &n.Text, &at, &n.UpdatedBy); err != nil {
 		return n, err
 	}
-	n.Checks = [3]app.CheckResult{app.CheckResult(c0), app.CheckResult(c1), app.CheckResult(c2)}
+	n.Checks = [3]domain.CheckResult{domain.CheckResult(c0), domain.CheckResult(c1), domain.CheckResult(c2)}
 	n.UpdatedAt = parseStamp(at)
 	return n, nil
 }
@@ -361,7 +361,7 @@ func (s *Store) CoordinatorNote(board string, year int) (CoordinatorNote, error)
 func (s *Store) SetCoordinatorNote(n CoordinatorNote) error {
 	for _, c := range n.Checks {
 		switch c {
-		case app.CheckUnanswered, app.CheckYes, app.CheckPartly, app.CheckNo:
+		case domain.CheckUnanswered, domain.CheckYes, domain.CheckPartly, domain.CheckNo:
 		default:
 			return fmt.Errorf("save coordinator note on %q %d: unknown check result %q", n.Board, n.Year, c)
 		}

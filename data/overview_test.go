@@ -12,28 +12,28 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // genPlan makes a board's plan for year with n activities, two trainings, a checkpoint and a
 // three-system register; its content depends only on board, year and n.
-func genPlan(board string, year, n int) app.PlanData {
+func genPlan(board string, year, n int) domain.PlanData {
 	h := sha256.Sum256([]byte(board))
 	r := rand.New(rand.NewPCG(uint64(year), uint64(h[0])<<8|uint64(h[1])))
-	d := app.PlanData{Plan: app.Plan{Board: board, Year: year, Status: app.PlanSigned, Version: 1, Responsible: "Förvaltningschef"}}
-	d.Systems = []app.System{
-		{ID: 1, Name: "Ärendesystem", Confidentiality: 3, Integrity: 3, Availability: 2, Traceability: 3, SecurityPlan: app.SecurityPlanBase},
+	d := domain.PlanData{Plan: domain.Plan{Board: board, Year: year, Status: domain.PlanSigned, Version: 1, Responsible: "Förvaltningschef"}}
+	d.Systems = []domain.System{
+		{ID: 1, Name: "Ärendesystem", Confidentiality: 3, Integrity: 3, Availability: 2, Traceability: 3, SecurityPlan: domain.SecurityPlanBase},
 		{ID: 2, Name: "E-post", Confidentiality: 2, Integrity: 2, Availability: 2, Traceability: 1, RiskAnalysisAt: time.Date(year-1, 5, 1, 0, 0, 0, 0, time.UTC)},
 		{ID: 3, Name: "Webbplats", Confidentiality: -1, Integrity: -1, Availability: -1, Traceability: -1},
 	}
 	for i := range n {
 		start := time.Date(year, time.Month(1+r.IntN(12)), 1+r.IntN(28), 0, 0, 0, 0, time.UTC)
-		a := app.Activity{
+		a := domain.Activity{
 			Position: i + 1, Title: fmt.Sprintf("Åtgärd %d för %s", i+1, board), Description: "Så här görs det.",
-			Goals: []int{1 + r.IntN(8)}, Priority: app.Priority(1 + r.IntN(3)), Responsible: "Enhetschef",
+			Goals: []int{1 + r.IntN(8)}, Priority: domain.Priority(1 + r.IntN(3)), Responsible: "Enhetschef",
 			Start: start, End: start.AddDate(0, r.IntN(4), r.IntN(20)),
 			InternalHours: int64(r.IntN(200)), ExternalHours: int64(r.IntN(50)), OperatingCost: int64(r.IntN(100)) * 1000,
-			Investment: int64(r.IntN(20)) * 5000, Status: app.ActivityNotStarted,
+			Investment: int64(r.IntN(20)) * 5000, Status: domain.ActivityNotStarted,
 		}
 		if r.IntN(3) == 0 {
 			a.Goals = append(a.Goals, 1+r.IntN(8))
@@ -43,24 +43,24 @@ func genPlan(board string, year, n int) app.PlanData {
 		}
 		d.Activities = append(d.Activities, a)
 	}
-	d.Trainings = []app.Training{
-		{Position: 1, Title: "Grundutbildning", TargetGroup: "Alla medarbetare", Format: app.FormatELearning,
+	d.Trainings = []domain.Training{
+		{Position: 1, Title: "Grundutbildning", TargetGroup: "Alla medarbetare", Format: domain.FormatELearning,
 			Dates: []time.Time{time.Date(year, 3, 10, 0, 0, 0, 0, time.UTC), time.Date(year, 9, 14, 0, 0, 0, 0, time.UTC)}, ExpectedParticipants: 100},
-		{Position: 2, Title: "Krisövning", TargetGroup: "Ledningsgruppen", Format: app.FormatExercise,
+		{Position: 2, Title: "Krisövning", TargetGroup: "Ledningsgruppen", Format: domain.FormatExercise,
 			Dates: []time.Time{time.Date(year, 5, 20, 0, 0, 0, 0, time.UTC)}, ExpectedParticipants: 12},
 	}
-	d.Checkpoints = []app.Checkpoint{{Position: 1, Date: time.Date(year, 10, 15, 0, 0, 0, 0, time.UTC), Method: "Uppföljning", ReportTo: "Nämnden"}}
+	d.Checkpoints = []domain.Checkpoint{{Position: 1, Date: time.Date(year, 10, 15, 0, 0, 0, 0, time.UTC), Method: "Uppföljning", ReportTo: "Nämnden"}}
 	return d
 }
 
 // followedUp is d after its autumn follow-up: statuses spread over the four, checks answered.
-func followedUp(d app.PlanData) app.PlanData {
-	d.Activities = append([]app.Activity(nil), d.Activities...)
+func followedUp(d domain.PlanData) domain.PlanData {
+	d.Activities = append([]domain.Activity(nil), d.Activities...)
 	for i := range d.Activities {
-		d.Activities[i].Status = app.ActivityStatuses[i%len(app.ActivityStatuses)]
+		d.Activities[i].Status = domain.ActivityStatuses[i%len(domain.ActivityStatuses)]
 	}
-	d.Plan.Status = app.PlanClosed
-	d.Plan.Checks = [3]app.Check{{Result: app.CheckYes, Text: "Alla genomförda."}, {Result: app.CheckPartly, Text: "Delvis."}, {Result: app.CheckNo, Text: "Nej."}}
+	d.Plan.Status = domain.PlanClosed
+	d.Plan.Checks = [3]domain.Check{{Result: domain.CheckYes, Text: "Alla genomförda."}, {Result: domain.CheckPartly, Text: "Delvis."}, {Result: domain.CheckNo, Text: "Nej."}}
 	return d
 }
 
@@ -72,10 +72,10 @@ func submissionOf(board string, year, version, n int) Received {
 	prev := followedUp(genPlan(board, year-1, n))
 	d.Previous = &prev
 	payload, err := json.Marshal(struct {
-		Schema int          `json:"schema"`
-		Board  string       `json:"board"`
-		Year   int          `json:"year"`
-		Plan   app.PlanData `json:"plan"`
+		Schema int             `json:"schema"`
+		Board  string          `json:"board"`
+		Year   int             `json:"year"`
+		Plan   domain.PlanData `json:"plan"`
 	}{1, board, year, d})
 	if err != nil {
 		panic(err)
@@ -114,7 +114,7 @@ func TestReceivedPlans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	byBoard := map[string]app.PlanData{}
+	byBoard := map[string]domain.PlanData{}
 	for _, d := range got {
 		byBoard[d.Plan.Board] = d
 	}
@@ -160,8 +160,8 @@ func TestReceivedPlans(t *testing.T) {
 		if d.Previous == nil {
 			t.Fatalf("%s: no previous plan", tc.board)
 		}
-		if p := d.Previous; p.Plan.Year != 2026 || p.Plan.Checks[2].Result != app.CheckNo || len(p.Activities) != len(want.Previous.Activities) ||
-			p.Activities[1].Status != app.ActivityStatuses[1] {
+		if p := d.Previous; p.Plan.Year != 2026 || p.Plan.Checks[2].Result != domain.CheckNo || len(p.Activities) != len(want.Previous.Activities) ||
+			p.Activities[1].Status != domain.ActivityStatuses[1] {
 			t.Errorf("%s: previous %+v", tc.board, p.Plan)
 		}
 	}
@@ -180,7 +180,7 @@ func TestReceivedPlans(t *testing.T) {
 	}
 }
 
-func activityKeys(as []app.Activity) []string {
+func activityKeys(as []domain.Activity) []string {
 	var out []string
 	for _, a := range as {
 		out = append(out, fmt.Sprintf("%d %s %v %s–%s %d/%d/%d/%d %s", a.Position, a.Title, a.Goals, a.Start.Format(time.DateOnly),
@@ -189,7 +189,7 @@ func activityKeys(as []app.Activity) []string {
 	return out
 }
 
-func containsSystem(xs []app.System, id int64) bool {
+func containsSystem(xs []domain.System, id int64) bool {
 	for _, x := range xs {
 		if x.ID == id {
 			return true
@@ -238,9 +238,9 @@ func TestCoordinatorNote(t *testing.T) {
 		wantAudit int // entries added by this step
 		wantRows  int
 	}{
-		{"first", CoordinatorNote{Board: "Socialnämnden", Year: 2027, Checks: [3]app.CheckResult{app.CheckYes, "", app.CheckPartly}, Text: "Två konton kvar; åtgärdas."}, 3, 1},
-		{"same again", CoordinatorNote{Board: "Socialnämnden", Year: 2027, Checks: [3]app.CheckResult{app.CheckYes, "", app.CheckPartly}, Text: "Två konton kvar; åtgärdas."}, 0, 1},
-		{"one check", CoordinatorNote{Board: "Socialnämnden", Year: 2027, Checks: [3]app.CheckResult{app.CheckYes, app.CheckNo, app.CheckPartly}, Text: "Två konton kvar; åtgärdas."}, 1, 1},
+		{"first", CoordinatorNote{Board: "Socialnämnden", Year: 2027, Checks: [3]domain.CheckResult{domain.CheckYes, "", domain.CheckPartly}, Text: "Två konton kvar; åtgärdas."}, 3, 1},
+		{"same again", CoordinatorNote{Board: "Socialnämnden", Year: 2027, Checks: [3]domain.CheckResult{domain.CheckYes, "", domain.CheckPartly}, Text: "Två konton kvar; åtgärdas."}, 0, 1},
+		{"one check", CoordinatorNote{Board: "Socialnämnden", Year: 2027, Checks: [3]domain.CheckResult{domain.CheckYes, domain.CheckNo, domain.CheckPartly}, Text: "Två konton kvar; åtgärdas."}, 1, 1},
 		{"another board", CoordinatorNote{Board: "Tekniska nämnden", Year: 2027, Text: "Inget att anmärka."}, 1, 2},
 		{"emptied", CoordinatorNote{Board: "Socialnämnden", Year: 2027}, 4, 1},
 	}
@@ -272,7 +272,7 @@ func TestCoordinatorNote(t *testing.T) {
 	if es, _ := s.Audit("coordinator_note", 2027); !strings.HasPrefix(es[0].Field, "Socialnämnden: check0") || es[0].New != "yes" {
 		t.Errorf("first audit entry %+v", es[0])
 	}
-	if err := s.SetCoordinatorNote(CoordinatorNote{Board: "X", Year: 2027, Checks: [3]app.CheckResult{"maybe"}}); err == nil {
+	if err := s.SetCoordinatorNote(CoordinatorNote{Board: "X", Year: 2027, Checks: [3]domain.CheckResult{"maybe"}}); err == nil {
 		t.Error("an unknown check result was saved")
 	}
 	if other, _ := s.CoordinatorNotes(2026); len(other) != 0 {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/mattn/go-sqlite3"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // HasProfile reports whether a policy profile has been saved.
@@ -20,8 +20,8 @@ func (s *Store) HasProfile() (bool, error) {
 }
 
 // Profile loads the policy profile.
-func (s *Store) Profile() (app.Profile, error) {
-	var p app.Profile
+func (s *Store) Profile() (domain.Profile, error) {
+	var p domain.Profile
 	err := s.db.QueryRow("SELECT kommun, policy_name, hours_per_fte FROM profile WHERE id = 1").Scan(&p.Kommun, &p.PolicyName, &p.HoursPerFTE)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -35,7 +35,7 @@ func (s *Store) Profile() (app.Profile, error) {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var g app.Goal
+		var g domain.Goal
 		if err := rows.Scan(&g.Number, &g.Text); err != nil {
 			return p, err
 		}
@@ -50,7 +50,7 @@ func (s *Store) Profile() (app.Profile, error) {
 	}
 	defer lv.Close()
 	for lv.Next() {
-		var c app.ClassLevel
+		var c domain.ClassLevel
 		if err := lv.Scan(&c.Level, &c.Name); err != nil {
 			return p, err
 		}
@@ -60,7 +60,7 @@ func (s *Store) Profile() (app.Profile, error) {
 }
 
 // SaveProfile replaces the policy profile (goals and scale included) and logs the change.
-func (s *Store) SaveProfile(p app.Profile) error {
+func (s *Store) SaveProfile(p domain.Profile) error {
 	return s.tx(func(tx *sql.Tx) error {
 		if _, err := tx.Exec(`INSERT INTO profile(id, kommun, policy_name, hours_per_fte) VALUES(1, ?, ?, ?)
 			ON CONFLICT(id) DO UPDATE SET kommun = excluded.kommun, policy_name = excluded.policy_name, hours_per_fte = excluded.hours_per_fte`,
@@ -88,28 +88,28 @@ func (s *Store) SaveProfile(p app.Profile) error {
 }
 
 // goalProblem says what is wrong with a goal the database refused, in ValidateProfile's words.
-func goalProblem(err error, g app.Goal) error {
+func goalProblem(err error, g domain.Goal) error {
 	var se sqlite3.Error
 	if !errors.As(err, &se) || se.Code != sqlite3.ErrConstraint {
 		return err
 	}
 	if strings.Contains(se.Error(), "length(trim(text))") {
-		return &app.Problem{Severity: app.Blocking, Entity: "profile", EntityID: int64(g.Number), Field: "goals", Key: "err.required", Args: []any{"Field", "field.goals"}}
+		return &domain.Problem{Severity: domain.Blocking, Entity: "profile", EntityID: int64(g.Number), Field: "goals", Key: "err.required", Args: []any{"Field", "field.goals"}}
 	}
 	// A number out of range or used twice.
-	return &app.Problem{Severity: app.Blocking, Entity: "profile", EntityID: int64(g.Number), Field: "goals", Key: "err.unknown_goal", Args: []any{"Goal", g.Number}}
+	return &domain.Problem{Severity: domain.Blocking, Entity: "profile", EntityID: int64(g.Number), Field: "goals", Key: "err.unknown_goal", Args: []any{"Goal", g.Number}}
 }
 
 // Boards lists the boards by id (the UI sorts by name in the user's collation).
-func (s *Store) Boards() ([]app.Board, error) {
+func (s *Store) Boards() ([]domain.Board, error) {
 	rows, err := s.db.Query("SELECT id, name FROM boards ORDER BY id")
 	if err != nil {
 		return nil, fmt.Errorf("list boards: %w", err)
 	}
 	defer rows.Close()
-	var out []app.Board
+	var out []domain.Board
 	for rows.Next() {
-		var b app.Board
+		var b domain.Board
 		if err := rows.Scan(&b.ID, &b.Name); err != nil {
 			return nil, err
 		}
@@ -119,8 +119,8 @@ func (s *Store) Boards() ([]app.Board, error) {
 }
 
 // BoardByName finds a board; ErrNotFound when there is none.
-func (s *Store) BoardByName(name string) (app.Board, error) {
-	b := app.Board{Name: name}
+func (s *Store) BoardByName(name string) (domain.Board, error) {
+	b := domain.Board{Name: name}
 	err := s.db.QueryRow("SELECT id FROM boards WHERE name = ?", name).Scan(&b.ID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return b, fmt.Errorf("board %q: %w", name, ErrNotFound)
@@ -128,7 +128,7 @@ func (s *Store) BoardByName(name string) (app.Board, error) {
 	return b, err
 }
 
-// AddBoard adds a board; a duplicate name is an *app.Problem.
+// AddBoard adds a board; a duplicate name is an *domain.Problem.
 func (s *Store) AddBoard(name string) (int64, error) {
 	var id int64
 	name = strings.TrimSpace(name)
@@ -150,8 +150,8 @@ const planCols = `p.id, p.board_id, b.name, p.year, p.status, p.version, p.respo
 	p.decision_paragraph, p.check0_result, p.check0_text, p.check1_result, p.check1_text, p.check2_result, p.check2_text,
 	p.wizard_step, p.submission_id, p.updated_at`
 
-func scanPlan(sc interface{ Scan(...any) error }) (app.Plan, error) {
-	var p app.Plan
+func scanPlan(sc interface{ Scan(...any) error }) (domain.Plan, error) {
+	var p domain.Plan
 	var decision sql.NullString
 	var sub sql.NullInt64
 	var status, updated string
@@ -161,18 +161,18 @@ func scanPlan(sc interface{ Scan(...any) error }) (app.Plan, error) {
 	if err != nil {
 		return p, err
 	}
-	p.Status = app.PlanStatus(status)
+	p.Status = domain.PlanStatus(status)
 	p.DecisionDate = parseDate(decision)
 	p.SubmissionID = sub.Int64
 	p.UpdatedAt = parseStamp(updated)
 	for i := range c {
-		p.Checks[i] = app.Check{Result: app.CheckResult(c[i].r), Text: c[i].t}
+		p.Checks[i] = domain.Check{Result: domain.CheckResult(c[i].r), Text: c[i].t}
 	}
 	return p, nil
 }
 
 // Plans lists the board's own plans (not imported ones), newest year first; boardID 0 lists all boards.
-func (s *Store) Plans(boardID int64) ([]app.Plan, error) {
+func (s *Store) Plans(boardID int64) ([]domain.Plan, error) {
 	q := "SELECT " + planCols + " FROM plans p JOIN boards b ON b.id = p.board_id WHERE p.submission_id IS NULL"
 	var args []any
 	if boardID != 0 {
@@ -184,7 +184,7 @@ func (s *Store) Plans(boardID int64) ([]app.Plan, error) {
 		return nil, fmt.Errorf("list plans: %w", err)
 	}
 	defer rows.Close()
-	var out []app.Plan
+	var out []domain.Plan
 	for rows.Next() {
 		p, err := scanPlan(rows)
 		if err != nil {
@@ -196,7 +196,7 @@ func (s *Store) Plans(boardID int64) ([]app.Plan, error) {
 }
 
 // Plan loads one plan.
-func (s *Store) Plan(id int64) (app.Plan, error) {
+func (s *Store) Plan(id int64) (domain.Plan, error) {
 	p, err := scanPlan(s.db.QueryRow("SELECT "+planCols+" FROM plans p JOIN boards b ON b.id = p.board_id WHERE p.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("plan %d: %w", id, ErrNotFound)
@@ -205,7 +205,7 @@ func (s *Store) Plan(id int64) (app.Plan, error) {
 }
 
 // PlanFor finds a board's own plan for a year; ErrNotFound when there is none.
-func (s *Store) PlanFor(boardID int64, year int) (app.Plan, error) {
+func (s *Store) PlanFor(boardID int64, year int) (domain.Plan, error) {
 	p, err := scanPlan(s.db.QueryRow("SELECT "+planCols+" FROM plans p JOIN boards b ON b.id = p.board_id WHERE p.board_id = ? AND p.year = ? AND p.submission_id IS NULL", boardID, year))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("plan %d for board %d: %w", year, boardID, ErrNotFound)
@@ -214,9 +214,9 @@ func (s *Store) PlanFor(boardID int64, year int) (app.Plan, error) {
 }
 
 // AddPlan creates a plan (status draft unless p.Status says otherwise).
-func (s *Store) AddPlan(p app.Plan) (int64, error) {
+func (s *Store) AddPlan(p domain.Plan) (int64, error) {
 	if p.Status == "" {
-		p.Status = app.PlanDraft
+		p.Status = domain.PlanDraft
 	}
 	var id int64
 	err := s.tx(func(tx *sql.Tx) error {
@@ -230,7 +230,7 @@ func (s *Store) AddPlan(p app.Plan) (int64, error) {
 	return id, nil
 }
 
-func (s *Store) insertPlan(tx *sql.Tx, p app.Plan) (int64, error) {
+func (s *Store) insertPlan(tx *sql.Tx, p domain.Plan) (int64, error) {
 	var sub any
 	if p.SubmissionID != 0 {
 		sub = p.SubmissionID
@@ -255,7 +255,7 @@ func (s *Store) insertPlan(tx *sql.Tx, p app.Plan) (int64, error) {
 
 // withArgs gives a problem with the given key the template data its message needs.
 func withArgs(err error, key string, args ...any) error {
-	var p *app.Problem
+	var p *domain.Problem
 	if errors.As(err, &p) && p.Key == key {
 		p.Args = args
 	}
@@ -264,7 +264,7 @@ func withArgs(err error, key string, args ...any) error {
 
 // SetPlanStatus moves a plan to another status (mark ready, reopen, signed, closed) and logs it.
 // Signing also sets the version number.
-func (s *Store) SetPlanStatus(id int64, status app.PlanStatus, version int) error {
+func (s *Store) SetPlanStatus(id int64, status domain.PlanStatus, version int) error {
 	return s.tx(func(tx *sql.Tx) error {
 		var old string
 		var oldVersion int
@@ -301,7 +301,7 @@ func (s *Store) SetWizardStep(planID int64, step int) error {
 }
 
 // Audit lists the audit log of one entity row, oldest first; entity "" lists everything.
-func (s *Store) Audit(entity string, id int64) ([]app.AuditEntry, error) {
+func (s *Store) Audit(entity string, id int64) ([]domain.AuditEntry, error) {
 	q := "SELECT id, at, who, entity, entity_id, field, old_value, new_value FROM audit_log"
 	var args []any
 	if entity != "" {
@@ -313,9 +313,9 @@ func (s *Store) Audit(entity string, id int64) ([]app.AuditEntry, error) {
 		return nil, fmt.Errorf("read audit log: %w", err)
 	}
 	defer rows.Close()
-	var out []app.AuditEntry
+	var out []domain.AuditEntry
 	for rows.Next() {
-		var e app.AuditEntry
+		var e domain.AuditEntry
 		var at string
 		if err := rows.Scan(&e.ID, &at, &e.Who, &e.Entity, &e.EntityID, &e.Field, &e.Old, &e.New); err != nil {
 			return nil, err
@@ -327,7 +327,7 @@ func (s *Store) Audit(entity string, id int64) ([]app.AuditEntry, error) {
 }
 
 // EnsureProfile saves def as the policy profile when none exists yet (first start).
-func (s *Store) EnsureProfile(def app.Profile) error {
+func (s *Store) EnsureProfile(def domain.Profile) error {
 	ok, err := s.HasProfile()
 	if err != nil || ok {
 		return err

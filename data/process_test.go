@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // The tests below run this test binary again as a second process (the os/exec helper-process
@@ -69,8 +69,8 @@ func TestHelperProcess(t *testing.T) {
 	fail(fmt.Errorf("unknown mode %q", mode))
 }
 
-func crashActivity(i int) app.Activity {
-	return app.Activity{Title: fmt.Sprintf("Åtgärd %d", i), Description: strings.Repeat("text ", i%300), Goals: []int{1 + i%8},
+func crashActivity(i int) domain.Activity {
+	return domain.Activity{Title: fmt.Sprintf("Åtgärd %d", i), Description: strings.Repeat("text ", i%300), Goals: []int{1 + i%8},
 		InternalHours: int64(i), Start: day(2027, time.Month(1+i%12), 1)}
 }
 
@@ -156,7 +156,7 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	board, _ := s.AddBoard("Räddningsnämnden")
-	planID, err := s.AddPlan(app.Plan{BoardID: board, Year: 2027})
+	planID, err := s.AddPlan(domain.Plan{BoardID: board, Year: 2027})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		byID := map[int64]app.Activity{}
+		byID := map[int64]domain.Activity{}
 		for _, a := range acts {
 			byID[a.ID] = a
 			var i int

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 func nextPosition(tx *sql.Tx, table string, planID int64) (int, error) {
@@ -35,7 +35,7 @@ func joinInts[T int | int64](xs []T) string {
 
 // AddActivity adds an activity to a plan (with its goals and systems) and returns its id.
 // a.ID, when set, is reused (undo of a delete); a.Position 0 puts it last.
-func (s *Store) AddActivity(planID int64, a app.Activity) (int64, error) {
+func (s *Store) AddActivity(planID int64, a domain.Activity) (int64, error) {
 	var id int64
 	err := s.tx(func(tx *sql.Tx) error {
 		if err := s.editCheck(tx, planID, false); err != nil {
@@ -54,7 +54,7 @@ func (s *Store) AddActivity(planID int64, a app.Activity) (int64, error) {
 	return id, nil
 }
 
-func (s *Store) insertActivity(tx *sql.Tx, planID int64, a app.Activity) (int64, error) {
+func (s *Store) insertActivity(tx *sql.Tx, planID int64, a domain.Activity) (int64, error) {
 	if a.Position == 0 {
 		var err error
 		if a.Position, err = nextPosition(tx, "activities", planID); err != nil {
@@ -62,10 +62,10 @@ func (s *Store) insertActivity(tx *sql.Tx, planID int64, a app.Activity) (int64,
 		}
 	}
 	if a.Priority == 0 {
-		a.Priority = app.PriorityMedium
+		a.Priority = domain.PriorityMedium
 	}
 	if a.Status == "" {
-		a.Status = app.ActivityNotStarted
+		a.Status = domain.ActivityNotStarted
 	}
 	var carried any
 	if a.CarriedFrom != 0 {
@@ -97,23 +97,23 @@ func (s *Store) insertActivity(tx *sql.Tx, planID int64, a app.Activity) (int64,
 }
 
 // Activity loads one activity.
-func (s *Store) Activity(id int64) (app.Activity, error) {
+func (s *Store) Activity(id int64) (domain.Activity, error) {
 	acts, err := s.activities("a.id = ?", id)
 	if err != nil {
-		return app.Activity{}, err
+		return domain.Activity{}, err
 	}
 	if len(acts) == 0 {
-		return app.Activity{}, fmt.Errorf("activity %d: %w", id, ErrNotFound)
+		return domain.Activity{}, fmt.Errorf("activity %d: %w", id, ErrNotFound)
 	}
 	return acts[0], nil
 }
 
 // Activities lists a plan's activities in plan order.
-func (s *Store) Activities(planID int64) ([]app.Activity, error) {
+func (s *Store) Activities(planID int64) ([]domain.Activity, error) {
 	return s.activities("a.plan_id = ?", planID)
 }
 
-func (s *Store) activities(where string, arg any) ([]app.Activity, error) {
+func (s *Store) activities(where string, arg any) ([]domain.Activity, error) {
 	rows, err := s.db.Query(`SELECT a.id, a.plan_id, a.position, a.title, a.description, a.priority, a.responsible, a.start_date, a.end_date,
 		a.internal_hours, a.external_hours, a.operating_cost, a.investment, a.status, a.percent_done, a.actual_hours, a.actual_kronor,
 		a.follow_up_comment, coalesce(a.carried_from, 0),
@@ -124,9 +124,9 @@ func (s *Store) activities(where string, arg any) ([]app.Activity, error) {
 		return nil, fmt.Errorf("list activities: %w", err)
 	}
 	defer rows.Close()
-	var out []app.Activity
+	var out []domain.Activity
 	for rows.Next() {
-		var a app.Activity
+		var a domain.Activity
 		var start, end, goals, systems sql.NullString
 		var prio int
 		var status string
@@ -135,8 +135,8 @@ func (s *Store) activities(where string, arg any) ([]app.Activity, error) {
 			&a.FollowUpComment, &a.CarriedFrom, &goals, &systems); err != nil {
 			return nil, err
 		}
-		a.Priority = app.Priority(prio)
-		a.Status = app.ActivityStatus(status)
+		a.Priority = domain.Priority(prio)
+		a.Status = domain.ActivityStatus(status)
 		a.Start, a.End = parseDate(start), parseDate(end)
 		for _, g := range splitInts(goals.String) {
 			a.Goals = append(a.Goals, int(g))
@@ -256,7 +256,7 @@ func (s *Store) SetActivitySystems(id int64, systems []int64) (old []int64, err 
 }
 
 // DeleteActivity removes an activity and returns it whole, so an undo can put it back.
-func (s *Store) DeleteActivity(id int64) (app.Activity, error) {
+func (s *Store) DeleteActivity(id int64) (domain.Activity, error) {
 	a, err := s.Activity(id)
 	if err != nil {
 		return a, err
@@ -281,7 +281,7 @@ func (s *Store) deleteRow(entity string, id, planID int64, label string) error {
 }
 
 // AddTraining adds an information or training event; t.ID, when set, is reused (undo).
-func (s *Store) AddTraining(planID int64, t app.Training) (int64, error) {
+func (s *Store) AddTraining(planID int64, t domain.Training) (int64, error) {
 	var id int64
 	err := s.tx(func(tx *sql.Tx) error {
 		if err := s.editCheck(tx, planID, false); err != nil {
@@ -299,7 +299,7 @@ func (s *Store) AddTraining(planID int64, t app.Training) (int64, error) {
 	return id, nil
 }
 
-func (s *Store) insertTraining(tx *sql.Tx, planID int64, t app.Training) (int64, error) {
+func (s *Store) insertTraining(tx *sql.Tx, planID int64, t domain.Training) (int64, error) {
 	if t.Position == 0 {
 		var err error
 		if t.Position, err = nextPosition(tx, "trainings", planID); err != nil {
@@ -307,7 +307,7 @@ func (s *Store) insertTraining(tx *sql.Tx, planID int64, t app.Training) (int64,
 		}
 	}
 	if t.Format == "" {
-		t.Format = app.FormatWorkshop
+		t.Format = domain.FormatWorkshop
 	}
 	res, err := tx.Exec(`INSERT INTO trainings(id, plan_id, position, title, target_group, format, dates, responsible,
 		expected_participants, evaluation, actual_participants) VALUES(?,?,?,?,?,?,?,?,?,?,?)`,
@@ -320,22 +320,22 @@ func (s *Store) insertTraining(tx *sql.Tx, planID int64, t app.Training) (int64,
 }
 
 // Trainings lists a plan's information and training events in plan order.
-func (s *Store) Trainings(planID int64) ([]app.Training, error) {
+func (s *Store) Trainings(planID int64) ([]domain.Training, error) {
 	rows, err := s.db.Query(`SELECT id, plan_id, position, title, target_group, format, dates, responsible, expected_participants,
 		evaluation, actual_participants FROM trainings WHERE plan_id = ? ORDER BY position, id`, planID)
 	if err != nil {
 		return nil, fmt.Errorf("list trainings: %w", err)
 	}
 	defer rows.Close()
-	var out []app.Training
+	var out []domain.Training
 	for rows.Next() {
-		var t app.Training
+		var t domain.Training
 		var format, dates string
 		if err := rows.Scan(&t.ID, &t.PlanID, &t.Position, &t.Title, &t.TargetGroup, &format, &dates, &t.Responsible,
 			&t.ExpectedParticipants, &t.Evaluation, &t.ActualParticipants); err != nil {
 			return nil, err
 		}
-		t.Format = app.TrainingFormat(format)
+		t.Format = domain.TrainingFormat(format)
 		t.Dates = parseDates(dates)
 		out = append(out, t)
 	}
@@ -343,25 +343,25 @@ func (s *Store) Trainings(planID int64) ([]app.Training, error) {
 }
 
 // DeleteTraining removes an event and returns it for undo.
-func (s *Store) DeleteTraining(id int64) (app.Training, error) {
+func (s *Store) DeleteTraining(id int64) (domain.Training, error) {
 	var planID int64
 	if err := s.db.QueryRow("SELECT plan_id FROM trainings WHERE id = ?", id).Scan(&planID); err != nil {
-		return app.Training{}, fmt.Errorf("training %d: %w", id, ErrNotFound)
+		return domain.Training{}, fmt.Errorf("training %d: %w", id, ErrNotFound)
 	}
 	ts, err := s.Trainings(planID)
 	if err != nil {
-		return app.Training{}, err
+		return domain.Training{}, err
 	}
 	for _, t := range ts {
 		if t.ID == id {
 			return t, s.deleteRow("training", id, planID, t.Title)
 		}
 	}
-	return app.Training{}, fmt.Errorf("training %d: %w", id, ErrNotFound)
+	return domain.Training{}, fmt.Errorf("training %d: %w", id, ErrNotFound)
 }
 
 // AddCheckpoint adds a follow-up and reporting checkpoint; c.ID, when set, is reused (undo).
-func (s *Store) AddCheckpoint(planID int64, c app.Checkpoint) (int64, error) {
+func (s *Store) AddCheckpoint(planID int64, c domain.Checkpoint) (int64, error) {
 	var id int64
 	err := s.tx(func(tx *sql.Tx) error {
 		if err := s.editCheck(tx, planID, false); err != nil {
@@ -379,7 +379,7 @@ func (s *Store) AddCheckpoint(planID int64, c app.Checkpoint) (int64, error) {
 	return id, nil
 }
 
-func (s *Store) insertCheckpoint(tx *sql.Tx, planID int64, c app.Checkpoint) (int64, error) {
+func (s *Store) insertCheckpoint(tx *sql.Tx, planID int64, c domain.Checkpoint) (int64, error) {
 	if c.Position == 0 {
 		var err error
 		if c.Position, err = nextPosition(tx, "checkpoints", planID); err != nil {
@@ -395,15 +395,15 @@ func (s *Store) insertCheckpoint(tx *sql.Tx, planID int64, c app.Checkpoint) (in
 }
 
 // Checkpoints lists a plan's checkpoints in plan order.
-func (s *Store) Checkpoints(planID int64) ([]app.Checkpoint, error) {
+func (s *Store) Checkpoints(planID int64) ([]domain.Checkpoint, error) {
 	rows, err := s.db.Query("SELECT id, plan_id, position, date, method, report_to, done FROM checkpoints WHERE plan_id = ? ORDER BY position, id", planID)
 	if err != nil {
 		return nil, fmt.Errorf("list checkpoints: %w", err)
 	}
 	defer rows.Close()
-	var out []app.Checkpoint
+	var out []domain.Checkpoint
 	for rows.Next() {
-		var c app.Checkpoint
+		var c domain.Checkpoint
 		var date sql.NullString
 		if err := rows.Scan(&c.ID, &c.PlanID, &c.Position, &date, &c.Method, &c.ReportTo, &c.Done); err != nil {
 			return nil, err
@@ -415,25 +415,25 @@ func (s *Store) Checkpoints(planID int64) ([]app.Checkpoint, error) {
 }
 
 // DeleteCheckpoint removes a checkpoint and returns it for undo.
-func (s *Store) DeleteCheckpoint(id int64) (app.Checkpoint, error) {
+func (s *Store) DeleteCheckpoint(id int64) (domain.Checkpoint, error) {
 	var planID int64
 	if err := s.db.QueryRow("SELECT plan_id FROM checkpoints WHERE id = ?", id).Scan(&planID); err != nil {
-		return app.Checkpoint{}, fmt.Errorf("checkpoint %d: %w", id, ErrNotFound)
+		return domain.Checkpoint{}, fmt.Errorf("checkpoint %d: %w", id, ErrNotFound)
 	}
 	cs, err := s.Checkpoints(planID)
 	if err != nil {
-		return app.Checkpoint{}, err
+		return domain.Checkpoint{}, err
 	}
 	for _, c := range cs {
 		if c.ID == id {
 			return c, s.deleteRow("checkpoint", id, planID, c.Method)
 		}
 	}
-	return app.Checkpoint{}, fmt.Errorf("checkpoint %d: %w", id, ErrNotFound)
+	return domain.Checkpoint{}, fmt.Errorf("checkpoint %d: %w", id, ErrNotFound)
 }
 
 // AddSystem adds a system to a board's register; sys.ID, when set, is reused (undo).
-func (s *Store) AddSystem(boardID int64, sys app.System) (int64, error) {
+func (s *Store) AddSystem(boardID int64, sys domain.System) (int64, error) {
 	var id int64
 	err := s.tx(func(tx *sql.Tx) error {
 		var err error
@@ -448,9 +448,9 @@ func (s *Store) AddSystem(boardID int64, sys app.System) (int64, error) {
 	return id, nil
 }
 
-func insertSystem(tx *sql.Tx, boardID, planID int64, x app.System) (int64, error) {
+func insertSystem(tx *sql.Tx, boardID, planID int64, x domain.System) (int64, error) {
 	if x.SecurityPlan == "" {
-		x.SecurityPlan = app.SecurityPlanNone
+		x.SecurityPlan = domain.SecurityPlanNone
 	}
 	var plan any
 	if planID != 0 {
@@ -469,7 +469,7 @@ func insertSystem(tx *sql.Tx, boardID, planID int64, x app.System) (int64, error
 }
 
 // Systems lists a board's living register (planID 0) or the register snapshot of an imported plan.
-func (s *Store) Systems(boardID, planID int64) ([]app.System, error) {
+func (s *Store) Systems(boardID, planID int64) ([]domain.System, error) {
 	q := `SELECT id, board_id, name, description, owner, confidentiality, integrity, availability, traceability, baseline_met,
 		security_plan, security_plan_at, risk_analysis_at, continuity_at, recovery_at, sensitive FROM systems WHERE `
 	var rows *sql.Rows
@@ -483,16 +483,16 @@ func (s *Store) Systems(boardID, planID int64) ([]app.System, error) {
 		return nil, fmt.Errorf("list systems: %w", err)
 	}
 	defer rows.Close()
-	var out []app.System
+	var out []domain.System
 	for rows.Next() {
-		var x app.System
+		var x domain.System
 		var plan string
 		var sp, ra, co, re sql.NullString
 		if err := rows.Scan(&x.ID, &x.BoardID, &x.Name, &x.Description, &x.Owner, &x.Confidentiality, &x.Integrity, &x.Availability,
 			&x.Traceability, &x.BaselineMet, &plan, &sp, &ra, &co, &re, &x.Sensitive); err != nil {
 			return nil, err
 		}
-		x.SecurityPlan = app.SecurityPlanLevel(plan)
+		x.SecurityPlan = domain.SecurityPlanLevel(plan)
 		x.SecurityPlanAt, x.RiskAnalysisAt, x.ContinuityAt, x.RecoveryAt = parseDate(sp), parseDate(ra), parseDate(co), parseDate(re)
 		out = append(out, x)
 	}
@@ -500,25 +500,25 @@ func (s *Store) Systems(boardID, planID int64) ([]app.System, error) {
 }
 
 // DeleteSystem removes a system from the register and returns it for undo.
-func (s *Store) DeleteSystem(id int64) (app.System, error) {
+func (s *Store) DeleteSystem(id int64) (domain.System, error) {
 	var boardID int64
 	if err := s.db.QueryRow("SELECT board_id FROM systems WHERE id = ?", id).Scan(&boardID); err != nil {
-		return app.System{}, fmt.Errorf("system %d: %w", id, ErrNotFound)
+		return domain.System{}, fmt.Errorf("system %d: %w", id, ErrNotFound)
 	}
 	xs, err := s.Systems(boardID, 0)
 	if err != nil {
-		return app.System{}, err
+		return domain.System{}, err
 	}
 	for _, x := range xs {
 		if x.ID == id {
 			return x, s.deleteRow("system", id, 0, x.Name)
 		}
 	}
-	return app.System{}, fmt.Errorf("system %d: %w", id, ErrNotFound)
+	return domain.System{}, fmt.Errorf("system %d: %w", id, ErrNotFound)
 }
 
 // PlanData loads a plan with all its rows, the board's register, and last year's plan (one level).
-func (s *Store) PlanData(planID int64) (app.PlanData, error) {
+func (s *Store) PlanData(planID int64) (domain.PlanData, error) {
 	d, err := s.planData(planID)
 	if err != nil {
 		return d, err
@@ -538,8 +538,8 @@ func (s *Store) PlanData(planID int64) (app.PlanData, error) {
 	return d, nil
 }
 
-func (s *Store) planData(planID int64) (app.PlanData, error) {
-	var d app.PlanData
+func (s *Store) planData(planID int64) (domain.PlanData, error) {
+	var d domain.PlanData
 	var err error
 	if d.Plan, err = s.Plan(planID); err != nil {
 		return d, err
@@ -565,7 +565,7 @@ func (s *Store) planData(planID int64) (app.PlanData, error) {
 // coordinator's import use it. The board is created when missing. With d.Plan.SubmissionID set,
 // the register in d.Systems is stored as the plan's snapshot; otherwise it is added to the
 // board's living register when the board has none yet.
-func (s *Store) AddPlanData(d app.PlanData) (int64, error) {
+func (s *Store) AddPlanData(d domain.PlanData) (int64, error) {
 	var planID int64
 	err := s.tx(func(tx *sql.Tx) error {
 		var err error
@@ -578,7 +578,7 @@ func (s *Store) AddPlanData(d app.PlanData) (int64, error) {
 	return planID, nil
 }
 
-func (s *Store) insertPlanData(tx *sql.Tx, d app.PlanData) (int64, error) {
+func (s *Store) insertPlanData(tx *sql.Tx, d domain.PlanData) (int64, error) {
 	var boardID int64
 	err := tx.QueryRow("SELECT id FROM boards WHERE name = ?", d.Plan.Board).Scan(&boardID)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -593,7 +593,7 @@ func (s *Store) insertPlanData(tx *sql.Tx, d app.PlanData) (int64, error) {
 	p := d.Plan
 	p.BoardID = boardID
 	if p.Status == "" {
-		p.Status = app.PlanDraft
+		p.Status = domain.PlanDraft
 	}
 	planID, err := s.insertPlan(tx, p)
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // TestDeleteUndo deletes one row of each kind and puts it back with what the delete returned:
@@ -26,25 +26,25 @@ func TestDeleteUndo(t *testing.T) {
 		{"activity", "activity", actID,
 			func(f *fixture) (any, error) { return f.s.Activity(f.act) },
 			func(f *fixture) (any, error) { return f.s.DeleteActivity(f.act) },
-			func(f *fixture, v any) (int64, error) { return f.s.AddActivity(f.plan, v.(app.Activity)) }},
+			func(f *fixture, v any) (int64, error) { return f.s.AddActivity(f.plan, v.(domain.Activity)) }},
 		{"training", "training", trainingID,
 			func(f *fixture) (any, error) { return loadOne(f.s.Trainings(f.plan))(f.training) },
 			func(f *fixture) (any, error) { return f.s.DeleteTraining(f.training) },
-			func(f *fixture, v any) (int64, error) { return f.s.AddTraining(f.plan, v.(app.Training)) }},
+			func(f *fixture, v any) (int64, error) { return f.s.AddTraining(f.plan, v.(domain.Training)) }},
 		{"checkpoint", "checkpoint", checkpointID,
 			func(f *fixture) (any, error) { return loadOne(f.s.Checkpoints(f.plan))(f.checkpoint) },
 			func(f *fixture) (any, error) { return f.s.DeleteCheckpoint(f.checkpoint) },
-			func(f *fixture, v any) (int64, error) { return f.s.AddCheckpoint(f.plan, v.(app.Checkpoint)) }},
+			func(f *fixture, v any) (int64, error) { return f.s.AddCheckpoint(f.plan, v.(domain.Checkpoint)) }},
 		{"system", "system", systemID,
 			func(f *fixture) (any, error) { return loadOne(f.s.Systems(f.board, 0))(f.sysProcapita) },
 			func(f *fixture) (any, error) { return f.s.DeleteSystem(f.sysProcapita) },
-			func(f *fixture, v any) (int64, error) { return f.s.AddSystem(f.board, v.(app.System)) }},
+			func(f *fixture, v any) (int64, error) { return f.s.AddSystem(f.board, v.(domain.System)) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t)
 			// A second row, so the plan keeps something and positions matter.
-			if _, err := f.s.AddActivity(f.plan, app.Activity{Title: "Andra", Goals: []int{5}}); err != nil {
+			if _, err := f.s.AddActivity(f.plan, domain.Activity{Title: "Andra", Goals: []int{5}}); err != nil {
 				t.Fatal(err)
 			}
 			id := tc.id(f)
@@ -52,7 +52,7 @@ func TestDeleteUndo(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if a, ok := orig.(app.Activity); ok && (!slices.Equal(a.Goals, []int{1, 3}) || len(a.SystemIDs) != 2) {
+			if a, ok := orig.(domain.Activity); ok && (!slices.Equal(a.Goals, []int{1, 3}) || len(a.SystemIDs) != 2) {
 				t.Fatalf("fixture activity has goals %v systems %v", a.Goals, a.SystemIDs)
 			}
 			for round := 0; round < 2; round++ {
@@ -110,15 +110,15 @@ func loadOne[T any](rows []T, err error) func(int64) (any, error) {
 func TestUndoAfterLinkedRowsDeleted(t *testing.T) {
 	f := newFixture(t)
 	s := f.s
-	prev, err := s.AddPlan(app.Plan{BoardID: f.board, Year: 2026})
+	prev, err := s.AddPlan(domain.Plan{BoardID: f.board, Year: 2026})
 	if err != nil {
 		t.Fatal(err)
 	}
-	old, err := s.AddActivity(prev, app.Activity{Title: "Påbörjad 2026", Goals: []int{2}})
+	old, err := s.AddActivity(prev, domain.Activity{Title: "Påbörjad 2026", Goals: []int{2}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	carried, err := s.AddActivity(f.plan, app.Activity{Title: "Fortsätter", Goals: []int{2}, CarriedFrom: old, SystemIDs: []int64{f.sysMail, f.sysProcapita}})
+	carried, err := s.AddActivity(f.plan, domain.Activity{Title: "Fortsätter", Goals: []int{2}, CarriedFrom: old, SystemIDs: []int64{f.sysMail, f.sysProcapita}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,14 +152,14 @@ func TestPlanDataOrderAndPrevious(t *testing.T) {
 	s := f.s
 	// Positions given out of order; the loaders sort by position.
 	for _, p := range []int{30, 10, 20} {
-		if _, err := s.AddActivity(f.plan, app.Activity{Title: fmt.Sprintf("pos %d", p), Position: p}); err != nil {
+		if _, err := s.AddActivity(f.plan, domain.Activity{Title: fmt.Sprintf("pos %d", p), Position: p}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.AddTraining(f.plan, app.Training{Title: "Sist"}); err != nil {
+	if _, err := s.AddTraining(f.plan, domain.Training{Title: "Sist"}); err != nil {
 		t.Fatal(err)
 	}
-	cpFirst, err := s.AddCheckpoint(f.plan, app.Checkpoint{Method: "Först", Position: -1})
+	cpFirst, err := s.AddCheckpoint(f.plan, domain.Checkpoint{Method: "Först", Position: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,16 +168,16 @@ func TestPlanDataOrderAndPrevious(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	prevID, err := s.AddPlan(app.Plan{BoardID: f.board, Year: 2026, Responsible: "Förra året"})
+	prevID, err := s.AddPlan(domain.Plan{BoardID: f.board, Year: 2026, Responsible: "Förra året"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddActivity(prevID, app.Activity{Title: "Från 2026", Status: app.ActivityInProgress, PercentDone: 60}); err != nil {
+	if _, err := s.AddActivity(prevID, domain.Activity{Title: "Från 2026", Status: domain.ActivityInProgress, PercentDone: 60}); err != nil {
 		t.Fatal(err)
 	}
-	older, _ := s.AddPlan(app.Plan{BoardID: f.board, Year: 2025})
+	older, _ := s.AddPlan(domain.Plan{BoardID: f.board, Year: 2025})
 	other, _ := s.AddBoard("Kulturnämnden")
-	if _, err := s.AddPlan(app.Plan{BoardID: other, Year: 2026, Responsible: "Fel nämnd"}); err != nil {
+	if _, err := s.AddPlan(domain.Plan{BoardID: other, Year: 2026, Responsible: "Fel nämnd"}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -221,41 +221,41 @@ func TestPlanDataOrderAndPrevious(t *testing.T) {
 
 // fullPlan is a plan with every field set, as the demo generator or an import hands it over.
 // System ids are the sender's: they must be remapped.
-func fullPlan(board string, year int) app.PlanData {
-	return app.PlanData{
-		Plan: app.Plan{Board: board, Year: year, Status: app.PlanSigned, Version: 3, Responsible: "Förvaltningschef",
+func fullPlan(board string, year int) domain.PlanData {
+	return domain.PlanData{
+		Plan: domain.Plan{Board: board, Year: year, Status: domain.PlanSigned, Version: 3, Responsible: "Förvaltningschef",
 			Contact: "nämnd@example.se", DecisionDate: day(year-1, 11, 20), DecisionParagraph: "§ 142",
-			Checks:     [3]app.Check{{Result: app.CheckYes, Text: "Alla"}, {Result: app.CheckPartly, Text: "Nästan"}, {Result: app.CheckNo, Text: "Nej"}},
+			Checks:     [3]domain.Check{{Result: domain.CheckYes, Text: "Alla"}, {Result: domain.CheckPartly, Text: "Nästan"}, {Result: domain.CheckNo, Text: "Nej"}},
 			WizardStep: 4},
-		Activities: []app.Activity{
-			{Position: 1, Title: "Riskanalys", Description: "Workshop", Goals: []int{1, 4}, Priority: app.PriorityHigh, Responsible: "CISO",
+		Activities: []domain.Activity{
+			{Position: 1, Title: "Riskanalys", Description: "Workshop", Goals: []int{1, 4}, Priority: domain.PriorityHigh, Responsible: "CISO",
 				Start: day(year, 1, 15), End: day(year, 3, 31), InternalHours: 40, ExternalHours: 8, OperatingCost: 12000, Investment: 0,
-				SystemIDs: []int64{102, 101}, Status: app.ActivityDone, PercentDone: 100, ActualHours: 45, ActualKronor: 11000,
+				SystemIDs: []int64{102, 101}, Status: domain.ActivityDone, PercentDone: 100, ActualHours: 45, ActualKronor: 11000,
 				FollowUpComment: "Klar"},
-			{Position: 2, Title: "Kontinuitetsplan", Description: "Skriv", Goals: []int{6}, Priority: app.PriorityLow, Responsible: "Chef",
-				Start: day(year, 4, 1), InternalHours: 10, SystemIDs: []int64{101}, Status: app.ActivityNotStarted},
+			{Position: 2, Title: "Kontinuitetsplan", Description: "Skriv", Goals: []int{6}, Priority: domain.PriorityLow, Responsible: "Chef",
+				Start: day(year, 4, 1), InternalHours: 10, SystemIDs: []int64{101}, Status: domain.ActivityNotStarted},
 		},
-		Trainings: []app.Training{
-			{Position: 1, Title: "E-learning", TargetGroup: "Alla", Format: app.FormatELearning, Dates: []time.Time{day(year, 2, 1), day(year, 9, 1)},
+		Trainings: []domain.Training{
+			{Position: 1, Title: "E-learning", TargetGroup: "Alla", Format: domain.FormatELearning, Dates: []time.Time{day(year, 2, 1), day(year, 9, 1)},
 				Responsible: "HR", ExpectedParticipants: 300, Evaluation: "Kursutvärdering", ActualParticipants: 280},
 		},
-		Checkpoints: []app.Checkpoint{
+		Checkpoints: []domain.Checkpoint{
 			{Position: 1, Date: day(year, 6, 1), Method: "Delrapport", ReportTo: "Nämnden", Done: true},
 			{Position: 2, Date: day(year+1, 2, 1), Method: "Årsrapport", ReportTo: "KS"},
 		},
-		Systems: []app.System{
+		Systems: []domain.System{
 			{ID: 101, Name: "Ärendesystem", Description: "Diarium", Owner: "Registrator", Confidentiality: 2, Integrity: 3, Availability: 2,
-				Traceability: 4, BaselineMet: true, SecurityPlan: app.SecurityPlanDeepened, SecurityPlanAt: day(year-1, 3, 3),
+				Traceability: 4, BaselineMet: true, SecurityPlan: domain.SecurityPlanDeepened, SecurityPlanAt: day(year-1, 3, 3),
 				RiskAnalysisAt: day(year-1, 4, 4), ContinuityAt: day(year-1, 5, 5), RecoveryAt: day(year-1, 6, 6), Sensitive: true},
 			{ID: 102, Name: "Webbplats", Owner: "Kommunikatör", Confidentiality: 0, Integrity: 1, Availability: 1, Traceability: -1,
-				SecurityPlan: app.SecurityPlanNone},
+				SecurityPlan: domain.SecurityPlanNone},
 		},
 	}
 }
 
 // comparable strips what storing changes (ids, timestamps) and names systems instead of
 // numbering them, so a stored plan can be compared with what was handed over.
-func comparable(d app.PlanData) (app.PlanData, map[string][]string) {
+func comparable(d domain.PlanData) (domain.PlanData, map[string][]string) {
 	names := map[int64]string{}
 	for _, x := range d.Systems {
 		names[x.ID] = x.Name
@@ -328,7 +328,7 @@ func TestAddPlanDataRoundTrip(t *testing.T) {
 	// systems are matched to it by name.
 	next := fullPlan("Barn- och utbildningsnämnden", 2028)
 	next.Systems[0].ID, next.Systems[1].ID = 7, 8
-	next.Systems = append(next.Systems, app.System{ID: 9, Name: "Inte i registret"})
+	next.Systems = append(next.Systems, domain.System{ID: 9, Name: "Inte i registret"})
 	next.Activities[0].SystemIDs = []int64{7, 9}
 	next.Activities[1].SystemIDs = []int64{8}
 	id2, err := s.AddPlanData(next)
@@ -411,7 +411,7 @@ func TestImportedPlansCoexist(t *testing.T) {
 	if reg, _ := s.Systems(f.board, 0); len(reg) != 2 || findSystem(reg, f.sysProcapita).Name != "Procapita" {
 		t.Errorf("living register = %+v", reg)
 	}
-	_, err = s.AddPlan(app.Plan{BoardID: f.board, Year: 2027})
+	_, err = s.AddPlan(domain.Plan{BoardID: f.board, Year: 2027})
 	checkProblem(t, err, "year", "err.duplicate_plan", "Board", "Socialnämnden", "Year", 2027)
 
 	// Deleting a submission removes its plan and snapshot with it.

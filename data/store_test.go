@@ -23,7 +23,7 @@ import (
 
 	"github.com/mattn/go-sqlite3"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 const testWho = "Anna Andersson"
@@ -184,11 +184,11 @@ func TestReopenKeepsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	planID, err := s.AddPlan(app.Plan{BoardID: board, Year: 2027, Responsible: "Förvaltningschef"})
+	planID, err := s.AddPlan(domain.Plan{BoardID: board, Year: 2027, Responsible: "Förvaltningschef"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddActivity(planID, app.Activity{Title: "Klassa verksamhetssystem", Goals: []int{1, 2}}); err != nil {
+	if _, err := s.AddActivity(planID, domain.Activity{Title: "Klassa verksamhetssystem", Goals: []int{1, 2}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetSetting("lang", "en"); err != nil {
@@ -708,7 +708,7 @@ func TestIsDiskFull(t *testing.T) {
 func TestDiskFullFromStore(t *testing.T) {
 	s := newStore(t)
 	board, _ := s.AddBoard("Tekniska nämnden")
-	planID, err := s.AddPlan(app.Plan{BoardID: board, Year: 2027})
+	planID, err := s.AddPlan(domain.Plan{BoardID: board, Year: 2027})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -718,7 +718,7 @@ func TestDiskFullFromStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	big := strings.Repeat("Lång beskrivning. ", 50000)
-	_, err = s.AddActivity(planID, app.Activity{Title: "Stor", Description: big})
+	_, err = s.AddActivity(planID, domain.Activity{Title: "Stor", Description: big})
 	if !IsDiskFull(err) {
 		t.Fatalf("AddActivity on a full disk: err = %v, IsDiskFull false", err)
 	}

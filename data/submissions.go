@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"time"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // Coordinator side: the signed PDFs received from the boards (DESIGN.md §5). Each received file
@@ -51,7 +51,7 @@ type Submission struct {
 
 // Received is a verified submission ready to be stored.
 type Received struct {
-	Plan              app.PlanData // the plan from the payload; stored with Plan.SubmissionID set
+	Plan              domain.PlanData // the plan from the payload; stored with Plan.SubmissionID set
 	Board             string
 	Year              int
 	Version           int
@@ -272,7 +272,7 @@ func (s *Store) placeSubmission(tx *sql.Tx, r Received, out *ImportOutcome) erro
 	d.Plan.SubmissionID = out.SubmissionID
 	d.Plan.WizardStep = 0
 	if d.Plan.Status == "" {
-		d.Plan.Status = app.PlanSigned
+		d.Plan.Status = domain.PlanSigned
 	}
 	if out.PlanID, err = s.insertPlanData(tx, d); err != nil {
 		return err

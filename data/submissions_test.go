@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // openImportStore opens a fresh database with a fixed clock.
@@ -30,15 +30,15 @@ func received(board string, year, v int) Received {
 	pdf := []byte(fmt.Sprintf("%%PDF-1.7 %s %d v%d", board, year, v))
 	sum := sha256.Sum256(pdf)
 	return Received{
-		Plan: app.PlanData{
-			Plan: app.Plan{Board: board, Year: year, Version: v, Status: app.PlanSigned, Responsible: "Förvaltningschef"},
-			Activities: []app.Activity{
+		Plan: domain.PlanData{
+			Plan: domain.Plan{Board: board, Year: year, Version: v, Status: domain.PlanSigned, Responsible: "Förvaltningschef"},
+			Activities: []domain.Activity{
 				{Position: 1, Title: fmt.Sprintf("Åtgärd v%d", v), Goals: []int{1, 3}, InternalHours: 10, SystemIDs: []int64{77}},
 				{Position: 2, Title: "Utbildning", Goals: []int{2}},
 			},
-			Trainings:   []app.Training{{Position: 1, Title: "E-learning", Format: app.FormatELearning}},
-			Checkpoints: []app.Checkpoint{{Position: 1, Method: "Avstämning", ReportTo: "Nämnden"}},
-			Systems:     []app.System{{ID: 77, Name: "Procapita", Confidentiality: 3, Integrity: 2, Availability: 2, Traceability: 3}},
+			Trainings:   []domain.Training{{Position: 1, Title: "E-learning", Format: domain.FormatELearning}},
+			Checkpoints: []domain.Checkpoint{{Position: 1, Method: "Avstämning", ReportTo: "Nämnden"}},
+			Systems:     []domain.System{{ID: 77, Name: "Procapita", Confidentiality: 3, Integrity: 2, Availability: 2, Traceability: 3}},
 		},
 		Board: board, Year: year, Version: v,
 		SignerName: "Åsa Öberg", SignerFingerprint: "ab12", TrustedVia: "ca01",
@@ -168,7 +168,7 @@ func TestImportSubmissionStoresPlanAndBytes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Plan.SubmissionID != out.SubmissionID || d.Plan.Version != 4 || d.Plan.Status != app.PlanSigned || d.Previous != nil {
+	if d.Plan.SubmissionID != out.SubmissionID || d.Plan.Version != 4 || d.Plan.Status != domain.PlanSigned || d.Previous != nil {
 		t.Errorf("plan %+v", d.Plan)
 	}
 	if len(d.Activities) != 2 || len(d.Trainings) != 1 || len(d.Checkpoints) != 1 || len(d.Systems) != 1 {
@@ -204,7 +204,7 @@ func TestImportSubmissionAllOrNothing(t *testing.T) {
 		before[tb] = countRows(t, s, tb)
 	}
 	bad := received("Byggnadsnämnden", 2027, 2)
-	bad.Plan.Checkpoints = append(bad.Plan.Checkpoints, app.Checkpoint{Method: "x"})
+	bad.Plan.Checkpoints = append(bad.Plan.Checkpoints, domain.Checkpoint{Method: "x"})
 	bad.Plan.Activities[1].PercentDone = 140 // violates CHECK, after plan, systems and first activity were written
 	if _, err := s.ImportSubmission(bad, logFor(bad)); err == nil {
 		t.Fatal("constraint violation stored")

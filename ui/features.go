@@ -8,6 +8,7 @@ import (
 
 	ov "handlingsplan/app/overview"
 	model "handlingsplan/app/present"
+	"handlingsplan/app/settings"
 	"handlingsplan/data"
 	"handlingsplan/ui/coordinator"
 	"handlingsplan/ui/export"
@@ -30,10 +31,10 @@ func NewApp(a fyne.App, store *data.Store, opt Options) *Shell {
 		}
 	}
 	opt.Areas = append(opt.Areas,
-		Area{TitleKey: "area.import", Icon: theme.DownloadIcon(), Role: roleCoordinator, Build: func(s *Shell) View {
+		Area{TitleKey: "area.import", Icon: theme.DownloadIcon(), Role: settings.RoleCoordinator, Build: func(s *Shell) View {
 			return coordinator.New(coordinator.Env{Window: s.win, Store: s.store, Loc: s.loc, ConfigDir: s.cfg.ConfigDir, Back: s.ShowStart})
 		}},
-		Area{TitleKey: "area.overview", Icon: theme.GridIcon(), Role: roleCoordinator, Build: func(s *Shell) View {
+		Area{TitleKey: "area.overview", Icon: theme.GridIcon(), Role: settings.RoleCoordinator, Build: func(s *Shell) View {
 			return newOverviewArea(s)
 		}},
 		Area{TitleKey: "settings.title", Icon: theme.SettingsIcon(), Build: func(s *Shell) View { return newSettingsView(s) }},
@@ -124,7 +125,7 @@ func (s *Shell) presentPlan(planID int64, fromSection bool) {
 }
 
 func (s *Shell) startPresentation(deck *model.Deck, from model.Kind) {
-	present.Start(present.Env{Window: s.win, Loc: s.loc, Clock: s.store.Setting(settingClock, "") == "1", Now: s.now,
+	present.Start(present.Env{Window: s.win, Loc: s.loc, Clock: s.store.Setting(settings.Clock, "") == "1", Now: s.now,
 		Tick: s.presentTick}, deck, from)
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"handlingsplan/app/coorddemo"
 	"handlingsplan/app/demo"
+	"handlingsplan/app/settings"
 	"handlingsplan/data"
 	"handlingsplan/ui/register"
 	"handlingsplan/ui/wizard"
@@ -83,7 +84,7 @@ func TestCoordinatorAreasAndRole(t *testing.T) {
 			if err := coorddemo.CoordinatorDemo(s, year, t.TempDir()); err != nil {
 				return err
 			}
-			return s.SetSetting(SettingRole, RoleCoordinator)
+			return s.SetSetting(settings.Role, settings.RoleCoordinator)
 		},
 		Config: Config{ConfigDir: filepath.Join(dir, "config"), AppVersion: "test"},
 	}
@@ -98,7 +99,7 @@ func TestCoordinatorAreasAndRole(t *testing.T) {
 	}
 	test.Tap(sh.start.coordDemoBtn)
 	sh.bg.Wait()
-	if sh.Role() != RoleCoordinator {
+	if sh.Role() != settings.RoleCoordinator {
 		t.Fatalf("role after the coordinator demo: %q", sh.Role())
 	}
 	capture(t, sh, "start-coordinator")
@@ -142,7 +143,7 @@ func TestCoordinatorAreasAndRole(t *testing.T) {
 	}
 	capture(t, sh, "settings")
 	sv.role.SetSelected(sv.role.Options[0])
-	if sh.Role() != roleOfficial {
+	if sh.Role() != settings.RoleOfficial {
 		t.Fatalf("role not saved: %q", sh.Role())
 	}
 	sv.kommun.SetText("Gislaveds kommun")
@@ -151,7 +152,7 @@ func TestCoordinatorAreasAndRole(t *testing.T) {
 		t.Errorf("kommun not saved: %q", prof.Kommun)
 	}
 	sv.theme.SetSelected(sv.theme.Options[1])
-	if got := s.Setting(settingTheme, ""); got != themeLight {
+	if got := s.Setting(settings.Theme, ""); got != themeLight {
 		t.Fatalf("theme setting %q", got)
 	}
 	sh.ShowStart()

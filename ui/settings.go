@@ -9,18 +9,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
+	"handlingsplan/app/settings"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 	"handlingsplan/ui/export"
-)
-
-// Roles: an official writes the board's plan; the coordinator also imports and oversees.
-// SettingRole and RoleCoordinator are exported for `demo --coordinator`, which opens in that role.
-const (
-	roleOfficial    = "official"
-	roleCoordinator = RoleCoordinator
-	RoleCoordinator = "coordinator"
-	SettingRole     = settingRole
 )
 
 // settingsView lets the user choose language, theme, role and the presentation clock, and
@@ -56,7 +48,7 @@ func (v *settingsView) Build() fyne.CanvasObject {
 	v.themeIDs = []string{themeSystem, themeLight, themeDark}
 	v.theme = widget.NewRadioGroup([]string{loc.T("settings.theme.system"), loc.T("settings.theme.light"), loc.T("settings.theme.dark")}, nil)
 	v.theme.Horizontal = true
-	cur := sh.store.Setting(settingTheme, themeSystem)
+	cur := sh.store.Setting(settings.Theme, themeSystem)
 	for i, id := range v.themeIDs {
 		if id == cur {
 			v.theme.SetSelected(v.theme.Options[i])
@@ -65,7 +57,7 @@ func (v *settingsView) Build() fyne.CanvasObject {
 	v.theme.OnChanged = v.onTheme
 
 	v.role = widget.NewRadioGroup([]string{loc.T("settings.role.official"), loc.T("settings.role.coordinator")}, nil)
-	if sh.Role() == roleCoordinator {
+	if sh.Role() == settings.RoleCoordinator {
 		v.role.SetSelected(v.role.Options[1])
 	} else {
 		v.role.SetSelected(v.role.Options[0])
@@ -75,7 +67,7 @@ func (v *settingsView) Build() fyne.CanvasObject {
 	roleHelp.Wrapping = fyne.TextWrapWord
 
 	v.clock = widget.NewCheck(loc.T("settings.clock"), v.onClock)
-	v.clock.SetChecked(sh.store.Setting(settingClock, "") == "1")
+	v.clock.SetChecked(sh.store.Setting(settings.Clock, "") == "1")
 
 	v.kommun = widget.NewEntry()
 	if prof, err := sh.store.Profile(); err == nil {
@@ -116,7 +108,7 @@ func (v *settingsView) onLanguage(s string) {
 func (v *settingsView) onTheme(s string) {
 	for i, o := range v.theme.Options {
 		if o == s {
-			if err := v.sh.store.SetSetting(settingTheme, v.themeIDs[i]); err != nil {
+			if err := v.sh.store.SetSetting(settings.Theme, v.themeIDs[i]); err != nil {
 				v.sh.showError(err)
 				return
 			}
@@ -126,11 +118,11 @@ func (v *settingsView) onTheme(s string) {
 }
 
 func (v *settingsView) onRole(s string) {
-	role := roleOfficial
+	role := settings.RoleOfficial
 	if s == v.role.Options[1] {
-		role = roleCoordinator
+		role = settings.RoleCoordinator
 	}
-	if err := v.sh.store.SetSetting(settingRole, role); err != nil {
+	if err := v.sh.store.SetSetting(settings.Role, role); err != nil {
 		v.sh.showError(err)
 	}
 }
@@ -140,7 +132,7 @@ func (v *settingsView) onClock(on bool) {
 	if on {
 		val = "1"
 	}
-	if err := v.sh.store.SetSetting(settingClock, val); err != nil {
+	if err := v.sh.store.SetSetting(settings.Clock, val); err != nil {
 		v.sh.showError(err)
 	}
 }
@@ -149,7 +141,7 @@ func (v *settingsView) onClock(on bool) {
 func (v *settingsView) onKommun() {
 	name := strings.TrimSpace(v.kommun.Text)
 	if name == "" {
-		v.sh.showError(&app.Problem{Key: "err.required", Args: []any{"Field", "field.kommun"}})
+		v.sh.showError(&domain.Problem{Key: "err.required", Args: []any{"Field", "field.kommun"}})
 		return
 	}
 	prof, err := v.sh.store.Profile()

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"errors"
+	"handlingsplan/app/settings"
 	"strconv"
 	"sync"
 	"time"
@@ -12,20 +13,11 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 
-	"handlingsplan/app"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 	"handlingsplan/ui/fynelang"
 	"handlingsplan/ui/wizard"
-)
-
-// Settings keys the shell remembers between runs.
-const (
-	settingLang  = "lang"
-	settingBoard = "last_board"
-	settingTheme = "theme"
-	settingRole  = "role"
-	settingClock = "present.clock"
 )
 
 // defaultSaveDelay is how long typing pauses before the wizard saves it (it also saves on
@@ -117,7 +109,7 @@ type Options struct {
 // New builds the main window on a (real or test) Fyne app. When the user closed the app
 // while in the wizard, it opens the wizard again at the same plan, step and row.
 func New(a fyne.App, store *data.Store, opt Options) *Shell {
-	lang, _ := i18n.Parse(store.Setting(settingLang, string(i18n.Default)))
+	lang, _ := i18n.Parse(store.Setting(settings.Lang, string(i18n.Default)))
 	s := &Shell{app: a, store: store, demoYear: opt.DemoYear, loadDemo: opt.LoadDemo, now: opt.Now, areas: opt.Areas,
 		OnExport: opt.OnExport, OnPresent: opt.OnPresent, OnSystem: opt.OnSystem, saveDelay: opt.SaveDelay,
 		cfg: opt.Config, loadCoordDemo: opt.LoadCoordinatorDemo, presentTick: opt.PresentTick}
@@ -136,7 +128,7 @@ func New(a fyne.App, store *data.Store, opt Options) *Shell {
 	s.win.Resize(fyne.NewSize(1180, 760))
 	s.win.SetCloseIntercept(s.onCloseWindow)
 	s.addShortcuts()
-	if id, err := strconv.ParseInt(store.Setting(wizard.SettingOpenPlan, ""), 10, 64); err == nil && id > 0 {
+	if id, err := strconv.ParseInt(store.Setting(settings.OpenPlan, ""), 10, 64); err == nil && id > 0 {
 		s.OpenPlan(id)
 	} else {
 		s.ShowStart()
@@ -144,8 +136,8 @@ func New(a fyne.App, store *data.Store, opt Options) *Shell {
 	return s
 }
 
-// Role is the user's role: roleOfficial (default) or roleCoordinator.
-func (s *Shell) Role() string { return s.store.Setting(settingRole, roleOfficial) }
+// Role is the user's role: settings.RoleOfficial (default) or settings.RoleCoordinator.
+func (s *Shell) Role() string { return s.store.Setting(settings.Role, settings.RoleOfficial) }
 
 // Window is the main window.
 func (s *Shell) Window() fyne.Window { return s.win }
@@ -172,7 +164,7 @@ func (s *Shell) onLanguage(l i18n.Lang) {
 	if l == s.loc.Lang() {
 		return
 	}
-	if err := s.store.SetSetting(settingLang, string(l)); err != nil {
+	if err := s.store.SetSetting(settings.Lang, string(l)); err != nil {
 		s.showError(err)
 	}
 	s.setLang(l)
@@ -200,7 +192,7 @@ func (s *Shell) ShowStart() {
 		return
 	}
 	s.wiz, s.view = nil, nil
-	if err := s.store.SetSetting(wizard.SettingOpenPlan, ""); err != nil {
+	if err := s.store.SetSetting(settings.OpenPlan, ""); err != nil {
 		fyne.LogError("forget open plan", err)
 	}
 	s.start = newStartView(s)
@@ -242,7 +234,7 @@ func (s *Shell) OpenPlan(id int64) {
 		}
 		return
 	}
-	if err := s.store.SetSetting(wizard.SettingOpenPlan, strconv.FormatInt(id, 10)); err != nil {
+	if err := s.store.SetSetting(settings.OpenPlan, strconv.FormatInt(id, 10)); err != nil {
 		fyne.LogError("remember open plan", err)
 	}
 	s.wiz, s.view = w, nil
@@ -299,7 +291,7 @@ func (s *Shell) showError(err error) {
 
 // errorText turns an error into one sentence in the user's language.
 func (s *Shell) errorText(err error) string {
-	var p *app.Problem
+	var p *domain.Problem
 	switch {
 	case errors.As(err, &p):
 		return p.Text(s.loc)

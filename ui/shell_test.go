@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"handlingsplan/app/settings"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,9 +12,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	"handlingsplan/app/demo"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/ui/wizard"
 )
 
@@ -25,7 +26,7 @@ func openStore(t *testing.T, path string) *data.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prof, err := app.DefaultProfile()
+	prof, err := domain.DefaultProfile()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +114,7 @@ func TestNewPlanCloseAndResume(t *testing.T) {
 	}
 	// Back to the start page: a restart now shows the start screen.
 	sh2.ShowStart()
-	if s2.Setting(wizard.SettingOpenPlan, "") != "" {
+	if s2.Setting(settings.OpenPlan, "") != "" {
 		t.Error("the open plan is still remembered after going to the start page")
 	}
 }

@@ -11,8 +11,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
+	"handlingsplan/app/settings"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 	"handlingsplan/ui/wizard"
 )
@@ -21,8 +22,8 @@ import (
 // On an empty database it offers the demo kommun and adding a first board.
 type startView struct {
 	sh     *Shell
-	boards []app.Board
-	plans  map[int64][]app.Plan
+	boards []domain.Board
+	plans  map[int64][]domain.Plan
 	// received are the coordinator's current received submissions per board name, newest year
 	// first (loaded in the coordinator role only).
 	received map[string][]data.Submission
@@ -50,7 +51,7 @@ func (v *startView) load() error {
 		return err
 	}
 	loc := v.sh.loc
-	names := make(map[string]app.Board, len(boards))
+	names := make(map[string]domain.Board, len(boards))
 	sorted := make([]string, 0, len(boards))
 	for _, b := range boards {
 		names[b.Name] = b
@@ -65,12 +66,12 @@ func (v *startView) load() error {
 	if err != nil {
 		return err
 	}
-	v.plans = map[int64][]app.Plan{}
+	v.plans = map[int64][]domain.Plan{}
 	for _, p := range all {
 		v.plans[p.BoardID] = append(v.plans[p.BoardID], p)
 	}
 	v.received = map[string][]data.Submission{}
-	if v.sh.Role() == roleCoordinator {
+	if v.sh.Role() == settings.RoleCoordinator {
 		subs, err := v.sh.store.Submissions("", 0)
 		if err != nil {
 			return err
@@ -143,7 +144,7 @@ func (v *startView) build() fyne.CanvasObject {
 }
 
 // latestStatus summarises a board's newest plan for the list: "2027 · Utkast".
-func (v *startView) latestStatus(b app.Board) string {
+func (v *startView) latestStatus(b domain.Board) string {
 	ps := v.plans[b.ID]
 	if len(ps) == 0 {
 		if rs := v.received[b.Name]; len(rs) > 0 {
@@ -155,7 +156,7 @@ func (v *startView) latestStatus(b app.Board) string {
 }
 
 func (v *startView) restoreSelection() {
-	last := v.sh.store.Setting(settingBoard, "")
+	last := v.sh.store.Setting(settings.LastBoard, "")
 	for i, b := range v.boards {
 		if b.Name == last {
 			v.boardList.Select(i)
@@ -171,7 +172,7 @@ func (v *startView) buildEmpty() fyne.CanvasObject {
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Alignment = fyne.TextAlignCenter
 	v.demoBtn = widget.NewButtonWithIcon(loc.Tf("start.load_demo", "Year", v.sh.demoYear), theme.DownloadIcon(),
-		func() { v.onLoadDemo(v.sh.loadDemo, roleOfficial) })
+		func() { v.onLoadDemo(v.sh.loadDemo, settings.RoleOfficial) })
 	v.demoBtn.Importance = widget.HighImportance
 	demoHelp := widget.NewLabel(loc.T("start.demo_help"))
 	demoHelp.Wrapping = fyne.TextWrapWord
@@ -179,7 +180,7 @@ func (v *startView) buildEmpty() fyne.CanvasObject {
 	box := container.NewVBox(msg, v.demoBtn, demoHelp)
 	if v.sh.loadCoordDemo != nil {
 		v.coordDemoBtn = widget.NewButtonWithIcon(loc.Tf("start.load_coord_demo", "Year", v.sh.demoYear), theme.DownloadIcon(),
-			func() { v.onLoadDemo(v.sh.loadCoordDemo, roleCoordinator) })
+			func() { v.onLoadDemo(v.sh.loadCoordDemo, settings.RoleCoordinator) })
 		help := widget.NewLabel(loc.T("start.coord_demo_help"))
 		help.Wrapping = fyne.TextWrapWord
 		help.Alignment = fyne.TextAlignCenter
@@ -195,7 +196,7 @@ func (v *startView) buildEmpty() fyne.CanvasObject {
 func (v *startView) onSelectBoard(i widget.ListItemID) {
 	v.sel = i
 	b := v.boards[i]
-	if err := v.sh.store.SetSetting(settingBoard, b.Name); err != nil {
+	if err := v.sh.store.SetSetting(settings.LastBoard, b.Name); err != nil {
 		fyne.LogError("remember board", err)
 	}
 	v.showBoard(b)
@@ -203,12 +204,12 @@ func (v *startView) onSelectBoard(i widget.ListItemID) {
 
 // showBoard fills the right side: "new plan for next year", then the board's plans, newest
 // first, each with its status and a button that opens it in the wizard.
-func (v *startView) showBoard(b app.Board) {
+func (v *startView) showBoard(b domain.Board) {
 	loc := v.sh.loc
 	head := widget.NewLabelWithStyle(b.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.SizeName = theme.SizeNameSubHeadingText
 	plans := v.plans[b.ID]
-	next := app.NextPlanYear(plans, v.sh.now())
+	next := domain.NextPlanYear(plans, v.sh.now())
 	v.newBtn = widget.NewButtonWithIcon(loc.Tf("wizard.start.new_plan", "Year", next), theme.ContentAddIcon(), func() { v.onNewPlan(b) })
 	v.newBtn.Importance = widget.HighImportance
 	v.registerBtn = widget.NewButtonWithIcon(loc.T("start.register"), theme.StorageIcon(), func() { v.sh.openRegister(b.ID, 0) })
@@ -230,7 +231,7 @@ func (v *startView) showBoard(b app.Board) {
 		label := widget.NewLabel(text)
 		label.Truncation = fyne.TextTruncateEllipsis
 		open := widget.NewButtonWithIcon(loc.T("wizard.start.open"), theme.FolderOpenIcon(), func() { v.sh.OpenPlan(p.ID) })
-		if p.Status == app.PlanDraft {
+		if p.Status == domain.PlanDraft {
 			open.SetText(loc.T("wizard.start.continue"))
 			open.SetIcon(theme.DocumentCreateIcon())
 			// A draft under way is the likely next step, not yet another new plan.
@@ -243,7 +244,7 @@ func (v *startView) showBoard(b app.Board) {
 		if v.sh.OnPresent != nil {
 			actions.Add(widget.NewButtonWithIcon(loc.T("start.present"), theme.MediaPlayIcon(), func() { v.sh.OnPresent(p.ID) }))
 		}
-		if v.sh.OnExport != nil && p.Status != app.PlanClosed {
+		if v.sh.OnExport != nil && p.Status != domain.PlanClosed {
 			actions.Add(widget.NewButtonWithIcon(loc.T("start.export"), theme.DocumentSaveIcon(), func() { v.sh.OnExport(p.ID) }))
 		}
 		actions.Add(open)
@@ -256,7 +257,7 @@ func (v *startView) showBoard(b app.Board) {
 
 // receivedRows lists, in the coordinator role, the board's received plans (the current
 // version per year) with who signed and when; they can be shown as slides.
-func (v *startView) receivedRows(b app.Board) []fyne.CanvasObject {
+func (v *startView) receivedRows(b domain.Board) []fyne.CanvasObject {
 	rs := v.received[b.Name]
 	if len(rs) == 0 {
 		return nil
@@ -283,7 +284,7 @@ func (v *startView) receivedRows(b app.Board) []fyne.CanvasObject {
 }
 
 // onNewPlan starts next year's plan: the carry-over dialog, then the wizard.
-func (v *startView) onNewPlan(b app.Board) {
+func (v *startView) onNewPlan(b domain.Board) {
 	dlg, err := wizard.ShowNewPlan(v.sh.win, v.sh.store, v.sh.loc, b, v.sh.now(), v.sh.OpenPlan)
 	if err != nil {
 		v.sh.showError(err)
@@ -312,7 +313,7 @@ func (v *startView) onLoadDemo(load func(*data.Store, int) error, role string) {
 		defer sh.bg.Done()
 		err := load(store, year)
 		if err == nil {
-			err = store.SetSetting(settingRole, role)
+			err = store.SetSetting(settings.Role, role)
 		}
 		fyne.Do(func() {
 			wait.Hide()
@@ -341,14 +342,14 @@ func (v *startView) onAddBoard() {
 			return
 		}
 		if _, err := v.sh.store.AddBoard(name.Text); err != nil {
-			var p *app.Problem
+			var p *domain.Problem
 			if errors.As(err, &p) && p.Key == "err.duplicate_board" {
 				p.Args = []any{"Name", name.Text}
 			}
 			v.sh.showError(err)
 			return
 		}
-		v.sh.store.SetSetting(settingBoard, name.Text)
+		v.sh.store.SetSetting(settings.LastBoard, name.Text)
 		v.sh.ShowStart()
 	}, v.sh.win)
 	d.Resize(fyne.NewSize(480, 200))

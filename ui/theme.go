@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"handlingsplan/app/settings"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -26,7 +27,7 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 
 // applyTheme sets the app's theme from the saved choice.
 func (s *Shell) applyTheme() {
-	switch s.store.Setting(settingTheme, themeSystem) {
+	switch s.store.Setting(settings.Theme, themeSystem) {
 	case themeLight:
 		s.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
 	case themeDark:

@@ -13,13 +13,13 @@ import (
 	"path/filepath"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/demo"
 	"handlingsplan/app/export"
 	"handlingsplan/app/identity"
 	"handlingsplan/app/importer"
 	"handlingsplan/app/overview"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -72,8 +72,8 @@ var officials = []identity.Subject{
 // Generate is CoordinatorDemo with options, returning what was imported.
 func Generate(store *data.Store, opt Options) (Result, error) {
 	var res Result
-	if opt.Year-2 < app.MinYear || opt.Year+1 > app.MaxYear {
-		return res, fmt.Errorf("coordinator demo for %d: plan years must lie within %d–%d", opt.Year, app.MinYear, app.MaxYear)
+	if opt.Year-2 < domain.MinYear || opt.Year+1 > domain.MaxYear {
+		return res, fmt.Errorf("coordinator demo for %d: plan years must lie within %d–%d", opt.Year, domain.MinYear, domain.MaxYear)
 	}
 	if opt.AppVersion == "" {
 		opt.AppVersion = "demo"
@@ -144,7 +144,7 @@ func Generate(store *data.Store, opt Options) (Result, error) {
 		return fail(err)
 	}
 	note := data.CoordinatorNote{Board: "Socialnämnden", Year: opt.Year,
-		Checks: [3]app.CheckResult{app.CheckYes, app.CheckYes, app.CheckPartly},
+		Checks: [3]domain.CheckResult{domain.CheckYes, domain.CheckYes, domain.CheckPartly},
 		Text:   "Stickprovet på behörigheter visade konton för personal som slutat. Nämnden har skärpt rutinen; följs upp vid nästa avstämning."}
 	if err := overview.SaveNote(store, note); err != nil {
 		return fail(err)
@@ -156,14 +156,14 @@ func Generate(store *data.Store, opt Options) (Result, error) {
 // year's and this year's of every board, except this year's of MissingBoard; TwoVersionBoard
 // corrects its plan after the first export and sends it again. Files are named so that a
 // folder import takes them in the order they were made.
-func signAll(boardDB *data.Store, ca *identity.Identity, prof app.Profile, opt Options) ([]string, error) {
+func signAll(boardDB *data.Store, ca *identity.Identity, prof domain.Profile, opt Options) ([]string, error) {
 	boards, err := boardDB.Boards()
 	if err != nil {
 		return nil, err
 	}
 	loc := i18n.New(i18n.Swedish)
 	var files []string
-	exportPlan := func(b app.Board, year int, id *identity.Identity) error {
+	exportPlan := func(b domain.Board, year int, id *identity.Identity) error {
 		p, err := boardDB.PlanFor(b.ID, year)
 		if err != nil {
 			return err
@@ -230,7 +230,7 @@ func official(ca *identity.Identity, s identity.Subject, now time.Time) (*identi
 
 // correct is the change that makes TwoVersionBoard's second version: the board found that
 // its first activity needs more external help.
-func correct(boardDB *data.Store, b app.Board, year int) error {
+func correct(boardDB *data.Store, b domain.Board, year int) error {
 	p, err := boardDB.PlanFor(b.ID, year)
 	if err != nil {
 		return err

@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"handlingsplan/app"
 	"handlingsplan/app/importer"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 )
 
 func openStore(t *testing.T) *data.Store {
@@ -17,7 +17,7 @@ func openStore(t *testing.T) *data.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	prof, _ := app.DefaultProfile()
+	prof, _ := domain.DefaultProfile()
 	if err := s.EnsureProfile(prof); err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestGenerate(t *testing.T) {
 }
 
 func TestGenerateRefusesYears(t *testing.T) {
-	for _, y := range []int{app.MinYear + 1, app.MaxYear} {
+	for _, y := range []int{domain.MinYear + 1, domain.MaxYear} {
 		if _, err := Generate(openStore(t), Options{Year: y, WorkDir: t.TempDir()}); err == nil {
 			t.Errorf("year %d accepted", y)
 		}

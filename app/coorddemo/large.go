@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/demo"
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 )
 
 // Large fills a coordinator's store with boards × years received plans of acts activities
@@ -22,18 +22,18 @@ func Large(store *data.Store, boards, years, acts, firstYear int) error {
 	if err != nil {
 		return fmt.Errorf("large coordinator store: %w", err)
 	}
-	statuses := app.ActivityStatuses
+	statuses := domain.ActivityStatuses
 	for y := firstYear; y < firstYear+years; y++ {
 		for b := range boards {
 			name := fmt.Sprintf("Nämnd %02d", b+1)
 			d := demo.Large(name, y, acts, prof)
-			d.Plan.Status, d.Plan.Version = app.PlanSigned, 1
+			d.Plan.Status, d.Plan.Version = domain.PlanSigned, 1
 			prev := demo.Large(name, y-1, acts, prof)
-			prev.Plan.Status = app.PlanClosed
+			prev.Plan.Status = domain.PlanClosed
 			for i := range prev.Activities {
 				prev.Activities[i].Status = statuses[i%len(statuses)]
 			}
-			prev.Plan.Checks = [3]app.Check{{Result: app.CheckYes}, {Result: app.CheckPartly}, {Result: app.CheckYes}}
+			prev.Plan.Checks = [3]domain.Check{{Result: domain.CheckYes}, {Result: domain.CheckPartly}, {Result: domain.CheckYes}}
 			d.Previous = &prev
 			p := submission.Payload{Schema: submission.SchemaVersion, AppVersion: "large", Kommun: prof.Kommun, Board: name, Year: y,
 				Version: 1, CreatedAt: time.Date(y-1, 11, 1, 0, 0, 0, 0, time.UTC), Goals: prof.Goals, HoursPerFTE: prof.HoursPerFTE, Plan: d}

@@ -1,6 +1,6 @@
 package demo
 
-import "handlingsplan/app"
+import "handlingsplan/domain"
 
 // The demo kommun's content. It is Swedish on purpose: it is example data a Swedish official
 // should recognise, not user-interface text, so it does not go through i18n.
@@ -41,7 +41,7 @@ type sysTpl struct {
 // trainTpl is an information or training event.
 type trainTpl struct {
 	title, target string
-	format        app.TrainingFormat
+	format        domain.TrainingFormat
 	resp          string
 	share         int // expected participants as per cent of the board's staff (0: use fixed)
 	fixed         int // expected participants, capped by the staff
@@ -118,25 +118,25 @@ var sharedActs = []actTpl{
 
 // sharedTrainings are the information and training events every board may hold.
 var sharedTrainings = []trainTpl{
-	{"Grundutbildning i informationssäkerhet (e-learning)", "Alla medarbetare", app.FormatELearning,
+	{"Grundutbildning i informationssäkerhet (e-learning)", "Alla medarbetare", domain.FormatELearning,
 		"Informationssäkerhetssamordnare", 90, 0,
 		"Andel medarbetare som slutfört kursen enligt lärplattformens statistik, redovisad per enhet.", []int{2, 3, 9}, 2},
-	{"Workshop: informationsklassning med KLASSA", "Informationsägare, systemförvaltare och verksamhetsutvecklare", app.FormatWorkshop,
+	{"Workshop: informationsklassning med KLASSA", "Informationsägare, systemförvaltare och verksamhetsutvecklare", domain.FormatWorkshop,
 		"Informationssäkerhetssamordnare", 0, 12,
 		"Kort enkät efter workshopen och antal system som klassats i förteckningen efteråt.", []int{2, 3, 4, 9, 10}, 2},
-	{"Informationssäkerhet på arbetsplatsträffar", "Alla medarbetare via sina chefer", app.FormatAPT,
+	{"Informationssäkerhet på arbetsplatsträffar", "Alla medarbetare via sina chefer", domain.FormatAPT,
 		"Enhetschefer", 75, 0,
 		"Cheferna rapporterar genomförd arbetsplatsträff i ledningsgruppen; frågor från medarbetarna samlas in och besvaras på intranätet.", []int{3, 4, 10, 11}, 1},
-	{"Krisövning: IT-avbrott i verksamhetskritiskt system", "Förvaltningens krisledningsgrupp", app.FormatExercise,
+	{"Krisövning: IT-avbrott i verksamhetskritiskt system", "Förvaltningens krisledningsgrupp", domain.FormatExercise,
 		"Säkerhetssamordnare", 0, 10,
 		"Utvärderingsmöte direkt efter övningen och en skriftlig övningsrapport med förbättringsåtgärder.", []int{4, 5, 9, 10}, 1},
-	{"Phishing-övning med simulerade e-postmeddelanden", "Alla medarbetare med e-post", app.FormatExercise,
+	{"Phishing-övning med simulerade e-postmeddelanden", "Alla medarbetare med e-post", domain.FormatExercise,
 		"IT-samordnare", 85, 0,
 		"Andelen som klickade respektive rapporterade meddelandet jämförs med föregående omgång.", []int{3, 5, 9, 11}, 2},
-	{"Föreläsning om dataskydd och sekretess för chefer", "Chefer och arbetsledare", app.FormatLecture,
+	{"Föreläsning om dataskydd och sekretess för chefer", "Chefer och arbetsledare", domain.FormatLecture,
 		"Dataskyddsombud", 7, 0,
 		"Utvärderingsformulär efter föreläsningen.", []int{2, 3, 9, 10}, 1},
-	{"Månadens säkerhetstips på intranätet", "Alla medarbetare", app.FormatIntranet,
+	{"Månadens säkerhetstips på intranätet", "Alla medarbetare", domain.FormatIntranet,
 		"Kommunikatör", 100, 0,
 		"Antal visningar på intranätet och antal frågor till IT-servicedesk om ämnet.", []int{1, 4, 9}, 3},
 }
@@ -210,7 +210,7 @@ var boards = []boardInfo{
 				"Administrativ chef", small, []int{4}, []string{"Schemaläggningssystem", "Skolplattform"}, false, 0},
 		},
 		training: []trainTpl{
-			{"Dataskydd i klassrummet: molntjänster och appar", "Lärare och förskollärare", app.FormatLecture,
+			{"Dataskydd i klassrummet: molntjänster och appar", "Lärare och förskollärare", domain.FormatLecture,
 				"IT-pedagog", 30, 0,
 				"Deltagarna svarar på en enkät och rektorerna följer upp att bara godkända appar används.", []int{1, 2, 8, 9}, 2},
 		},
@@ -246,7 +246,7 @@ var boards = []boardInfo{
 				"Enhetschef äldreomsorg", small, []int{1}, nil, false, 0},
 		},
 		training: []trainTpl{
-			{"Journalföring och logguppföljning för legitimerad personal", "Sjuksköterskor, arbetsterapeuter och fysioterapeuter", app.FormatWorkshop,
+			{"Journalföring och logguppföljning för legitimerad personal", "Sjuksköterskor, arbetsterapeuter och fysioterapeuter", domain.FormatWorkshop,
 				"Medicinskt ansvarig sjuksköterska", 5, 0,
 				"Deltagarna gör ett kunskapstest efteråt; nästa logguppföljning visar om rutinen följs.", []int{2, 3, 9, 10}, 2},
 		},
@@ -366,7 +366,7 @@ var boards = []boardInfo{
 				"Arkivarie", small, []int{2}, []string{"Tillsynsregister enligt LSO"}, false, 0},
 		},
 		training: []trainTpl{
-			{"Ledningsövning utan ledningsstödssystem", "Räddningsledare och inre befäl", app.FormatExercise,
+			{"Ledningsövning utan ledningsstödssystem", "Räddningsledare och inre befäl", domain.FormatExercise,
 				"Stf räddningschef", 0, 24,
 				"Övningsledningen för protokoll över tider och beslut; brister tas upp i nästa övningsplan.", []int{3, 5, 10}, 2},
 		},

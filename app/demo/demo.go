@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 )
 
 // Options says which demo to make.
@@ -29,9 +29,9 @@ var ErrNotEmpty = errors.New("database already has boards")
 // plans for N−1, N and N+1 with their statuses, the board's register in Systems (sorted by
 // name, as the store returns it) and Previous set as the store's PlanData sets it. Ids are
 // synthetic but unique and consistent (SystemIDs, CarriedFrom and PlanID refer to them).
-func Plans(opt Options, prof app.Profile) []app.PlanData {
+func Plans(opt Options, prof domain.Profile) []domain.PlanData {
 	ids := &idSeq{}
-	out := make([]app.PlanData, 0, 3*len(boards))
+	out := make([]domain.PlanData, 0, 3*len(boards))
 	for i := range boards {
 		trio := buildBoard(&boards[i], opt.Year, prof, ids)
 		out = append(out, trio[:]...)
@@ -42,7 +42,7 @@ func Plans(opt Options, prof app.Profile) []app.PlanData {
 // Large returns a draft plan for year with n activities, every one of them valid and with a
 // distinct title (for benchmarks of reports and views). board may be any name; a demo board's
 // name gives that board's activities and register.
-func Large(board string, year, n int, prof app.Profile) app.PlanData {
+func Large(board string, year, n int, prof domain.Profile) domain.PlanData {
 	b := boardInfo{name: board, office: board, head: "Förvaltningschef", meeting: "Nämnden", staff: 200, systems: boards[0].systems}
 	for _, x := range boards {
 		if x.name == board {
@@ -52,7 +52,7 @@ func Large(board string, year, n int, prof app.Profile) app.PlanData {
 	g := newGen(&b, year, n, prof, &idSeq{})
 	pool := append(g.eligible(b.acts, year, nil), g.eligible(sharedActs, year, nil)...)
 	g.r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
-	acts := make([]app.Activity, 0, n)
+	acts := make([]domain.Activity, 0, n)
 	for i := 0; i < n; i++ {
 		a := g.activity(pool[i%len(pool)], year)
 		if round := i / len(pool); round > 0 {
@@ -60,15 +60,15 @@ func Large(board string, year, n int, prof app.Profile) app.PlanData {
 		}
 		acts = append(acts, a)
 	}
-	return g.plan(year, acts, 5, app.PlanDraft, 0)
+	return g.plan(year, acts, 5, domain.PlanDraft, 0)
 }
 
 // Generate writes the demo kommun into s, which must already have its policy profile and no
 // boards (ErrNotEmpty otherwise, with nothing written). Each plan is one transaction, each
 // status change one more. A failure half-way leaves the boards written so far.
 func Generate(s *data.Store, opt Options) error {
-	if opt.Year-1 < app.MinYear || opt.Year+1 > app.MaxYear {
-		return fmt.Errorf("demo for %d: plan years must lie within %d–%d", opt.Year, app.MinYear, app.MaxYear)
+	if opt.Year-1 < domain.MinYear || opt.Year+1 > domain.MaxYear {
+		return fmt.Errorf("demo for %d: plan years must lie within %d–%d", opt.Year, domain.MinYear, domain.MaxYear)
 	}
 	existing, err := s.Boards()
 	if err != nil {
@@ -95,7 +95,7 @@ func Generate(s *data.Store, opt Options) error {
 // activities refer to rows of the year before, so their ids are read back before the next
 // plan is written. Each plan is written as a draft and then given its status, so the audit
 // log reads as a real plan's life: draft → closed or signed.
-func storeBoard(s *data.Store, plans ...app.PlanData) error {
+func storeBoard(s *data.Store, plans ...domain.PlanData) error {
 	realID := map[int64]int64{} // synthetic activity id → stored id
 	for _, d := range plans {
 		d.Activities = slices.Clone(d.Activities)
@@ -116,7 +116,7 @@ func storeBoard(s *data.Store, plans ...app.PlanData) error {
 		for i, a := range d.Activities {
 			realID[a.ID] = stored[i].ID
 		}
-		if d.Plan.Status != app.PlanDraft {
+		if d.Plan.Status != domain.PlanDraft {
 			if err := s.SetPlanStatus(id, d.Plan.Status, d.Plan.Version); err != nil {
 				return err
 			}
@@ -125,8 +125,8 @@ func storeBoard(s *data.Store, plans ...app.PlanData) error {
 	return nil
 }
 
-func addDraft(s *data.Store, d app.PlanData) (int64, error) {
-	d.Plan.Status, d.Plan.Version = app.PlanDraft, 0
+func addDraft(s *data.Store, d domain.PlanData) (int64, error) {
+	d.Plan.Status, d.Plan.Version = domain.PlanDraft, 0
 	d.Previous = nil
 	return s.AddPlanData(d)
 }
@@ -142,17 +142,17 @@ func nextID(p *int64) int64 {
 // gen draws one board's content from its own random stream.
 type gen struct {
 	b       *boardInfo
-	prof    app.Profile
+	prof    domain.Profile
 	r       *rand.Rand
 	ids     *idSeq
 	boardID int64
-	reg     []app.System
+	reg     []domain.System
 	now     time.Time // "today" of the demo: the autumn of N, when the follow-up of N is half done
 }
 
 // newGen seeds the random stream from the board's name, the year and salt, so that every
 // board's content is independent of the others and the same on every run.
-func newGen(b *boardInfo, year, salt int, prof app.Profile, ids *idSeq) *gen {
+func newGen(b *boardInfo, year, salt int, prof domain.Profile, ids *idSeq) *gen {
 	h := fnv.New64a()
 	h.Write([]byte(b.name))
 	g := &gen{
@@ -184,23 +184,23 @@ func round(v, step int64) int64 { return (v + step/2) / step * step }
 func (g *gen) scale(v int64, lo, hi int64) int64 { return v * g.between(lo, hi) / 100 }
 
 // buildBoard makes one board's plans for N−1, N and N+1.
-func buildBoard(b *boardInfo, year int, prof app.Profile, ids *idSeq) [3]app.PlanData {
+func buildBoard(b *boardInfo, year int, prof domain.Profile, ids *idSeq) [3]domain.PlanData {
 	g := newGen(b, year, 0, prof, ids)
 
-	prev := g.plan(year-1, g.activities(year-1, 6+g.r.IntN(6), nil, 0), 2+g.r.IntN(4), app.PlanClosed, 1)
+	prev := g.plan(year-1, g.activities(year-1, 6+g.r.IntN(6), nil, 0), 2+g.r.IntN(4), domain.PlanClosed, 1)
 	g.followUpAll(&prev)
 
 	// This year continues last year's unfinished work; what was done is not done again.
 	carried := g.carry(prev, year, 3)
 	taken := map[string]bool{}
 	for _, a := range prev.Activities {
-		taken[a.Title] = a.Status == app.ActivityDone
+		taken[a.Title] = a.Status == domain.ActivityDone
 	}
 	for _, a := range carried {
 		taken[a.Title] = true
 	}
 	acts := append(carried, g.activities(year, 7+g.r.IntN(6)-len(carried), taken, len(carried))...)
-	cur := g.plan(year, acts, 2+g.r.IntN(4), app.PlanSigned, 1)
+	cur := g.plan(year, acts, 2+g.r.IntN(4), domain.PlanSigned, 1)
 	g.followUpHalf(&cur)
 
 	// Next year's draft carries this year's unfinished work and takes up new activities.
@@ -210,14 +210,14 @@ func buildBoard(b *boardInfo, year int, prof app.Profile, ids *idSeq) [3]app.Pla
 		taken[a.Title] = true
 	}
 	acts = append(carried, g.activities(year+1, 6+g.r.IntN(5)-len(carried)/2, taken, len(carried))...)
-	next := g.plan(year+1, acts, 2+g.r.IntN(4), app.PlanDraft, 0)
+	next := g.plan(year+1, acts, 2+g.r.IntN(4), domain.PlanDraft, 0)
 	if b.flawed {
 		g.spoil(&next)
 	}
 
 	cur.Previous = clonePlan(prev)
 	next.Previous = clonePlan(cur)
-	return [3]app.PlanData{prev, cur, next}
+	return [3]domain.PlanData{prev, cur, next}
 }
 
 // eligible filters templates by year and by titles already taken.
@@ -234,7 +234,7 @@ func (g *gen) eligible(ts []actTpl, year int, taken map[string]bool) []actTpl {
 // activities picks about n new activities for a plan that already has have (carried over),
 // most of them the board's own, then adds activities for goals nothing covers yet, so each
 // plan speaks to most of the policy's goals.
-func (g *gen) activities(year, n int, taken map[string]bool, have int) []app.Activity {
+func (g *gen) activities(year, n int, taken map[string]bool, have int) []domain.Activity {
 	own := g.eligible(g.b.acts, year, taken)
 	shared := g.eligible(sharedActs, year, taken)
 	g.r.Shuffle(len(own), func(i, j int) { own[i], own[j] = own[j], own[i] })
@@ -266,7 +266,7 @@ func (g *gen) activities(year, n int, taken map[string]bool, have int) []app.Act
 			covered[x] = true
 		}
 	}
-	out := make([]app.Activity, 0, len(picked))
+	out := make([]domain.Activity, 0, len(picked))
 	for _, t := range picked {
 		out = append(out, g.activity(t, year))
 	}
@@ -274,32 +274,32 @@ func (g *gen) activities(year, n int, taken map[string]bool, have int) []app.Act
 }
 
 // activity draws dates and resources for one template.
-func (g *gen) activity(t actTpl, year int) app.Activity {
+func (g *gen) activity(t actTpl, year int) domain.Activity {
 	type bounds struct{ durLo, durHi, inLo, inHi, extHi, opLo, opHi, invLo, invHi int64 }
 	bs := map[size]bounds{
 		small:  {1, 3, 20, 80, 20, 0, 40_000, 10_000, 60_000},
 		medium: {2, 6, 60, 220, 80, 10_000, 150_000, 20_000, 150_000},
 		large:  {4, 9, 150, 450, 150, 50_000, 400_000, 100_000, 400_000},
 	}[t.size]
-	a := app.Activity{
+	a := domain.Activity{
 		ID:          nextID(&g.ids.act),
 		Title:       t.title,
 		Description: t.how,
 		Responsible: t.resp,
 		Goals:       g.goals(t.goals),
 		SystemIDs:   g.systems(t.systems),
-		Status:      app.ActivityNotStarted,
+		Status:      domain.ActivityNotStarted,
 	}
 	if a.Responsible == "" {
 		a.Responsible = g.b.head
 	}
 	switch p := g.r.IntN(10); {
 	case p < 3 || t.size == large && p < 6:
-		a.Priority = app.PriorityHigh
+		a.Priority = domain.PriorityHigh
 	case p < 8:
-		a.Priority = app.PriorityMedium
+		a.Priority = domain.PriorityMedium
 	default:
-		a.Priority = app.PriorityLow
+		a.Priority = domain.PriorityLow
 	}
 	dur := int(g.between(bs.durLo, bs.durHi))
 	day := 1
@@ -363,7 +363,7 @@ func (g *gen) systems(names []string) []int64 {
 }
 
 // register is the board's living register as it stands in the autumn of year.
-func (g *gen) register(year int) []app.System {
+func (g *gen) register(year int) []domain.System {
 	tpls := slices.Clone(g.b.systems)
 	sort.Slice(tpls, func(i, j int) bool { return tpls[i].name < tpls[j].name })
 	when := func() time.Time {
@@ -373,21 +373,21 @@ func (g *gen) register(year int) []app.System {
 		}
 		return date(y, 1+g.r.IntN(12), 1+g.r.IntN(28))
 	}
-	out := make([]app.System, 0, len(tpls))
+	out := make([]domain.System, 0, len(tpls))
 	for _, t := range tpls {
-		x := app.System{
+		x := domain.System{
 			ID: nextID(&g.ids.sys), BoardID: g.boardID, Name: t.name, Description: t.desc, Owner: t.owner,
 			Confidentiality: t.k, Integrity: t.r, Availability: t.t, Traceability: t.s,
-			Sensitive: t.sensitive, SecurityPlan: app.SecurityPlanNone,
+			Sensitive: t.sensitive, SecurityPlan: domain.SecurityPlanNone,
 		}
 		if lvl := x.MaxLevel(); lvl >= 0 {
 			switch {
 			case lvl >= 3 && g.chance(75):
-				x.SecurityPlan = app.SecurityPlanDeepened
+				x.SecurityPlan = domain.SecurityPlanDeepened
 			case lvl >= 2 && g.chance(85), lvl < 2 && g.chance(40):
-				x.SecurityPlan = app.SecurityPlanBase
+				x.SecurityPlan = domain.SecurityPlanBase
 			}
-			if x.SecurityPlan != app.SecurityPlanNone {
+			if x.SecurityPlan != domain.SecurityPlanNone {
 				x.SecurityPlanAt = when()
 			}
 			if g.chance(either(lvl >= 2, 80, 30)) {
@@ -408,19 +408,19 @@ func (g *gen) register(year int) []app.System {
 
 // plan assembles a plan of year around its activities: head, trainings, checkpoints, register.
 // Activities are ordered by start date, carried-over ones first.
-func (g *gen) plan(year int, acts []app.Activity, trainings int, status app.PlanStatus, version int) app.PlanData {
+func (g *gen) plan(year int, acts []domain.Activity, trainings int, status domain.PlanStatus, version int) domain.PlanData {
 	planID := nextID(&g.ids.plan)
 	contact := g.b.contact
 	if contact == "" {
 		contact = "Nämndsekreterare"
 	}
-	p := app.Plan{
+	p := domain.Plan{
 		ID: planID, BoardID: g.boardID, Board: g.b.name, Year: year, Status: status, Version: version,
 		Responsible:  g.b.head + ", " + g.b.office,
 		Contact:      contact + ", " + g.b.office,
 		DecisionDate: date(year-1, 12, 5+g.r.IntN(14)),
 	}
-	if status != app.PlanDraft {
+	if status != domain.PlanDraft {
 		p.DecisionParagraph = fmt.Sprintf("§ %d", 80+g.r.IntN(140))
 	}
 	sort.SliceStable(acts, func(i, j int) bool {
@@ -433,7 +433,7 @@ func (g *gen) plan(year int, acts []app.Activity, trainings int, status app.Plan
 	for i := range acts {
 		acts[i].PlanID, acts[i].Position = planID, i+1
 	}
-	return app.PlanData{
+	return domain.PlanData{
 		Plan:        p,
 		Activities:  acts,
 		Trainings:   g.trainings(planID, year, trainings),
@@ -442,10 +442,10 @@ func (g *gen) plan(year int, acts []app.Activity, trainings int, status app.Plan
 	}
 }
 
-func (g *gen) trainings(planID int64, year, n int) []app.Training {
+func (g *gen) trainings(planID int64, year, n int) []domain.Training {
 	pool := append(slices.Clone(g.b.training), sharedTrainings...)
 	g.r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
-	out := make([]app.Training, 0, n)
+	out := make([]domain.Training, 0, n)
 	for _, t := range pool[:min(n, len(pool))] {
 		expected := g.b.staff * t.share / 100
 		if t.share == 0 {
@@ -456,12 +456,12 @@ func (g *gen) trainings(planID int64, year, n int) []app.Training {
 			dates = append(dates, date(year, t.months[i], 1+g.r.IntN(28)))
 		}
 		slices.SortFunc(dates, time.Time.Compare)
-		out = append(out, app.Training{
+		out = append(out, domain.Training{
 			ID: nextID(&g.ids.train), PlanID: planID, Title: t.title, TargetGroup: t.target, Format: t.format,
 			Dates: dates, Responsible: t.resp, ExpectedParticipants: max(expected, 1), Evaluation: t.eval,
 		})
 	}
-	slices.SortStableFunc(out, func(a, b app.Training) int { return a.Dates[0].Compare(b.Dates[0]) })
+	slices.SortStableFunc(out, func(a, b domain.Training) int { return a.Dates[0].Compare(b.Dates[0]) })
 	for i := range out {
 		out[i].Position = i + 1
 	}
@@ -469,7 +469,7 @@ func (g *gen) trainings(planID int64, year, n int) []app.Training {
 }
 
 // checkpoints: the autumn follow-up and the report to kommunstyrelsen always, one to three more.
-func (g *gen) checkpoints(planID int64, year int) []app.Checkpoint {
+func (g *gen) checkpoints(planID int64, year int) []domain.Checkpoint {
 	var optional []int
 	for i, c := range checkpointTpls {
 		if !c.always {
@@ -480,7 +480,7 @@ func (g *gen) checkpoints(planID int64, year int) []app.Checkpoint {
 	for _, i := range g.r.Perm(len(optional))[:1+g.r.IntN(3)] {
 		chosen[optional[i]] = true
 	}
-	var out []app.Checkpoint
+	var out []domain.Checkpoint
 	for i, c := range checkpointTpls {
 		if !c.always && !chosen[i] {
 			continue
@@ -489,7 +489,7 @@ func (g *gen) checkpoints(planID int64, year int) []app.Checkpoint {
 		if to == "" {
 			to = g.b.meeting
 		}
-		out = append(out, app.Checkpoint{
+		out = append(out, domain.Checkpoint{
 			ID: nextID(&g.ids.check), PlanID: planID, Position: len(out) + 1,
 			Date: date(year+c.yearOff, c.month, c.day), Method: c.method, ReportTo: to,
 		})
@@ -498,24 +498,24 @@ func (g *gen) checkpoints(planID int64, year int) []app.Checkpoint {
 }
 
 // fill writes the autumn follow-up of one activity.
-func (g *gen) fill(a *app.Activity, st app.ActivityStatus) {
+func (g *gen) fill(a *domain.Activity, st domain.ActivityStatus) {
 	hours, kronor := a.TotalHours(), a.TotalKronor()
 	nextYear := a.Start.Year() + 1
 	a.Status = st
 	switch st {
-	case app.ActivityDone:
+	case domain.ActivityDone:
 		a.PercentDone = 100
 		a.ActualHours = g.scale(hours, 75, 130)
 		a.ActualKronor = round(g.scale(kronor, 80, 120), 100)
 		a.FollowUpComment = doneComments[g.r.IntN(len(doneComments))]
-	case app.ActivityInProgress:
+	case domain.ActivityInProgress:
 		a.PercentDone = 20 + 5*g.r.IntN(13)
 		a.ActualHours = g.scale(hours*int64(a.PercentDone)/100, 80, 120)
 		a.ActualKronor = round(g.scale(kronor*int64(a.PercentDone)/100, 80, 120), 100)
 		a.FollowUpComment = fmt.Sprintf(progressComments[g.r.IntN(len(progressComments))], nextYear)
-	case app.ActivityNotStarted:
+	case domain.ActivityNotStarted:
 		a.FollowUpComment = fmt.Sprintf(notStartedComments[g.r.IntN(len(notStartedComments))], nextYear)
-	case app.ActivityDropped:
+	case domain.ActivityDropped:
 		a.PercentDone = 5 * g.r.IntN(5)
 		a.ActualHours = hours * int64(a.PercentDone) / 100
 		a.FollowUpComment = droppedComments[g.r.IntN(len(droppedComments))]
@@ -524,19 +524,19 @@ func (g *gen) fill(a *app.Activity, st app.ActivityStatus) {
 
 // followUpAll completes the follow-up of a closed plan: every activity, training, checkpoint
 // and the three biennial checks.
-func (g *gen) followUpAll(d *app.PlanData) {
+func (g *gen) followUpAll(d *domain.PlanData) {
 	for i := range d.Activities {
-		st := app.ActivityDone
+		st := domain.ActivityDone
 		switch p := g.r.IntN(100); {
 		case p >= 90:
-			st = app.ActivityDropped
+			st = domain.ActivityDropped
 		case p >= 80:
-			st = app.ActivityNotStarted
+			st = domain.ActivityNotStarted
 		case p >= 60:
-			st = app.ActivityInProgress
+			st = domain.ActivityInProgress
 		}
 		if i == 0 {
-			st = app.ActivityDone // at least one done, so the checks never read "0 of n"
+			st = domain.ActivityDone // at least one done, so the checks never read "0 of n"
 		}
 		g.fill(&d.Activities[i], st)
 	}
@@ -552,7 +552,7 @@ func (g *gen) followUpAll(d *app.PlanData) {
 // followUpHalf is this year's autumn follow-up in progress: the activities that end first are
 // followed up (at least one still in progress, so next year has something to carry over),
 // and the events and checkpoints already past are recorded.
-func (g *gen) followUpHalf(d *app.PlanData) {
+func (g *gen) followUpHalf(d *domain.PlanData) {
 	order := make([]int, len(d.Activities))
 	for i := range order {
 		order[i] = i
@@ -561,22 +561,22 @@ func (g *gen) followUpHalf(d *app.PlanData) {
 	half := order[:(len(order)+1)/2]
 	progress := false
 	for _, i := range half {
-		st := app.ActivityDone
+		st := domain.ActivityDone
 		switch p := g.r.IntN(100); {
 		case p >= 95:
-			st = app.ActivityDropped
+			st = domain.ActivityDropped
 		case p >= 90:
-			st = app.ActivityNotStarted
+			st = domain.ActivityNotStarted
 		case p >= 55:
-			st = app.ActivityInProgress
+			st = domain.ActivityInProgress
 		}
-		progress = progress || st == app.ActivityInProgress
+		progress = progress || st == domain.ActivityInProgress
 		g.fill(&d.Activities[i], st)
 	}
 	if !progress {
 		a := &d.Activities[half[len(half)-1]]
-		a.Status, a.PercentDone, a.ActualHours, a.ActualKronor, a.FollowUpComment = app.ActivityNotStarted, 0, 0, 0, ""
-		g.fill(a, app.ActivityInProgress)
+		a.Status, a.PercentDone, a.ActualHours, a.ActualKronor, a.FollowUpComment = domain.ActivityNotStarted, 0, 0, 0, ""
+		g.fill(a, domain.ActivityInProgress)
 	}
 	for i := range d.Trainings {
 		if t := &d.Trainings[i]; t.Dates[len(t.Dates)-1].Before(g.now) {
@@ -586,40 +586,40 @@ func (g *gen) followUpHalf(d *app.PlanData) {
 	for i := range d.Checkpoints {
 		d.Checkpoints[i].Done = d.Checkpoints[i].Date.Before(g.now)
 	}
-	d.Plan.Checks[app.CheckGoalsFollowed] = app.Check{Result: app.CheckPartly,
+	d.Plan.Checks[domain.CheckGoalsFollowed] = domain.Check{Result: domain.CheckPartly,
 		Text: "Aktiviteterna följdes upp i delårsrapporten per augusti. Höstens uppföljning pågår och redovisas för nämnden i november."}
 }
 
-func (g *gen) attend(t *app.Training) {
+func (g *gen) attend(t *domain.Training) {
 	t.ActualParticipants = max(1, t.ExpectedParticipants*int(g.between(60, 105))/100)
 }
 
 // checks answers the three biennial checks from the follow-up.
-func (g *gen) checks(d app.PlanData) [3]app.Check {
-	count := map[app.ActivityStatus]int{}
+func (g *gen) checks(d domain.PlanData) [3]domain.Check {
+	count := map[domain.ActivityStatus]int{}
 	for _, a := range d.Activities {
 		count[a.Status]++
 	}
-	total, done := len(d.Activities), count[app.ActivityDone]
-	var c [3]app.Check
+	total, done := len(d.Activities), count[domain.ActivityDone]
+	var c [3]domain.Check
 	switch {
 	case done == total:
-		c[app.CheckActionsDone] = app.Check{Result: app.CheckYes, Text: fmt.Sprintf("Samtliga %d beslutade åtgärder är genomförda.", total)}
+		c[domain.CheckActionsDone] = domain.Check{Result: domain.CheckYes, Text: fmt.Sprintf("Samtliga %d beslutade åtgärder är genomförda.", total)}
 	default:
-		r := app.CheckPartly
+		r := domain.CheckPartly
 		if done*2 < total {
-			r = app.CheckNo
+			r = domain.CheckNo
 		}
 		text := fmt.Sprintf("%d av %d beslutade åtgärder är genomförda.", done, total)
-		if n := count[app.ActivityInProgress] + count[app.ActivityNotStarted]; n > 0 {
+		if n := count[domain.ActivityInProgress] + count[domain.ActivityNotStarted]; n > 0 {
 			text += fmt.Sprintf(" %d förs över till handlingsplanen för %d.", n, d.Plan.Year+1)
 		}
-		if n := count[app.ActivityDropped]; n > 0 {
+		if n := count[domain.ActivityDropped]; n > 0 {
 			text += fmt.Sprintf(" %d ströks efter beslut i ledningsgruppen.", n)
 		}
-		c[app.CheckActionsDone] = app.Check{Result: r, Text: text}
+		c[domain.CheckActionsDone] = domain.Check{Result: r, Text: text}
 	}
-	c[app.CheckGoalsFollowed] = app.Check{Result: app.CheckYes, Text: fmt.Sprintf(
+	c[domain.CheckGoalsFollowed] = domain.Check{Result: domain.CheckYes, Text: fmt.Sprintf(
 		"Handlingsplanens mål följdes upp i %s i oktober %d och redovisades för kommunstyrelsen i februari %d.",
 		g.meetingPhrase(), d.Plan.Year, d.Plan.Year+1)}
 	sys := "verksamhetssystemen"
@@ -630,11 +630,11 @@ func (g *gen) checks(d app.PlanData) [3]app.Check {
 		}
 	}
 	if g.chance(35) {
-		c[app.CheckRulesFollowed] = app.Check{Result: app.CheckPartly, Text: fmt.Sprintf(
+		c[domain.CheckRulesFollowed] = domain.Check{Result: domain.CheckPartly, Text: fmt.Sprintf(
 			"Stickprov på behörigheter i %s visade %d konton för personal som slutat. Kontona är borttagna och rutinen för avslut är skärpt.",
 			sys, 2+g.r.IntN(6))}
 	} else {
-		c[app.CheckRulesFollowed] = app.Check{Result: app.CheckYes, Text: fmt.Sprintf(
+		c[domain.CheckRulesFollowed] = domain.Check{Result: domain.CheckYes, Text: fmt.Sprintf(
 			"Stickprov på behörigheter och loggar i %s visade inga avvikelser. Incidenter har rapporterats enligt rutinen.", sys)}
 	}
 	return c
@@ -651,28 +651,28 @@ func (g *gen) meetingPhrase() string {
 const carryNote = " Fortsätter från handlingsplanen för "
 
 // carry takes up to limit unfinished activities of a followed-up plan into the plan for year.
-func (g *gen) carry(from app.PlanData, year, limit int) []app.Activity {
-	var out []app.Activity
+func (g *gen) carry(from domain.PlanData, year, limit int) []domain.Activity {
+	var out []domain.Activity
 	for _, a := range from.Activities {
-		if len(out) == limit || a.FollowUpComment == "" || (a.Status != app.ActivityInProgress && a.Status != app.ActivityNotStarted) {
+		if len(out) == limit || a.FollowUpComment == "" || (a.Status != domain.ActivityInProgress && a.Status != domain.ActivityNotStarted) {
 			continue
 		}
 		left := int64(100 - a.PercentDone)
 		how, _, _ := strings.Cut(a.Description, carryNote)
-		c := app.Activity{
+		c := domain.Activity{
 			ID:    nextID(&g.ids.act),
 			Title: a.Title,
 			Description: fmt.Sprintf("%s%s%d, där aktiviteten var %d %% genomförd.",
 				how, carryNote, year-1, a.PercentDone),
 			Goals:         slices.Clone(a.Goals),
-			Priority:      app.PriorityHigh,
+			Priority:      domain.PriorityHigh,
 			Responsible:   a.Responsible,
 			InternalHours: max(20, round(a.InternalHours*left/100, 5)),
 			ExternalHours: round(a.ExternalHours*left/100, 5),
 			OperatingCost: round(a.OperatingCost*left/100, 1_000),
 			Investment:    round(a.Investment*left/100, 1_000),
 			SystemIDs:     slices.Clone(a.SystemIDs),
-			Status:        app.ActivityNotStarted,
+			Status:        domain.ActivityNotStarted,
 			CarriedFrom:   a.ID,
 		}
 		c.Start = date(year, 1+g.r.IntN(3), 1)
@@ -685,7 +685,7 @@ func (g *gen) carry(from app.PlanData, year, limit int) []app.Activity {
 // spoil gives Kultur- och fritidsnämnden's draft the mistakes real drafts have, so the
 // wizard's review step has something to show: end before start, no goal, no responsible,
 // no start date, a duplicate title, an incomplete training and no follow-up checkpoints.
-func (g *gen) spoil(d *app.PlanData) {
+func (g *gen) spoil(d *domain.PlanData) {
 	acts := d.Activities
 	y := d.Plan.Year
 	acts[1].Start, acts[1].End = date(y, 9, 1), date(y, 6, 30)
@@ -704,10 +704,10 @@ func (g *gen) spoil(d *app.PlanData) {
 	d.Checkpoints = nil
 }
 
-func cloneSystems(xs []app.System) []app.System { return slices.Clone(xs) }
+func cloneSystems(xs []domain.System) []domain.System { return slices.Clone(xs) }
 
 // clonePlan copies a plan deeply, without its own Previous (the store loads one level).
-func clonePlan(d app.PlanData) *app.PlanData {
+func clonePlan(d domain.PlanData) *domain.PlanData {
 	c := d
 	c.Previous = nil
 	c.Activities = slices.Clone(d.Activities)

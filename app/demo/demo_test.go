@@ -10,15 +10,15 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 )
 
 const kof = "Kultur- och fritidsnämnden"
 
-func profile(t testing.TB) app.Profile {
+func profile(t testing.TB) domain.Profile {
 	t.Helper()
-	prof, err := app.DefaultProfile()
+	prof, err := domain.DefaultProfile()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,13 +48,13 @@ func generated(t *testing.T, year int) *data.Store {
 }
 
 // storedPlans loads every plan of the store as PlanData, in the order Plans returns them.
-func storedPlans(t *testing.T, s *data.Store) []app.PlanData {
+func storedPlans(t *testing.T, s *data.Store) []domain.PlanData {
 	t.Helper()
 	bs, err := s.Boards()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []app.PlanData
+	var out []domain.PlanData
 	for _, b := range bs {
 		ps, err := s.Plans(b.ID)
 		if err != nil {
@@ -74,13 +74,13 @@ func storedPlans(t *testing.T, s *data.Store) []app.PlanData {
 // norm is a plan without ids and timestamps: links are system names, and a carried-over
 // activity names the title of the activity it continues.
 type norm struct {
-	D        app.PlanData
+	D        domain.PlanData
 	Links    [][]string
 	Carried  []string
 	Previous *norm
 }
 
-func normalize(d app.PlanData) norm {
+func normalize(d domain.PlanData) norm {
 	var n norm
 	sysName := map[int64]string{}
 	for _, x := range d.Systems {
@@ -139,7 +139,7 @@ func normalize(d app.PlanData) norm {
 	return n
 }
 
-func equalPlans(t *testing.T, what string, a, b []app.PlanData) {
+func equalPlans(t *testing.T, what string, a, b []domain.PlanData) {
 	t.Helper()
 	if len(a) != len(b) {
 		t.Fatalf("%s: %d plans against %d", what, len(a), len(b))
@@ -232,12 +232,12 @@ func TestGenerateStatuses(t *testing.T) {
 	}
 	tests := []struct {
 		year    int
-		status  app.PlanStatus
+		status  domain.PlanStatus
 		version int
 	}{
-		{n - 1, app.PlanClosed, 1},
-		{n, app.PlanSigned, 1},
-		{n + 1, app.PlanDraft, 0},
+		{n - 1, domain.PlanClosed, 1},
+		{n, domain.PlanSigned, 1},
+		{n + 1, domain.PlanDraft, 0},
 	}
 	for i, b := range bs {
 		if b.Name != boards[i].name {
@@ -290,7 +290,7 @@ func TestGenerateStatuses(t *testing.T) {
 			if linked == 0 {
 				t.Errorf("%s %d: no activity is linked to the register", b.Name, tc.year)
 			}
-			if blocks := app.ValidatePlan(d, prof).Blocking(); blocks != (b.Name == kof && tc.year == n+1) {
+			if blocks := domain.ValidatePlan(d, prof).Blocking(); blocks != (b.Name == kof && tc.year == n+1) {
 				t.Errorf("%s %d: stored plan blocking = %v", b.Name, tc.year, blocks)
 			}
 		}
@@ -305,15 +305,15 @@ func TestFollowUp(t *testing.T) {
 		board := prev.Plan.Board
 		t.Run(board, func(t *testing.T) {
 			for _, a := range prev.Activities {
-				if a.FollowUpComment == "" || (a.Status == app.ActivityDone) != (a.PercentDone == 100) {
+				if a.FollowUpComment == "" || (a.Status == domain.ActivityDone) != (a.PercentDone == 100) {
 					t.Errorf("%d: %q not followed up: %s %d %%, %q", n-1, a.Title, a.Status, a.PercentDone, a.FollowUpComment)
 				}
-				if a.Status == app.ActivityDone && (a.ActualHours == 0 || a.ActualKronor == 0 && a.TotalKronor() > 0) {
+				if a.Status == domain.ActivityDone && (a.ActualHours == 0 || a.ActualKronor == 0 && a.TotalKronor() > 0) {
 					t.Errorf("%d: %q done without actual hours or kronor", n-1, a.Title)
 				}
 			}
 			for k, c := range prev.Plan.Checks {
-				if c.Result == app.CheckUnanswered || c.Text == "" {
+				if c.Result == domain.CheckUnanswered || c.Text == "" {
 					t.Errorf("%d: check %d unanswered", n-1, k)
 				}
 			}
@@ -347,7 +347,7 @@ func TestFollowUp(t *testing.T) {
 			}
 			carried := 0
 			for _, a := range next.Activities {
-				if a.Status != app.ActivityNotStarted || a.PercentDone != 0 || a.FollowUpComment != "" {
+				if a.Status != domain.ActivityNotStarted || a.PercentDone != 0 || a.FollowUpComment != "" {
 					t.Errorf("%d: draft activity %q has a follow-up", n+1, a.Title)
 				}
 				if a.CarriedFrom == 0 {
@@ -373,14 +373,14 @@ func TestValidation(t *testing.T) {
 	for _, n := range []int{2026, 2027, 2030} {
 		ps := Plans(Options{Year: n}, prof)
 		for _, d := range ps {
-			ps := app.ValidatePlan(d, prof)
+			ps := domain.ValidatePlan(d, prof)
 			flawed := d.Plan.Board == kof && d.Plan.Year == n+1
 			if !flawed {
 				if ps.Blocking() {
 					t.Errorf("N=%d: %s %d blocks: %v", n, d.Plan.Board, d.Plan.Year, blockers(ps))
 				}
-				if d.Plan.Year == n+1 && len(app.UncoveredGoals(d.Activities, prof)) > 2 {
-					t.Errorf("N=%d: %s %d leaves goals %v uncovered", n, d.Plan.Board, d.Plan.Year, app.UncoveredGoals(d.Activities, prof))
+				if d.Plan.Year == n+1 && len(domain.UncoveredGoals(d.Activities, prof)) > 2 {
+					t.Errorf("N=%d: %s %d leaves goals %v uncovered", n, d.Plan.Board, d.Plan.Year, domain.UncoveredGoals(d.Activities, prof))
 				}
 				continue
 			}
@@ -401,10 +401,10 @@ func TestValidation(t *testing.T) {
 	}
 }
 
-func blockers(ps app.Problems) []string {
+func blockers(ps domain.Problems) []string {
 	var out []string
 	for _, p := range ps {
-		if p.Severity == app.Blocking {
+		if p.Severity == domain.Blocking {
 			out = append(out, p.Error())
 		}
 	}
@@ -452,8 +452,8 @@ func TestGenerateRefuses(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, 2030, ErrNotEmpty},
-		{"year too late", func(t *testing.T, s *data.Store) {}, app.MaxYear, nil},
-		{"year too early", func(t *testing.T, s *data.Store) {}, app.MinYear, nil},
+		{"year too late", func(t *testing.T, s *data.Store) {}, domain.MaxYear, nil},
+		{"year too early", func(t *testing.T, s *data.Store) {}, domain.MinYear, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -492,7 +492,7 @@ func TestLarge(t *testing.T) {
 			}
 			titles := map[string]bool{}
 			for _, a := range d.Activities {
-				if ps := app.ValidateActivity(a, 2027, prof); len(ps) > 0 {
+				if ps := domain.ValidateActivity(a, 2027, prof); len(ps) > 0 {
 					t.Errorf("%q: %v", a.Title, ps)
 				}
 				if titles[a.Title] {
@@ -500,7 +500,7 @@ func TestLarge(t *testing.T) {
 				}
 				titles[a.Title] = true
 			}
-			if ps := app.ValidatePlan(d, prof); ps.Blocking() {
+			if ps := domain.ValidatePlan(d, prof); ps.Blocking() {
 				t.Errorf("plan blocks: %v", blockers(ps))
 			}
 			s := openStore(t, t.TempDir())

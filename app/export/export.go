@@ -13,11 +13,11 @@ import (
 	"fmt"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/identity"
 	"handlingsplan/app/report"
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -44,18 +44,18 @@ type Options struct {
 // Result is what an export made.
 type Result struct {
 	PDF       []byte
-	Version   int          // the submission version the file carries
-	Problems  app.Problems // all problems found (blocking ones when ErrBlocking is returned)
-	Sensitive bool         // the register holds details that must not be e-mailed
+	Version   int             // the submission version the file carries
+	Problems  domain.Problems // all problems found (blocking ones when ErrBlocking is returned)
+	Sensitive bool            // the register holds details that must not be e-mailed
 	Board     string
 	Year      int
 }
 
 // Preflight is what the user should know before exporting a plan.
 type Preflight struct {
-	Data      app.PlanData
-	Profile   app.Profile
-	Problems  app.Problems
+	Data      domain.PlanData
+	Profile   domain.Profile
+	Problems  domain.Problems
 	Sensitive bool
 	Version   int  // the version an export now would carry
 	Unchanged bool // the plan was signed before with exactly this content
@@ -76,7 +76,7 @@ func Check(store *data.Store, planID int64) (Preflight, error) {
 	if err != nil {
 		return Preflight{}, fmt.Errorf("load policy profile: %w", err)
 	}
-	pf := Preflight{Data: d, Profile: prof, Problems: app.ValidatePlan(d, prof), Sensitive: sensitive(d)}
+	pf := Preflight{Data: d, Profile: prof, Problems: domain.ValidatePlan(d, prof), Sensitive: sensitive(d)}
 	if pf.hash, err = contentHash(d); err != nil {
 		return Preflight{}, fmt.Errorf("plan %d: %w", planID, err)
 	}
@@ -88,9 +88,9 @@ func Check(store *data.Store, planID int64) (Preflight, error) {
 // and counts up otherwise. signedHash is the content hash stored at the last export ("" when
 // unknown, e.g. a plan the demo marked signed): then the plan's status decides, because the
 // store turns a signed plan back into a draft when its content changes.
-func nextVersion(p app.Plan, signedHash, hash string) (int, bool) {
+func nextVersion(p domain.Plan, signedHash, hash string) (int, bool) {
 	if p.Version > 0 {
-		if signedHash != "" && signedHash == hash || signedHash == "" && p.Status == app.PlanSigned {
+		if signedHash != "" && signedHash == hash || signedHash == "" && p.Status == domain.PlanSigned {
 			return p.Version, true
 		}
 	}
@@ -99,7 +99,7 @@ func nextVersion(p app.Plan, signedHash, hash string) (int, bool) {
 
 // contentHash is the SHA-256 of what a submission of d carries, leaving out what signing
 // itself changes (status, version, time of the last change).
-func contentHash(d app.PlanData) (string, error) {
+func contentHash(d domain.PlanData) (string, error) {
 	d.Plan.Status, d.Plan.Version, d.Plan.UpdatedAt = "", 0, time.Time{}
 	if d.Previous != nil {
 		prev := *d.Previous
@@ -116,7 +116,7 @@ func contentHash(d app.PlanData) (string, error) {
 
 // sensitive reports whether the plan or last year's plan has register entries marked
 // sensitive: the payload then says so, and the rule is the submission schema's.
-func sensitive(d app.PlanData) bool {
+func sensitive(d domain.PlanData) bool {
 	for _, s := range d.Systems {
 		if s.Sensitive {
 			return true
@@ -169,9 +169,9 @@ func Export(store *data.Store, planID int64, id *identity.Identity, opt Options)
 	}
 	// What is printed and carried is the plan as it will be stored: signed, with its version. A
 	// closed plan (its year followed up) stays closed when it is sent again.
-	status := app.PlanSigned
-	if d.Plan.Status == app.PlanClosed {
-		status = app.PlanClosed
+	status := domain.PlanSigned
+	if d.Plan.Status == domain.PlanClosed {
+		status = domain.PlanClosed
 	}
 	d.Plan.Status, d.Plan.Version = status, pf.Version
 	signer := identity.SubjectOf(id.Cert)
@@ -261,10 +261,10 @@ func checkOwn(signed []byte, p submission.Payload, cert *x509.Certificate) error
 	return nil
 }
 
-func blockingOnly(ps app.Problems) app.Problems {
-	var out app.Problems
+func blockingOnly(ps domain.Problems) domain.Problems {
+	var out domain.Problems
 	for _, p := range ps {
-		if p.Severity == app.Blocking {
+		if p.Severity == domain.Blocking {
 			out = append(out, p)
 		}
 	}

@@ -16,11 +16,11 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/demo"
 	"handlingsplan/app/identity"
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -56,7 +56,7 @@ func demoStore(t testing.TB) *data.Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	s.SetClock(func() time.Time { return testNow })
-	prof, err := app.DefaultProfile()
+	prof, err := domain.DefaultProfile()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func TestExportVerifyRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stored.Plan.Status != app.PlanSigned || stored.Plan.Version != 1 {
+	if stored.Plan.Status != domain.PlanSigned || stored.Plan.Version != 1 {
 		t.Errorf("stored plan %s v%d, want signed v1", stored.Plan.Status, stored.Plan.Version)
 	}
 	log, err := s.Audit("plan", pid)
@@ -223,7 +223,7 @@ func TestVersionNumbering(t *testing.T) {
 		}
 		return res
 	}
-	status := func() (app.PlanStatus, int) {
+	status := func() (domain.PlanStatus, int) {
 		p, err := s.Plan(pid)
 		if err != nil {
 			t.Fatal(err)
@@ -272,7 +272,7 @@ func TestVersionNumbering(t *testing.T) {
 		if res.Version != st.want {
 			t.Errorf("%s: exported version %d, want %d", st.name, res.Version, st.want)
 		}
-		if stat, v := status(); stat != app.PlanSigned || v != st.want {
+		if stat, v := status(); stat != domain.PlanSigned || v != st.want {
 			t.Errorf("step %d %s: plan %s v%d, want signed v%d", i, st.name, stat, v, st.want)
 		}
 	}
@@ -334,7 +334,7 @@ func TestMarkSignedAllOrNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p, _ := s.Plan(pid); res.Version != before.Version+1 || p.Status != app.PlanSigned || p.Version != res.Version {
+	if p, _ := s.Plan(pid); res.Version != before.Version+1 || p.Status != domain.PlanSigned || p.Version != res.Version {
 		t.Errorf("retry: exported v%d, plan %s v%d", res.Version, p.Status, p.Version)
 	}
 	if pf, err := Check(s, pid); err != nil || !pf.Unchanged || pf.Version != res.Version {
@@ -349,7 +349,7 @@ func TestClosedPlanStaysClosed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if before.Status != app.PlanClosed {
+	if before.Status != domain.PlanClosed {
 		t.Skipf("the demo's 2025 plan is %s, not closed", before.Status)
 	}
 	res, err := Export(s, pid, signer(t), opts(t, filepath.Join(t.TempDir(), "2025.pdf")))
@@ -357,11 +357,11 @@ func TestClosedPlanStaysClosed(t *testing.T) {
 		t.Fatal(err)
 	}
 	after, _ := s.Plan(pid)
-	if after.Status != app.PlanClosed || after.Version != res.Version || res.Version != before.Version+1 {
+	if after.Status != domain.PlanClosed || after.Version != res.Version || res.Version != before.Version+1 {
 		t.Errorf("closed v%d exported as v%d is now %s v%d", before.Version, res.Version, after.Status, after.Version)
 	}
 	r := submission.Verify(res.PDF, submission.Trust{Signers: []*x509.Certificate{signer(t).Cert}}, time.Now())
-	if r.Verdict != submission.Valid || r.Payload.Plan.Plan.Status != app.PlanClosed {
+	if r.Verdict != submission.Valid || r.Payload.Plan.Plan.Status != domain.PlanClosed {
 		t.Errorf("payload of a closed plan: %s %s", r.Verdict, r.Reason)
 	}
 }
@@ -369,23 +369,23 @@ func TestClosedPlanStaysClosed(t *testing.T) {
 func TestNextVersion(t *testing.T) {
 	tests := []struct {
 		name          string
-		status        app.PlanStatus
+		status        domain.PlanStatus
 		version       int
 		signed, now   string
 		want          int
 		wantUnchanged bool
 	}{
-		{"never signed", app.PlanDraft, 0, "", "h1", 1, false},
-		{"signed, same content", app.PlanSigned, 3, "h1", "h1", 3, true},
-		{"signed, content changed without reopening", app.PlanSigned, 3, "h1", "h2", 4, false},
-		{"edited and edited back", app.PlanDraft, 3, "h1", "h1", 3, true},
-		{"edited", app.PlanDraft, 3, "h1", "h2", 4, false},
-		{"signed elsewhere, no hash", app.PlanSigned, 2, "", "h9", 2, true},
-		{"draft, no hash", app.PlanDraft, 2, "", "h9", 3, false},
+		{"never signed", domain.PlanDraft, 0, "", "h1", 1, false},
+		{"signed, same content", domain.PlanSigned, 3, "h1", "h1", 3, true},
+		{"signed, content changed without reopening", domain.PlanSigned, 3, "h1", "h2", 4, false},
+		{"edited and edited back", domain.PlanDraft, 3, "h1", "h1", 3, true},
+		{"edited", domain.PlanDraft, 3, "h1", "h2", 4, false},
+		{"signed elsewhere, no hash", domain.PlanSigned, 2, "", "h9", 2, true},
+		{"draft, no hash", domain.PlanDraft, 2, "", "h9", 3, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, u := nextVersion(app.Plan{Status: tt.status, Version: tt.version}, tt.signed, tt.now)
+			v, u := nextVersion(domain.Plan{Status: tt.status, Version: tt.version}, tt.signed, tt.now)
 			if v != tt.want || u != tt.wantUnchanged {
 				t.Errorf("got %d %v, want %d %v", v, u, tt.want, tt.wantUnchanged)
 			}
@@ -400,7 +400,7 @@ func TestBlockingPlanRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pid, err := s.AddPlan(app.Plan{BoardID: b.ID, Year: 2028})
+	pid, err := s.AddPlan(domain.Plan{BoardID: b.ID, Year: 2028})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -411,7 +411,7 @@ func TestBlockingPlanRefused(t *testing.T) {
 	}
 	keys := map[string]bool{}
 	for _, p := range res.Problems {
-		if p.Severity != app.Blocking {
+		if p.Severity != domain.Blocking {
 			t.Errorf("non-blocking problem returned: %s", p.Key)
 		}
 		keys[p.Key] = true
@@ -424,7 +424,7 @@ func TestBlockingPlanRefused(t *testing.T) {
 	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a refused export wrote %s (%v)", out, err)
 	}
-	if p, _ := s.Plan(pid); p.Status != app.PlanDraft || p.Version != 0 {
+	if p, _ := s.Plan(pid); p.Status != domain.PlanDraft || p.Version != 0 {
 		t.Errorf("refused plan is %s v%d", p.Status, p.Version)
 	}
 	loc := i18n.New(i18n.Swedish)
@@ -439,10 +439,10 @@ func TestBlockingPlanRefused(t *testing.T) {
 }
 
 func TestProblemLine(t *testing.T) {
-	d := app.PlanData{
-		Activities: []app.Activity{{ID: 7, Title: "Riskanalys"}, {ID: 9}},
-		Trainings:  []app.Training{{ID: 3, Title: "Phishing"}},
-		Systems:    []app.System{{ID: 5, Name: "Treserva"}, {ID: 6}},
+	d := domain.PlanData{
+		Activities: []domain.Activity{{ID: 7, Title: "Riskanalys"}, {ID: 9}},
+		Trainings:  []domain.Training{{ID: 3, Title: "Phishing"}},
+		Systems:    []domain.System{{ID: 5, Name: "Treserva"}, {ID: 6}},
 	}
 	tests := []struct {
 		lang   i18n.Lang
@@ -460,7 +460,7 @@ func TestProblemLine(t *testing.T) {
 		{i18n.English, "activity", 7, "Activity 1 “Riskanalys”: "},
 	}
 	for _, tt := range tests {
-		got := ProblemLine(i18n.New(tt.lang), d, app.Problem{Entity: tt.entity, EntityID: tt.id, Key: "err.no_goal"})
+		got := ProblemLine(i18n.New(tt.lang), d, domain.Problem{Entity: tt.entity, EntityID: tt.id, Key: "err.no_goal"})
 		if !strings.HasPrefix(got, tt.want) {
 			t.Errorf("%s %s %d: got %q, want prefix %q", tt.lang, tt.entity, tt.id, got, tt.want)
 		}
@@ -489,7 +489,7 @@ func TestUnwritableOutput(t *testing.T) {
 			if text := ErrorText(i18n.New(i18n.Swedish), err); !strings.Contains(text, "kunde inte sparas") {
 				t.Errorf("error text %q", text)
 			}
-			if p, _ := s.Plan(pid); p.Status == app.PlanSigned || p.Version != 0 {
+			if p, _ := s.Plan(pid); p.Status == domain.PlanSigned || p.Version != 0 {
 				t.Errorf("plan marked %s v%d although nothing was written", p.Status, p.Version)
 			}
 		})
@@ -690,7 +690,7 @@ func TestFileName(t *testing.T) {
 }
 
 func BenchmarkExport(b *testing.B) {
-	prof, err := app.DefaultProfile()
+	prof, err := domain.DefaultProfile()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -726,7 +726,7 @@ func BenchmarkExport(b *testing.B) {
 }
 
 func BenchmarkVerify(b *testing.B) {
-	prof, err := app.DefaultProfile()
+	prof, err := domain.DefaultProfile()
 	if err != nil {
 		b.Fatal(err)
 	}

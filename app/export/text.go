@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"handlingsplan/app"
 	"handlingsplan/app/identity"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -15,7 +15,7 @@ import (
 // and the command line show it instead of the error chain.
 func ErrorText(loc *i18n.Localizer, err error) string {
 	var we *WriteError
-	var p *app.Problem
+	var p *domain.Problem
 	switch {
 	case err == nil:
 		return ""
@@ -46,11 +46,11 @@ func ErrorText(loc *i18n.Localizer, err error) string {
 
 // ProblemLine is one problem with where it is: "Åtgärd 3 ”Riskanalys”: Koppla åtgärden till
 // minst ett mål." Rows are numbered in plan order, as the wizard and the report show them.
-func ProblemLine(loc *i18n.Localizer, d app.PlanData, p app.Problem) string {
+func ProblemLine(loc *i18n.Localizer, d domain.PlanData, p domain.Problem) string {
 	return loc.Tf("export.problem_line", "Where", where(loc, d, p), "Text", p.Text(loc))
 }
 
-func where(loc *i18n.Localizer, d app.PlanData, p app.Problem) string {
+func where(loc *i18n.Localizer, d domain.PlanData, p domain.Problem) string {
 	titled := func(kind string, n int, title string) string {
 		if title = strings.TrimSpace(title); title != "" {
 			return loc.Tf("export.where."+kind+"_titled", "N", n, "Title", title)

@@ -20,10 +20,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"handlingsplan/app"
 	"handlingsplan/app/exports"
 	"handlingsplan/app/identity"
 	"handlingsplan/app/overview"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -476,12 +476,12 @@ func TestCalendarDemo(t *testing.T) {
 func TestCalendarEscaping(t *testing.T) {
 	title := "Kurs, del 1; \"grund\" \\ C:\\temp\nny rad – och en lång titel som måste vikas flera gånger: åäö ÅÄÖ € 😀 " + strings.Repeat("é", 40)
 	board := "Nämnd; med, tecken\\"
-	prof, _ := app.DefaultProfile()
-	d := app.PlanData{Plan: app.Plan{ID: 1, Board: board, Year: 2027},
-		Trainings: []app.Training{{ID: 1, Position: 1, Title: title, TargetGroup: "Alla, verkligen alla", Format: app.FormatWorkshop,
+	prof, _ := domain.DefaultProfile()
+	d := domain.PlanData{Plan: domain.Plan{ID: 1, Board: board, Year: 2027},
+		Trainings: []domain.Training{{ID: 1, Position: 1, Title: title, TargetGroup: "Alla, verkligen alla", Format: domain.FormatWorkshop,
 			Dates:                []time.Time{time.Date(2027, 2, 28, 0, 0, 0, 0, time.UTC), time.Date(2027, 12, 31, 0, 0, 0, 0, time.UTC)},
 			ExpectedParticipants: 12, Evaluation: "Enkät; kort"}}}
-	o := overview.Build(overview.Input{Year: 2027, Profile: prof, Plans: []app.PlanData{d}, Now: now})
+	o := overview.Build(overview.Input{Year: 2027, Profile: prof, Plans: []domain.PlanData{d}, Now: now})
 	events := checkCalendar(t, exports.Calendar(o, "1.0", now))
 	if len(events) != 2 {
 		t.Fatalf("%d events, want 2", len(events))
@@ -624,7 +624,7 @@ func TestProtocol(t *testing.T) {
 	f, _ := o.FollowUpOf("Socialnämnden")
 	for _, w := range []string{"Uppföljning vartannat år", "Socialnämnden", "Beslutade åtgärder är genomförda", "Årliga mål är uppföljda",
 		"Regler följs", "Samordnarens bedömning", "Stickprovet på behörigheter", "Informationssäkerhetssamordnare",
-		fmt.Sprintf("%d av %d beslutade åtgärder", f.Counts[app.ActivityDone], f.Total)} {
+		fmt.Sprintf("%d av %d beslutade åtgärder", f.Counts[domain.ActivityDone], f.Total)} {
 		if !strings.Contains(strings.Join(strings.Fields(text), " "), w) {
 			t.Errorf("protocol lacks %q", w)
 		}

@@ -6,10 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/identity"
 	"handlingsplan/app/overview"
 	"handlingsplan/app/pdfdoc"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -395,7 +395,7 @@ func (k *ksReport) timeline() {
 }
 
 // RunsIn reports whether an activity is under way during month m of year (both dates needed).
-func RunsIn(a app.Activity, year int, m time.Month) bool {
+func RunsIn(a domain.Activity, year int, m time.Month) bool {
 	if a.Start.IsZero() || a.End.IsZero() {
 		return false
 	}
@@ -474,7 +474,7 @@ func (k *ksReport) followUp() {
 	k.Section(loc.Tf("exports.ks.section.followup", "Year", o.Year-1), true, true, 0)
 	k.Paragraph(loc.Tf("exports.ks.followup.intro", "Year", o.Year-1), 9.5, false, pdfdoc.ColText)
 	cols := []column{{loc.T("overview.col.board"), 3, pdfdoc.AlignLeft}, {loc.T("overview.col.activities_short"), 1, pdfdoc.AlignRight}}
-	for _, st := range app.ActivityStatuses {
+	for _, st := range domain.ActivityStatuses {
 		cols = append(cols, column{loc.T("activity.status." + string(st)), 1.2, pdfdoc.AlignRight})
 	}
 	cols = append(cols, column{loc.T("overview.col.share_done"), 1.3, pdfdoc.AlignRight})
@@ -491,10 +491,10 @@ func (k *ksReport) followUp() {
 			return
 		}
 		cells := []cell{{text: name, bold: true}, txt(loc.Number(int64(r.Total)))}
-		for _, st := range app.ActivityStatuses {
+		for _, st := range domain.ActivityStatuses {
 			cells = append(cells, txt(loc.Number(int64(r.Counts[st]))))
 		}
-		cells = append(cells, cell{text: percent(loc, r.Share(app.ActivityDone)), bold: true})
+		cells = append(cells, cell{text: percent(loc, r.Share(domain.ActivityDone)), bold: true})
 		rows = append(rows, row{cells: cells, total: total})
 	}
 	for _, r := range o.FollowUp.Rows {
@@ -520,11 +520,11 @@ func (k *ksReport) followUp() {
 		cells := []cell{{text: r.Board, bold: true}}
 		for i := range 3 {
 			s := loc.Tf("exports.ks.followup.board_answer", "Result", loc.T("check.result."+string(r.Checks[i].Result)))
-			if a := r.Note.Checks[i]; a != app.CheckUnanswered {
+			if a := r.Note.Checks[i]; a != domain.CheckUnanswered {
 				s += "\n" + loc.Tf("exports.ks.followup.assessment", "Result", loc.T("check.result."+string(a)))
 			}
 			c := txt(s)
-			if r.Checks[i].Result == app.CheckNo || r.Note.Checks[i] == app.CheckNo {
+			if r.Checks[i].Result == domain.CheckNo || r.Note.Checks[i] == domain.CheckNo {
 				c.color = pdfdoc.ColWarn
 			}
 			cells = append(cells, c)
@@ -598,7 +598,7 @@ func (k *ksReport) register() {
 		}
 		plan := loc.T("secplan." + string(x.SecurityPlan))
 		pc := txt(plan)
-		if x.SecurityPlan != app.SecurityPlanDeepened {
+		if x.SecurityPlan != domain.SecurityPlanDeepened {
 			pc.color, pc.bold = pdfdoc.ColWarn, true
 		}
 		grows = append(grows, row{cells: []cell{{text: s.Board, bold: true}, txt(x.Name), txt(strconv.Itoa(x.MaxLevel())), rc, pc}})
@@ -613,7 +613,7 @@ func (k *ksReport) register() {
 }
 
 // scaleText is the profile's classification scale: "0 Försumbar, 1 Måttlig, …".
-func scaleText(p app.Profile) string {
+func scaleText(p domain.Profile) string {
 	var parts []string
 	for _, c := range p.Scale {
 		parts = append(parts, fmt.Sprintf("%d %s", c.Level, c.Name))

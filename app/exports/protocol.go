@@ -7,10 +7,10 @@ import (
 	"strings"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/identity"
 	"handlingsplan/app/overview"
 	"handlingsplan/app/pdfdoc"
+	"handlingsplan/domain"
 )
 
 // ErrNoBoard means the overview has no such board.
@@ -99,16 +99,16 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 	// What was decided and done.
 	if f.Has {
 		d.Section(loc.Tf("exports.protocol.section.activities", "Year", f.Year), true, true, 0)
-		d.Paragraph(loc.Tf("exports.protocol.activities_intro", "Done", f.Counts[app.ActivityDone], "Count", f.Total,
-			"Percent", percent(loc, f.Share(app.ActivityDone)), "Year", f.Year), 9.5, false, pdfdoc.ColText)
+		d.Paragraph(loc.Tf("exports.protocol.activities_intro", "Done", f.Counts[domain.ActivityDone], "Count", f.Total,
+			"Percent", percent(loc, f.Share(domain.ActivityDone)), "Year", f.Year), 9.5, false, pdfdoc.ColText)
 		var rows []row
 		for _, r := range o.FollowUpRows(board, "").Activities {
 			a := r.Activity
 			st := cell{text: loc.T("activity.status." + string(a.Status))}
 			switch a.Status {
-			case app.ActivityDone:
+			case domain.ActivityDone:
 				st.color = colGood
-			case app.ActivityNotStarted, app.ActivityDropped:
+			case domain.ActivityNotStarted, domain.ActivityDropped:
 				st.color = pdfdoc.ColWarn
 			default:
 				st.color = colAmber

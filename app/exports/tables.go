@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/overview"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -317,7 +317,7 @@ func (t tabler) followUp() Table {
 		t.col("overview.col.year_followed", KindInt, 10),
 		t.col("overview.col.activities", KindInt, 10),
 	}}
-	for _, st := range app.ActivityStatuses {
+	for _, st := range domain.ActivityStatuses {
 		tb.Columns = append(tb.Columns, Column{Title: t.loc.T("activity.status." + string(st)), Kind: KindInt, Width: 12})
 	}
 	tb.Columns = append(tb.Columns, t.col("overview.col.share_done", KindPercent, 12))
@@ -334,10 +334,10 @@ func (t tabler) followUp() Table {
 			row = append(row, nil, nil, nil, nil, nil, nil)
 		} else {
 			row = append(row, int64(r.Total))
-			for _, st := range app.ActivityStatuses {
+			for _, st := range domain.ActivityStatuses {
 				row = append(row, int64(r.Counts[st]))
 			}
-			row = append(row, r.Share(app.ActivityDone))
+			row = append(row, r.Share(domain.ActivityDone))
 		}
 		for i := range 3 {
 			if !r.Has || total {
@@ -347,7 +347,7 @@ func (t tabler) followUp() Table {
 			row = append(row, t.loc.T("check.result."+string(r.Checks[i].Result)))
 		}
 		for i := range 3 {
-			if total || r.Note.Checks[i] == app.CheckUnanswered {
+			if total || r.Note.Checks[i] == domain.CheckUnanswered {
 				row = append(row, nil)
 				continue
 			}
@@ -391,7 +391,7 @@ func (t tabler) register() Table {
 }
 
 // levelTitle names a classification level: "Nivå 3 Allvarlig", or "Ej klassad".
-func levelTitle(loc *i18n.Localizer, prof app.Profile, l int) string {
+func levelTitle(loc *i18n.Localizer, prof domain.Profile, l int) string {
 	if l < 0 {
 		return loc.T("overview.level.none")
 	}

@@ -19,11 +19,11 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/signintech/gopdf"
 
-	"handlingsplan/app"
 	"handlingsplan/app/identity"
 	"handlingsplan/app/submission"
 	"handlingsplan/assets"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 )
 
 // Test fixtures: real submissions made the way the board's app makes them (a gopdf PDF, the
@@ -31,9 +31,9 @@ import (
 
 var disablePdfcpuConfig = sync.OnceFunc(api.DisableConfigDir)
 
-func testProfile(tb testing.TB) app.Profile {
+func testProfile(tb testing.TB) domain.Profile {
 	tb.Helper()
-	p, err := app.DefaultProfile()
+	p, err := domain.DefaultProfile()
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -87,22 +87,22 @@ func smallPDF(tb testing.TB, title string) []byte {
 }
 
 // smallPlan is a valid plan of board for year with a register and one activity per goal given.
-func smallPlan(board string, year int, title string) app.PlanData {
-	return app.PlanData{
-		Plan: app.Plan{Board: board, Year: year, Status: app.PlanSigned, Responsible: "Förvaltningschef"},
-		Activities: []app.Activity{
-			{Position: 1, Title: title, Description: "Genomgång av behörigheter", Goals: []int{1, 7}, Priority: app.PriorityHigh,
+func smallPlan(board string, year int, title string) domain.PlanData {
+	return domain.PlanData{
+		Plan: domain.Plan{Board: board, Year: year, Status: domain.PlanSigned, Responsible: "Förvaltningschef"},
+		Activities: []domain.Activity{
+			{Position: 1, Title: title, Description: "Genomgång av behörigheter", Goals: []int{1, 7}, Priority: domain.PriorityHigh,
 				Start: time.Date(year, 2, 1, 0, 0, 0, 0, time.UTC), End: time.Date(year, 4, 30, 0, 0, 0, 0, time.UTC),
 				InternalHours: 40, OperatingCost: 25000, SystemIDs: []int64{5}},
 			{Position: 2, Title: "Utbildning i informationssäkerhet", Goals: []int{1}, ExternalHours: 8},
 		},
-		Trainings:   []app.Training{{Position: 1, Title: "E-utbildning", Format: app.FormatELearning, ExpectedParticipants: 120}},
-		Checkpoints: []app.Checkpoint{{Position: 1, Date: time.Date(year, 10, 15, 0, 0, 0, 0, time.UTC), Method: "Avstämning", ReportTo: "Nämnden"}},
-		Systems:     []app.System{{ID: 5, Name: "Ärendesystem", Owner: "Förvaltningschef", Confidentiality: 3, Integrity: 2, Availability: 2, Traceability: 3}},
+		Trainings:   []domain.Training{{Position: 1, Title: "E-utbildning", Format: domain.FormatELearning, ExpectedParticipants: 120}},
+		Checkpoints: []domain.Checkpoint{{Position: 1, Date: time.Date(year, 10, 15, 0, 0, 0, 0, time.UTC), Method: "Avstämning", ReportTo: "Nämnden"}},
+		Systems:     []domain.System{{ID: 5, Name: "Ärendesystem", Owner: "Förvaltningschef", Confidentiality: 3, Integrity: 2, Availability: 2, Traceability: 3}},
 	}
 }
 
-func payloadFor(tb testing.TB, d app.PlanData, version int) submission.Payload {
+func payloadFor(tb testing.TB, d domain.PlanData, version int) submission.Payload {
 	tb.Helper()
 	prof := testProfile(tb)
 	return submission.Payload{
@@ -112,7 +112,7 @@ func payloadFor(tb testing.TB, d app.PlanData, version int) submission.Payload {
 	}
 }
 
-func sensitive(d app.PlanData) bool {
+func sensitive(d domain.PlanData) bool {
 	for _, s := range d.Systems {
 		if s.Sensitive {
 			return true

@@ -3,7 +3,7 @@ package importer
 import (
 	"encoding/json"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // payloadHead is the part of submission.json that names board, year and version, read from a
@@ -42,5 +42,5 @@ func boardYearInconsistent(raw []byte) bool {
 		return false
 	}
 	board := normName(h.Board)
-	return board == "" || board != normName(h.Plan.Plan.Board) || h.Year != h.Plan.Plan.Year || h.Year < app.MinYear || h.Year > app.MaxYear
+	return board == "" || board != normName(h.Plan.Plan.Board) || h.Year != h.Plan.Plan.Year || h.Year < domain.MinYear || h.Year > domain.MaxYear
 }

@@ -4,10 +4,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"handlingsplan/app"
 	"handlingsplan/app/coorddemo"
 	"handlingsplan/app/overview"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -20,7 +20,7 @@ func BenchmarkOverview(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	prof, _ := app.DefaultProfile()
+	prof, _ := domain.DefaultProfile()
 	if err := s.EnsureProfile(prof); err != nil {
 		b.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"time"
 	"unicode"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // Event is one date of a training or information event: a training held on three dates is
@@ -15,7 +15,7 @@ import (
 type Event struct {
 	Board    string
 	PlanID   int64
-	Training app.Training
+	Training domain.Training
 	Date     time.Time // zero for a training without dates
 	Session  int       // 1-based number of this date among the training's dates
 }

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 func TestSimilar(t *testing.T) {
@@ -36,19 +36,19 @@ func TestSimilar(t *testing.T) {
 
 func TestOverlaps(t *testing.T) {
 	day := func(m, d int) time.Time { return time.Date(2027, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
-	plan := func(id int64, board string, ts ...app.Training) app.PlanData {
+	plan := func(id int64, board string, ts ...domain.Training) domain.PlanData {
 		for i := range ts {
 			ts[i].ID, ts[i].Position = id*10+int64(i), i+1
 		}
-		return app.PlanData{Plan: app.Plan{ID: id, Board: board, Year: 2027}, Trainings: ts}
+		return domain.PlanData{Plan: domain.Plan{ID: id, Board: board, Year: 2027}, Trainings: ts}
 	}
-	plans := []app.PlanData{
-		plan(1, "A", app.Training{Title: "Grundutbildning i informationssäkerhet", TargetGroup: "Alla medarbetare", Dates: []time.Time{day(3, 2), day(3, 20)}},
-			app.Training{Title: "Grundutbildning för nyanställda", TargetGroup: "Nyanställda", Dates: []time.Time{day(3, 5)}}),
-		plan(2, "B", app.Training{Title: "Informationssäkerhet: grundutbildning", TargetGroup: "Chefer", Dates: []time.Time{day(3, 9)}},
-			app.Training{Title: "Krisövning", TargetGroup: "Ledningsgruppen", Dates: []time.Time{day(3, 9)}}),
-		plan(3, "C", app.Training{Title: "Grundutbildning i informationssäkerhet", TargetGroup: "Alla medarbetare", Dates: []time.Time{day(4, 1)}},
-			app.Training{Title: "Dataskydd", TargetGroup: "Alla medarbetarna i skolan", Dates: []time.Time{day(3, 30)}}),
+	plans := []domain.PlanData{
+		plan(1, "A", domain.Training{Title: "Grundutbildning i informationssäkerhet", TargetGroup: "Alla medarbetare", Dates: []time.Time{day(3, 2), day(3, 20)}},
+			domain.Training{Title: "Grundutbildning för nyanställda", TargetGroup: "Nyanställda", Dates: []time.Time{day(3, 5)}}),
+		plan(2, "B", domain.Training{Title: "Informationssäkerhet: grundutbildning", TargetGroup: "Chefer", Dates: []time.Time{day(3, 9)}},
+			domain.Training{Title: "Krisövning", TargetGroup: "Ledningsgruppen", Dates: []time.Time{day(3, 9)}}),
+		plan(3, "C", domain.Training{Title: "Grundutbildning i informationssäkerhet", TargetGroup: "Alla medarbetare", Dates: []time.Time{day(4, 1)}},
+			domain.Training{Title: "Dataskydd", TargetGroup: "Alla medarbetarna i skolan", Dates: []time.Time{day(3, 30)}}),
 	}
 	o := Build(Input{Year: 2027, Plans: plans})
 	if len(o.Calendar.Events) != 7 {

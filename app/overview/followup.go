@@ -1,8 +1,8 @@
 package overview
 
 import (
-	"handlingsplan/app"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 )
 
 // FollowUpRow is one board's follow-up of last year's plan, as its submission for this year
@@ -12,15 +12,15 @@ type FollowUpRow struct {
 	Received bool // the board sent a plan for the year (and with it perhaps last year's)
 	Has      bool // last year's plan came along
 	Year     int  // the year followed up
-	Counts   map[app.ActivityStatus]int
+	Counts   map[domain.ActivityStatus]int
 	Total    int
-	Checks   [3]app.Check
+	Checks   [3]domain.Check
 	Note     data.CoordinatorNote
-	acts     []app.Activity
+	acts     []domain.Activity
 }
 
 // Share is the part of last year's activities with status st, 0..1 (0 without activities).
-func (r FollowUpRow) Share(st app.ActivityStatus) float64 {
+func (r FollowUpRow) Share(st domain.ActivityStatus) float64 {
 	if r.Total == 0 {
 		return 0
 	}
@@ -38,13 +38,13 @@ func followUp(o *Overview, notes []data.CoordinatorNote) FollowUp {
 	for _, n := range notes {
 		byBoard[n.Board] = n
 	}
-	f := FollowUp{Total: FollowUpRow{Year: o.Year - 1, Counts: map[app.ActivityStatus]int{}}}
+	f := FollowUp{Total: FollowUpRow{Year: o.Year - 1, Counts: map[domain.ActivityStatus]int{}}}
 	for _, b := range o.Boards {
 		note, ok := byBoard[b]
 		if !ok {
 			note = data.CoordinatorNote{Board: b, Year: o.Year}
 		}
-		r := FollowUpRow{Board: b, Year: o.Year - 1, Counts: map[app.ActivityStatus]int{}, Note: note}
+		r := FollowUpRow{Board: b, Year: o.Year - 1, Counts: map[domain.ActivityStatus]int{}, Note: note}
 		if d, ok := o.Plan(b); ok {
 			r.Received = true
 			if p := d.Previous; p != nil {
@@ -65,7 +65,7 @@ func followUp(o *Overview, notes []data.CoordinatorNote) FollowUp {
 
 // FollowUpRows are last year's activities behind a follow-up figure: board "" means every
 // board, status "" every status.
-func (o *Overview) FollowUpRows(board string, st app.ActivityStatus) Rows {
+func (o *Overview) FollowUpRows(board string, st domain.ActivityStatus) Rows {
 	var r Rows
 	for _, row := range o.FollowUp.Rows {
 		if board != "" && row.Board != board {
@@ -73,7 +73,7 @@ func (o *Overview) FollowUpRows(board string, st app.ActivityStatus) Rows {
 		}
 		for _, a := range row.acts {
 			if st == "" || a.Status == st {
-				r.Activities = append(r.Activities, ActivityRow{Board: row.Board, Year: row.Year, Activity: a, Share: app.ResourcesOf(a)})
+				r.Activities = append(r.Activities, ActivityRow{Board: row.Board, Year: row.Year, Activity: a, Share: domain.ResourcesOf(a)})
 			}
 		}
 	}

@@ -3,13 +3,13 @@ package overview
 import (
 	"slices"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // GoalMatrix counts, for every board that sent a plan, the activities linked to each goal of
 // the policy. An activity linked to several goals counts once under each.
 type GoalMatrix struct {
-	Goals  []app.Goal
+	Goals  []domain.Goal
 	Boards []string
 	Counts [][]int // [board][goal index]
 	Totals []int   // per goal, over all boards
@@ -30,7 +30,7 @@ func (m GoalMatrix) Count(board string, g int) int {
 }
 
 func (m GoalMatrix) goalIndex(g int) int {
-	return slices.IndexFunc(m.Goals, func(x app.Goal) bool { return x.Number == g })
+	return slices.IndexFunc(m.Goals, func(x domain.Goal) bool { return x.Number == g })
 }
 
 // Empty counts the board × goal cells without any activity.

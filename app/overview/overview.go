@@ -13,8 +13,8 @@ import (
 	"slices"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -28,11 +28,11 @@ type Options struct {
 // Input is everything the overview is computed from; Load reads it from the store.
 type Input struct {
 	Year     int
-	Profile  app.Profile
+	Profile  domain.Profile
 	Boards   []string          // every board the coordinator knows
 	History  []data.Submission // every version received for Year
-	Plans    []app.PlanData    // the current received plans of Year, with Previous from the payload
-	LastYear []app.PlanData    // the current received plans of Year−1 (activities suffice)
+	Plans    []domain.PlanData // the current received plans of Year, with Previous from the payload
+	LastYear []domain.PlanData // the current received plans of Year−1 (activities suffice)
 	Notes    []data.CoordinatorNote
 	Deadline time.Time // zero when the coordinator has not set one
 	Now      time.Time
@@ -41,7 +41,7 @@ type Input struct {
 
 // Load reads the overview of year from the store.
 func Load(store *data.Store, year int, opt Options) (*Overview, error) {
-	if p := app.ValidateYear(year); p != nil {
+	if p := domain.ValidateYear(year); p != nil {
 		return nil, fmt.Errorf("overview %d: %w", year, p)
 	}
 	in := Input{Year: year, Now: opt.Now, Loc: opt.Loc}
@@ -62,7 +62,7 @@ func Load(store *data.Store, year int, opt Options) (*Overview, error) {
 	if in.Plans, err = store.ReceivedPlans(year, data.WithAll); err != nil {
 		return nil, fmt.Errorf("overview %d: %w", year, err)
 	}
-	if year > app.MinYear {
+	if year > domain.MinYear {
 		if in.LastYear, err = store.ReceivedPlans(year-1, data.WithActivities); err != nil {
 			return nil, fmt.Errorf("overview %d: %w", year, err)
 		}
@@ -82,8 +82,8 @@ func (in Input) Only(board string) Input {
 	keep := func(name string) bool { return name == board }
 	in.Boards = filter(in.Boards, keep)
 	in.History = filter(in.History, func(s data.Submission) bool { return keep(s.Board) })
-	in.Plans = filter(in.Plans, func(d app.PlanData) bool { return keep(d.Plan.Board) })
-	in.LastYear = filter(in.LastYear, func(d app.PlanData) bool { return keep(d.Plan.Board) })
+	in.Plans = filter(in.Plans, func(d domain.PlanData) bool { return keep(d.Plan.Board) })
+	in.LastYear = filter(in.LastYear, func(d domain.PlanData) bool { return keep(d.Plan.Board) })
 	in.Notes = filter(in.Notes, func(n data.CoordinatorNote) bool { return keep(n.Board) })
 	if len(in.Boards) == 0 {
 		in.Boards = []string{board} // named on the command line: shown as not received
@@ -139,13 +139,13 @@ func SaveNote(store *data.Store, n data.CoordinatorNote) error {
 // Overview is the municipal overview of one year. Boards are in the language's collation.
 type Overview struct {
 	Year     int
-	Profile  app.Profile
+	Profile  domain.Profile
 	Now      time.Time
 	Deadline time.Time
 	Boards   []string // every known board
 
-	Submissions []SubmissionRow // one per board, in Boards order
-	Plans       []app.PlanData  // the current received plans, in board order, Previous set when sent
+	Submissions []SubmissionRow   // one per board, in Boards order
+	Plans       []domain.PlanData // the current received plans, in board order, Previous set when sent
 	Resources   Resources
 	Goals       GoalMatrix
 	Activities  []ActivityRow // every activity of Plans, by board and plan order (the timeline)
@@ -184,7 +184,7 @@ func Build(in Input) *Overview {
 	byBoard := func(a, b string) int { return loc.Compare(a, b) }
 
 	o.Plans = slices.Clone(in.Plans)
-	slices.SortStableFunc(o.Plans, func(a, b app.PlanData) int { return byBoard(a.Plan.Board, b.Plan.Board) })
+	slices.SortStableFunc(o.Plans, func(a, b domain.PlanData) int { return byBoard(a.Plan.Board, b.Plan.Board) })
 	for _, d := range o.Plans {
 		for _, a := range d.Activities {
 			o.Activities = append(o.Activities, ActivityRow{Board: d.Plan.Board, Year: d.Plan.Year, PlanID: d.Plan.ID, Activity: a})
@@ -204,13 +204,13 @@ func Build(in Input) *Overview {
 func (o *Overview) Loc() *i18n.Localizer { return o.loc }
 
 // Plan returns the current received plan of board, if any.
-func (o *Overview) Plan(board string) (app.PlanData, bool) {
+func (o *Overview) Plan(board string) (domain.PlanData, bool) {
 	for _, d := range o.Plans {
 		if d.Plan.Board == board {
 			return d, true
 		}
 	}
-	return app.PlanData{}, false
+	return domain.PlanData{}, false
 }
 
 // DaysLeft is the number of days from today to the deadline (negative when it has passed);
@@ -229,10 +229,10 @@ type ActivityRow struct {
 	Board    string
 	Year     int
 	PlanID   int64
-	Activity app.Activity
+	Activity domain.Activity
 	// Share is the part of the activity's resources a figure counts: all of them, or those
 	// falling in one quarter.
-	Share app.Resources
+	Share domain.Resources
 }
 
 // Rows are the rows behind one figure of the overview.
@@ -254,7 +254,7 @@ func (o *Overview) rowsOf(keep func(ActivityRow) bool) []ActivityRow {
 	var out []ActivityRow
 	for _, r := range o.Activities {
 		if keep(r) {
-			r.Share = app.ResourcesOf(r.Activity)
+			r.Share = domain.ResourcesOf(r.Activity)
 			out = append(out, r)
 		}
 	}

@@ -8,10 +8,10 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/coorddemo"
 	"handlingsplan/app/overview"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -28,7 +28,7 @@ var demoStore = sync.OnceValues(func() (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	prof, err := app.DefaultProfile()
+	prof, err := domain.DefaultProfile()
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +101,7 @@ func (s *sums) add(a payloadActivity) {
 	s.investment += a.Investment
 }
 
-func sumsOf(r app.Resources) sums {
+func sumsOf(r domain.Resources) sums {
 	return sums{r.InternalHours, r.ExternalHours, r.OperatingCost, r.Investment}
 }
 
@@ -191,7 +191,7 @@ func TestTotalsMatchPayloads(t *testing.T) {
 		if got := sumsOf(r.Year); got != want {
 			t.Errorf("%s: resources %+v, payload %+v", r.Board, got, want)
 		}
-		var quarters app.Resources
+		var quarters domain.Resources
 		for _, q := range r.Quarters {
 			quarters.Add(q)
 		}
@@ -256,11 +256,11 @@ func TestTotalsMatchPayloads(t *testing.T) {
 		if p.Plan.Previous == nil {
 			t.Fatalf("%s: payload carries no previous plan", r.Board)
 		}
-		want := map[app.ActivityStatus]int{}
+		want := map[domain.ActivityStatus]int{}
 		for _, a := range p.Plan.Previous.Activities {
-			want[app.ActivityStatus(a.Status)]++
+			want[domain.ActivityStatus(a.Status)]++
 		}
-		for _, st := range app.ActivityStatuses {
+		for _, st := range domain.ActivityStatuses {
 			if r.Counts[st] != want[st] {
 				t.Errorf("%s: %s %d, payload %d", r.Board, st, r.Counts[st], want[st])
 			}
@@ -295,8 +295,8 @@ func TestTotalsMatchPayloads(t *testing.T) {
 }
 
 // rowSum adds up the shares of the activities behind a figure.
-func rowSum(r overview.Rows) app.Resources {
-	var s app.Resources
+func rowSum(r overview.Rows) domain.Resources {
+	var s domain.Resources
 	for _, a := range r.Activities {
 		s.Add(a.Share)
 	}
@@ -332,7 +332,7 @@ func TestRowsBehindFigures(t *testing.T) {
 		}
 	}
 	for _, r := range append(o.FollowUp.Rows, o.FollowUp.Total) {
-		for _, st := range app.ActivityStatuses {
+		for _, st := range domain.ActivityStatuses {
 			if n := len(o.FollowUpRows(r.Board, st).Activities); n != r.Counts[st] {
 				t.Errorf("%q %s: %d rows, figure %d", r.Board, st, n, r.Counts[st])
 			}
@@ -403,13 +403,13 @@ func tempDir() (string, error) { return sharedDir.dir, sharedDir.err }
 // What the coordinator should look at in a submission: a signer no longer trusted, a file
 // signed after the deadline, problems in the plan itself.
 func TestSubmissionProblems(t *testing.T) {
-	prof, _ := app.DefaultProfile()
+	prof, _ := domain.DefaultProfile()
 	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
-	good := app.PlanData{Plan: app.Plan{ID: 1, Board: "A", Year: 2027, Responsible: "Chef"}}
+	good := domain.PlanData{Plan: domain.Plan{ID: 1, Board: "A", Year: 2027, Responsible: "Chef"}}
 	tests := []struct {
 		name     string
 		sub      data.Submission
-		plan     app.PlanData
+		plan     domain.PlanData
 		deadline time.Time
 		want     []overview.ProblemKind
 	}{
@@ -424,17 +424,17 @@ func TestSubmissionProblems(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := tc.plan
 			// A plan with activities and the rest, so ValidatePlan has nothing to say of it.
-			d.Activities = []app.Activity{{ID: 1, Position: 1, Title: "Åtgärd", Description: "Så", Goals: []int{1, 2, 3, 4, 5, 6, 7, 8},
-				Priority: app.PriorityHigh, Responsible: "Chef", Start: time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)}}
-			d.Trainings = []app.Training{{ID: 1, Position: 1, Title: "Kurs", TargetGroup: "Alla", Format: app.FormatWorkshop,
+			d.Activities = []domain.Activity{{ID: 1, Position: 1, Title: "Åtgärd", Description: "Så", Goals: []int{1, 2, 3, 4, 5, 6, 7, 8},
+				Priority: domain.PriorityHigh, Responsible: "Chef", Start: time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)}}
+			d.Trainings = []domain.Training{{ID: 1, Position: 1, Title: "Kurs", TargetGroup: "Alla", Format: domain.FormatWorkshop,
 				Dates: []time.Time{time.Date(2027, 4, 1, 0, 0, 0, 0, time.UTC)}, Responsible: "Chef", ExpectedParticipants: 10, Evaluation: "Enkät"}}
-			d.Checkpoints = []app.Checkpoint{{ID: 1, Position: 1, Date: time.Date(2027, 10, 1, 0, 0, 0, 0, time.UTC), Method: "Möte", ReportTo: "Nämnden"}}
-			if ps := app.ValidatePlan(d, prof); len(ps) != 0 {
+			d.Checkpoints = []domain.Checkpoint{{ID: 1, Position: 1, Date: time.Date(2027, 10, 1, 0, 0, 0, 0, time.UTC), Method: "Möte", ReportTo: "Nämnden"}}
+			if ps := domain.ValidatePlan(d, prof); len(ps) != 0 {
 				t.Fatalf("fixture has problems: %v", ps)
 			}
 			sub := tc.sub
 			sub.Board, sub.Year, sub.Version, sub.Current = "A", 2027, 1, true
-			o := overview.Build(overview.Input{Year: 2027, Profile: prof, History: []data.Submission{sub}, Plans: []app.PlanData{d}, Deadline: tc.deadline})
+			o := overview.Build(overview.Input{Year: 2027, Profile: prof, History: []data.Submission{sub}, Plans: []domain.PlanData{d}, Deadline: tc.deadline})
 			var got []overview.ProblemKind
 			for _, p := range o.Submissions[0].Problems {
 				got = append(got, p.Kind)
@@ -447,7 +447,7 @@ func TestSubmissionProblems(t *testing.T) {
 	// A plan problem carries the plan's own sentence.
 	bad := good
 	o := overview.Build(overview.Input{Year: 2027, Profile: prof, History: []data.Submission{{Board: "A", Year: 2027, Version: 1, Current: true, Trusted: true}},
-		Plans: []app.PlanData{bad}})
+		Plans: []domain.PlanData{bad}})
 	ps := o.Submissions[0].Problems
 	if len(ps) == 0 || ps[0].Kind != overview.ProblemPlan || ps[0].Plan == nil || ps[0].Plan.Text(i18n.New(i18n.Swedish)) == "" {
 		t.Errorf("plan problems %+v", ps)

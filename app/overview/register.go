@@ -3,7 +3,7 @@ package overview
 import (
 	"slices"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // Levels are the classification levels the register summary counts, "not classified" (−1) first.
@@ -12,22 +12,22 @@ var Levels = []int{-1, 0, 1, 2, 3, 4}
 // SystemRow is a system of a board's register, as the board's submission carries it.
 type SystemRow struct {
 	Board  string
-	System app.System
+	System domain.System
 }
 
 // Critical reports whether the system is classified at level 3 or 4 in any aspect.
-func Critical(s app.System) bool { return s.MaxLevel() >= 3 }
+func Critical(s domain.System) bool { return s.MaxLevel() >= 3 }
 
 // NoRiskAnalysis reports a level 3–4 system without a risk analysis.
-func NoRiskAnalysis(s app.System) bool { return Critical(s) && s.RiskAnalysisAt.IsZero() }
+func NoRiskAnalysis(s domain.System) bool { return Critical(s) && s.RiskAnalysisAt.IsZero() }
 
 // NoDeepenedPlan reports a level 3–4 system without a deepened security plan.
-func NoDeepenedPlan(s app.System) bool {
-	return Critical(s) && s.SecurityPlan != app.SecurityPlanDeepened
+func NoDeepenedPlan(s domain.System) bool {
+	return Critical(s) && s.SecurityPlan != domain.SecurityPlanDeepened
 }
 
 // Gap reports a level 3–4 system that lacks a risk analysis or a deepened security plan.
-func Gap(s app.System) bool { return NoRiskAnalysis(s) || NoDeepenedPlan(s) }
+func Gap(s domain.System) bool { return NoRiskAnalysis(s) || NoDeepenedPlan(s) }
 
 // RegisterRow is one board's register in figures.
 type RegisterRow struct {
@@ -59,7 +59,7 @@ func register(o *Overview) Register {
 	return reg
 }
 
-func (r *RegisterRow) add(s app.System) {
+func (r *RegisterRow) add(s domain.System) {
 	r.Systems++
 	r.ByLevel[level(s)]++
 	if Critical(s) {
@@ -77,11 +77,11 @@ func (r *RegisterRow) add(s app.System) {
 }
 
 // level is the highest classification of s, −1 when no aspect is classified yet.
-func level(s app.System) int { return max(s.MaxLevel(), -1) }
+func level(s domain.System) int { return max(s.MaxLevel(), -1) }
 
 // SystemRows are the systems behind a register figure: board "" means every board; keep
 // picks the systems (nil: all).
-func (o *Overview) SystemRows(board string, keep func(app.System) bool) Rows {
+func (o *Overview) SystemRows(board string, keep func(domain.System) bool) Rows {
 	var r Rows
 	for _, d := range o.Plans {
 		if board != "" && d.Plan.Board != board {
@@ -97,8 +97,8 @@ func (o *Overview) SystemRows(board string, keep func(app.System) bool) Rows {
 }
 
 // AtLevel picks the systems whose highest level is l.
-func AtLevel(l int) func(app.System) bool {
-	return func(s app.System) bool { return level(s) == l }
+func AtLevel(l int) func(domain.System) bool {
+	return func(s domain.System) bool { return level(s) == l }
 }
 
 // RegisterOf returns the register row of board.

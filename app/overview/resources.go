@@ -1,7 +1,7 @@
 package overview
 
 import (
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // LastSource tells where last year's figures of a board come from.
@@ -19,12 +19,12 @@ const (
 type ResourceRow struct {
 	Board      string
 	Activities int
-	Year       app.Resources
-	Quarters   [4]app.Resources
-	Last       app.Resources
+	Year       domain.Resources
+	Quarters   [4]domain.Resources
+	Last       domain.Resources
 	LastSource LastSource
 	// last year's activities, for the rows behind Last
-	lastActs []app.Activity
+	lastActs []domain.Activity
 	lastYear int
 }
 
@@ -50,7 +50,7 @@ const (
 var Metrics = []Metric{MetricInternalHours, MetricExternalHours, MetricHours, MetricOperatingCost, MetricInvestment, MetricKronor}
 
 // Of picks the metric out of r.
-func (m Metric) Of(r app.Resources) int64 {
+func (m Metric) Of(r domain.Resources) int64 {
 	switch m {
 	case MetricInternalHours:
 		return r.InternalHours
@@ -83,15 +83,15 @@ func (r ResourceRow) Change(m Metric) (delta int64, ok bool) {
 	return m.Of(r.Year) - m.Of(r.Last), true
 }
 
-func resources(o *Overview, lastYear []app.PlanData) Resources {
-	last := map[string]app.PlanData{}
+func resources(o *Overview, lastYear []domain.PlanData) Resources {
+	last := map[string]domain.PlanData{}
 	for _, d := range lastYear {
 		last[d.Plan.Board] = d
 	}
 	var res Resources
 	res.Total.LastSource = LastNone
 	for _, d := range o.Plans {
-		t := app.SumResources(d.Activities, d.Plan.Year)
+		t := domain.SumResources(d.Activities, d.Plan.Year)
 		row := ResourceRow{Board: d.Plan.Board, Activities: len(d.Activities), Year: t.Year, Quarters: t.Quarters}
 		if l, ok := last[d.Plan.Board]; ok {
 			row.LastSource, row.lastActs, row.lastYear = LastReceived, l.Activities, l.Plan.Year
@@ -99,7 +99,7 @@ func resources(o *Overview, lastYear []app.PlanData) Resources {
 			row.LastSource, row.lastActs, row.lastYear = LastCarried, d.Previous.Activities, d.Previous.Plan.Year
 		}
 		for _, a := range row.lastActs {
-			row.Last.Add(app.ResourcesOf(a))
+			row.Last.Add(domain.ResourcesOf(a))
 		}
 		res.Total.Activities += row.Activities
 		res.Total.Year.Add(row.Year)
@@ -124,12 +124,12 @@ func (o *Overview) ResourceRows(board string, quarter int) Rows {
 			continue
 		}
 		for _, a := range d.Activities {
-			row := ActivityRow{Board: d.Plan.Board, Year: d.Plan.Year, PlanID: d.Plan.ID, Activity: a, Share: app.ResourcesOf(a)}
+			row := ActivityRow{Board: d.Plan.Board, Year: d.Plan.Year, PlanID: d.Plan.ID, Activity: a, Share: domain.ResourcesOf(a)}
 			if quarter >= 1 && quarter <= 4 {
 				// Spreading one activity alone gives exactly its part of the plan's quarter sum,
 				// since SumResources spreads activity by activity.
-				row.Share = app.SumResources([]app.Activity{a}, d.Plan.Year).Quarters[quarter-1]
-				if row.Share == (app.Resources{}) {
+				row.Share = domain.SumResources([]domain.Activity{a}, d.Plan.Year).Quarters[quarter-1]
+				if row.Share == (domain.Resources{}) {
 					continue
 				}
 			}
@@ -148,7 +148,7 @@ func (o *Overview) LastYearRows(board string) Rows {
 			continue
 		}
 		for _, a := range row.lastActs {
-			r.Activities = append(r.Activities, ActivityRow{Board: row.Board, Year: row.lastYear, Activity: a, Share: app.ResourcesOf(a)})
+			r.Activities = append(r.Activities, ActivityRow{Board: row.Board, Year: row.lastYear, Activity: a, Share: domain.ResourcesOf(a)})
 		}
 	}
 	return r

@@ -3,8 +3,8 @@ package overview
 import (
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 )
 
 // ProblemKind names something the coordinator should look at in a received submission.
@@ -22,7 +22,7 @@ const (
 // Problem is one thing to look at in a submission.
 type Problem struct {
 	Kind ProblemKind
-	Plan *app.Problem // for ProblemPlan
+	Plan *domain.Problem // for ProblemPlan
 }
 
 // SubmissionRow is one board's submission status for the year.
@@ -68,7 +68,7 @@ func submissionRows(o *Overview, in Input) []SubmissionRow {
 				r.Problems = append(r.Problems, Problem{Kind: ProblemLate})
 			}
 			if d, ok := o.Plan(b); ok {
-				for _, p := range app.ValidatePlan(d, o.Profile) {
+				for _, p := range domain.ValidatePlan(d, o.Profile) {
 					p := p
 					r.Problems = append(r.Problems, Problem{Kind: ProblemPlan, Plan: &p})
 				}

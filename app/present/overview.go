@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -25,7 +25,7 @@ type Overview struct {
 type BoardSummary struct {
 	Name     string
 	Version  int
-	Status   app.PlanStatus
+	Status   domain.PlanStatus
 	Received bool // rebuilt from an imported submission, not the board's own working copy
 
 	Activities    int
@@ -34,12 +34,12 @@ type BoardSummary struct {
 	ExternalHours int64
 	Kronor        int64 // operating cost + investment
 	Investment    int64
-	Quarters      [4]app.Resources // resources spread over the quarters of the year (app.SumResources)
-	Active        [4]int           // activities under way in each quarter
-	GoalCounts    map[int]int      // goal number → activities linked to it
+	Quarters      [4]domain.Resources // resources spread over the quarters of the year (domain.SumResources)
+	Active        [4]int              // activities under way in each quarter
+	GoalCounts    map[int]int         // goal number → activities linked to it
 
-	FollowUpYear int                        // the year followed up, 0 without one
-	FollowUp     map[app.ActivityStatus]int // last year's activities by status
+	FollowUpYear int                           // the year followed up, 0 without one
+	FollowUp     map[domain.ActivityStatus]int // last year's activities by status
 
 	Systems        int
 	Levels         map[int]int // systems by highest classification, -1 for unclassified
@@ -51,11 +51,11 @@ type BoardSummary struct {
 // BoardTraining is a training event with its board.
 type BoardTraining struct {
 	Board    string
-	Training app.Training
+	Training domain.Training
 }
 
 // Summarize reduces one board's plan to its figures.
-func Summarize(d app.PlanData) BoardSummary {
+func Summarize(d domain.PlanData) BoardSummary {
 	p := d.Plan
 	s := BoardSummary{
 		Name: p.Board, Version: p.Version, Status: p.Status, Received: p.SubmissionID != 0,
@@ -66,7 +66,7 @@ func Summarize(d app.PlanData) BoardSummary {
 		s.ExternalHours += a.ExternalHours
 		s.Kronor += a.TotalKronor()
 		s.Investment += a.Investment
-		if a.Priority == app.PriorityHigh {
+		if a.Priority == domain.PriorityHigh {
 			s.HighPriority++
 		}
 		seen := map[int]bool{}
@@ -82,7 +82,7 @@ func Summarize(d app.PlanData) BoardSummary {
 			}
 		}
 	}
-	s.Quarters = app.SumResources(d.Activities, p.Year).Quarters
+	s.Quarters = domain.SumResources(d.Activities, p.Year).Quarters
 	if d.Previous != nil && len(d.Previous.Activities) > 0 {
 		s.FollowUpYear = d.Previous.Plan.Year
 		s.FollowUp = statusCounts(d.Previous.Activities)
@@ -94,7 +94,7 @@ func Summarize(d app.PlanData) BoardSummary {
 }
 
 // activeIn reports whether a dated activity runs during quarter q (0-based) of year.
-func activeIn(a app.Activity, year, q int) bool {
+func activeIn(a domain.Activity, year, q int) bool {
 	if a.Start.IsZero() || a.End.IsZero() {
 		return false
 	}
@@ -107,9 +107,9 @@ func activeIn(a app.Activity, year, q int) bool {
 // received submission is preferred over the board's own working copy, and the highest version
 // wins. Plans of other years are ignored. boards lists every board, so those without a plan are
 // named as missing.
-func OverviewFromPlans(year int, plans []app.PlanData, boards []string) Overview {
-	best := map[string]app.PlanData{}
-	better := func(a, b app.Plan) bool { // is a better than b?
+func OverviewFromPlans(year int, plans []domain.PlanData, boards []string) Overview {
+	best := map[string]domain.PlanData{}
+	better := func(a, b domain.Plan) bool { // is a better than b?
 		if (a.SubmissionID != 0) != (b.SubmissionID != 0) {
 			return a.SubmissionID != 0
 		}
@@ -148,7 +148,7 @@ func OverviewFromPlans(year int, plans []app.PlanData, boards []string) Overview
 
 // FromOverview lays out the slides of the municipal overview for a meeting of kommunstyrelsen.
 // The deck copies what it shows, so o may change afterwards.
-func FromOverview(o Overview, prof app.Profile, loc *i18n.Localizer, now time.Time) *Deck {
+func FromOverview(o Overview, prof domain.Profile, loc *i18n.Localizer, now time.Time) *Deck {
 	o = o.Clone()
 	slices.SortStableFunc(o.Boards, func(a, b BoardSummary) int { return loc.Compare(a.Name, b.Name) })
 	loc.Sort(o.Missing)
@@ -168,7 +168,7 @@ func FromOverview(o Overview, prof app.Profile, loc *i18n.Localizer, now time.Ti
 type overviewBuilder struct {
 	builder
 	o    Overview
-	prof app.Profile
+	prof domain.Profile
 	now  time.Time
 }
 
@@ -380,7 +380,7 @@ func (b *overviewBuilder) quarterTable(kind Kind, title, intro string, names []s
 }
 
 func (b *overviewBuilder) resources() {
-	var q [4]app.Resources
+	var q [4]domain.Resources
 	for _, s := range b.o.Boards {
 		for i, t := range s.Quarters {
 			q[i].Add(t)
@@ -393,7 +393,7 @@ func (b *overviewBuilder) resources() {
 // the events themselves are in each board's own presentation.
 func (b *overviewBuilder) training() {
 	loc := b.loc
-	byFormat := map[app.TrainingFormat]int{}
+	byFormat := map[domain.TrainingFormat]int{}
 	counts := map[string]*[4]int{}
 	occasions, participants := 0, 0
 	for _, t := range b.o.Trainings {
@@ -415,7 +415,7 @@ func (b *overviewBuilder) training() {
 	p := &page{kind: KindTraining, title: loc.Tf("present.training.title", "Year", b.o.Year)}
 	y := p.lines(marginX, contentTop, contentW, wrap(loc.Tf("present.training.overview_intro", "Count", occasions, "Participants", loc.Number(int64(participants))), SizeBody, false, contentW), SizeBody, false, ColMuted, AlignLeft)
 	var rows []barRow
-	for _, f := range app.TrainingFormats {
+	for _, f := range domain.TrainingFormats {
 		rows = append(rows, barRow{label: loc.T("format." + string(f)), value: int64(byFormat[f]), text: loc.Number(int64(byFormat[f])), color: ColAccent2})
 	}
 	bars(p, marginX, y+4, contentW, rows)
@@ -435,7 +435,7 @@ func (b *overviewBuilder) training() {
 
 func (b *overviewBuilder) followUp() {
 	loc := b.loc
-	total := map[app.ActivityStatus]int{}
+	total := map[domain.ActivityStatus]int{}
 	var rows []tableRow
 	year := 0
 	for _, s := range b.o.Boards {
@@ -444,7 +444,7 @@ func (b *overviewBuilder) followUp() {
 		}
 		year = max(year, s.FollowUpYear)
 		r := tableRow{cells: []cell{txt(s.Name)}}
-		for _, st := range app.ActivityStatuses {
+		for _, st := range domain.ActivityStatuses {
 			total[st] += s.FollowUp[st]
 			r.cells = append(r.cells, txt(loc.Number(int64(s.FollowUp[st]))))
 		}
@@ -461,7 +461,7 @@ func (b *overviewBuilder) followUp() {
 	y := p.lines(marginX, contentTop, contentW, wrap(loc.Tf("present.followup.overview_intro", "Count", n, "Year", year), SizeBody, false, contentW), SizeBody, false, ColMuted, AlignLeft)
 	followUpBars(p, loc, total, y+4)
 	var cols []column
-	for i, st := range app.ActivityStatuses {
+	for i, st := range domain.ActivityStatuses {
 		var vals []string
 		for _, r := range rows {
 			vals = append(vals, r.cells[i+1].text)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -15,10 +15,10 @@ import (
 // submission), in the localizer's language. now is when the presentation starts: the title
 // slide's date and the timeline's "today". The deck copies what it shows, so d may change
 // afterwards.
-func FromPlan(d app.PlanData, prof app.Profile, loc *i18n.Localizer, now time.Time) *Deck {
+func FromPlan(d domain.PlanData, prof domain.Profile, loc *i18n.Localizer, now time.Time) *Deck {
 	d = ClonePlanData(d)
 	pb := &planBuilder{builder: builder{loc: loc}, d: d, prof: prof, now: now}
-	pb.acts = inOrder(d.Activities, func(a app.Activity) int { return a.Position })
+	pb.acts = inOrder(d.Activities, func(a domain.Activity) int { return a.Position })
 	pb.build()
 	p := d.Plan
 	return &Deck{
@@ -34,7 +34,7 @@ func FromPlan(d app.PlanData, prof app.Profile, loc *i18n.Localizer, now time.Ti
 
 // planSource names the plan in the footer: board, year and version (a plan never signed has
 // version 0 and is named by its status instead).
-func planSource(loc *i18n.Localizer, p app.Plan) string {
+func planSource(loc *i18n.Localizer, p domain.Plan) string {
 	if p.Version == 0 {
 		return loc.Tf("present.footer.plan_status", "Board", p.Board, "Year", p.Year, "Status", strings.ToLower(loc.T("status."+string(p.Status))))
 	}
@@ -47,10 +47,10 @@ func counterFunc(loc *i18n.Localizer) func(n, total int) string {
 
 type planBuilder struct {
 	builder
-	d    app.PlanData
-	prof app.Profile
+	d    domain.PlanData
+	prof domain.Profile
 	now  time.Time
-	acts []app.Activity
+	acts []domain.Activity
 }
 
 // planSteps lay out a plan's sections in deck order; a section without data adds no slide.
@@ -101,7 +101,7 @@ func (b *planBuilder) titleSlide() {
 	b.slides = append(b.slides, titleSlide(b.prof.Kommun, loc.Tf("present.title.plan", "Year", p.Year), p.Board, lines, loc.Tf("present.title.shown", "Date", loc.Date(b.now))))
 }
 
-func decisionText(loc *i18n.Localizer, p app.Plan) string {
+func decisionText(loc *i18n.Localizer, p domain.Plan) string {
 	switch {
 	case !p.DecisionDate.IsZero() && p.DecisionParagraph != "":
 		return loc.Tf("present.title.decision_par", "Date", loc.Date(p.DecisionDate), "Paragraph", p.DecisionParagraph)
@@ -147,7 +147,7 @@ func (b *planBuilder) summary() {
 		external += a.ExternalHours
 		kronor += a.TotalKronor()
 		invest += a.Investment
-		if a.Priority == app.PriorityHigh {
+		if a.Priority == domain.PriorityHigh {
 			high++
 		}
 	}
@@ -158,7 +158,7 @@ func (b *planBuilder) summary() {
 	b.section([]*page{p})
 }
 
-func summaryTiles(loc *i18n.Localizer, prof app.Profile, acts int, hours, external, kronor, invest int64) []tile {
+func summaryTiles(loc *i18n.Localizer, prof domain.Profile, acts int, hours, external, kronor, invest int64) []tile {
 	return []tile{
 		{value: loc.Number(int64(acts)), label: loc.Tf("present.summary.activities", "Count", acts)},
 		{value: loc.Number(hours), label: loc.T("present.summary.hours"), note: loc.Tf("present.summary.external", "Hours", loc.Number(external))},
@@ -360,12 +360,12 @@ func (b *planBuilder) timeline() {
 // ---- resources ----
 
 func (b *planBuilder) resources() {
-	q := app.SumResources(b.acts, b.d.Plan.Year).Quarters
+	q := domain.SumResources(b.acts, b.d.Plan.Year).Quarters
 	b.section([]*page{resourcesPage(b.loc, b.d.Plan.Year, q)})
 }
 
 // resourcesPage is the chart of hours and kronor per quarter, each bar with its value.
-func resourcesPage(loc *i18n.Localizer, year int, q [4]app.Resources) *page {
+func resourcesPage(loc *i18n.Localizer, year int, q [4]domain.Resources) *page {
 	p := &page{kind: KindResources, title: loc.Tf("present.resources.title", "Year", year)}
 	const (
 		labelW  = 120.0
@@ -419,7 +419,7 @@ func resourcesPage(loc *i18n.Localizer, year int, q [4]app.Resources) *page {
 
 func (b *planBuilder) training() {
 	loc := b.loc
-	ts := inOrder(b.d.Trainings, func(t app.Training) int { return t.Position })
+	ts := inOrder(b.d.Trainings, func(t domain.Training) int { return t.Position })
 	rows := make([]trainingRow, len(ts))
 	for i, t := range ts {
 		rows[i] = trainingRow{t: t}
@@ -429,10 +429,10 @@ func (b *planBuilder) training() {
 
 type trainingRow struct {
 	board string
-	t     app.Training
+	t     domain.Training
 }
 
-func firstDate(t app.Training) time.Time {
+func firstDate(t domain.Training) time.Time {
 	var first time.Time
 	for _, d := range t.Dates {
 		if !d.IsZero() && (first.IsZero() || d.Before(first)) {
@@ -504,19 +504,19 @@ func trainingTable(loc *i18n.Localizer, year int, rows []trainingRow, boards boo
 // ---- last year's follow-up ----
 
 // statusColors gives each follow-up status its bar colour; the bar's label names it too.
-var statusColors = map[app.ActivityStatus]Color{
-	app.ActivityDone:       ColDone,
-	app.ActivityInProgress: ColInProgress,
-	app.ActivityNotStarted: ColNotStarted,
-	app.ActivityDropped:    ColDropped,
+var statusColors = map[domain.ActivityStatus]Color{
+	domain.ActivityDone:       ColDone,
+	domain.ActivityInProgress: ColInProgress,
+	domain.ActivityNotStarted: ColNotStarted,
+	domain.ActivityDropped:    ColDropped,
 }
 
-func statusCounts(acts []app.Activity) map[app.ActivityStatus]int {
-	out := map[app.ActivityStatus]int{}
+func statusCounts(acts []domain.Activity) map[domain.ActivityStatus]int {
+	out := map[domain.ActivityStatus]int{}
 	for _, a := range acts {
 		s := a.Status
 		if s == "" {
-			s = app.ActivityNotStarted
+			s = domain.ActivityNotStarted
 		}
 		out[s]++
 	}
@@ -524,13 +524,13 @@ func statusCounts(acts []app.Activity) map[app.ActivityStatus]int {
 }
 
 // followUpBars draws the activities of the followed-up year per status.
-func followUpBars(p *page, loc *i18n.Localizer, counts map[app.ActivityStatus]int, y float64) float64 {
+func followUpBars(p *page, loc *i18n.Localizer, counts map[domain.ActivityStatus]int, y float64) float64 {
 	total := 0
 	for _, n := range counts {
 		total += n
 	}
 	var rows []barRow
-	for _, s := range app.ActivityStatuses {
+	for _, s := range domain.ActivityStatuses {
 		n := counts[s]
 		pct := 0
 		if total > 0 {
@@ -553,7 +553,7 @@ func (b *planBuilder) followUp() {
 	}
 	loc := b.loc
 	py := prev.Plan.Year
-	acts := inOrder(prev.Activities, func(a app.Activity) int { return a.Position })
+	acts := inOrder(prev.Activities, func(a domain.Activity) int { return a.Position })
 	p := &page{kind: KindFollowUp, title: loc.Tf("present.followup.title", "Year", py)}
 	y := p.lines(marginX, contentTop, contentW, wrap(loc.Tf("present.followup.intro", "Count", len(acts), "Year", py), SizeBody, false, contentW), SizeBody, false, ColMuted, AlignLeft)
 	y = followUpBars(p, loc, statusCounts(acts), y+4)
@@ -571,12 +571,12 @@ func (b *planBuilder) followUp() {
 	// What was not finished: the board decides whether it carries over.
 	var rows []tableRow
 	for _, a := range acts {
-		if a.Status != app.ActivityInProgress && a.Status != app.ActivityNotStarted && a.Status != "" {
+		if a.Status != domain.ActivityInProgress && a.Status != domain.ActivityNotStarted && a.Status != "" {
 			continue
 		}
 		st := a.Status
 		if st == "" {
-			st = app.ActivityNotStarted
+			st = domain.ActivityNotStarted
 		}
 		rows = append(rows, tableRow{cells: []cell{txt(a.Title), {text: loc.T("activity.status." + string(st)), color: statusColors[st], bold: true}, txt(loc.Tf("present.percent", "N", a.PercentDone))}})
 	}
@@ -591,14 +591,14 @@ func (b *planBuilder) followUp() {
 
 	var checks []tableRow
 	for i, c := range prev.Plan.Checks {
-		if c.Result == app.CheckUnanswered {
+		if c.Result == domain.CheckUnanswered {
 			continue
 		}
 		col := ColDone
 		switch c.Result {
-		case app.CheckPartly:
+		case domain.CheckPartly:
 			col = ColNotStarted
-		case app.CheckNo:
+		case domain.CheckNo:
 			col = ColWarn
 		}
 		checks = append(checks, tableRow{cells: []cell{txt(loc.T("check." + strconv.Itoa(i))), {text: loc.T("check.result." + string(c.Result)), bold: true, color: col}, txt(c.Text)}})
@@ -635,7 +635,7 @@ type registerStats struct {
 	levels                           map[int]int // systems by highest classification, -1 unclassified
 }
 
-func statsOf(systems []app.System) registerStats {
+func statsOf(systems []domain.System) registerStats {
 	st := registerStats{levels: map[int]int{}}
 	for _, s := range systems {
 		st.total++
@@ -643,7 +643,7 @@ func statsOf(systems []app.System) registerStats {
 		if s.RiskAnalysisAt.IsZero() {
 			st.noRisk++
 		}
-		if s.SecurityPlan == "" || s.SecurityPlan == app.SecurityPlanNone {
+		if s.SecurityPlan == "" || s.SecurityPlan == domain.SecurityPlanNone {
 			st.noPlan++
 		}
 		if !s.BaselineMet {
@@ -653,7 +653,7 @@ func statsOf(systems []app.System) registerStats {
 	return st
 }
 
-func levelName(loc *i18n.Localizer, prof app.Profile, level int) string {
+func levelName(loc *i18n.Localizer, prof domain.Profile, level int) string {
 	if level < 0 {
 		return loc.T("present.register.unclassified")
 	}
@@ -666,7 +666,7 @@ func levelName(loc *i18n.Localizer, prof app.Profile, level int) string {
 }
 
 // registerPage shows the systems by highest classification and what they lack.
-func registerPage(loc *i18n.Localizer, prof app.Profile, st registerStats) *page {
+func registerPage(loc *i18n.Localizer, prof domain.Profile, st registerStats) *page {
 	p := &page{kind: KindRegister, title: loc.T("present.register.title")}
 	const chartW = 520.0
 	y := p.lines(marginX, contentTop, chartW, wrap(loc.T("present.register.by_level"), SizeBody, true, chartW), SizeBody, true, ColHeading, AlignLeft)
@@ -720,13 +720,13 @@ func (b *planBuilder) register() {
 	}
 	loc := b.loc
 	pages := []*page{registerPage(loc, b.prof, statsOf(b.d.Systems))}
-	var missing []app.System
+	var missing []domain.System
 	for _, s := range b.d.Systems {
 		if s.RiskAnalysisAt.IsZero() {
 			missing = append(missing, s)
 		}
 	}
-	slices.SortStableFunc(missing, func(x, y app.System) int {
+	slices.SortStableFunc(missing, func(x, y domain.System) int {
 		if c := cmp.Compare(y.MaxLevel(), x.MaxLevel()); c != 0 {
 			return c
 		}
@@ -773,7 +773,7 @@ func (b *planBuilder) decisions() {
 	if b.d.Previous != nil && len(b.d.Previous.Activities) > 0 {
 		points = append(points, loc.Tf("present.decisions.followup", "Year", b.d.Previous.Plan.Year))
 	}
-	if cps := inOrder(b.d.Checkpoints, func(c app.Checkpoint) int { return c.Position }); len(cps) > 0 {
+	if cps := inOrder(b.d.Checkpoints, func(c domain.Checkpoint) int { return c.Position }); len(cps) > 0 {
 		var when []string
 		for _, c := range cps {
 			if !c.Date.IsZero() {

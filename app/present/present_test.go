@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/demo"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -24,16 +24,16 @@ var (
 	overviewNow = time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
 )
 
-func profile(t testing.TB) app.Profile {
+func profile(t testing.TB) domain.Profile {
 	t.Helper()
-	p, err := app.DefaultProfile()
+	p, err := domain.DefaultProfile()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
 }
 
-func demoPlan(t testing.TB, prof app.Profile, board string, year int) app.PlanData {
+func demoPlan(t testing.TB, prof domain.Profile, board string, year int) domain.PlanData {
 	t.Helper()
 	for _, d := range demo.Plans(demo.Options{Year: demoYear}, prof) {
 		if d.Plan.Board == board && d.Plan.Year == year {
@@ -41,10 +41,10 @@ func demoPlan(t testing.TB, prof app.Profile, board string, year int) app.PlanDa
 		}
 	}
 	t.Fatalf("demo has no plan %s %d", board, year)
-	return app.PlanData{}
+	return domain.PlanData{}
 }
 
-func demoOverview(t testing.TB, prof app.Profile, year int) Overview {
+func demoOverview(t testing.TB, prof domain.Profile, year int) Overview {
 	t.Helper()
 	plans := demo.Plans(demo.Options{Year: demoYear}, prof)
 	var boards []string
@@ -78,34 +78,34 @@ func allText(d *Deck) string {
 }
 
 // A small plan whose figures are known.
-func fixture() app.PlanData {
+func fixture() domain.PlanData {
 	day := func(m time.Month, d int) time.Time { return time.Date(2027, m, d, 0, 0, 0, 0, time.UTC) }
-	return app.PlanData{
-		Plan: app.Plan{Board: "Socialnämnden", Year: 2027, Status: app.PlanSigned, Version: 3, Responsible: "Anna Ödman",
+	return domain.PlanData{
+		Plan: domain.Plan{Board: "Socialnämnden", Year: 2027, Status: domain.PlanSigned, Version: 3, Responsible: "Anna Ödman",
 			DecisionDate: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), DecisionParagraph: "§ 45"},
-		Activities: []app.Activity{
-			{Position: 1, Title: "Riskanalys av journalsystemet", Goals: []int{7}, Priority: app.PriorityHigh, Start: day(1, 1), End: day(3, 31), InternalHours: 1000, ExternalHours: 500, OperatingCost: 1_000_000, Investment: 234_567},
-			{Position: 2, Title: "Utbildning för chefer", Goals: []int{1, 1}, Priority: app.PriorityMedium, Start: day(4, 1), End: day(6, 30), InternalHours: 200},
-			{Position: 3, Title: "Utan datum", Goals: []int{2}, Priority: app.PriorityLow, InternalHours: 1},
+		Activities: []domain.Activity{
+			{Position: 1, Title: "Riskanalys av journalsystemet", Goals: []int{7}, Priority: domain.PriorityHigh, Start: day(1, 1), End: day(3, 31), InternalHours: 1000, ExternalHours: 500, OperatingCost: 1_000_000, Investment: 234_567},
+			{Position: 2, Title: "Utbildning för chefer", Goals: []int{1, 1}, Priority: domain.PriorityMedium, Start: day(4, 1), End: day(6, 30), InternalHours: 200},
+			{Position: 3, Title: "Utan datum", Goals: []int{2}, Priority: domain.PriorityLow, InternalHours: 1},
 		},
-		Trainings: []app.Training{
-			{Position: 1, Title: "Säkerhetsveckan", TargetGroup: "Alla", Format: app.FormatLecture, Dates: []time.Time{day(9, 1), day(3, 1)}},
-			{Position: 2, Title: "Utan datum", Format: app.FormatELearning},
+		Trainings: []domain.Training{
+			{Position: 1, Title: "Säkerhetsveckan", TargetGroup: "Alla", Format: domain.FormatLecture, Dates: []time.Time{day(9, 1), day(3, 1)}},
+			{Position: 2, Title: "Utan datum", Format: domain.FormatELearning},
 		},
-		Checkpoints: []app.Checkpoint{{Position: 1, Date: day(6, 15), Method: "Delårsrapport", ReportTo: "Nämnden"}},
-		Systems: []app.System{
-			{ID: 1, Name: "Journalsystemet", Owner: "Socialchefen", Confidentiality: 3, Integrity: 2, Availability: 2, Traceability: 3, RiskAnalysisAt: day(1, 5), BaselineMet: true, SecurityPlan: app.SecurityPlanBase},
-			{ID: 2, Name: "Ärendehantering", Owner: "Socialchefen", Confidentiality: 2, Integrity: 1, Availability: 1, Traceability: 1, SecurityPlan: app.SecurityPlanNone},
+		Checkpoints: []domain.Checkpoint{{Position: 1, Date: day(6, 15), Method: "Delårsrapport", ReportTo: "Nämnden"}},
+		Systems: []domain.System{
+			{ID: 1, Name: "Journalsystemet", Owner: "Socialchefen", Confidentiality: 3, Integrity: 2, Availability: 2, Traceability: 3, RiskAnalysisAt: day(1, 5), BaselineMet: true, SecurityPlan: domain.SecurityPlanBase},
+			{ID: 2, Name: "Ärendehantering", Owner: "Socialchefen", Confidentiality: 2, Integrity: 1, Availability: 1, Traceability: 1, SecurityPlan: domain.SecurityPlanNone},
 			{ID: 3, Name: "Wiki", Confidentiality: -1, Integrity: -1, Availability: -1, Traceability: -1},
 		},
-		Previous: &app.PlanData{
-			Plan: app.Plan{Board: "Socialnämnden", Year: 2026, Status: app.PlanClosed, Version: 2,
-				Checks: [3]app.Check{{Result: app.CheckYes, Text: "Allt klart"}, {}, {Result: app.CheckNo, Text: "Saknas"}}},
-			Activities: []app.Activity{
-				{Position: 1, Title: "Klar", Status: app.ActivityDone, PercentDone: 100, InternalHours: 10, ActualHours: 12},
-				{Position: 2, Title: "Halvvägs", Status: app.ActivityInProgress, PercentDone: 50, InternalHours: 10, ActualHours: 5},
-				{Position: 3, Title: "Inte börjad", Status: app.ActivityNotStarted},
-				{Position: 4, Title: "Struken åtgärd", Status: app.ActivityDropped},
+		Previous: &domain.PlanData{
+			Plan: domain.Plan{Board: "Socialnämnden", Year: 2026, Status: domain.PlanClosed, Version: 2,
+				Checks: [3]domain.Check{{Result: domain.CheckYes, Text: "Allt klart"}, {}, {Result: domain.CheckNo, Text: "Saknas"}}},
+			Activities: []domain.Activity{
+				{Position: 1, Title: "Klar", Status: domain.ActivityDone, PercentDone: 100, InternalHours: 10, ActualHours: 12},
+				{Position: 2, Title: "Halvvägs", Status: domain.ActivityInProgress, PercentDone: 50, InternalHours: 10, ActualHours: 5},
+				{Position: 3, Title: "Inte börjad", Status: domain.ActivityNotStarted},
+				{Position: 4, Title: "Struken åtgärd", Status: domain.ActivityDropped},
 			},
 		},
 	}
@@ -116,10 +116,10 @@ func TestFromPlanSections(t *testing.T) {
 	full := fixture()
 	noPrev := fixture()
 	noPrev.Previous = nil
-	bare := app.PlanData{Plan: app.Plan{Board: "Ny nämnd", Year: 2027, Status: app.PlanDraft}}
+	bare := domain.PlanData{Plan: domain.Plan{Board: "Ny nämnd", Year: 2027, Status: domain.PlanDraft}}
 	tests := []struct {
 		name string
-		d    app.PlanData
+		d    domain.PlanData
 		want []Kind
 	}{
 		{"full", full, []Kind{KindTitle, KindSummary, KindGoals, KindTimeline, KindResources, KindTraining, KindFollowUp, KindRegister, KindDecisions}},
@@ -289,7 +289,7 @@ func TestLongTableContinues(t *testing.T) {
 	}
 	flat := strings.Join(strings.Fields(text.String()), "")
 	at := 0
-	for _, a := range inOrder(large.Activities, func(a app.Activity) int { return a.Position }) {
+	for _, a := range inOrder(large.Activities, func(a domain.Activity) int { return a.Position }) {
 		i := strings.Index(flat[at:], strings.Join(strings.Fields(a.Title), ""))
 		if i < 0 {
 			t.Fatalf("activity %q is not on the timeline after position %d", a.Title, at)
@@ -304,7 +304,7 @@ func TestSnapshotIsFrozen(t *testing.T) {
 	d := fixture()
 	deck := FromPlan(d, prof, loc, planNow)
 	before := allText(deck)
-	o := OverviewFromPlans(2027, []app.PlanData{d}, []string{"Socialnämnden"})
+	o := OverviewFromPlans(2027, []domain.PlanData{d}, []string{"Socialnämnden"})
 	odeck := FromOverview(o, prof, loc, planNow)
 	obefore := allText(odeck)
 
@@ -313,10 +313,10 @@ func TestSnapshotIsFrozen(t *testing.T) {
 	d.Activities[0].Title = "Ändrad titel"
 	d.Activities[0].InternalHours = 99999
 	d.Activities[1].Goals[0] = 8
-	d.Activities = append(d.Activities, app.Activity{Title: "Ny åtgärd", InternalHours: 5})
+	d.Activities = append(d.Activities, domain.Activity{Title: "Ny åtgärd", InternalHours: 5})
 	d.Trainings[0].Dates[0] = time.Date(2027, 12, 24, 0, 0, 0, 0, time.UTC)
 	d.Systems[0].Name = "Ändrat system"
-	d.Previous.Activities[0].Status = app.ActivityDropped
+	d.Previous.Activities[0].Status = domain.ActivityDropped
 	o.Boards[0].GoalCounts[3] = 7
 	o.Boards[0].Name = "Ändrad"
 
@@ -344,19 +344,19 @@ func TestClonePlanDataSharesNothing(t *testing.T) {
 }
 
 func TestOverviewFromPlans(t *testing.T) {
-	plan := func(board string, year, version int, received bool, acts int) app.PlanData {
-		d := app.PlanData{Plan: app.Plan{Board: board, Year: year, Version: version}}
+	plan := func(board string, year, version int, received bool, acts int) domain.PlanData {
+		d := domain.PlanData{Plan: domain.Plan{Board: board, Year: year, Version: version}}
 		if received {
 			d.Plan.SubmissionID = int64(version)
 		}
 		for i := range acts {
-			d.Activities = append(d.Activities, app.Activity{Title: fmt.Sprint(i), InternalHours: 10, Goals: []int{1}})
+			d.Activities = append(d.Activities, domain.Activity{Title: fmt.Sprint(i), InternalHours: 10, Goals: []int{1}})
 		}
 		return d
 	}
 	tests := []struct {
 		name     string
-		plans    []app.PlanData
+		plans    []domain.PlanData
 		boards   []string
 		want     map[string]int // board → activities of the chosen plan
 		missing  []string
@@ -364,7 +364,7 @@ func TestOverviewFromPlans(t *testing.T) {
 	}{
 		{
 			name:     "received beats own, newer version beats older",
-			plans:    []app.PlanData{plan("A", 2027, 5, false, 1), plan("A", 2027, 2, true, 2), plan("A", 2027, 3, true, 3), plan("B", 2027, 1, false, 4)},
+			plans:    []domain.PlanData{plan("A", 2027, 5, false, 1), plan("A", 2027, 2, true, 2), plan("A", 2027, 3, true, 3), plan("B", 2027, 1, false, 4)},
 			boards:   []string{"A", "B", "C"},
 			want:     map[string]int{"A": 3, "B": 4},
 			missing:  []string{"C"},
@@ -372,7 +372,7 @@ func TestOverviewFromPlans(t *testing.T) {
 		},
 		{
 			name:    "other years are ignored",
-			plans:   []app.PlanData{plan("A", 2026, 1, true, 1), plan("B", 2027, 1, false, 2)},
+			plans:   []domain.PlanData{plan("A", 2026, 1, true, 1), plan("B", 2027, 1, false, 2)},
 			boards:  []string{"A", "B"},
 			want:    map[string]int{"B": 2},
 			missing: []string{"A"},
@@ -507,7 +507,7 @@ func BenchmarkSlide(b *testing.B) {
 		b.Run(string(step.kind), func(b *testing.B) {
 			for b.Loop() {
 				pb := &planBuilder{builder: builder{loc: loc}, d: d, prof: prof, now: planNow}
-				pb.acts = inOrder(d.Activities, func(a app.Activity) int { return a.Position })
+				pb.acts = inOrder(d.Activities, func(a domain.Activity) int { return a.Position })
 				step.build(pb)
 			}
 		})

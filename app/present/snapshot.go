@@ -4,13 +4,13 @@ import (
 	"maps"
 	"slices"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // ClonePlanData is a deep copy of d: no slice of the copy shares memory with d, so editing one
 // never changes the other. A presentation is built from such a snapshot.
-func ClonePlanData(d app.PlanData) app.PlanData {
-	out := app.PlanData{Plan: d.Plan}
+func ClonePlanData(d domain.PlanData) domain.PlanData {
+	out := domain.PlanData{Plan: d.Plan}
 	out.Activities = slices.Clone(d.Activities)
 	for i := range out.Activities {
 		a := &out.Activities[i]

@@ -6,19 +6,19 @@ import (
 	"strings"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/pdfdoc"
+	"handlingsplan/domain"
 )
 
 // Priority colours of the timeline. Every bar also carries its priority as text, so the
 // chart reads in black and white and for colour-blind readers.
-func priorityColors(p app.Priority) (fill, text pdfdoc.RGB) {
+func priorityColors(p domain.Priority) (fill, text pdfdoc.RGB) {
 	switch p {
-	case app.PriorityHigh:
+	case domain.PriorityHigh:
 		return 0xb3261e, pdfdoc.ColWhite
-	case app.PriorityMedium:
+	case domain.PriorityMedium:
 		return 0xf2b134, pdfdoc.ColText
-	case app.PriorityLow:
+	case domain.PriorityLow:
 		return 0x7f9cb5, pdfdoc.ColText
 	}
 	return 0xbdbdbd, pdfdoc.ColText
@@ -101,7 +101,7 @@ func (r *renderer) priorityLegend() {
 	r.Text(pdfdoc.MarginL, r.Y, label, pdfdoc.ColText)
 	x := pdfdoc.MarginL + r.Width(label) + 8
 	r.SetFont(false, 8)
-	for _, p := range []app.Priority{app.PriorityHigh, app.PriorityMedium, app.PriorityLow} {
+	for _, p := range []domain.Priority{domain.PriorityHigh, domain.PriorityMedium, domain.PriorityLow} {
 		fill, _ := priorityColors(p)
 		r.FillRect(x, r.Y+0.5, 16, 8, fill)
 		x += 20
@@ -152,7 +152,7 @@ func (r *renderer) timelineHeader(sc timelineScale, year int) {
 }
 
 // timelineLabel is the activity's number and title in at most two lines.
-func (r *renderer) timelineLabel(i int, a app.Activity) []string {
+func (r *renderer) timelineLabel(i int, a domain.Activity) []string {
 	r.SetFont(false, 7.5)
 	num := strconv.Itoa(i+1) + ". "
 	w := tlLabelW - 8 - r.Width(num)
@@ -168,7 +168,7 @@ func timelineRowH(labelLines int) float64 {
 	return tlRowH + float64(labelLines-1)*9
 }
 
-func (r *renderer) timelineRow(sc timelineScale, year, i int, a app.Activity, label []string) {
+func (r *renderer) timelineRow(sc timelineScale, year, i int, a domain.Activity, label []string) {
 	top := r.Y
 	rowH := timelineRowH(len(label))
 	if i%2 == 1 {

@@ -18,8 +18,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"handlingsplan/app"
 	"handlingsplan/app/pdfdoc"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -37,13 +37,13 @@ type Signature struct {
 type Options struct {
 	Kommun     string // printed on the cover and in the header; Profile.Kommun when empty
 	AppVersion string
-	Profile    app.Profile // goals, scale names and hours per full-time equivalent
-	Signature  *Signature  // nil for an unsigned draft print
-	Now        time.Time   // the print date on the cover; time.Now() when zero
+	Profile    domain.Profile // goals, scale names and hours per full-time equivalent
+	Signature  *Signature     // nil for an unsigned draft print
+	Now        time.Time      // the print date on the cover; time.Now() when zero
 }
 
 // Render draws the report of plan d in the localizer's language.
-func Render(d app.PlanData, loc *i18n.Localizer, opt Options) ([]byte, error) {
+func Render(d domain.PlanData, loc *i18n.Localizer, opt Options) ([]byte, error) {
 	if loc == nil {
 		return nil, errors.New("render report: no localizer")
 	}
@@ -58,9 +58,9 @@ func Render(d app.PlanData, loc *i18n.Localizer, opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("render report: %w", err)
 	}
 	r := &renderer{Doc: doc, loc: loc, opt: opt, d: d}
-	r.acts = inPlanOrder(d.Activities, func(a app.Activity) int { return a.Position })
-	r.trainings = inPlanOrder(d.Trainings, func(t app.Training) int { return t.Position })
-	r.checkpoints = inPlanOrder(d.Checkpoints, func(c app.Checkpoint) int { return c.Position })
+	r.acts = inPlanOrder(d.Activities, func(a domain.Activity) int { return a.Position })
+	r.trainings = inPlanOrder(d.Trainings, func(t domain.Training) int { return t.Position })
+	r.checkpoints = inPlanOrder(d.Checkpoints, func(c domain.Checkpoint) int { return c.Position })
 	r.HeaderLeft = r.headerLeft()
 	r.HeaderRight = loc.Tf("report.header.plan", "Year", d.Plan.Year)
 	r.FooterLeft = loc.Tf("report.footer.version", "Version", d.Plan.Version, "Status", r.planStatus())
@@ -99,10 +99,10 @@ type renderer struct {
 	*pdfdoc.Doc
 	loc         *i18n.Localizer
 	opt         Options
-	d           app.PlanData
-	acts        []app.Activity
-	trainings   []app.Training
-	checkpoints []app.Checkpoint
+	d           domain.PlanData
+	acts        []domain.Activity
+	trainings   []domain.Training
+	checkpoints []domain.Checkpoint
 }
 
 func (r *renderer) headerLeft() string {
@@ -130,7 +130,7 @@ func (r *renderer) keyOr(key, fallback string) string {
 	return fallback
 }
 
-func (r *renderer) priority(p app.Priority) string {
+func (r *renderer) priority(p domain.Priority) string {
 	return r.keyOr("priority."+strconv.Itoa(int(p)), "")
 }
 

@@ -13,13 +13,13 @@ import (
 	"time"
 	"unicode"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
 var printed = time.Date(2026, 11, 15, 9, 30, 0, 0, time.UTC)
 
-func render(t testing.TB, d app.PlanData, lang i18n.Lang, sig *Signature) []byte {
+func render(t testing.TB, d domain.PlanData, lang i18n.Lang, sig *Signature) []byte {
 	t.Helper()
 	out, err := Render(d, i18n.New(lang), Options{
 		Kommun: "Exempelkommun", AppVersion: "1.4.2", Profile: testProfile(t), Signature: sig, Now: printed,
@@ -120,7 +120,7 @@ func TestPDFIsValid(t *testing.T) {
 	qpdf := tool(t, "qpdf")
 	tests := []struct {
 		name string
-		data app.PlanData
+		data domain.PlanData
 		sig  *Signature
 	}{
 		{"demo", demoPlan(2027), testSignature},
@@ -276,7 +276,7 @@ func TestRenderNeedsLocalizer(t *testing.T) {
 func BenchmarkRender(b *testing.B) {
 	for _, bc := range []struct {
 		name string
-		data app.PlanData
+		data domain.PlanData
 	}{
 		{"demo-12", demoPlan(2027)},
 		{"activities-200", stressPlan(2027, 200)},

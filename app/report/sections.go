@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"handlingsplan/app"
 	"handlingsplan/app/pdfdoc"
+	"handlingsplan/domain"
 )
 
 // ---- cover ----
@@ -96,7 +96,7 @@ func (r *renderer) decision() string {
 // draft is never mistaken for the decided plan.
 func (r *renderer) statusBadge(y float64) {
 	s := r.planStatus()
-	if r.opt.Signature == nil && r.d.Plan.Status != app.PlanSigned && r.d.Plan.Status != app.PlanClosed {
+	if r.opt.Signature == nil && r.d.Plan.Status != domain.PlanSigned && r.d.Plan.Status != domain.PlanClosed {
 		s = r.loc.Tf("report.cover.badge_unsigned", "Status", s)
 	}
 	r.SetFont(true, 9)
@@ -290,7 +290,7 @@ func (r *renderer) activities() {
 	cols = append(cols, pdfdoc.Column{Title: r.loc.T("report.col.resources"), Width: pdfdoc.ContentW - used})
 
 	var rows []pdfdoc.Row
-	var tot app.Activity
+	var tot domain.Activity
 	for i, a := range r.acts {
 		what := pdfdoc.Cell{{Text: a.Title, Bold: true}}
 		if strings.TrimSpace(a.Description) != "" {
@@ -316,7 +316,7 @@ func (r *renderer) activities() {
 	r.Table(cols, rows)
 }
 
-func (r *renderer) resourceCell(a app.Activity, bold bool) pdfdoc.Cell {
+func (r *renderer) resourceCell(a domain.Activity, bold bool) pdfdoc.Cell {
 	return pdfdoc.Cell{
 		{Text: r.loc.T("report.res.internal"), Value: r.hours(a.InternalHours), Bold: bold},
 		{Text: r.loc.T("report.res.external"), Value: r.hours(a.ExternalHours), Bold: bold},
@@ -413,10 +413,10 @@ func (r *renderer) previous() {
 		r.Paragraph(r.loc.Tf("report.previous.none", "Year", year), 9.5, false, pdfdoc.ColMuted)
 		return
 	}
-	acts := inPlanOrder(prev.Activities, func(a app.Activity) int { return a.Position })
+	acts := inPlanOrder(prev.Activities, func(a domain.Activity) int { return a.Position })
 	done := 0
 	for _, a := range acts {
-		if a.Status == app.ActivityDone {
+		if a.Status == domain.ActivityDone {
 			done++
 		}
 	}
@@ -451,7 +451,7 @@ func (r *renderer) previous() {
 		r.Table(cols, rows)
 	}
 
-	trainings := inPlanOrder(prev.Trainings, func(t app.Training) int { return t.Position })
+	trainings := inPlanOrder(prev.Trainings, func(t domain.Training) int { return t.Position })
 	if len(trainings) > 0 {
 		r.SubHeading(r.loc.T("report.previous.trainings"), 60)
 		cols := []pdfdoc.Column{
@@ -482,7 +482,7 @@ func (r *renderer) previous() {
 	var rows []pdfdoc.Row
 	for i, c := range prev.Plan.Checks {
 		answer := pdfdoc.Span{Text: r.keyOr("check.result."+string(c.Result), string(c.Result))}
-		if c.Result == app.CheckNo || c.Result == app.CheckUnanswered {
+		if c.Result == domain.CheckNo || c.Result == domain.CheckUnanswered {
 			answer.Color, answer.Bold = pdfdoc.ColWarn, true
 		}
 		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{

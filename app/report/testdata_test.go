@@ -6,15 +6,15 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/assets"
+	"handlingsplan/domain"
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-func testProfile(t testing.TB) app.Profile {
+func testProfile(t testing.TB) domain.Profile {
 	t.Helper()
-	var p app.Profile
+	var p domain.Profile
 	if err := json.Unmarshal(assets.DefaultProfile, &p); err != nil {
 		t.Fatalf("default profile: %v", err)
 	}
@@ -33,44 +33,44 @@ const longDescription = "Förvaltningen genomför en fullständig informationskl
 	"med kommunens krisledningsorganisation under hösten. Därefter följs åtgärderna upp i " +
 	"nämndens internkontrollplan och avrapporteras till kommunstyrelsen."
 
-func demoActivities(year int) []app.Activity {
-	type a = app.Activity
+func demoActivities(year int) []domain.Activity {
+	type a = domain.Activity
 	acts := []a{
 		{Title: "Informationsklassning av verksamhetssystem i äldreomsorgen", Description: longDescription,
-			Goals: []int{2, 5, 7}, Priority: app.PriorityHigh, Responsible: "Åsa Öberg, förvaltningschef",
+			Goals: []int{2, 5, 7}, Priority: domain.PriorityHigh, Responsible: "Åsa Öberg, förvaltningschef",
 			Start: day(year, 2, 1), End: day(year, 11, 30), InternalHours: 320, ExternalHours: 80, OperatingCost: 120000, Investment: 0},
 		{Title: "E-utbildning i informationssäkerhet för all personal", Description: "Alla medarbetare genomför kommunens e-utbildning; cheferna följer upp på arbetsplatsträffar.",
-			Goals: []int{1}, Priority: app.PriorityHigh, Responsible: "René Lindström, HR-strateg",
+			Goals: []int{1}, Priority: domain.PriorityHigh, Responsible: "René Lindström, HR-strateg",
 			Start: day(year, 3, 1), End: day(year, 5, 31), InternalHours: 400, ExternalHours: 0, OperatingCost: 45000},
 		{Title: "Översyn av behörigheter i Treserva", Description: "Behörigheterna jämförs mot befattningar; inaktuella konton tas bort.",
-			Goals: []int{2, 8}, Priority: app.PriorityMedium, Responsible: "Systemförvaltare Jörgen Åkesson",
+			Goals: []int{2, 8}, Priority: domain.PriorityMedium, Responsible: "Systemförvaltare Jörgen Åkesson",
 			Start: day(year, 1, 10), End: day(year, 2, 28), InternalHours: 60},
 		{Title: "Genomgång av personuppgiftsbiträdesavtal", Description: "Alla avtal med leverantörer som behandlar personuppgifter gås igenom med juridik.",
-			Goals: []int{3}, Priority: app.PriorityMedium, Responsible: "Kommunjurist Émilie Håkansson",
+			Goals: []int{3}, Priority: domain.PriorityMedium, Responsible: "Kommunjurist Émilie Håkansson",
 			Start: day(year, 3, 15), End: day(year, 6, 15), InternalHours: 80, ExternalHours: 20, OperatingCost: 15000},
 		{Title: "Krisövning: bortfall av verksamhetssystem", Description: "Skrivbordsövning med ledningsgruppen kring ett långvarigt avbrott i journalsystemet.",
-			Goals: []int{4, 8}, Priority: app.PriorityHigh, Responsible: "Säkerhetssamordnare Göran Ek",
+			Goals: []int{4, 8}, Priority: domain.PriorityHigh, Responsible: "Säkerhetssamordnare Göran Ek",
 			Start: day(year, 9, 20), End: day(year, 9, 24), InternalHours: 90, ExternalHours: 24, OperatingCost: 38000},
 		{Title: "Skydd av mobila enheter", Description: "Alla surfplattor i hemtjänsten förs in i den centrala enhetshanteringen.",
-			Goals: []int{5, 6}, Priority: app.PriorityMedium, Responsible: "IT-enheten",
+			Goals: []int{5, 6}, Priority: domain.PriorityMedium, Responsible: "IT-enheten",
 			Start: day(year, 4, 1), End: day(year, 10, 31), InternalHours: 120, ExternalHours: 40, OperatingCost: 30000, Investment: 250000},
 		{Title: "Segmentering av verksamhetsnätet", Description: "Medicintekniska produkter flyttas till ett eget nätsegment.",
-			Goals: []int{6}, Priority: app.PriorityLow, Responsible: "IT-enheten",
+			Goals: []int{6}, Priority: domain.PriorityLow, Responsible: "IT-enheten",
 			Start: day(year, 8, 15), End: day(year+1, 2, 28), InternalHours: 60, ExternalHours: 120, OperatingCost: 0, Investment: 180000},
 		{Title: "Hotbildsanalys för journalsystemet", Description: "Hotbilden analyseras tillsammans med leverantören och dokumenteras.",
-			Goals: []int{7}, Priority: app.PriorityMedium, Responsible: "Åsa Öberg",
+			Goals: []int{7}, Priority: domain.PriorityMedium, Responsible: "Åsa Öberg",
 			Start: day(year, 5, 2), End: day(year, 5, 20), InternalHours: 40, ExternalHours: 16, OperatingCost: 22000},
 		{Title: "Rutin för incidentrapportering", Description: "Rutinen för att rapportera informationssäkerhetsincidenter uppdateras och sprids.",
-			Goals: []int{8, 1}, Priority: app.PriorityLow, Responsible: "Kvalitetsutvecklare",
+			Goals: []int{8, 1}, Priority: domain.PriorityLow, Responsible: "Kvalitetsutvecklare",
 			Start: day(year, 10, 1), End: day(year, 12, 15), InternalHours: 30},
 		{Title: "Kontinuitetsplan för hemtjänstens planering", Description: "Planen tas fram och övas med enhetscheferna.",
-			Goals: []int{4}, Priority: app.PriorityMedium, Responsible: "Enhetschef Björn Nyström",
+			Goals: []int{4}, Priority: domain.PriorityMedium, Responsible: "Enhetschef Björn Nyström",
 			Start: day(year, 6, 1), End: day(year, 6, 1), InternalHours: 24},
 		{Title: "Dokumenthanteringsplan revideras", Description: "Arkivarien och verksamheten ser över gallringsfrister.",
-			Goals: []int{2}, Priority: app.PriorityLow, Responsible: "Arkivarie",
+			Goals: []int{2}, Priority: domain.PriorityLow, Responsible: "Arkivarie",
 			InternalHours: 50},
 		{Title: "Informationssäkerhet vid upphandling", Description: "Krav på informationssäkerhet förs in i mallen för upphandlingsunderlag.",
-			Goals: []int{3, 5}, Priority: app.PriorityMedium, Responsible: "Upphandlare",
+			Goals: []int{3, 5}, Priority: domain.PriorityMedium, Responsible: "Upphandlare",
 			Start: day(year, 11, 1), End: day(year, 12, 31), InternalHours: 30, OperatingCost: 5000},
 	}
 	for i := range acts {
@@ -79,56 +79,56 @@ func demoActivities(year int) []app.Activity {
 	return acts
 }
 
-func demoPlan(year int) app.PlanData {
-	d := app.PlanData{
-		Plan: app.Plan{
-			Board: "Vård- och omsorgsnämnden", Year: year, Status: app.PlanReady, Version: 3,
+func demoPlan(year int) domain.PlanData {
+	d := domain.PlanData{
+		Plan: domain.Plan{
+			Board: "Vård- och omsorgsnämnden", Year: year, Status: domain.PlanReady, Version: 3,
 			Responsible: "Åsa Öberg, förvaltningschef", Contact: "René Lindström",
 			DecisionDate: day(year-1, 11, 19), DecisionParagraph: "§ 142",
 		},
 		Activities: demoActivities(year),
-		Trainings: []app.Training{
-			{Position: 1, Title: "Grundutbildning i informationssäkerhet", TargetGroup: "Alla medarbetare", Format: app.FormatELearning,
+		Trainings: []domain.Training{
+			{Position: 1, Title: "Grundutbildning i informationssäkerhet", TargetGroup: "Alla medarbetare", Format: domain.FormatELearning,
 				Dates: []time.Time{day(year, 3, 1), day(year, 9, 1)}, Responsible: "HR-strateg", ExpectedParticipants: 850,
 				Evaluation: "Andel som klarat kunskapstestet; enkät efter kursen."},
-			{Position: 2, Title: "Informationssäkerhet på arbetsplatsträff", TargetGroup: "Enhetschefer och deras medarbetare", Format: app.FormatAPT,
+			{Position: 2, Title: "Informationssäkerhet på arbetsplatsträff", TargetGroup: "Enhetschefer och deras medarbetare", Format: domain.FormatAPT,
 				Dates: []time.Time{day(year, 4, 12)}, Responsible: "Enhetscheferna", ExpectedParticipants: 600, Evaluation: "Protokoll från arbetsplatsträffarna."},
-			{Position: 3, Title: "Krisövning för ledningsgruppen", TargetGroup: "Förvaltningens ledningsgrupp", Format: app.FormatExercise,
+			{Position: 3, Title: "Krisövning för ledningsgruppen", TargetGroup: "Förvaltningens ledningsgrupp", Format: domain.FormatExercise,
 				Dates: []time.Time{day(year, 9, 22)}, Responsible: "Göran Ek", ExpectedParticipants: 14, Evaluation: "Utvärderingsseminarium direkt efter övningen."},
-			{Position: 4, Title: "Nyhetsbrev om nätfiske", TargetGroup: "Alla medarbetare", Format: app.FormatIntranet,
+			{Position: 4, Title: "Nyhetsbrev om nätfiske", TargetGroup: "Alla medarbetare", Format: domain.FormatIntranet,
 				Dates: []time.Time{day(year, 2, 15), day(year, 6, 15), day(year, 11, 15)}, Responsible: "Kommunikatör", ExpectedParticipants: 1200, Evaluation: "Antal läsningar på intranätet."},
 		},
-		Checkpoints: []app.Checkpoint{
+		Checkpoints: []domain.Checkpoint{
 			{Position: 1, Date: day(year, 4, 30), Method: "Delårsuppföljning av åtgärdernas status i ledningsgruppen.", ReportTo: "Förvaltningens ledningsgrupp"},
 			{Position: 2, Date: day(year, 8, 31), Method: "Delårsrapport med status och resursutfall.", ReportTo: "Vård- och omsorgsnämnden"},
 			{Position: 3, Date: day(year, 10, 31), Method: "Höstens uppföljning och utvärdering av hela planen; underlag till nästa års plan.", ReportTo: "Nämnden och kommunstyrelsen"},
 		},
-		Systems: []app.System{
+		Systems: []domain.System{
 			{Name: "Treserva", Description: "Verksamhetssystem för social dokumentation", Owner: "Förvaltningschef Åsa Öberg",
 				Confidentiality: 4, Integrity: 3, Availability: 3, Traceability: 3, BaselineMet: true,
-				SecurityPlan: app.SecurityPlanDeepened, SecurityPlanAt: day(year-1, 5, 12), RiskAnalysisAt: day(year-1, 3, 2),
+				SecurityPlan: domain.SecurityPlanDeepened, SecurityPlanAt: day(year-1, 5, 12), RiskAnalysisAt: day(year-1, 3, 2),
 				ContinuityAt: day(year-1, 9, 1), RecoveryAt: day(year-2, 11, 20), Sensitive: true},
 			{Name: "Planeringsverktyg för hemtjänsten", Description: "Schemaläggning och besöksplanering", Owner: "Enhetschef Björn Nyström",
 				Confidentiality: 2, Integrity: 2, Availability: 3, Traceability: 1, BaselineMet: false,
-				SecurityPlan: app.SecurityPlanBase, SecurityPlanAt: day(year-1, 2, 1), RiskAnalysisAt: day(year-1, 1, 15)},
+				SecurityPlan: domain.SecurityPlanBase, SecurityPlanAt: day(year-1, 2, 1), RiskAnalysisAt: day(year-1, 1, 15)},
 			{Name: "Intranätet", Owner: "Kommunikationschef", Confidentiality: 0, Integrity: 1, Availability: 1, Traceability: -1,
-				SecurityPlan: app.SecurityPlanNone},
+				SecurityPlan: domain.SecurityPlanNone},
 		},
 	}
-	prev := app.PlanData{Plan: app.Plan{Board: d.Plan.Board, Year: year - 1, Status: app.PlanClosed, Version: 2,
-		Checks: [3]app.Check{
-			{Result: app.CheckYes, Text: "Alla beslutade åtgärder utom två är genomförda; de återstående förs över till nästa år."},
-			{Result: app.CheckPartly, Text: "Målen följdes upp i delårsrapporten men inte i årsredovisningen."},
-			{Result: app.CheckUnanswered},
+	prev := domain.PlanData{Plan: domain.Plan{Board: d.Plan.Board, Year: year - 1, Status: domain.PlanClosed, Version: 2,
+		Checks: [3]domain.Check{
+			{Result: domain.CheckYes, Text: "Alla beslutade åtgärder utom två är genomförda; de återstående förs över till nästa år."},
+			{Result: domain.CheckPartly, Text: "Målen följdes upp i delårsrapporten men inte i årsredovisningen."},
+			{Result: domain.CheckUnanswered},
 		}}}
 	for i, a := range demoActivities(year - 1)[:6] {
 		switch i % 3 {
 		case 0:
-			a.Status, a.PercentDone = app.ActivityDone, 100
+			a.Status, a.PercentDone = domain.ActivityDone, 100
 		case 1:
-			a.Status, a.PercentDone = app.ActivityInProgress, 60
+			a.Status, a.PercentDone = domain.ActivityInProgress, 60
 		default:
-			a.Status, a.PercentDone = app.ActivityDropped, 0
+			a.Status, a.PercentDone = domain.ActivityDropped, 0
 		}
 		a.ActualHours = a.TotalHours() * int64(a.PercentDone) / 100
 		a.ActualKronor = a.TotalKronor() * int64(a.PercentDone) / 100
@@ -142,7 +142,7 @@ func demoPlan(year int) app.PlanData {
 }
 
 // stressPlan has n activities spread over the year, many spanning quarters.
-func stressPlan(year, n int) app.PlanData {
+func stressPlan(year, n int) domain.PlanData {
 	d := demoPlan(year)
 	base := demoActivities(year)
 	d.Activities = nil
@@ -160,7 +160,7 @@ func stressPlan(year, n int) app.PlanData {
 }
 
 // hoursOnlyPlan costs no money, so one of the resource charts is empty.
-func hoursOnlyPlan(year int) app.PlanData {
+func hoursOnlyPlan(year int) domain.PlanData {
 	d := demoPlan(year)
 	for i := range d.Activities {
 		d.Activities[i].OperatingCost, d.Activities[i].Investment = 0, 0
@@ -169,8 +169,8 @@ func hoursOnlyPlan(year int) app.PlanData {
 	return d
 }
 
-func emptyPlan(year int) app.PlanData {
-	return app.PlanData{Plan: app.Plan{Board: "Överförmyndarnämnden", Year: year, Status: app.PlanDraft, Version: 1}}
+func emptyPlan(year int) domain.PlanData {
+	return domain.PlanData{Plan: domain.Plan{Board: "Överförmyndarnämnden", Year: year, Status: domain.PlanDraft, Version: 1}}
 }
 
 var testSignature = &Signature{

@@ -14,7 +14,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 var updateSeeds = flag.Bool("update-fuzz-seeds", false, "write the seeds missing in testdata/fuzz/FuzzVerify")
@@ -138,10 +138,10 @@ func tinyPayload() Payload {
 	return Payload{
 		Schema: SchemaVersion, AppVersion: "1.0.0", Kommun: "Exempelby kommun", Board: "Kulturnämnden",
 		Year: 2027, Version: 1, CreatedAt: time.Date(2026, 11, 1, 10, 0, 0, 0, time.UTC),
-		Goals: []app.Goal{{Number: 1, Text: "all personal har kunskap om gällande regler"}}, HoursPerFTE: 1700,
-		Plan: app.PlanData{
-			Plan:       app.Plan{Board: "Kulturnämnden", Year: 2027, Status: app.PlanReady, Version: 1},
-			Activities: []app.Activity{{Position: 1, Title: "Utbildning", Goals: []int{1}, Priority: app.PriorityHigh, InternalHours: 8}},
+		Goals: []domain.Goal{{Number: 1, Text: "all personal har kunskap om gällande regler"}}, HoursPerFTE: 1700,
+		Plan: domain.PlanData{
+			Plan:       domain.Plan{Board: "Kulturnämnden", Year: 2027, Status: domain.PlanReady, Version: 1},
+			Activities: []domain.Activity{{Position: 1, Title: "Utbildning", Goals: []int{1}, Priority: domain.PriorityHigh, InternalHours: 8}},
 		},
 	}
 }

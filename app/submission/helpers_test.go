@@ -15,8 +15,8 @@ import (
 
 	"github.com/signintech/gopdf"
 
-	"handlingsplan/app"
 	"handlingsplan/assets"
+	"handlingsplan/domain"
 )
 
 // reportLines is Swedish text for the test report, with letters that must survive extraction.
@@ -163,7 +163,7 @@ func newSigner(tb testing.TB, cn string, issuer *identity, edit func(*x509.Certi
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-var policyGoals = []app.Goal{
+var policyGoals = []domain.Goal{
 	{Number: 1, Text: "all personal har kunskap om gällande informationssäkerhetsregler"},
 	{Number: 2, Text: "informationsförsörjningen är säker, effektiv och bidrar till ökat skydd och stöd för medarbetare, samverkande partners och tredje man"},
 	{Number: 3, Text: "ingångna avtal är kända och följs"},
@@ -176,13 +176,13 @@ var policyGoals = []app.Goal{
 
 // samplePayload is a realistic submission of Socialnämnden for 2027 with last year's follow-up.
 func samplePayload() Payload {
-	prev := app.PlanData{
-		Plan: app.Plan{Board: "Socialnämnden", Year: 2026, Status: app.PlanClosed, Version: 2,
-			Responsible: "Åsa Öberg", Checks: [3]app.Check{{Result: app.CheckYes, Text: "Alla åtgärder är klara."},
-				{Result: app.CheckPartly, Text: "Mål 7 följdes upp i december."}, {Result: app.CheckYes}},
+	prev := domain.PlanData{
+		Plan: domain.Plan{Board: "Socialnämnden", Year: 2026, Status: domain.PlanClosed, Version: 2,
+			Responsible: "Åsa Öberg", Checks: [3]domain.Check{{Result: domain.CheckYes, Text: "Alla åtgärder är klara."},
+				{Result: domain.CheckPartly, Text: "Mål 7 följdes upp i december."}, {Result: domain.CheckYes}},
 			UpdatedAt: time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC)},
-		Activities: []app.Activity{{Position: 1, Title: "Utbilda chefer i KLASSA", Goals: []int{1}, Priority: app.PriorityHigh,
-			Start: day(2026, 2, 1), End: day(2026, 5, 31), InternalHours: 40, Status: app.ActivityDone, PercentDone: 100,
+		Activities: []domain.Activity{{Position: 1, Title: "Utbilda chefer i KLASSA", Goals: []int{1}, Priority: domain.PriorityHigh,
+			Start: day(2026, 2, 1), End: day(2026, 5, 31), InternalHours: 40, Status: domain.ActivityDone, PercentDone: 100,
 			ActualHours: 38, FollowUpComment: "Genomförd enligt plan."}},
 	}
 	return Payload{
@@ -196,25 +196,25 @@ func samplePayload() Payload {
 		Goals:       slices.Clone(policyGoals),
 		HoursPerFTE: 1700,
 		Sensitive:   true,
-		Plan: app.PlanData{
-			Plan: app.Plan{Board: "Socialnämnden", Year: 2027, Status: app.PlanReady, Version: 3,
+		Plan: domain.PlanData{
+			Plan: domain.Plan{Board: "Socialnämnden", Year: 2027, Status: domain.PlanReady, Version: 3,
 				Responsible: "Åsa Öberg", Contact: "asa.oberg@exempelby.se", DecisionDate: day(2026, 12, 10),
 				DecisionParagraph: "§ 142", UpdatedAt: time.Date(2026, 11, 20, 14, 0, 0, 0, time.UTC)},
-			Activities: []app.Activity{
+			Activities: []domain.Activity{
 				{Position: 1, Title: "Riskanalys av verksamhetssystemet", Description: "Workshop med förvaltningens nyckelpersoner; resultat i <risk>-registret & åtgärdslista.",
-					Goals: []int{7, 8}, Priority: app.PriorityHigh, Responsible: "IT-samordnare", Start: day(2027, 2, 1), End: day(2027, 4, 30),
-					InternalHours: 120, ExternalHours: 40, OperatingCost: 85000, Status: app.ActivityNotStarted},
-				{Position: 2, Title: "Kontinuitetsplan för äldreomsorgen", Goals: []int{4}, Priority: app.PriorityMedium,
+					Goals: []int{7, 8}, Priority: domain.PriorityHigh, Responsible: "IT-samordnare", Start: day(2027, 2, 1), End: day(2027, 4, 30),
+					InternalHours: 120, ExternalHours: 40, OperatingCost: 85000, Status: domain.ActivityNotStarted},
+				{Position: 2, Title: "Kontinuitetsplan för äldreomsorgen", Goals: []int{4}, Priority: domain.PriorityMedium,
 					Start: day(2027, 3, 1), End: day(2027, 10, 31), InternalHours: 200, Investment: 250000},
 			},
-			Trainings: []app.Training{{Position: 1, Title: "Grundkurs informationssäkerhet", TargetGroup: "Alla medarbetare",
-				Format: app.FormatELearning, Dates: []time.Time{day(2027, 3, 15), day(2027, 9, 13)}, ExpectedParticipants: 450,
+			Trainings: []domain.Training{{Position: 1, Title: "Grundkurs informationssäkerhet", TargetGroup: "Alla medarbetare",
+				Format: domain.FormatELearning, Dates: []time.Time{day(2027, 3, 15), day(2027, 9, 13)}, ExpectedParticipants: 450,
 				Evaluation: "Kunskapstest i kursen"}},
-			Checkpoints: []app.Checkpoint{{Position: 1, Date: day(2027, 6, 15), Method: "Avstämning i ledningsgruppen", ReportTo: "Socialnämnden"}},
-			Systems: []app.System{{Name: "Treserva", Description: "Verksamhetssystem för socialtjänsten", Owner: "Förvaltningschef",
+			Checkpoints: []domain.Checkpoint{{Position: 1, Date: day(2027, 6, 15), Method: "Avstämning i ledningsgruppen", ReportTo: "Socialnämnden"}},
+			Systems: []domain.System{{Name: "Treserva", Description: "Verksamhetssystem för socialtjänsten", Owner: "Förvaltningschef",
 				Confidentiality: 4, Integrity: 3, Availability: 3, Traceability: 3, BaselineMet: true,
-				SecurityPlan: app.SecurityPlanDeepened, SecurityPlanAt: day(2026, 5, 1), Sensitive: true},
-				{Name: "Intranät", Confidentiality: -1, Integrity: -1, Availability: -1, Traceability: -1, SecurityPlan: app.SecurityPlanNone}},
+				SecurityPlan: domain.SecurityPlanDeepened, SecurityPlanAt: day(2026, 5, 1), Sensitive: true},
+				{Name: "Intranät", Confidentiality: -1, Integrity: -1, Availability: -1, Traceability: -1, SecurityPlan: domain.SecurityPlanNone}},
 			Previous: &prev,
 		},
 	}

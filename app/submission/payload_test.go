@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -31,14 +31,14 @@ func TestValidate(t *testing.T) {
 		{"no created_at", func(p *Payload) { p.CreatedAt = time.Time{} }, "created_at"},
 		{"hours per FTE 0", func(p *Payload) { p.HoursPerFTE = 0 }, "hours_per_fte"},
 		{"no goals", func(p *Payload) { p.Goals = nil }, "goals: none"},
-		{"duplicate goal", func(p *Payload) { p.Goals = append(p.Goals, app.Goal{Number: 3, Text: "igen"}) }, "not unique"},
+		{"duplicate goal", func(p *Payload) { p.Goals = append(p.Goals, domain.Goal{Number: 3, Text: "igen"}) }, "not unique"},
 		{"goal without text", func(p *Payload) { p.Goals[0].Text = "" }, "goals[0].text is empty"},
 		{"plan of another board", func(p *Payload) { p.Plan.Plan.Board = "Tekniska nämnden" }, "plan.board"},
 		{"plan of another year", func(p *Payload) { p.Plan.Plan.Year = 2028 }, "plan.year"},
 		{"activity refers to unknown goal", func(p *Payload) { p.Plan.Activities[1].Goals = []int{4, 9} }, "goal 9"},
 		{"activity without title", func(p *Payload) { p.Plan.Activities[0].Title = "" }, "activities[0].title"},
 		{"negative hours", func(p *Payload) { p.Plan.Activities[0].InternalHours = -1 }, "internal_hours"},
-		{"too much money", func(p *Payload) { p.Plan.Activities[0].Investment = app.MaxKronor + 1 }, "investment"},
+		{"too much money", func(p *Payload) { p.Plan.Activities[0].Investment = domain.MaxKronor + 1 }, "investment"},
 		{"percent above 100", func(p *Payload) { p.Plan.Activities[0].PercentDone = 101 }, "percent_done"},
 		{"end before start", func(p *Payload) { p.Plan.Activities[0].End = day(2027, 1, 1) }, "ends before"},
 		{"unknown priority", func(p *Payload) { p.Plan.Activities[0].Priority = 7 }, "priority"},
@@ -54,7 +54,7 @@ func TestValidate(t *testing.T) {
 		{"sensitive system not declared", func(p *Payload) { p.Sensitive = false }, "sensitive"},
 		{"previous year of another board", func(p *Payload) { p.Plan.Previous.Plan.Board = "Annan" }, "previous.board"},
 		{"previous year not the year before", func(p *Payload) { p.Plan.Previous.Plan.Year = 2025 }, "previous.year"},
-		{"two years of history", func(p *Payload) { p.Plan.Previous.Previous = &app.PlanData{} }, "previous.previous"},
+		{"two years of history", func(p *Payload) { p.Plan.Previous.Previous = &domain.PlanData{} }, "previous.previous"},
 		{"previous activity broken", func(p *Payload) { p.Plan.Previous.Activities[0].PercentDone = -1 }, "plan.previous.activities[0].percent_done"},
 	}
 	for _, tc := range tests {
@@ -75,7 +75,7 @@ func TestValidate(t *testing.T) {
 func TestValidateCapsProblems(t *testing.T) {
 	p := samplePayload()
 	for i := 0; i < 100; i++ {
-		p.Plan.Activities = append(p.Plan.Activities, app.Activity{Goals: []int{99}})
+		p.Plan.Activities = append(p.Plan.Activities, domain.Activity{Goals: []int{99}})
 	}
 	err := p.Validate()
 	if err == nil || strings.Count(err.Error(), ";") != maxProblems-1 {

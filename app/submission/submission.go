@@ -13,7 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // SchemaVersion is the payload schema this build writes and the newest it reads.
@@ -34,17 +34,17 @@ const (
 
 // Payload is what submission.json holds: everything the coordinator's import needs.
 type Payload struct {
-	Schema      int          `json:"schema"`
-	AppVersion  string       `json:"app_version"`
-	Kommun      string       `json:"kommun"`
-	Board       string       `json:"board"`
-	Year        int          `json:"year"`
-	Version     int          `json:"version"` // submission version counter of this board+year
-	CreatedAt   time.Time    `json:"created_at"`
-	Goals       []app.Goal   `json:"goals"` // the profile's goals the plan refers to
-	HoursPerFTE int          `json:"hours_per_fte"`
-	Sensitive   bool         `json:"sensitive"` // register details that must not be e-mailed
-	Plan        app.PlanData `json:"plan"`      // everything to rebuild the plan on the coordinator's side
+	Schema      int             `json:"schema"`
+	AppVersion  string          `json:"app_version"`
+	Kommun      string          `json:"kommun"`
+	Board       string          `json:"board"`
+	Year        int             `json:"year"`
+	Version     int             `json:"version"` // submission version counter of this board+year
+	CreatedAt   time.Time       `json:"created_at"`
+	Goals       []domain.Goal   `json:"goals"` // the profile's goals the plan refers to
+	HoursPerFTE int             `json:"hours_per_fte"`
+	Sensitive   bool            `json:"sensitive"` // register details that must not be e-mailed
+	Plan        domain.PlanData `json:"plan"`      // everything to rebuild the plan on the coordinator's side
 }
 
 // Bounds of Validate that are not app-wide.
@@ -64,8 +64,8 @@ func (p Payload) Validate() error {
 	v.name("app_version", p.AppVersion, true)
 	v.name("kommun", p.Kommun, false)
 	v.name("board", p.Board, true)
-	if p.Year < app.MinYear || p.Year > app.MaxYear {
-		v.addf("year %d outside %d..%d", p.Year, app.MinYear, app.MaxYear)
+	if p.Year < domain.MinYear || p.Year > domain.MaxYear {
+		v.addf("year %d outside %d..%d", p.Year, domain.MinYear, domain.MaxYear)
 	}
 	if p.Version < 1 {
 		v.addf("version %d: must be 1 or more", p.Version)
@@ -116,7 +116,7 @@ func (p Payload) Validate() error {
 	return v.err()
 }
 
-func hasSensitive(d app.PlanData) bool {
+func hasSensitive(d domain.PlanData) bool {
 	for _, s := range d.Systems {
 		if s.Sensitive {
 			return true
@@ -171,12 +171,12 @@ func (v *validator) dates(field string, start, end time.Time) {
 }
 
 // planData checks one plan with its rows. goals nil skips the goal references.
-func (v *validator) planData(at string, d app.PlanData, goals map[int]bool) {
+func (v *validator) planData(at string, d domain.PlanData, goals map[int]bool) {
 	pl := d.Plan
-	if pl.Year < app.MinYear || pl.Year > app.MaxYear {
-		v.addf("%s.year %d outside %d..%d", at, pl.Year, app.MinYear, app.MaxYear)
+	if pl.Year < domain.MinYear || pl.Year > domain.MaxYear {
+		v.addf("%s.year %d outside %d..%d", at, pl.Year, domain.MinYear, domain.MaxYear)
 	}
-	if !known(pl.Status, app.PlanStatuses) {
+	if !known(pl.Status, domain.PlanStatuses) {
 		v.addf("%s.status %q unknown", at, pl.Status)
 	}
 	if pl.Version < 0 {
@@ -184,7 +184,7 @@ func (v *validator) planData(at string, d app.PlanData, goals map[int]bool) {
 	}
 	for i, c := range pl.Checks {
 		switch c.Result {
-		case app.CheckUnanswered, app.CheckYes, app.CheckPartly, app.CheckNo:
+		case domain.CheckUnanswered, domain.CheckYes, domain.CheckPartly, domain.CheckNo:
 		default:
 			v.addf("%s.checks[%d].result %q unknown", at, i, c.Result)
 		}
@@ -203,19 +203,19 @@ func (v *validator) planData(at string, d app.PlanData, goals map[int]bool) {
 				}
 			}
 		}
-		if a.Priority < 0 || a.Priority > app.PriorityLow {
+		if a.Priority < 0 || a.Priority > domain.PriorityLow {
 			v.addf("%s.priority %d unknown", f, a.Priority)
 		}
-		if a.Status != "" && !known(a.Status, app.ActivityStatuses) {
+		if a.Status != "" && !known(a.Status, domain.ActivityStatuses) {
 			v.addf("%s.status %q unknown", f, a.Status)
 		}
 		v.dates(f, a.Start, a.End)
-		v.amount(f+".internal_hours", a.InternalHours, app.MaxHours)
-		v.amount(f+".external_hours", a.ExternalHours, app.MaxHours)
-		v.amount(f+".operating_cost", a.OperatingCost, app.MaxKronor)
-		v.amount(f+".investment", a.Investment, app.MaxKronor)
-		v.amount(f+".actual_hours", a.ActualHours, app.MaxHours)
-		v.amount(f+".actual_kronor", a.ActualKronor, app.MaxKronor)
+		v.amount(f+".internal_hours", a.InternalHours, domain.MaxHours)
+		v.amount(f+".external_hours", a.ExternalHours, domain.MaxHours)
+		v.amount(f+".operating_cost", a.OperatingCost, domain.MaxKronor)
+		v.amount(f+".investment", a.Investment, domain.MaxKronor)
+		v.amount(f+".actual_hours", a.ActualHours, domain.MaxHours)
+		v.amount(f+".actual_kronor", a.ActualKronor, domain.MaxKronor)
 		if a.PercentDone < 0 || a.PercentDone > 100 {
 			v.addf("%s.percent_done %d outside 0..100", f, a.PercentDone)
 		}
@@ -223,7 +223,7 @@ func (v *validator) planData(at string, d app.PlanData, goals map[int]bool) {
 	for i, t := range d.Trainings {
 		f := fmt.Sprintf("%s.trainings[%d]", at, i)
 		v.required(f+".title", t.Title)
-		if t.Format != "" && !known(t.Format, app.TrainingFormats) {
+		if t.Format != "" && !known(t.Format, domain.TrainingFormats) {
 			v.addf("%s.format %q unknown", f, t.Format)
 		}
 		if t.ExpectedParticipants < 0 || t.ActualParticipants < 0 {
@@ -248,7 +248,7 @@ func (v *validator) planData(at string, d app.PlanData, goals map[int]bool) {
 			}
 		}
 		switch s.SecurityPlan {
-		case "", app.SecurityPlanNone, app.SecurityPlanBase, app.SecurityPlanDeepened:
+		case "", domain.SecurityPlanNone, domain.SecurityPlanBase, domain.SecurityPlanDeepened:
 		default:
 			v.addf("%s.security_plan %q unknown", f, s.SecurityPlan)
 		}

@@ -20,12 +20,12 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/signintech/gopdf"
 
-	"handlingsplan/app"
 	"handlingsplan/app/identity"
 	"handlingsplan/app/importer"
 	"handlingsplan/app/submission"
 	"handlingsplan/assets"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -71,16 +71,16 @@ func sealed(t *testing.T, board string, year, v int, id *identity.Identity) []by
 	if _, err := gp.WriteTo(&pdf); err != nil {
 		t.Fatal(err)
 	}
-	prof, err := app.DefaultProfile()
+	prof, err := domain.DefaultProfile()
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := submission.Payload{
 		Schema: submission.SchemaVersion, AppVersion: "test", Kommun: prof.Kommun, Board: board, Year: year, Version: v,
 		CreatedAt: time.Now().UTC(), Goals: prof.Goals, HoursPerFTE: prof.HoursPerFTE,
-		Plan: app.PlanData{
-			Plan:       app.Plan{Board: board, Year: year, Status: app.PlanSigned, Responsible: "Förvaltningschef"},
-			Activities: []app.Activity{{Position: 1, Title: "Behörighetsöversyn", Goals: []int{1}, InternalHours: 20}},
+		Plan: domain.PlanData{
+			Plan:       domain.Plan{Board: board, Year: year, Status: domain.PlanSigned, Responsible: "Förvaltningschef"},
+			Activities: []domain.Activity{{Position: 1, Title: "Behörighetsöversyn", Goals: []int{1}, InternalHours: 20}},
 		},
 	}
 	out, err := submission.Seal(pdf.Bytes(), p, id.Key, append([]*x509.Certificate{id.Cert}, id.Chain...),
@@ -109,7 +109,7 @@ func newFixture(t *testing.T, lang i18n.Lang) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	prof, _ := app.DefaultProfile()
+	prof, _ := domain.DefaultProfile()
 	if err := s.EnsureProfile(prof); err != nil {
 		t.Fatal(err)
 	}

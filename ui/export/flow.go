@@ -16,10 +16,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	appexport "handlingsplan/app/export"
 	"handlingsplan/app/identity"
+	"handlingsplan/app/settings"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -35,9 +36,6 @@ type Env struct {
 	// offers a button to go there instead of only closing.
 	OnReview func(planID int64)
 }
-
-// settingFolder remembers where the last submission was saved.
-const settingFolder = "export.folder"
 
 // Run exports one plan: it checks the plan, sets up an identity when there is none, warns about
 // sensitive register details, asks for the passphrase and where to save, and signs and saves.
@@ -106,11 +104,11 @@ type blockedDialog struct {
 	close  *widget.Button
 }
 
-func (f *flow) showBlocked(ps app.Problems) *blockedDialog {
+func (f *flow) showBlocked(ps domain.Problems) *blockedDialog {
 	loc := f.loc()
 	b := &blockedDialog{}
 	for _, p := range ps {
-		if p.Severity == app.Blocking {
+		if p.Severity == domain.Blocking {
 			b.lines = append(b.lines, appexport.ProblemLine(loc, f.pf.Data, p))
 		}
 	}
@@ -243,7 +241,7 @@ func (f *flow) signerText() string {
 }
 
 func (f *flow) defaultFolder() string {
-	if dir := f.env.Store.Setting(settingFolder, ""); isDir(dir) {
+	if dir := f.env.Store.Setting(settings.ExportFolder, ""); isDir(dir) {
 		return dir
 	}
 	return documentsDir()
@@ -329,7 +327,7 @@ func (f *flow) run(path string) {
 		case err != nil:
 			f.showError(err)
 		default:
-			if serr := f.env.Store.SetSetting(settingFolder, filepath.Dir(path)); serr != nil {
+			if serr := f.env.Store.SetSetting(settings.ExportFolder, filepath.Dir(path)); serr != nil {
 				fyne.LogError("remember export folder", serr)
 			}
 			f.done = f.showDone(res, path)

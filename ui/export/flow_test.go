@@ -14,11 +14,12 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	"handlingsplan/app/demo"
 	"handlingsplan/app/identity"
+	"handlingsplan/app/settings"
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -53,7 +54,7 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	prof, err := app.DefaultProfile()
+	prof, err := domain.DefaultProfile()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func newFixture(t *testing.T) *fixture {
 	if err := demo.Generate(s, demo.Options{Year: 2026}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetSetting(settingFolder, fx.out); err != nil {
+	if err := s.SetSetting(settings.ExportFolder, fx.out); err != nil {
 		t.Fatal(err)
 	}
 	b, err := s.BoardByName("Socialnämnden")
@@ -236,7 +237,7 @@ func TestFirstExportCreatesIdentity(t *testing.T) {
 	if r.Verdict != submission.Valid || r.Payload.Version != 1 || r.Signer.Subject.CommonName != "Åsa Öberg" {
 		t.Errorf("verify: %s %s, version %v", r.Verdict, r.Reason, r.Payload)
 	}
-	if p, _ := fx.store.Plan(fx.planID); p.Status != app.PlanSigned || p.Version != 1 {
+	if p, _ := fx.store.Plan(fx.planID); p.Status != domain.PlanSigned || p.Version != 1 {
 		t.Errorf("plan %s v%d after export", p.Status, p.Version)
 	}
 }
@@ -317,7 +318,7 @@ func TestExportOverwriteAndUnwritableFolder(t *testing.T) {
 func TestExportBlockedPlan(t *testing.T) {
 	fx := newFixture(t)
 	b, _ := fx.store.BoardByName("Socialnämnden")
-	pid, err := fx.store.AddPlan(app.Plan{BoardID: b.ID, Year: 2028})
+	pid, err := fx.store.AddPlan(domain.Plan{BoardID: b.ID, Year: 2028})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,9 +8,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"handlingsplan/app"
 	"handlingsplan/app/coorddemo"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -22,7 +22,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	prof, _ := app.DefaultProfile()
+	prof, _ := domain.DefaultProfile()
 	if err := s.EnsureProfile(prof); err != nil {
 		b.Fatal(err)
 	}

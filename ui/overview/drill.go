@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	ov "handlingsplan/app/overview"
+	"handlingsplan/domain"
 )
 
 // drillTable makes the table listing the rows behind a figure: activities, training dates,
@@ -158,7 +158,7 @@ func (v *View) showText(title string, lines []string) {
 	d.Show()
 }
 
-func classification(s app.System) string {
+func classification(s domain.System) string {
 	part := func(l int) string {
 		if l < 0 {
 			return "–"

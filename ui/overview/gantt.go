@@ -11,15 +11,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	ov "handlingsplan/app/overview"
+	"handlingsplan/domain"
 )
 
 // Priority colours of the bars: the report's blues, light enough to read on the dark theme too.
-var priorityColors = map[app.Priority]color.NRGBA{
-	app.PriorityHigh:   {R: 0x1f, G: 0x5f, B: 0xa8, A: 0xff},
-	app.PriorityMedium: {R: 0x4f, G: 0x8a, B: 0xc9, A: 0xff},
-	app.PriorityLow:    {R: 0x9d, G: 0xbf, B: 0xe6, A: 0xff},
+var priorityColors = map[domain.Priority]color.NRGBA{
+	domain.PriorityHigh:   {R: 0x1f, G: 0x5f, B: 0xa8, A: 0xff},
+	domain.PriorityMedium: {R: 0x4f, G: 0x8a, B: 0xc9, A: 0xff},
+	domain.PriorityLow:    {R: 0x9d, G: 0xbf, B: 0xe6, A: 0xff},
 }
 
 // Zoom steps in points per day: a whole year on screen at the first, single weeks at the last.
@@ -104,7 +104,7 @@ func (t *ganttTab) build() fyne.CanvasObject {
 		t.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(t.rows) {
 			r := t.rows[id.Row]
-			r.Share = app.ResourcesOf(r.Activity)
+			r.Share = domain.ResourcesOf(r.Activity)
 			t.v.showRows(r.Activity.Title, ov.Rows{Activities: []ov.ActivityRow{r}})
 		}
 	}
@@ -114,7 +114,7 @@ func (t *ganttTab) build() fyne.CanvasObject {
 		widget.NewLabel(loc.T("overview.gantt.goal")), container.NewGridWrap(fyne.NewSize(130, h), t.goal),
 		widget.NewSeparator(), widget.NewLabel(loc.T("overview.gantt.zoom")), zoomOut, container.NewGridWrap(fyne.NewSize(160, 36), t.zoom), zoomIn, t.count)
 	legend := container.NewHBox(widget.NewLabel(loc.T("report.timeline.legend")))
-	for _, p := range []app.Priority{app.PriorityHigh, app.PriorityMedium, app.PriorityLow} {
+	for _, p := range []domain.Priority{domain.PriorityHigh, domain.PriorityMedium, domain.PriorityLow} {
 		sw := canvas.NewRectangle(priorityColors[p])
 		sw.SetMinSize(fyne.NewSize(14, 14))
 		legend.Add(container.NewCenter(sw))
@@ -198,7 +198,7 @@ func dayX(t time.Time, year int, px float32) float32 {
 
 type ganttBar struct {
 	widget.BaseWidget
-	a     app.Activity
+	a     domain.Activity
 	year  int
 	px    float32
 	today time.Time
@@ -210,7 +210,7 @@ func newGanttBar() *ganttBar {
 	return b
 }
 
-func (b *ganttBar) set(a app.Activity, year int, px float32, today time.Time) {
+func (b *ganttBar) set(a domain.Activity, year int, px float32, today time.Time) {
 	b.a, b.year, b.px, b.today = a, year, px, today
 	b.Refresh()
 }
@@ -277,7 +277,7 @@ func (r *barRenderer) Refresh() {
 		}
 		c, ok := priorityColors[a.Priority]
 		if !ok {
-			c = priorityColors[app.PriorityMedium]
+			c = priorityColors[domain.PriorityMedium]
 		}
 		r.bar.FillColor = c
 		r.bar.Move(fyne.NewPos(x0, s.Height*0.22))

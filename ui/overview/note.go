@@ -9,13 +9,13 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	"handlingsplan/app/exports"
 	ov "handlingsplan/app/overview"
+	"handlingsplan/domain"
 )
 
 // checkResults are the answers the coordinator can give each check, "not assessed" first.
-var checkResults = []app.CheckResult{app.CheckUnanswered, app.CheckYes, app.CheckPartly, app.CheckNo}
+var checkResults = []domain.CheckResult{domain.CheckUnanswered, domain.CheckYes, domain.CheckPartly, domain.CheckNo}
 
 // noteEditor is the coordinator's note on one board's biennial follow-up.
 type noteEditor struct {
@@ -82,7 +82,7 @@ func (v *View) editNote(board string) *noteEditor {
 // save stores the note and shows the overview again; false when it could not be saved.
 func (e *noteEditor) save() bool {
 	loc := e.v.loc
-	var checks [3]app.CheckResult
+	var checks [3]domain.CheckResult
 	for i, s := range e.checks {
 		for _, r := range checkResults {
 			if loc.T("check.result."+string(r)) == s.Selected {

@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	ov "handlingsplan/app/overview"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -380,7 +380,7 @@ type followUpTab struct {
 func (t *followUpTab) build() fyne.CanvasObject {
 	loc := t.v.loc
 	cols := []column{{loc.T("overview.col.board"), 265, false}, {loc.T("overview.col.activities_short"), 90, true}}
-	for _, st := range app.ActivityStatuses {
+	for _, st := range domain.ActivityStatuses {
 		cols = append(cols, column{loc.T("activity.status." + string(st)), 110, true})
 	}
 	cols = append(cols, column{loc.T("overview.col.share_done"), 160, true})
@@ -409,12 +409,12 @@ func (t *followUpTab) show() {
 		} else {
 			out = append(out, link(num(loc, int64(r.Total), ""), loc.Tf("overview.drill.followup", "Board", name, "Year", r.Year),
 				func() ov.Rows { return o.FollowUpRows(board, "") }))
-			for _, st := range app.ActivityStatuses {
+			for _, st := range domain.ActivityStatuses {
 				st := st
 				out = append(out, link(num(loc, int64(r.Counts[st]), ""), loc.Tf("overview.drill.followup_status", "Board", name, "Year", r.Year,
 					"Status", loc.T("activity.status."+string(st))), func() ov.Rows { return o.FollowUpRows(board, st) }))
 			}
-			share := r.Share(app.ActivityDone)
+			share := r.Share(domain.ActivityDone)
 			out = append(out, tcell{text: loc.Tf("report.percent", "N", loc.Decimal(share*100, 0)), num: share})
 		}
 		if board == "" {
@@ -428,10 +428,10 @@ func (t *followUpTab) show() {
 			case i == 0:
 				s = loc.T("overview.followup.none")
 			}
-			if a := r.Note.Checks[i]; a != app.CheckUnanswered {
+			if a := r.Note.Checks[i]; a != domain.CheckUnanswered {
 				s += " · " + loc.Tf("overview.assessed", "Result", loc.T("check.result."+string(a)))
 			}
-			out = append(out, tcell{text: s, warn: !r.Has || r.Checks[i].Result == app.CheckNo || r.Note.Checks[i] == app.CheckNo})
+			out = append(out, tcell{text: s, warn: !r.Has || r.Checks[i].Result == domain.CheckNo || r.Note.Checks[i] == domain.CheckNo})
 		}
 		note := r.Note.Text
 		if note == "" {
@@ -477,7 +477,7 @@ func (t *registerTab) show() {
 	t.table.setCols(cols)
 	t.summary.SetText(loc.Tf("overview.register.intro", "Scale", scaleText(o.Profile)))
 	row := func(r ov.RegisterRow, board, name string) []tcell {
-		drill := func(n int, what string, keep func(app.System) bool) tcell {
+		drill := func(n int, what string, keep func(domain.System) bool) tcell {
 			return link(tcell{text: loc.Number(int64(n)), num: float64(n)}, loc.Tf("overview.drill.systems", "Board", name, "What", what),
 				func() ov.Rows { return o.SystemRows(board, keep) })
 		}
@@ -510,7 +510,7 @@ func levelTitle(loc *i18n.Localizer, l int) string {
 	return loc.Tf("overview.level", "Level", l)
 }
 
-func scaleText(p app.Profile) string {
+func scaleText(p domain.Profile) string {
 	var parts []string
 	for _, c := range p.Scale {
 		parts = append(parts, strconv.Itoa(c.Level)+" "+c.Name)

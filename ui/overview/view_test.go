@@ -15,11 +15,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	"handlingsplan/app/coorddemo"
 	"handlingsplan/app/exports"
 	ov "handlingsplan/app/overview"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -50,7 +50,7 @@ var demoStore = sync.OnceValues(func() (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	prof, err := app.DefaultProfile()
+	prof, err := domain.DefaultProfile()
 	if err != nil {
 		return nil, err
 	}
@@ -246,11 +246,11 @@ func TestNote(t *testing.T) {
 		t.Fatal("not saved")
 	}
 	n, err := v.env.Store.CoordinatorNote("Räddningsnämnden", 2027)
-	if err != nil || n.Checks[2] != app.CheckNo || !strings.HasPrefix(n.Text, "Övningen") {
+	if err != nil || n.Checks[2] != domain.CheckNo || !strings.HasPrefix(n.Text, "Övningen") {
 		t.Errorf("stored %+v, %v", n, err)
 	}
 	f, _ := v.o.FollowUpOf("Räddningsnämnden")
-	if f.Note.Checks[2] != app.CheckNo {
+	if f.Note.Checks[2] != domain.CheckNo {
 		t.Error("the overview was not reloaded")
 	}
 	for _, r := range v.follow.table.rows {

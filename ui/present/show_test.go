@@ -12,10 +12,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	"handlingsplan/app/demo"
 	model "handlingsplan/app/present"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -27,20 +27,20 @@ var (
 	clockNow = func() time.Time { return planNow }
 )
 
-func profile(t testing.TB) app.Profile {
+func profile(t testing.TB) domain.Profile {
 	t.Helper()
-	p, err := app.DefaultProfile()
+	p, err := domain.DefaultProfile()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
 }
 
-func demoPlans(t testing.TB) []app.PlanData {
+func demoPlans(t testing.TB) []domain.PlanData {
 	return demo.Plans(demo.Options{Year: demoYear}, profile(t))
 }
 
-func demoPlan(t testing.TB, board string, year int) app.PlanData {
+func demoPlan(t testing.TB, board string, year int) domain.PlanData {
 	t.Helper()
 	for _, d := range demoPlans(t) {
 		if d.Plan.Board == board && d.Plan.Year == year {
@@ -48,7 +48,7 @@ func demoPlan(t testing.TB, board string, year int) app.PlanData {
 		}
 	}
 	t.Fatalf("demo has no plan %s %d", board, year)
-	return app.PlanData{}
+	return domain.PlanData{}
 }
 
 func planDeck(t testing.TB) *model.Deck {
@@ -355,7 +355,7 @@ func TestSnapshotStaysFrozenAfterAnEdit(t *testing.T) {
 	if _, err := st.SetField("activity", first.ID, "title", "Ändrad under mötet"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.AddActivity(id, app.Activity{Title: "Tillagd under mötet", Goals: []int{1}, Priority: app.PriorityLow}); err != nil {
+	if _, err := st.AddActivity(id, domain.Activity{Title: "Tillagd under mötet", Goals: []int{1}, Priority: domain.PriorityLow}); err != nil {
 		t.Fatal(err)
 	}
 	d.Activities[1].Title = "Ändrad i minnet" // the shell's copy, edited in place

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/ui/widgets"
 )
 
@@ -16,7 +16,7 @@ import (
 var levelFields = [4]string{"confidentiality", "integrity", "availability", "traceability"}
 
 // securityPlans are the security plan answers in the order the form offers them.
-var securityPlans = []app.SecurityPlanLevel{app.SecurityPlanNone, app.SecurityPlanBase, app.SecurityPlanDeepened}
+var securityPlans = []domain.SecurityPlanLevel{domain.SecurityPlanNone, domain.SecurityPlanBase, domain.SecurityPlanDeepened}
 
 // detail is the form of the selected system. Its inputs' handlers read id when they fire: it
 // is 0 while the form is being filled from code, so nothing shown counts as the user's edit.
@@ -154,9 +154,9 @@ func (d *detail) onName(s string) {
 	v := d.v
 	switch {
 	case strings.TrimSpace(s) == "":
-		d.local["name"] = (&app.Problem{Key: "err.required", Args: []any{"Field", "field.name"}}).Text(v.loc)
+		d.local["name"] = (&domain.Problem{Key: "err.required", Args: []any{"Field", "field.name"}}).Text(v.loc)
 	case d.nameTaken(s):
-		d.local["name"] = (&app.Problem{Key: "err.duplicate_system"}).Text(v.loc)
+		d.local["name"] = (&domain.Problem{Key: "err.duplicate_system"}).Text(v.loc)
 	default:
 		delete(d.local, "name")
 		v.change(edit{id: d.id, field: "name", value: s}, false)
@@ -218,7 +218,7 @@ func (d *detail) dateField(field string) *dateEntry {
 }
 
 // show puts system x into the inputs.
-func (d *detail) show(x app.System) {
+func (d *detail) show(x domain.System) {
 	if d.id != x.ID {
 		d.local = map[string]string{}
 	}
@@ -278,7 +278,7 @@ func (d *detail) problem(field string) (string, bool) {
 	for _, p := range d.v.problems {
 		if p.EntityID == d.id && p.Field == field {
 			parts = append(parts, p.Text(d.v.loc))
-			blocking = blocking || p.Severity == app.Blocking
+			blocking = blocking || p.Severity == domain.Blocking
 		}
 	}
 	return strings.Join(parts, " "), blocking
@@ -305,11 +305,11 @@ func (d *detail) showProblems() {
 
 // reveal scrolls the form so that o is in view.
 func (d *detail) reveal(o fyne.CanvasObject) {
-	app := fyne.CurrentApp()
-	if app == nil || d.scroll.Content == nil {
+	a := fyne.CurrentApp()
+	if a == nil || d.scroll.Content == nil {
 		return
 	}
-	drv := app.Driver()
+	drv := a.Driver()
 	y := drv.AbsolutePositionForObject(o).Y - drv.AbsolutePositionForObject(d.scroll.Content).Y
 	h, off, shown := o.Size().Height, d.scroll.Offset.Y, d.scroll.Size().Height
 	switch {

@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -40,7 +40,7 @@ func (o op) UndoOp() error { return o.undo() }
 func (o op) RedoOp() error { return o.redo() }
 
 // fieldPtr points at a field of x by its SetField name; nil for an unknown field.
-func fieldPtr(x *app.System, field string) any {
+func fieldPtr(x *domain.System, field string) any {
 	switch field {
 	case "name":
 		return &x.Name
@@ -83,7 +83,7 @@ func get(p any) any {
 		return int64(*x)
 	case *bool:
 		return *x
-	case *app.SecurityPlanLevel:
+	case *domain.SecurityPlanLevel:
 		return string(*x)
 	case *time.Time:
 		return *x
@@ -101,9 +101,9 @@ func set(p, v any) {
 		*x = int(n)
 	case *bool:
 		*x, _ = v.(bool)
-	case *app.SecurityPlanLevel:
+	case *domain.SecurityPlanLevel:
 		s, _ := v.(string)
-		*x = app.SecurityPlanLevel(s)
+		*x = domain.SecurityPlanLevel(s)
 	case *time.Time:
 		*x, _ = v.(time.Time)
 	}
@@ -218,7 +218,7 @@ func (v *View) afterHistory(o op, ok bool, err error, key string) {
 }
 
 // addSystem stores a new system and makes it undoable; returns its id (0 on failure).
-func (v *View) addSystem(x app.System) int64 {
+func (v *View) addSystem(x domain.System) int64 {
 	if v.flush() != nil {
 		return 0
 	}
@@ -240,7 +240,7 @@ func (v *View) addSystem(x app.System) int64 {
 // link is an activity of one of the board's plans that refers to a system.
 type link struct {
 	activity int64
-	plan     app.Plan
+	plan     domain.Plan
 	systems  []int64 // the activity's systems, the deleted one included
 }
 
@@ -273,7 +273,7 @@ func (v *View) links(id int64) []link {
 // would turn it back into a draft, which an undo must not do behind the user's back.
 func (v *View) relink(ls []link) error {
 	for _, l := range ls {
-		if l.plan.Status != app.PlanDraft && l.plan.Status != app.PlanClosed {
+		if l.plan.Status != domain.PlanDraft && l.plan.Status != domain.PlanClosed {
 			continue
 		}
 		if _, err := v.store.SetActivitySystems(l.activity, l.systems); err != nil && !errors.Is(err, data.ErrNotFound) {
@@ -360,7 +360,7 @@ func (v *View) report(err error) {
 
 // errorText turns an error into one sentence in the user's language, never a raw error chain.
 func errorText(loc *i18n.Localizer, err error) string {
-	var p *app.Problem
+	var p *domain.Problem
 	switch {
 	case errors.As(err, &p):
 		return p.Text(loc)

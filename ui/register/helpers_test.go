@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	"handlingsplan/app/demo"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -29,7 +29,7 @@ func demoStore(t testing.TB) (*data.Store, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	prof, err := app.DefaultProfile()
+	prof, err := domain.DefaultProfile()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,20 +63,20 @@ func open(t testing.TB, s *data.Store, board int64, lang i18n.Lang) (*View, fyne
 }
 
 // stored reads system id from the database; ok is false when it is not there.
-func stored(t testing.TB, s *data.Store, board, id int64) (app.System, bool) {
+func stored(t testing.TB, s *data.Store, board, id int64) (domain.System, bool) {
 	t.Helper()
 	xs, err := s.Systems(board, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	i := slices.IndexFunc(xs, func(x app.System) bool { return x.ID == id })
+	i := slices.IndexFunc(xs, func(x domain.System) bool { return x.ID == id })
 	if i < 0 {
-		return app.System{}, false
+		return domain.System{}, false
 	}
 	return xs[i], true
 }
 
-func byName(t testing.TB, v *View, name string) app.System {
+func byName(t testing.TB, v *View, name string) domain.System {
 	t.Helper()
 	for _, x := range v.rows {
 		if x.Name == name {
@@ -84,7 +84,7 @@ func byName(t testing.TB, v *View, name string) app.System {
 		}
 	}
 	t.Fatalf("no system %q in the register", name)
-	return app.System{}
+	return domain.System{}
 }
 
 // typeInto replaces an input's text the way a user does: select all, type.

@@ -18,8 +18,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 	"handlingsplan/ui/widgets"
 )
@@ -45,13 +45,13 @@ type View struct {
 	loc   *i18n.Localizer
 	store *data.Store
 	delay time.Duration
-	board app.Board
-	scale []app.ClassLevel
+	board domain.Board
+	scale []domain.ClassLevel
 	// loadErr is why the register could not be read; Build then shows a sentence, not a form.
 	loadErr error
 
-	rows     []app.System // in Swedish (or English) name order
-	problems app.Problems
+	rows     []domain.System // in Swedish (or English) name order
+	problems domain.Problems
 	selID    int64 // the system shown in the form, 0 when none
 	focusID  int64 // Focus called before Build
 	hist     widgets.History[op]
@@ -78,7 +78,7 @@ type View struct {
 
 // New reads the board's register; Build makes the widgets.
 func New(env Env, boardID int64) *View {
-	v := &View{env: env, loc: env.Loc, store: env.Store, delay: env.SaveDelay, board: app.Board{ID: boardID}, ic: newIcons()}
+	v := &View{env: env, loc: env.Loc, store: env.Store, delay: env.SaveDelay, board: domain.Board{ID: boardID}, ic: newIcons()}
 	if v.delay == 0 {
 		v.delay = DefaultSaveDelay
 	}
@@ -91,7 +91,7 @@ func (v *View) load(boardID int64) error {
 	if err != nil {
 		return fmt.Errorf("open register of board %d: %w", boardID, err)
 	}
-	i := slices.IndexFunc(boards, func(b app.Board) bool { return b.ID == boardID })
+	i := slices.IndexFunc(boards, func(b domain.Board) bool { return b.ID == boardID })
 	if i < 0 {
 		return fmt.Errorf("open register of board %d: %w", boardID, data.ErrNotFound)
 	}
@@ -111,7 +111,7 @@ func (v *View) readRows() error {
 	if err != nil {
 		return fmt.Errorf("open register of %q: %w", v.board.Name, err)
 	}
-	slices.SortStableFunc(rows, func(a, b app.System) int { return v.loc.Compare(a.Name, b.Name) })
+	slices.SortStableFunc(rows, func(a, b domain.System) int { return v.loc.Compare(a.Name, b.Name) })
 	v.rows = rows
 	v.validate()
 	return nil
@@ -173,9 +173,9 @@ func (v *View) Build() fyne.CanvasObject {
 // name on the scale, security plan, risk analysis and the sensitive mark.
 func (v *View) columns() []widgets.Column {
 	loc := v.loc
-	rows := func() []app.System { return v.rows }
+	rows := func() []domain.System { return v.rows }
 	before := func(a, b string) bool { return loc.Compare(a, b) < 0 }
-	level := func(get func(app.System) int) widgets.Column {
+	level := func(get func(domain.System) int) widgets.Column {
 		return widgets.Column{Min: 2.2, Align: fyne.TextAlignCenter,
 			Text: func(i int) string { return v.levelShort(get(rows()[i])) },
 			Less: func(a, b int) bool { return get(rows()[a]) < get(rows()[b]) }}
@@ -185,10 +185,10 @@ func (v *View) columns() []widgets.Column {
 			Less: func(a, b int) bool { return before(rows()[a].Name, rows()[b].Name) }},
 		{Title: loc.T("register.col.owner"), Weight: 2, Min: 8, Text: func(i int) string { return rows()[i].Owner },
 			Less: func(a, b int) bool { return before(rows()[a].Owner, rows()[b].Owner) }},
-		level(func(x app.System) int { return x.Confidentiality }),
-		level(func(x app.System) int { return x.Integrity }),
-		level(func(x app.System) int { return x.Availability }),
-		level(func(x app.System) int { return x.Traceability }),
+		level(func(x domain.System) int { return x.Confidentiality }),
+		level(func(x domain.System) int { return x.Integrity }),
+		level(func(x domain.System) int { return x.Availability }),
+		level(func(x domain.System) int { return x.Traceability }),
 		{Title: loc.T("register.col.max"), Weight: 1, Min: 8, Text: func(i int) string { return v.levelName(rows()[i].MaxLevel()) },
 			Less: func(a, b int) bool { return rows()[a].MaxLevel() < rows()[b].MaxLevel() }},
 		{Title: loc.T("register.col.plan"), Min: 9, Text: func(i int) string { return loc.T("secplan." + string(rows()[i].SecurityPlan)) },
@@ -213,11 +213,11 @@ func checkMark(on bool) string {
 	return ""
 }
 
-func planRank(p app.SecurityPlanLevel) int {
+func planRank(p domain.SecurityPlanLevel) int {
 	switch p {
-	case app.SecurityPlanBase:
+	case domain.SecurityPlanBase:
 		return 1
-	case app.SecurityPlanDeepened:
+	case domain.SecurityPlanDeepened:
 		return 2
 	}
 	return 0
@@ -264,7 +264,7 @@ func (v *View) rowState(id int64) state {
 		if p.EntityID != id {
 			continue
 		}
-		if p.Severity == app.Blocking {
+		if p.Severity == domain.Blocking {
 			return stateBlocking
 		}
 		out = stateWarning
@@ -276,7 +276,7 @@ func (v *View) rowState(id int64) state {
 func (v *View) validate() {
 	v.problems = v.problems[:0]
 	for _, x := range v.rows {
-		v.problems = append(v.problems, app.ValidateSystem(x)...)
+		v.problems = append(v.problems, domain.ValidateSystem(x)...)
 	}
 }
 
@@ -317,7 +317,7 @@ func (v *View) index(id int64) int {
 	if id == 0 {
 		return -1
 	}
-	return slices.IndexFunc(v.rows, func(x app.System) bool { return x.ID == id })
+	return slices.IndexFunc(v.rows, func(x domain.System) bool { return x.ID == id })
 }
 
 func (v *View) onSelect(i int) {
@@ -422,8 +422,8 @@ func (v *View) NewRow() {
 	if v.table == nil {
 		return
 	}
-	v.addSystem(app.System{Name: v.freeName(v.loc.T("register.new_name"), "register.new_name_n", ""),
-		Confidentiality: -1, Integrity: -1, Availability: -1, Traceability: -1, SecurityPlan: app.SecurityPlanNone})
+	v.addSystem(domain.System{Name: v.freeName(v.loc.T("register.new_name"), "register.new_name_n", ""),
+		Confidentiality: -1, Integrity: -1, Availability: -1, Traceability: -1, SecurityPlan: domain.SecurityPlanNone})
 }
 
 func (v *View) onDuplicate() {
@@ -447,7 +447,7 @@ func (v *View) onDelete() {
 // names are unique in a board's register.
 func (v *View) freeName(first, nth, base string) string {
 	taken := func(s string) bool {
-		return slices.ContainsFunc(v.rows, func(x app.System) bool { return x.Name == s })
+		return slices.ContainsFunc(v.rows, func(x domain.System) bool { return x.Name == s })
 	}
 	if !taken(first) {
 		return first

@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -42,7 +42,7 @@ func TestAddAndFillSystem(t *testing.T) {
 	}
 	id := v.Selected()
 	x, ok := stored(t, s, board, id)
-	if !ok || x.Name != "Nytt system" || x.Confidentiality != -1 || x.SecurityPlan != app.SecurityPlanNone {
+	if !ok || x.Name != "Nytt system" || x.Confidentiality != -1 || x.SecurityPlan != domain.SecurityPlanNone {
 		t.Fatalf("new system stored as %+v (%v)", x, ok)
 	}
 	if win.Canvas().Focused() != v.form.name {
@@ -154,14 +154,14 @@ func TestAddAndFillSystem(t *testing.T) {
 
 	// The deepened plan clears the last warning; undo brings it back, redo takes it away.
 	v.form.secPlan.SetSelectedIndex(2)
-	if x, _ := stored(t, s, board, id); x.SecurityPlan != app.SecurityPlanDeepened {
+	if x, _ := stored(t, s, board, id); x.SecurityPlan != domain.SecurityPlanDeepened {
 		t.Errorf("security plan stored as %q", x.SecurityPlan)
 	}
 	if got := errorShown(v, "security_plan"); got != "" || v.mark(v.index(id)) != nil {
 		t.Errorf("deepened plan: warning %q, mark %v", got, v.mark(v.index(id)))
 	}
 	v.form.owner.TypedShortcut(&fyne.ShortcutUndo{})
-	if x, _ := stored(t, s, board, id); x.SecurityPlan != app.SecurityPlanNone {
+	if x, _ := stored(t, s, board, id); x.SecurityPlan != domain.SecurityPlanNone {
 		t.Errorf("after undo the security plan is %q", x.SecurityPlan)
 	}
 	if v.form.secPlan.SelectedIndex() != 0 || errorShown(v, "security_plan") == "" {
@@ -171,7 +171,7 @@ func TestAddAndFillSystem(t *testing.T) {
 		t.Errorf("undo put the focus on %T, want the security plan", win.Canvas().Focused())
 	}
 	v.form.owner.TypedShortcut(ctrlShift(fyne.KeyZ))
-	if x, _ := stored(t, s, board, id); x.SecurityPlan != app.SecurityPlanDeepened {
+	if x, _ := stored(t, s, board, id); x.SecurityPlan != domain.SecurityPlanDeepened {
 		t.Errorf("after redo the security plan is %q", x.SecurityPlan)
 	}
 
@@ -197,34 +197,34 @@ func TestEveryFieldSavedAndUndone(t *testing.T) {
 	v, _ := open(t, s, board, i18n.Swedish)
 	x := byName(t, v, "Schemaläggningssystem")
 	day := time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC)
-	val := func(v any) func(app.System) any { return func(app.System) any { return v } }
-	flip := func(get func(app.System) bool) func(app.System) any {
-		return func(x app.System) any { return !get(x) }
+	val := func(v any) func(domain.System) any { return func(domain.System) any { return v } }
+	flip := func(get func(domain.System) bool) func(domain.System) any {
+		return func(x domain.System) any { return !get(x) }
 	}
 	tests := []struct {
 		field string
-		value func(before app.System) any
-		got   func(app.System) any
+		value func(before domain.System) any
+		got   func(domain.System) any
 	}{
-		{"name", val("Schemasystem"), func(x app.System) any { return x.Name }},
-		{"description", val("Scheman"), func(x app.System) any { return x.Description }},
-		{"owner", val("Rektor"), func(x app.System) any { return x.Owner }},
-		{"confidentiality", val(int64(4)), func(x app.System) any { return int64(x.Confidentiality) }},
-		{"integrity", val(int64(0)), func(x app.System) any { return int64(x.Integrity) }},
-		{"availability", val(int64(-1)), func(x app.System) any { return int64(x.Availability) }},
-		{"traceability", val(int64(3)), func(x app.System) any { return int64(x.Traceability) }},
-		{"baseline_met", flip(func(x app.System) bool { return x.BaselineMet }), func(x app.System) any { return x.BaselineMet }},
-		{"security_plan", func(x app.System) any {
-			if x.SecurityPlan == app.SecurityPlanDeepened {
+		{"name", val("Schemasystem"), func(x domain.System) any { return x.Name }},
+		{"description", val("Scheman"), func(x domain.System) any { return x.Description }},
+		{"owner", val("Rektor"), func(x domain.System) any { return x.Owner }},
+		{"confidentiality", val(int64(4)), func(x domain.System) any { return int64(x.Confidentiality) }},
+		{"integrity", val(int64(0)), func(x domain.System) any { return int64(x.Integrity) }},
+		{"availability", val(int64(-1)), func(x domain.System) any { return int64(x.Availability) }},
+		{"traceability", val(int64(3)), func(x domain.System) any { return int64(x.Traceability) }},
+		{"baseline_met", flip(func(x domain.System) bool { return x.BaselineMet }), func(x domain.System) any { return x.BaselineMet }},
+		{"security_plan", func(x domain.System) any {
+			if x.SecurityPlan == domain.SecurityPlanDeepened {
 				return "none"
 			}
 			return "deepened"
-		}, func(x app.System) any { return string(x.SecurityPlan) }},
-		{"security_plan_at", val(day), func(x app.System) any { return x.SecurityPlanAt }},
-		{"risk_analysis_at", val(day.AddDate(0, 1, 0)), func(x app.System) any { return x.RiskAnalysisAt }},
-		{"continuity_at", val(day.AddDate(0, 2, 0)), func(x app.System) any { return x.ContinuityAt }},
-		{"recovery_at", val(day.AddDate(0, 3, 0)), func(x app.System) any { return x.RecoveryAt }},
-		{"sensitive", flip(func(x app.System) bool { return x.Sensitive }), func(x app.System) any { return x.Sensitive }},
+		}, func(x domain.System) any { return string(x.SecurityPlan) }},
+		{"security_plan_at", val(day), func(x domain.System) any { return x.SecurityPlanAt }},
+		{"risk_analysis_at", val(day.AddDate(0, 1, 0)), func(x domain.System) any { return x.RiskAnalysisAt }},
+		{"continuity_at", val(day.AddDate(0, 2, 0)), func(x domain.System) any { return x.ContinuityAt }},
+		{"recovery_at", val(day.AddDate(0, 3, 0)), func(x domain.System) any { return x.RecoveryAt }},
+		{"sensitive", flip(func(x domain.System) bool { return x.Sensitive }), func(x domain.System) any { return x.Sensitive }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.field, func(t *testing.T) {
@@ -261,7 +261,7 @@ func TestDeleteAndUndo(t *testing.T) {
 	ls := v.links(x.ID)
 	drafts := 0
 	for _, l := range ls {
-		if l.plan.Status == app.PlanDraft {
+		if l.plan.Status == domain.PlanDraft {
 			drafts++
 		}
 	}
@@ -311,7 +311,7 @@ func TestDeleteAndUndo(t *testing.T) {
 	}
 	relinked := 0
 	for _, l := range v.links(x.ID) {
-		if l.plan.Status == app.PlanDraft {
+		if l.plan.Status == domain.PlanDraft {
 			relinked++
 		}
 	}

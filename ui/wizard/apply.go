@@ -3,12 +3,12 @@ package wizard
 import (
 	"time"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // fieldPtr points at the field of a row of d that an edit changes (the names are the store's
 // SetField names, plus "goals" and "systems"); nil when there is no such row or field.
-func fieldPtr(d *app.PlanData, entity string, id int64, field string) any {
+func fieldPtr(d *domain.PlanData, entity string, id int64, field string) any {
 	switch entity {
 	case "plan":
 		if d.Plan.ID != id {
@@ -37,7 +37,7 @@ func fieldPtr(d *app.PlanData, entity string, id int64, field string) any {
 	return nil
 }
 
-func planField(p *app.Plan, field string) any {
+func planField(p *domain.Plan, field string) any {
 	switch field {
 	case "responsible":
 		return &p.Responsible
@@ -63,7 +63,7 @@ func planField(p *app.Plan, field string) any {
 	return nil
 }
 
-func activityField(a *app.Activity, field string) any {
+func activityField(a *domain.Activity, field string) any {
 	switch field {
 	case "title":
 		return &a.Title
@@ -103,7 +103,7 @@ func activityField(a *app.Activity, field string) any {
 	return nil
 }
 
-func trainingField(t *app.Training, field string) any {
+func trainingField(t *domain.Training, field string) any {
 	switch field {
 	case "title":
 		return &t.Title
@@ -125,7 +125,7 @@ func trainingField(t *app.Training, field string) any {
 	return nil
 }
 
-func checkpointField(c *app.Checkpoint, field string) any {
+func checkpointField(c *domain.Checkpoint, field string) any {
 	switch field {
 	case "date":
 		return &c.Date
@@ -144,17 +144,17 @@ func get(p any) any {
 	switch x := p.(type) {
 	case *string:
 		return *x
-	case *app.ActivityStatus:
+	case *domain.ActivityStatus:
 		return string(*x)
-	case *app.TrainingFormat:
+	case *domain.TrainingFormat:
 		return string(*x)
-	case *app.CheckResult:
+	case *domain.CheckResult:
 		return string(*x)
 	case *int64:
 		return *x
 	case *int:
 		return int64(*x)
-	case *app.Priority:
+	case *domain.Priority:
 		return int64(*x)
 	case *bool:
 		return *x
@@ -175,23 +175,23 @@ func set(p, v any) {
 	switch x := p.(type) {
 	case *string:
 		*x, _ = v.(string)
-	case *app.ActivityStatus:
+	case *domain.ActivityStatus:
 		s, _ := v.(string)
-		*x = app.ActivityStatus(s)
-	case *app.TrainingFormat:
+		*x = domain.ActivityStatus(s)
+	case *domain.TrainingFormat:
 		s, _ := v.(string)
-		*x = app.TrainingFormat(s)
-	case *app.CheckResult:
+		*x = domain.TrainingFormat(s)
+	case *domain.CheckResult:
 		s, _ := v.(string)
-		*x = app.CheckResult(s)
+		*x = domain.CheckResult(s)
 	case *int64:
 		*x, _ = v.(int64)
 	case *int:
 		n, _ := v.(int64)
 		*x = int(n)
-	case *app.Priority:
+	case *domain.Priority:
 		n, _ := v.(int64)
-		*x = app.Priority(n)
+		*x = domain.Priority(n)
 	case *bool:
 		*x, _ = v.(bool)
 	case *time.Time:

@@ -7,9 +7,9 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"handlingsplan/app"
 	"handlingsplan/app/demo"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 )
 
 // largePlan stores a draft plan with n valid activities (demo.Large) and returns its id.
@@ -69,7 +69,7 @@ func BenchmarkEditRoundTrip200(b *testing.B) {
 	if a.InternalHours != int64(n) {
 		b.Fatalf("stored %d, typed %d", a.InternalHours, n)
 	}
-	if got, want := rv.totals.cells[0][4].Text, w.loc.Number(app.SumResources(w.d.Activities, 2027).Year.InternalHours); got != want {
+	if got, want := rv.totals.cells[0][4].Text, w.loc.Number(domain.SumResources(w.d.Activities, 2027).Year.InternalHours); got != want {
 		b.Fatalf("year total %q, want %q", got, want)
 	}
 }

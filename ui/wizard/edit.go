@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -29,7 +29,7 @@ type edit struct {
 func (e edit) Key() string { return fmt.Sprintf("%s/%d/%s", e.entity, e.id, e.field) }
 
 // data is the plan an edit belongs to.
-func (w *Wizard) data(prev bool) *app.PlanData {
+func (w *Wizard) data(prev bool) *domain.PlanData {
 	if prev {
 		return w.d.Previous
 	}
@@ -82,7 +82,7 @@ func (w *Wizard) flush() error {
 		}
 		wrote = true
 		w.hist.Push(w.fieldOp(e, old))
-		if !e.prev && !followUpFields[e.field] && w.d.Plan.Status == app.PlanSigned {
+		if !e.prev && !followUpFields[e.field] && w.d.Plan.Status == domain.PlanSigned {
 			// The store turned the signed plan back into a draft: show it.
 			if p, err := w.store.Plan(w.d.Plan.ID); err == nil {
 				w.d.Plan = p
@@ -121,7 +121,7 @@ func (w *Wizard) stepOfEdit(e edit) int {
 	if e.prev || (e.entity == "plan" && len(e.field) > 5 && e.field[:5] == "check") {
 		return StepFollowUp
 	}
-	return stepOf(app.Problem{Entity: e.entity, Field: e.field})
+	return stepOf(domain.Problem{Entity: e.entity, Field: e.field})
 }
 
 // Undo takes back the newest saved change (what is being typed is saved first, so it is that).
@@ -205,7 +205,7 @@ type rowOps struct {
 func (w *Wizard) activityOps() rowOps {
 	plan := w.d.Plan.ID
 	return rowOps{entity: "activity", step: StepActivities,
-		add: func(r any) (int64, error) { return w.store.AddActivity(plan, r.(app.Activity)) },
+		add: func(r any) (int64, error) { return w.store.AddActivity(plan, r.(domain.Activity)) },
 		del: func(id int64) (any, error) { return w.store.DeleteActivity(id) },
 	}
 }
@@ -213,7 +213,7 @@ func (w *Wizard) activityOps() rowOps {
 func (w *Wizard) trainingOps() rowOps {
 	plan := w.d.Plan.ID
 	return rowOps{entity: "training", step: StepTrainings,
-		add: func(r any) (int64, error) { return w.store.AddTraining(plan, r.(app.Training)) },
+		add: func(r any) (int64, error) { return w.store.AddTraining(plan, r.(domain.Training)) },
 		del: func(id int64) (any, error) { return w.store.DeleteTraining(id) },
 	}
 }
@@ -221,7 +221,7 @@ func (w *Wizard) trainingOps() rowOps {
 func (w *Wizard) checkpointOps() rowOps {
 	plan := w.d.Plan.ID
 	return rowOps{entity: "checkpoint", step: StepCheckpoints,
-		add: func(r any) (int64, error) { return w.store.AddCheckpoint(plan, r.(app.Checkpoint)) },
+		add: func(r any) (int64, error) { return w.store.AddCheckpoint(plan, r.(domain.Checkpoint)) },
 		del: func(id int64) (any, error) { return w.store.DeleteCheckpoint(id) },
 	}
 }
@@ -280,13 +280,13 @@ func (w *Wizard) deleteRow(ops rowOps, id int64, label string) {
 
 func withRowID(row any, id int64) any {
 	switch r := row.(type) {
-	case app.Activity:
+	case domain.Activity:
 		r.ID = id
 		return r
-	case app.Training:
+	case domain.Training:
 		r.ID = id
 		return r
-	case app.Checkpoint:
+	case domain.Checkpoint:
 		r.ID = id
 		return r
 	}
@@ -295,7 +295,7 @@ func withRowID(row any, id int64) any {
 
 // errorText turns an error into one sentence in the user's language, never a raw error chain.
 func errorText(loc *i18n.Localizer, err error) string {
-	var p *app.Problem
+	var p *domain.Problem
 	switch {
 	case errors.As(err, &p):
 		return p.Text(loc)

@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	"handlingsplan/app/demo"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -27,7 +27,7 @@ func openStore(t testing.TB, path string) *data.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prof, err := app.DefaultProfile()
+	prof, err := domain.DefaultProfile()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func demoStore(t testing.TB) (*data.Store, string) {
 	return s, path
 }
 
-func board(t testing.TB, s *data.Store, name string) app.Board {
+func board(t testing.TB, s *data.Store, name string) domain.Board {
 	t.Helper()
 	b, err := s.BoardByName(name)
 	if err != nil {
@@ -59,7 +59,7 @@ func board(t testing.TB, s *data.Store, name string) app.Board {
 	return b
 }
 
-func planFor(t testing.TB, s *data.Store, name string, year int) app.PlanData {
+func planFor(t testing.TB, s *data.Store, name string, year int) domain.PlanData {
 	t.Helper()
 	p, err := s.PlanFor(board(t, s, name).ID, year)
 	if err != nil {
@@ -148,7 +148,7 @@ func button(o fyne.CanvasObject, text string) *widget.Button {
 }
 
 // stored reads the plan back from the database.
-func stored(t testing.TB, s *data.Store, id int64) app.PlanData {
+func stored(t testing.TB, s *data.Store, id int64) domain.PlanData {
 	t.Helper()
 	d, err := s.PlanData(id)
 	if err != nil {
@@ -157,13 +157,13 @@ func stored(t testing.TB, s *data.Store, id int64) app.PlanData {
 	return d
 }
 
-func activity(d app.PlanData, id int64) (app.Activity, bool) {
+func activity(d domain.PlanData, id int64) (domain.Activity, bool) {
 	for _, a := range d.Activities {
 		if a.ID == id {
 			return a, true
 		}
 	}
-	return app.Activity{}, false
+	return domain.Activity{}, false
 }
 
 // errorShown is the text under a field of a form ("" when hidden).

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/ui/widgets"
 )
 
@@ -67,11 +67,11 @@ func (w *Wizard) numberField(ref *rowRef, f *form, field string) *textEntry {
 		case err != nil:
 			f.local[field] = w.loc.T("wizard.err.whole_number")
 		case n < 0 && (field == "expected_participants" || field == "actual_participants"):
-			f.local[field] = (&app.Problem{Key: "err.participants"}).Text(w.loc)
+			f.local[field] = (&domain.Problem{Key: "err.participants"}).Text(w.loc)
 		case n < 0:
-			f.local[field] = (&app.Problem{Key: "err.negative", Args: []any{"Field", "field." + field}}).Text(w.loc)
+			f.local[field] = (&domain.Problem{Key: "err.negative", Args: []any{"Field", "field." + field}}).Text(w.loc)
 		case field == "percent_done" && n > 100:
-			f.local[field] = (&app.Problem{Key: "err.percent_range"}).Text(w.loc)
+			f.local[field] = (&domain.Problem{Key: "err.percent_range"}).Text(w.loc)
 		default:
 			delete(f.local, field)
 			w.change(ref.edit(field, n), false)

@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 	"handlingsplan/ui/widgets"
 )
@@ -26,10 +26,10 @@ type NewPlanDialog struct {
 	store     *data.Store
 	loc       *i18n.Localizer
 	win       fyne.Window
-	board     app.Board
+	board     domain.Board
 	year      int
-	prev      *app.PlanData
-	choices   []app.CarryChoice
+	prev      *domain.PlanData
+	choices   []domain.CarryChoice
 	onCreated func(planID int64)
 
 	list      *widget.List
@@ -43,12 +43,12 @@ type NewPlanDialog struct {
 // ShowNewPlan starts a new plan for board. With no earlier plan it is created at once (there is
 // nothing to carry over); otherwise the carry-over dialog is shown. now decides the year when
 // the board has no plan yet.
-func ShowNewPlan(win fyne.Window, store *data.Store, loc *i18n.Localizer, board app.Board, now time.Time, onCreated func(planID int64)) (*NewPlanDialog, error) {
+func ShowNewPlan(win fyne.Window, store *data.Store, loc *i18n.Localizer, board domain.Board, now time.Time, onCreated func(planID int64)) (*NewPlanDialog, error) {
 	plans, err := store.Plans(board.ID)
 	if err != nil {
 		return nil, fmt.Errorf("new plan for %q: %w", board.Name, err)
 	}
-	n := &NewPlanDialog{store: store, loc: loc, win: win, board: board, year: app.NextPlanYear(plans, now), onCreated: onCreated}
+	n := &NewPlanDialog{store: store, loc: loc, win: win, board: board, year: domain.NextPlanYear(plans, now), onCreated: onCreated}
 	if len(plans) > 0 {
 		d, err := store.PlanData(plans[0].ID)
 		if err != nil {
@@ -57,9 +57,9 @@ func ShowNewPlan(win fyne.Window, store *data.Store, loc *i18n.Localizer, board 
 		d.Previous = nil
 		n.prev = &d
 	}
-	n.choices = app.CarryCandidates(n.prev)
+	n.choices = domain.CarryCandidates(n.prev)
 	if n.prev == nil {
-		id, err := CreatePlan(store, nil, app.NewPlanOptions{Board: board, Year: n.year})
+		id, err := CreatePlan(store, nil, domain.NewPlanOptions{Board: board, Year: n.year})
 		if err != nil {
 			return nil, err
 		}
@@ -117,8 +117,8 @@ func (n *NewPlanDialog) show() {
 }
 
 func (n *NewPlanDialog) actionLabels() []string {
-	out := make([]string, len(app.CarryActions))
-	for i, a := range app.CarryActions {
+	out := make([]string, len(domain.CarryActions))
+	for i, a := range domain.CarryActions {
 		out[i] = n.loc.T("wizard.new.action." + string(a))
 	}
 	return out
@@ -135,10 +135,10 @@ func (n *NewPlanDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		"Status", n.loc.T("activity.status."+string(a.Status)), "Percent", a.PercentDone))
 	action := objs[2].(*choice)
 	action.OnChanged = nil
-	widgets.SetSelected(&action.Select, slices.Index(app.CarryActions, c.Action))
+	widgets.SetSelected(&action.Select, slices.Index(domain.CarryActions, c.Action))
 	action.OnChanged = func(string) {
 		if k := action.SelectedIndex(); k >= 0 {
-			n.choices[i].Action = app.CarryActions[k]
+			n.choices[i].Action = domain.CarryActions[k]
 			n.list.RefreshItem(i)
 		}
 	}
@@ -146,7 +146,7 @@ func (n *NewPlanDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	reason.OnChanged = nil
 	widgets.SetText(&reason.Entry, c.Reason)
 	reason.OnChanged = func(s string) { n.choices[i].Reason = s }
-	if c.Action == app.CarryDrop {
+	if c.Action == domain.CarryDrop {
 		reason.Enable()
 	} else {
 		reason.Disable()
@@ -154,7 +154,7 @@ func (n *NewPlanDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // SetChoice sets what happens to the i-th unfinished activity (the list's row i).
-func (n *NewPlanDialog) SetChoice(i int, action app.CarryAction, reason string) {
+func (n *NewPlanDialog) SetChoice(i int, action domain.CarryAction, reason string) {
 	n.choices[i].Action, n.choices[i].Reason = action, reason
 	if n.list != nil {
 		n.list.RefreshItem(i)
@@ -162,10 +162,10 @@ func (n *NewPlanDialog) SetChoice(i int, action app.CarryAction, reason string) 
 }
 
 // Choices are the unfinished activities with what will happen to them.
-func (n *NewPlanDialog) Choices() []app.CarryChoice { return n.choices }
+func (n *NewPlanDialog) Choices() []domain.CarryChoice { return n.choices }
 
 func (n *NewPlanDialog) onCreate() {
-	opt := app.NewPlanOptions{Board: n.board, Year: n.year, Carry: n.choices,
+	opt := domain.NewPlanOptions{Board: n.board, Year: n.year, Carry: n.choices,
 		FollowUpTemplate: n.followUp.Checked, TrainingTemplate: n.trainings.Checked}
 	id, err := CreatePlan(n.store, n.prev, opt)
 	if err != nil && id == 0 {
@@ -192,11 +192,11 @@ func (n *NewPlanDialog) Error() string {
 	return n.errText.Text
 }
 
-// CreatePlan stores the plan app.NewPlanFrom makes from prev, marks the dropped activities of
+// CreatePlan stores the plan domain.NewPlanFrom makes from prev, marks the dropped activities of
 // prev struken with their reason, and returns the new plan's id. The first problem (e.g. a
-// drop without a reason) is returned as an *app.Problem and nothing is stored.
-func CreatePlan(store *data.Store, prev *app.PlanData, opt app.NewPlanOptions) (int64, error) {
-	d, drops, ps := app.NewPlanFrom(prev, opt)
+// drop without a reason) is returned as an *domain.Problem and nothing is stored.
+func CreatePlan(store *data.Store, prev *domain.PlanData, opt domain.NewPlanOptions) (int64, error) {
+	d, drops, ps := domain.NewPlanFrom(prev, opt)
 	if len(ps) > 0 {
 		p := ps[0]
 		return 0, &p
@@ -206,7 +206,7 @@ func CreatePlan(store *data.Store, prev *app.PlanData, opt app.NewPlanOptions) (
 		return 0, err
 	}
 	for _, dr := range drops {
-		if _, err := store.SetField("activity", dr.ActivityID, "status", app.ActivityDropped); err != nil {
+		if _, err := store.SetField("activity", dr.ActivityID, "status", domain.ActivityDropped); err != nil {
 			return id, err
 		}
 		if _, err := store.SetField("activity", dr.ActivityID, "follow_up_comment", dr.Comment); err != nil {

@@ -6,12 +6,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 )
 
 // located is a problem with the wizard step where it is fixed.
 type located struct {
-	app.Problem
+	domain.Problem
 	step int
 }
 
@@ -22,7 +22,7 @@ var followUpFields = map[string]bool{"status": true, "percent_done": true, "actu
 var resourceFields = map[string]bool{"internal_hours": true, "external_hours": true, "operating_cost": true, "investment": true}
 
 // stepOf tells in which step a problem of the plan being written is fixed.
-func stepOf(p app.Problem) int {
+func stepOf(p domain.Problem) int {
 	switch p.Entity {
 	case "plan":
 		switch p.Field {
@@ -49,13 +49,13 @@ func stepOf(p app.Problem) int {
 
 // followUpProblems are the problems of last year's follow-up: only its follow-up fields count
 // here, the rest of that plan was checked when it was written.
-func followUpProblems(prev *app.PlanData, prof app.Profile) app.Problems {
+func followUpProblems(prev *domain.PlanData, prof domain.Profile) domain.Problems {
 	if prev == nil {
 		return nil
 	}
-	var out app.Problems
+	var out domain.Problems
 	for _, a := range prev.Activities {
-		for _, p := range app.ValidateActivity(a, prev.Plan.Year, prof) {
+		for _, p := range domain.ValidateActivity(a, prev.Plan.Year, prof) {
 			if followUpFields[p.Field] {
 				out = append(out, p)
 			}
@@ -65,7 +65,7 @@ func followUpProblems(prev *app.PlanData, prof app.Profile) app.Problems {
 }
 
 // locate puts the plan's and the follow-up's problems in the order of the steps.
-func locate(plan, followUp app.Problems) []located {
+func locate(plan, followUp domain.Problems) []located {
 	out := make([]located, 0, len(plan)+len(followUp))
 	for _, p := range plan {
 		out = append(out, located{Problem: p, step: stepOf(p)})
@@ -133,7 +133,7 @@ func (w *Wizard) states() [stepCount]stepState {
 		}
 	}
 	for _, p := range w.problems {
-		if p.Severity == app.Blocking {
+		if p.Severity == domain.Blocking {
 			out[p.step] = stateBlocking
 			// The review gathers every problem: whatever blocks anywhere blocks it too.
 			out[StepReview] = stateBlocking
@@ -149,13 +149,13 @@ func (w *Wizard) missing() [stepCount]string {
 	var out [stepCount]string
 	blocking := [stepCount]int{}
 	for _, p := range w.problems {
-		if p.Severity == app.Blocking {
+		if p.Severity == domain.Blocking {
 			blocking[p.step]++
 		}
 	}
-	var total app.Resources
+	var total domain.Resources
 	for _, a := range d.Activities {
-		total.Add(app.ResourcesOf(a))
+		total.Add(domain.ResourcesOf(a))
 	}
 	if n := followUpLeft(d.Previous); n > 0 {
 		out[StepFollowUp] = loc.Tf("wizard.missing.followup", "Count", n)
@@ -190,7 +190,7 @@ func (w *Wizard) missing() [stepCount]string {
 }
 
 // followUpLeft counts last year's activities that have been given no status yet.
-func followUpLeft(prev *app.PlanData) int {
+func followUpLeft(prev *domain.PlanData) int {
 	if prev == nil {
 		return 0
 	}
@@ -206,7 +206,7 @@ func followUpLeft(prev *app.PlanData) int {
 // blocking reports whether any problem stops the plan from being marked ready.
 func (w *Wizard) blocking() bool {
 	for _, p := range w.problems {
-		if p.Severity == app.Blocking {
+		if p.Severity == domain.Blocking {
 			return true
 		}
 	}
@@ -224,7 +224,7 @@ func rowState(ps []located, entity string, id int64, fields map[string]bool, exc
 		if fields != nil && fields[p.Field] == exclude {
 			continue
 		}
-		if p.Severity == app.Blocking {
+		if p.Severity == domain.Blocking {
 			return stateBlocking
 		}
 		out = stateWarning

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/ui/widgets"
 )
 
@@ -16,7 +16,7 @@ import (
 // form beside it.
 type activitiesView struct {
 	w *Wizard
-	rowStep[app.Activity]
+	rowStep[domain.Activity]
 
 	title, description, responsible *textEntry
 	priority                        *choice
@@ -25,16 +25,16 @@ type activitiesView struct {
 	systems                         []*tick
 }
 
-var priorityValues = []any{int64(app.PriorityHigh), int64(app.PriorityMedium), int64(app.PriorityLow)}
+var priorityValues = []any{int64(domain.PriorityHigh), int64(domain.PriorityMedium), int64(domain.PriorityLow)}
 
-func (v *activitiesView) acts() []app.Activity { return v.w.d.Activities }
+func (v *activitiesView) acts() []domain.Activity { return v.w.d.Activities }
 
 func (v *activitiesView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
-	v.rowStep = rowStep[app.Activity]{w: w, step: StepActivities, ref: rowRef{entity: "activity"},
-		items: v.acts, idOf: func(a app.Activity) int64 { return a.ID }, fill: v.fill,
+	v.rowStep = rowStep[domain.Activity]{w: w, step: StepActivities, ref: rowRef{entity: "activity"},
+		items: v.acts, idOf: func(a domain.Activity) int64 { return a.ID }, fill: v.fill,
 		marks: resourceFields, exclude: true,
-		ops: w.activityOps, firstField: "title", label: func(a app.Activity) string { return a.Title }}
+		ops: w.activityOps, firstField: "title", label: func(a domain.Activity) string { return a.Title }}
 	acts := v.acts
 	year := w.d.Plan.Year
 	cols := []widgets.Column{
@@ -115,7 +115,7 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 }
 
 // fill puts activity a into the form.
-func (v *activitiesView) fill(a app.Activity) {
+func (v *activitiesView) fill(a domain.Activity) {
 	w := v.w
 	clear(v.f.local)
 	widgets.SetText(&v.title.Entry, a.Title)
@@ -193,14 +193,14 @@ func (v *activitiesView) focus(entity string, id int64, field string) bool {
 }
 
 // newRow adds an empty activity and puts the cursor in its title (Ctrl+N).
-func (v *activitiesView) newRow() { v.add(app.Activity{Priority: app.PriorityMedium}) }
+func (v *activitiesView) newRow() { v.add(domain.Activity{Priority: domain.PriorityMedium}) }
 
 func (v *activitiesView) onDuplicate() {
 	a, ok := v.current()
 	if !ok {
 		return
 	}
-	v.add(app.Activity{
+	v.add(domain.Activity{
 		Title: v.w.loc.Tf("wizard.copy_of", "Title", a.Title), Description: a.Description,
 		Goals: slices.Clone(a.Goals), Priority: a.Priority, Responsible: a.Responsible, Start: a.Start, End: a.End,
 		InternalHours: a.InternalHours, ExternalHours: a.ExternalHours, OperatingCost: a.OperatingCost, Investment: a.Investment,
@@ -208,8 +208,8 @@ func (v *activitiesView) onDuplicate() {
 	})
 }
 
-func priorityText(loc interface{ T(string) string }, p app.Priority) string {
-	if p < app.PriorityHigh || p > app.PriorityLow {
+func priorityText(loc interface{ T(string) string }, p domain.Priority) string {
+	if p < domain.PriorityHigh || p > domain.PriorityLow {
 		return ""
 	}
 	return loc.T("priority." + strconv.Itoa(int(p)))

@@ -3,7 +3,7 @@ package wizard
 import (
 	"fyne.io/fyne/v2"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/ui/widgets"
 )
 
@@ -11,19 +11,19 @@ import (
 // and to whom.
 type checkpointsView struct {
 	w *Wizard
-	rowStep[app.Checkpoint]
+	rowStep[domain.Checkpoint]
 
 	date     *dateEntry
 	method   *textEntry
 	reportTo *suggestEntry
 }
 
-func (v *checkpointsView) rows() []app.Checkpoint { return v.w.d.Checkpoints }
+func (v *checkpointsView) rows() []domain.Checkpoint { return v.w.d.Checkpoints }
 
 func (v *checkpointsView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
-	v.rowStep = rowStep[app.Checkpoint]{w: w, step: StepCheckpoints, ref: rowRef{entity: "checkpoint"},
-		items: v.rows, idOf: func(c app.Checkpoint) int64 { return c.ID }, fill: v.fill,
+	v.rowStep = rowStep[domain.Checkpoint]{w: w, step: StepCheckpoints, ref: rowRef{entity: "checkpoint"},
+		items: v.rows, idOf: func(c domain.Checkpoint) int64 { return c.ID }, fill: v.fill,
 		ops: w.checkpointOps, firstField: "date", label: v.label}
 	rows := v.rows
 	cols := []widgets.Column{
@@ -55,7 +55,7 @@ func (v *checkpointsView) build() fyne.CanvasObject {
 }
 
 // fill puts checkpoint c into the form.
-func (v *checkpointsView) fill(c app.Checkpoint) {
+func (v *checkpointsView) fill(c domain.Checkpoint) {
 	// A half-typed date of the previous row must not show its error under this one.
 	clear(v.f.local)
 	widgets.SetDate(&v.date.DateEntry, c.Date)
@@ -89,7 +89,7 @@ func (v *checkpointsView) focus(entity string, id int64, field string) bool {
 	return true
 }
 
-func (v *checkpointsView) newRow() { v.add(app.Checkpoint{}) }
+func (v *checkpointsView) newRow() { v.add(domain.Checkpoint{}) }
 
 func (v *checkpointsView) onDuplicate() {
 	c, ok := v.current()
@@ -101,7 +101,7 @@ func (v *checkpointsView) onDuplicate() {
 }
 
 // label names checkpoint c in the delete question: its method, or its date without one.
-func (v *checkpointsView) label(c app.Checkpoint) string {
+func (v *checkpointsView) label(c domain.Checkpoint) string {
 	if c.Method == "" {
 		return v.w.loc.Date(c.Date)
 	}

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/ui/widgets"
 )
 
@@ -16,7 +16,7 @@ import (
 // biennial checks. It edits last year's rows, which the store allows whatever their status.
 type followUpView struct {
 	w *Wizard
-	rowStep[app.Activity]
+	rowStep[domain.Activity]
 
 	name, planned *widget.Label
 
@@ -31,16 +31,16 @@ type followUpView struct {
 }
 
 func statusValues() []any {
-	out := make([]any, len(app.ActivityStatuses))
-	for i, s := range app.ActivityStatuses {
+	out := make([]any, len(domain.ActivityStatuses))
+	for i, s := range domain.ActivityStatuses {
 		out[i] = string(s)
 	}
 	return out
 }
 
-var checkValues = []any{string(app.CheckYes), string(app.CheckPartly), string(app.CheckNo), string(app.CheckUnanswered)}
+var checkValues = []any{string(domain.CheckYes), string(domain.CheckPartly), string(domain.CheckNo), string(domain.CheckUnanswered)}
 
-func (v *followUpView) acts() []app.Activity { return v.w.d.Previous.Activities }
+func (v *followUpView) acts() []domain.Activity { return v.w.d.Previous.Activities }
 
 func (v *followUpView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
@@ -50,8 +50,8 @@ func (v *followUpView) build() fyne.CanvasObject {
 		msg.Alignment = fyne.TextAlignCenter
 		return container.NewCenter(container.New(minWidth{em: 36}, section(loc.T("wizard.followup.none_title"), "", msg)))
 	}
-	v.rowStep = rowStep[app.Activity]{w: w, step: StepFollowUp, ref: rowRef{entity: "activity", prev: true},
-		items: v.acts, idOf: func(a app.Activity) int64 { return a.ID }, fill: v.fill, marks: followUpFields}
+	v.rowStep = rowStep[domain.Activity]{w: w, step: StepFollowUp, ref: rowRef{entity: "activity", prev: true},
+		items: v.acts, idOf: func(a domain.Activity) int64 { return a.ID }, fill: v.fill, marks: followUpFields}
 	acts := v.acts
 	cols := []widgets.Column{
 		{Title: loc.T("wizard.col.title"), Weight: 5, Min: 8, Text: func(i int) string { return acts()[i].Title },
@@ -78,8 +78,8 @@ func (v *followUpView) build() fyne.CanvasObject {
 	v.planned.Truncation = fyne.TextTruncateEllipsis
 	v.f.add(loc.T("wizard.activity.title"), "", v.name)
 	v.f.add(loc.T("wizard.followup.planned"), "", v.planned)
-	labels := make([]string, len(app.ActivityStatuses))
-	for i, s := range app.ActivityStatuses {
+	labels := make([]string, len(domain.ActivityStatuses))
+	for i, s := range domain.ActivityStatuses {
 		labels[i] = loc.T("activity.status." + string(s))
 	}
 	v.status = w.choiceField(&v.ref, "status", labels, statusValues())
@@ -119,11 +119,11 @@ func (v *followUpView) build() fyne.CanvasObject {
 }
 
 // fill puts activity a's follow-up into the form.
-func (v *followUpView) fill(a app.Activity) {
+func (v *followUpView) fill(a domain.Activity) {
 	loc := v.w.loc
 	clear(v.f.local)
 	v.name.SetText(a.Title)
-	r := app.ResourcesOf(a)
+	r := domain.ResourcesOf(a)
 	v.planned.SetText(loc.Tf("wizard.followup.planned_text", "Period", period(loc, a.Start, a.End, 0),
 		"Hours", loc.Number(r.Hours()), "Kronor", loc.Kronor(r.Kronor())))
 	widgets.SetSelected(&v.status.Select, indexOf(statusValues(), string(a.Status)))
@@ -140,12 +140,12 @@ func (v *followUpView) validated() {
 	}
 	v.refresh()
 	v.checks.showProblems(w, "plan", v.checkRef.id)
-	counts := map[app.ActivityStatus]int{}
+	counts := map[domain.ActivityStatus]int{}
 	for _, a := range v.acts() {
 		counts[a.Status]++
 	}
-	widgets.SetLabel(v.info, w.loc.Tf("wizard.followup.summary", "Year", w.d.Previous.Plan.Year, "Done", counts[app.ActivityDone],
-		"Going", counts[app.ActivityInProgress], "NotStarted", counts[app.ActivityNotStarted], "Dropped", counts[app.ActivityDropped]))
+	widgets.SetLabel(v.info, w.loc.Tf("wizard.followup.summary", "Year", w.d.Previous.Plan.Year, "Done", counts[domain.ActivityDone],
+		"Going", counts[domain.ActivityInProgress], "NotStarted", counts[domain.ActivityNotStarted], "Dropped", counts[domain.ActivityDropped]))
 }
 
 func (v *followUpView) focus(entity string, id int64, field string) bool {

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 	"handlingsplan/ui/widgets"
 )
@@ -19,7 +19,7 @@ import (
 // for the year in kronor and full-time equivalents.
 type resourcesView struct {
 	w *Wizard
-	rowStep[app.Activity]
+	rowStep[domain.Activity]
 
 	name, period *widget.Label
 	amounts      map[string]*textEntry
@@ -30,16 +30,16 @@ type resourcesView struct {
 // resourceOrder is the order of the four amounts in forms and tables.
 var resourceOrder = []string{"internal_hours", "external_hours", "operating_cost", "investment"}
 
-func (v *resourcesView) acts() []app.Activity { return v.w.d.Activities }
+func (v *resourcesView) acts() []domain.Activity { return v.w.d.Activities }
 
 func (v *resourcesView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
-	v.rowStep = rowStep[app.Activity]{w: w, step: StepResources, ref: rowRef{entity: "activity"},
-		items: v.acts, idOf: func(a app.Activity) int64 { return a.ID }, fill: v.fill, marks: resourceFields}
+	v.rowStep = rowStep[domain.Activity]{w: w, step: StepResources, ref: rowRef{entity: "activity"},
+		items: v.acts, idOf: func(a domain.Activity) int64 { return a.ID }, fill: v.fill, marks: resourceFields}
 	acts := v.acts
 	// The headers name the unit (tim, kr), so the cells are bare numbers: "SEK" or "kr" in
 	// every cell only crowds the columns.
-	col := func(key string, get func(a app.Activity) int64, money bool) widgets.Column {
+	col := func(key string, get func(a domain.Activity) int64, money bool) widgets.Column {
 		c := widgets.Column{Title: loc.T(key), Min: 5.2, Weight: 0.3, Align: fyne.TextAlignTrailing,
 			Text: func(i int) string { return loc.Number(get(acts()[i])) },
 			Less: func(a, b int) bool { return get(acts()[a]) < get(acts()[b]) }}
@@ -53,10 +53,10 @@ func (v *resourcesView) build() fyne.CanvasObject {
 			Less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
 		{Title: loc.T("wizard.col.period"), Min: 5.5, Weight: 0.4, Text: func(i int) string { return period(loc, acts()[i].Start, acts()[i].End, w.d.Plan.Year) },
 			Less: func(a, b int) bool { return dateLess(acts()[a].Start, acts()[b].Start) }},
-		col("wizard.col.internal_hours", func(a app.Activity) int64 { return a.InternalHours }, false),
-		col("wizard.col.external_hours", func(a app.Activity) int64 { return a.ExternalHours }, false),
-		col("wizard.col.operating_cost", func(a app.Activity) int64 { return a.OperatingCost }, true),
-		col("wizard.col.investment", func(a app.Activity) int64 { return a.Investment }, true),
+		col("wizard.col.internal_hours", func(a domain.Activity) int64 { return a.InternalHours }, false),
+		col("wizard.col.external_hours", func(a domain.Activity) int64 { return a.ExternalHours }, false),
+		col("wizard.col.operating_cost", func(a domain.Activity) int64 { return a.OperatingCost }, true),
+		col("wizard.col.investment", func(a domain.Activity) int64 { return a.Investment }, true),
 	}
 	v.newTable(cols)
 
@@ -88,12 +88,12 @@ func (v *resourcesView) build() fyne.CanvasObject {
 }
 
 // fill puts activity a's resources into the form.
-func (v *resourcesView) fill(a app.Activity) {
+func (v *resourcesView) fill(a domain.Activity) {
 	w := v.w
 	clear(v.f.local)
 	v.name.SetText(a.Title)
 	v.period.SetText(period(w.loc, a.Start, a.End, 0))
-	r := app.ResourcesOf(a)
+	r := domain.ResourcesOf(a)
 	for field, n := range map[string]int64{"internal_hours": r.InternalHours, "external_hours": r.ExternalHours,
 		"operating_cost": r.OperatingCost, "investment": r.Investment} {
 		showNumber(v.amounts[field], n)
@@ -102,9 +102,9 @@ func (v *resourcesView) fill(a app.Activity) {
 }
 
 // showOwn shows activity a's own totals.
-func (v *resourcesView) showOwn(a app.Activity) {
+func (v *resourcesView) showOwn(a domain.Activity) {
 	loc := v.w.loc
-	r := app.ResourcesOf(a)
+	r := domain.ResourcesOf(a)
 	v.own.SetText(loc.Tf("wizard.resources.own_text", "Hours", loc.Number(r.Hours()),
 		"FTE", loc.FTE(r.Hours(), v.w.prof.HoursPerFTE), "Kronor", loc.Kronor(r.Kronor())))
 }
@@ -116,7 +116,7 @@ func (v *resourcesView) validated() {
 	if a, ok := v.current(); ok {
 		v.showOwn(a)
 	}
-	t := app.SumResources(v.acts(), w.d.Plan.Year)
+	t := domain.SumResources(v.acts(), w.d.Plan.Year)
 	v.totals.show(t, w.prof.HoursPerFTE)
 	widgets.SetLabel(v.info, w.loc.Tf("wizard.resources.summary", "Count", len(v.acts()), "Kronor", w.loc.Kronor(t.Year.Kronor()),
 		"Hours", w.loc.Number(t.Year.Hours()), "FTE", w.loc.FTE(t.Year.Hours(), w.prof.HoursPerFTE)))
@@ -185,7 +185,7 @@ func newTotalsGrid(loc *i18n.Localizer, bold bool) *totalsGrid {
 	return t
 }
 
-func (t *totalsGrid) show(r app.ResourceTotals, hoursPerFTE int) {
+func (t *totalsGrid) show(r domain.ResourceTotals, hoursPerFTE int) {
 	loc := t.loc
 	for c := range 5 {
 		x := r.Year

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/ui/widgets"
 )
 
@@ -47,7 +47,7 @@ func (v *reviewView) build() fyne.CanvasObject {
 	v.markBtn.Importance = widget.HighImportance
 	v.goals = container.NewVBox()
 	v.totals = newTotalsGrid(loc, true)
-	v.timeline = newTimeline(loc, w.d.Plan.Year, func() []app.Activity { return w.d.Activities })
+	v.timeline = newTimeline(loc, w.d.Plan.Year, func() []domain.Activity { return w.d.Activities })
 
 	// The problem list keeps room for three problems and the timeline for four rows; the
 	// goals and totals are never squeezed. When that does not fit (1280×800), the whole review
@@ -63,7 +63,7 @@ func (v *reviewView) build() fyne.CanvasObject {
 	timeline := section(loc.T("wizard.review.timeline"), "", container.New(minSize{lines: 8}, v.timeline.object()))
 	v.validated()
 	top := container.NewBorder(nil, nil, v.markBtn, nil, v.verdict)
-	if w.d.Plan.Status != app.PlanDraft {
+	if w.d.Plan.Status != domain.PlanDraft {
 		top = container.NewBorder(nil, nil, nil, nil, v.verdict)
 	}
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewBorder(upper, nil, nil, nil, timeline)))
@@ -92,7 +92,7 @@ func (v *reviewView) updateProblem(id widget.ListItemID, o fyne.CanvasObject) {
 	text := box.Objects[0].(*fyne.Container).Objects[0].(*widget.Label)
 	whereL := box.Objects[1].(*widget.Label)
 	icon := c.Objects[1].(*widget.Icon)
-	if p.Severity == app.Blocking {
+	if p.Severity == domain.Blocking {
 		icon.SetResource(w.ic.err)
 	} else {
 		icon.SetResource(w.ic.warn)
@@ -156,18 +156,18 @@ func (v *reviewView) validated() {
 	v.problems.Refresh()
 	blocking, warnings := 0, 0
 	for _, p := range w.problems {
-		if p.Severity == app.Blocking {
+		if p.Severity == domain.Blocking {
 			blocking++
 		} else {
 			warnings++
 		}
 	}
 	switch {
-	case w.d.Plan.Status == app.PlanReady:
+	case w.d.Plan.Status == domain.PlanReady:
 		widgets.SetLabel(v.verdict, loc.T("wizard.review.is_ready"))
-	case w.d.Plan.Status == app.PlanSigned:
+	case w.d.Plan.Status == domain.PlanSigned:
 		widgets.SetLabel(v.verdict, loc.Tf("wizard.review.is_signed", "Version", w.d.Plan.Version))
-	case w.d.Plan.Status == app.PlanClosed:
+	case w.d.Plan.Status == domain.PlanClosed:
 		widgets.SetLabel(v.verdict, loc.T("wizard.review.is_closed"))
 	case blocking > 0:
 		widgets.SetLabel(v.verdict, loc.Tf("wizard.review.blocked", "Count", blocking))
@@ -176,13 +176,13 @@ func (v *reviewView) validated() {
 	default:
 		widgets.SetLabel(v.verdict, loc.T("wizard.review.all_good"))
 	}
-	if blocking > 0 || w.d.Plan.Status != app.PlanDraft {
+	if blocking > 0 || w.d.Plan.Status != domain.PlanDraft {
 		v.markBtn.Disable()
 	} else {
 		v.markBtn.Enable()
 	}
 	v.goals.RemoveAll()
-	uncovered := app.UncoveredGoals(w.d.Activities, w.prof)
+	uncovered := domain.UncoveredGoals(w.d.Activities, w.prof)
 	if len(uncovered) == 0 {
 		v.goals.Objects = append(v.goals.Objects, widgets.Wrapped(loc.T("wizard.review.goals_all")))
 	}
@@ -192,7 +192,7 @@ func (v *reviewView) validated() {
 		v.goals.Objects = append(v.goals.Objects, l)
 	}
 	v.goals.Refresh()
-	v.totals.show(app.SumResources(w.d.Activities, w.d.Plan.Year), w.prof.HoursPerFTE)
+	v.totals.show(domain.SumResources(w.d.Activities, w.d.Plan.Year), w.prof.HoursPerFTE)
 }
 
 func (v *reviewView) focus(string, int64, string) bool { return false }

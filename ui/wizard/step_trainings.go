@@ -7,14 +7,14 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/ui/widgets"
 )
 
 // trainingsView is step 5: when and how the staff are informed and trained.
 type trainingsView struct {
 	w *Wizard
-	rowStep[app.Training]
+	rowStep[domain.Training]
 
 	title, target, responsible, evaluation *textEntry
 	participants                           *textEntry
@@ -23,20 +23,20 @@ type trainingsView struct {
 }
 
 func formatValues() []any {
-	out := make([]any, len(app.TrainingFormats))
-	for i, f := range app.TrainingFormats {
+	out := make([]any, len(domain.TrainingFormats))
+	for i, f := range domain.TrainingFormats {
 		out[i] = string(f)
 	}
 	return out
 }
 
-func (v *trainingsView) rows() []app.Training { return v.w.d.Trainings }
+func (v *trainingsView) rows() []domain.Training { return v.w.d.Trainings }
 
 func (v *trainingsView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
-	v.rowStep = rowStep[app.Training]{w: w, step: StepTrainings, ref: rowRef{entity: "training"},
-		items: v.rows, idOf: func(t app.Training) int64 { return t.ID }, fill: v.fill,
-		ops: w.trainingOps, firstField: "title", label: func(t app.Training) string { return t.Title }}
+	v.rowStep = rowStep[domain.Training]{w: w, step: StepTrainings, ref: rowRef{entity: "training"},
+		items: v.rows, idOf: func(t domain.Training) int64 { return t.ID }, fill: v.fill,
+		ops: w.trainingOps, firstField: "title", label: func(t domain.Training) string { return t.Title }}
 	rows := v.rows
 	cols := []widgets.Column{
 		{Title: loc.T("wizard.col.what"), Weight: 5, Min: 8, Text: func(i int) string { return rows()[i].Title },
@@ -63,8 +63,8 @@ func (v *trainingsView) build() fyne.CanvasObject {
 	v.target = w.textField(&v.ref, "target_group", false)
 	v.target.SetPlaceHolder(loc.T("wizard.training.target_hint"))
 	v.f.add(loc.T("wizard.training.target_group"), "target_group", v.target)
-	labels := make([]string, len(app.TrainingFormats))
-	for i, f := range app.TrainingFormats {
+	labels := make([]string, len(domain.TrainingFormats))
+	for i, f := range domain.TrainingFormats {
 		labels[i] = formatText(loc, f)
 	}
 	v.format = w.choiceField(&v.ref, "format", labels, formatValues())
@@ -86,7 +86,7 @@ func (v *trainingsView) build() fyne.CanvasObject {
 }
 
 // fill puts training t into the form.
-func (v *trainingsView) fill(t app.Training) {
+func (v *trainingsView) fill(t domain.Training) {
 	clear(v.f.local)
 	widgets.SetText(&v.title.Entry, t.Title)
 	widgets.SetText(&v.target.Entry, t.TargetGroup)
@@ -135,7 +135,7 @@ func (v *trainingsView) focus(entity string, id int64, field string) bool {
 	return true
 }
 
-func (v *trainingsView) newRow() { v.add(app.Training{Format: app.FormatWorkshop}) }
+func (v *trainingsView) newRow() { v.add(domain.Training{Format: domain.FormatWorkshop}) }
 
 func (v *trainingsView) onDuplicate() {
 	t, ok := v.current()
@@ -149,7 +149,7 @@ func (v *trainingsView) onDuplicate() {
 	v.add(c)
 }
 
-func formatText(loc interface{ T(string) string }, f app.TrainingFormat) string {
+func formatText(loc interface{ T(string) string }, f domain.TrainingFormat) string {
 	if f == "" {
 		return ""
 	}

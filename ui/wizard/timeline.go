@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -19,12 +19,12 @@ import (
 // one bar per activity under it, in a virtualised list.
 type timeline struct {
 	year int
-	acts func() []app.Activity
+	acts func() []domain.Activity
 	loc  *i18n.Localizer
 	list *widget.List
 }
 
-func newTimeline(loc *i18n.Localizer, year int, acts func() []app.Activity) *timeline {
+func newTimeline(loc *i18n.Localizer, year int, acts func() []domain.Activity) *timeline {
 	return &timeline{year: year, acts: acts, loc: loc}
 }
 

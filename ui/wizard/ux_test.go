@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -29,12 +29,12 @@ func TestBannerStyle(t *testing.T) {
 	s, _ := demoStore(t)
 	for _, tt := range []struct {
 		year   int
-		status app.PlanStatus
+		status domain.PlanStatus
 		want   widget.Importance
 	}{
-		{2027, app.PlanReady, widget.SuccessImportance},
-		{2026, app.PlanSigned, widget.SuccessImportance},
-		{2025, app.PlanClosed, widget.MediumImportance},
+		{2027, domain.PlanReady, widget.SuccessImportance},
+		{2026, domain.PlanSigned, widget.SuccessImportance},
+		{2025, domain.PlanClosed, widget.MediumImportance},
 	} {
 		d := planFor(t, s, demoBoard, tt.year)
 		if d.Plan.Status != tt.status {
@@ -69,8 +69,8 @@ func TestMarksAfterMarkReady(t *testing.T) {
 	// Give every activity of last year a status, so the follow-up is complete.
 	w.GoTo(StepFollowUp)
 	for _, a := range w.d.Previous.Activities {
-		if followUpLeft(&app.PlanData{Activities: []app.Activity{a}}) > 0 {
-			w.change(edit{entity: "activity", id: a.ID, field: "status", value: app.ActivityDone, prev: true}, true)
+		if followUpLeft(&domain.PlanData{Activities: []domain.Activity{a}}) > 0 {
+			w.change(edit{entity: "activity", id: a.ID, field: "status", value: domain.ActivityDone, prev: true}, true)
 		}
 	}
 	if got := w.stepLacks[StepFollowUp]; got.Visible() {
@@ -81,7 +81,7 @@ func TestMarksAfterMarkReady(t *testing.T) {
 		t.Fatalf("demo plan has blocking problems: %v", w.problems)
 	}
 	test.Tap(w.view.(*reviewView).markBtn)
-	if w.d.Plan.Status != app.PlanReady {
+	if w.d.Plan.Status != domain.PlanReady {
 		t.Fatalf("status %s after mark ready", w.d.Plan.Status)
 	}
 	st := w.states()

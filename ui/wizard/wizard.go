@@ -6,6 +6,7 @@ package wizard
 
 import (
 	"fmt"
+	"handlingsplan/app/settings"
 	"strconv"
 	"strings"
 	"time"
@@ -18,8 +19,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 	"handlingsplan/ui/widgets"
 )
@@ -47,13 +48,7 @@ func StepName(s int) string {
 }
 
 // Settings keys the wizard keeps in the store.
-const (
-	// SettingOpenPlan holds the id of the plan open in the wizard ("" when none), so that a
-	// restart opens it again; the step is the plan's WizardStep.
-	SettingOpenPlan = "wizard_open_plan"
-	// settingSelection holds "plan step id": the row selected last, so a restart selects it.
-	settingSelection = "wizard_selection"
-)
+const ()
 
 // Options are what the shell hands the wizard.
 type Options struct {
@@ -67,7 +62,7 @@ type Options struct {
 	OnExport  func(planID int64)
 	OnPresent func(planID int64)
 	// OnSystem, when set, opens the board's register at a system: the review lists register
-	// problems (from app.ValidatePlan) but the register is edited outside the wizard.
+	// problems (from domain.ValidatePlan) but the register is edited outside the wizard.
 	OnSystem func(systemID int64)
 }
 
@@ -87,11 +82,11 @@ type Wizard struct {
 	win   fyne.Window
 	store *data.Store
 	loc   *i18n.Localizer
-	prof  app.Profile
+	prof  domain.Profile
 	opt   Options
 	ic    icons
 
-	d        app.PlanData
+	d        domain.PlanData
 	problems []located
 	step     int
 	sel      map[int]int64 // per step: id of the selected row
@@ -106,7 +101,7 @@ type Wizard struct {
 	// serves): problems of the plan, not of a row, so they have no field to sit under.
 	stepIssues *widget.Label
 	banner     *fyne.Container
-	bannerFor  app.PlanStatus // the status the banner was made for
+	bannerFor  domain.PlanStatus // the status the banner was made for
 	stepBtns   [stepCount]*widget.Button
 	// stepLacks are the subtitles under the step names: what each step still lacks.
 	stepLacks [stepCount]*widget.Label
@@ -133,7 +128,7 @@ func New(win fyne.Window, store *data.Store, loc *i18n.Localizer, planID int64, 
 	}
 	w := &Wizard{win: win, store: store, loc: loc, prof: prof, opt: opt, ic: newIcons(), d: d, sel: map[int]int64{}}
 	w.step = min(max(d.Plan.WizardStep, 0), stepCount-1)
-	if d.Plan.Status == app.PlanClosed {
+	if d.Plan.Status == domain.PlanClosed {
 		w.step = StepFollowUp
 	}
 	w.restoreSelection()
@@ -148,7 +143,7 @@ func (w *Wizard) PlanID() int64 { return w.d.Plan.ID }
 func (w *Wizard) Step() int { return w.step }
 
 // Data is the plan as the wizard holds it (for tests and the shell).
-func (w *Wizard) Data() app.PlanData { return w.d }
+func (w *Wizard) Data() domain.PlanData { return w.d }
 
 // Build makes the wizard's content: header, step list, the current step, Back/Next.
 func (w *Wizard) Build() fyne.CanvasObject {
@@ -270,9 +265,9 @@ func (w *Wizard) newView(s int) stepView {
 // reopened; a closed plan (its year is over) keeps only the follow-up open.
 func (w *Wizard) canEdit(s int) bool {
 	switch w.d.Plan.Status {
-	case app.PlanReady:
+	case domain.PlanReady:
 		return false
-	case app.PlanClosed:
+	case domain.PlanClosed:
 		return s == StepFollowUp
 	}
 	return true
@@ -333,7 +328,7 @@ func (w *Wizard) updateStepIssues() {
 			continue
 		}
 		texts = append(texts, p.Text(w.loc))
-		if p.Severity == app.Blocking {
+		if p.Severity == domain.Blocking {
 			imp = widget.DangerImportance
 		}
 	}
@@ -378,12 +373,12 @@ func (w *Wizard) updateBanner() {
 	// plain information.
 	imp, icon := widget.SuccessImportance, w.ic.done
 	switch p.Status {
-	case app.PlanReady:
+	case domain.PlanReady:
 		text = w.loc.T("wizard.banner.ready")
 		action = widget.NewButtonWithIcon(w.loc.T("wizard.reopen"), theme.DocumentCreateIcon(), w.onReopen)
-	case app.PlanSigned:
+	case domain.PlanSigned:
 		text = w.loc.Tf("wizard.banner.signed", "Version", p.Version)
-	case app.PlanClosed:
+	case domain.PlanClosed:
 		text = w.loc.Tf("wizard.banner.closed", "Year", p.Year)
 		imp, icon = widget.MediumImportance, theme.InfoIcon()
 	}
@@ -409,7 +404,7 @@ func (w *Wizard) stepLabel(s int) string {
 
 // validate recomputes every problem of the plan and of last year's follow-up.
 func (w *Wizard) validate() {
-	w.problems = locate(app.ValidatePlan(w.d, w.prof), followUpProblems(w.d.Previous, w.prof))
+	w.problems = locate(domain.ValidatePlan(w.d, w.prof), followUpProblems(w.d.Previous, w.prof))
 }
 
 // problemText is the sentence for the problems of one field of one row ("" when none).
@@ -515,7 +510,7 @@ func (w *Wizard) onClose() {
 	if err := w.flush(); err != nil {
 		return
 	}
-	if err := w.store.SetSetting(SettingOpenPlan, ""); err != nil {
+	if err := w.store.SetSetting(settings.OpenPlan, ""); err != nil {
 		fyne.LogError("forget open plan", err)
 	}
 	if w.opt.OnClose != nil {
@@ -546,16 +541,16 @@ func (w *Wizard) selectRow(id int64) {
 
 func (w *Wizard) rememberSelection() {
 	v := fmt.Sprintf("%d %d %d", w.d.Plan.ID, w.step, w.sel[w.step])
-	if w.store.Setting(settingSelection, "") == v {
+	if w.store.Setting(settings.WizardSelection, "") == v {
 		return
 	}
-	if err := w.store.SetSetting(settingSelection, v); err != nil {
+	if err := w.store.SetSetting(settings.WizardSelection, v); err != nil {
 		fyne.LogError("remember selection", err)
 	}
 }
 
 func (w *Wizard) restoreSelection() {
-	f := strings.Fields(w.store.Setting(settingSelection, ""))
+	f := strings.Fields(w.store.Setting(settings.WizardSelection, ""))
 	if len(f) != 3 {
 		return
 	}
@@ -578,13 +573,13 @@ func (w *Wizard) onMarkReady() {
 		w.refreshChrome()
 		return
 	}
-	w.setPlanStatus(app.PlanReady)
+	w.setPlanStatus(domain.PlanReady)
 }
 
 // onReopen opens a ready plan for changes again; the store logs it.
-func (w *Wizard) onReopen() { w.setPlanStatus(app.PlanDraft) }
+func (w *Wizard) onReopen() { w.setPlanStatus(domain.PlanDraft) }
 
-func (w *Wizard) setPlanStatus(s app.PlanStatus) {
+func (w *Wizard) setPlanStatus(s domain.PlanStatus) {
 	if err := w.store.SetPlanStatus(w.d.Plan.ID, s, w.d.Plan.Version); err != nil {
 		w.report(err)
 		return
@@ -597,7 +592,7 @@ func (w *Wizard) setPlanStatus(s app.PlanStatus) {
 	w.d.Plan = p
 	w.validate()
 	w.showStep(w.step)
-	if s == app.PlanReady {
+	if s == domain.PlanReady {
 		w.setStatus(w.loc.T("wizard.marked_ready"), widget.SuccessImportance)
 	} else {
 		w.setStatus(w.loc.T("wizard.reopened"), widget.MediumImportance)

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"handlingsplan/app"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -41,20 +41,20 @@ func TestWalkNewPlanFromDemo(t *testing.T) {
 	if len(cands) < 3 {
 		t.Fatalf("only %d unfinished activities in the demo plan", len(cands))
 	}
-	dlg.SetChoice(0, app.CarryDrop, "")
+	dlg.SetChoice(0, domain.CarryDrop, "")
 	dlg.Create()
 	if created != 0 || !contains(dlg.Error(), cands[0].Activity.Title) {
 		t.Fatalf("a drop without a reason was accepted (plan %d, error %q)", created, dlg.Error())
 	}
 	const reason = "Görs av kommunstyrelsen i stället"
-	dlg.SetChoice(0, app.CarryDrop, reason)
-	dlg.SetChoice(1, app.CarryKeep, "")
+	dlg.SetChoice(0, domain.CarryDrop, reason)
+	dlg.SetChoice(1, domain.CarryKeep, "")
 	dlg.Create()
 	if created == 0 {
 		t.Fatalf("no plan created: %q", dlg.Error())
 	}
 	after := stored(t, s, prev.Plan.ID)
-	if a, _ := activity(after, cands[0].Activity.ID); a.Status != app.ActivityDropped || !contains(a.FollowUpComment, reason) {
+	if a, _ := activity(after, cands[0].Activity.ID); a.Status != domain.ActivityDropped || !contains(a.FollowUpComment, reason) {
 		t.Errorf("dropped activity in last year's plan: %+v", a)
 	}
 	cands = dlg.Choices()
@@ -64,9 +64,9 @@ func TestWalkNewPlanFromDemo(t *testing.T) {
 	}
 	linked := 0
 	for _, a := range d.Activities {
-		c := cands[slices.IndexFunc(cands, func(c app.CarryChoice) bool { return c.Activity.ID == a.CarriedFrom })]
-		want := app.Redate(c.Activity.Start, 1)
-		if c.Action == app.CarryKeep {
+		c := cands[slices.IndexFunc(cands, func(c domain.CarryChoice) bool { return c.Activity.ID == a.CarriedFrom })]
+		want := domain.Redate(c.Activity.Start, 1)
+		if c.Action == domain.CarryKeep {
 			want = c.Activity.Start
 		}
 		if !a.Start.Equal(want) {
@@ -129,10 +129,10 @@ func TestWalkNewPlanFromDemo(t *testing.T) {
 	fv.results[0].SetSelectedIndex(0) // ja
 	w.HandleKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
 	prevNow := stored(t, s, prev.Plan.ID)
-	if a, _ := activity(prevNow, followed); a.Status != app.ActivityDone || a.PercentDone != 100 {
+	if a, _ := activity(prevNow, followed); a.Status != domain.ActivityDone || a.PercentDone != 100 {
 		t.Errorf("follow-up not saved: %+v", a)
 	}
-	if prevNow.Plan.Checks[0].Result != app.CheckYes {
+	if prevNow.Plan.Checks[0].Result != domain.CheckYes {
 		t.Errorf("check not saved: %+v", prevNow.Plan.Checks)
 	}
 
@@ -236,7 +236,7 @@ func TestWalkNewPlanFromDemo(t *testing.T) {
 	}
 	typeInto(rv.amounts["internal_hours"], "120")
 	typeInto(rv.amounts["operating_cost"], "35 000")
-	tot := app.SumResources(w.d.Activities, 2028)
+	tot := domain.SumResources(w.d.Activities, 2028)
 	if got, want := rv.totals.cells[0][4].Text, loc.Number(tot.Year.InternalHours); got != want {
 		t.Errorf("year internal hours %q, want %q", got, want)
 	}
@@ -275,7 +275,7 @@ func TestWalkNewPlanFromDemo(t *testing.T) {
 	w.GoTo(StepReview)
 	if w.blocking() {
 		for _, p := range w.problems {
-			if p.Severity == app.Blocking {
+			if p.Severity == domain.Blocking {
 				t.Errorf("blocking: %s (%s %d %s)", p.Text(loc), p.Entity, p.EntityID, p.Field)
 			}
 		}
@@ -286,7 +286,7 @@ func TestWalkNewPlanFromDemo(t *testing.T) {
 		t.Fatal("mark ready disabled with nothing blocking")
 	}
 	test.Tap(rev.markBtn)
-	if got := stored(t, s, created).Plan.Status; got != app.PlanReady {
+	if got := stored(t, s, created).Plan.Status; got != domain.PlanReady {
 		t.Fatalf("status %q after mark ready", got)
 	}
 	w.GoTo(StepActivities)
@@ -303,7 +303,7 @@ func TestWalkNewPlanFromDemo(t *testing.T) {
 		t.Fatal("no reopen button on a ready plan")
 	}
 	test.Tap(reopen)
-	if got := stored(t, s, created).Plan.Status; got != app.PlanDraft {
+	if got := stored(t, s, created).Plan.Status; got != domain.PlanDraft {
 		t.Fatalf("status %q after reopen", got)
 	}
 	if av = w.view.(*activitiesView); av.title.Disabled() {
@@ -337,7 +337,7 @@ func TestFirstPlanWithoutHistory(t *testing.T) {
 	win := test.NewWindow(nil)
 	defer win.Close()
 	var created int64
-	dlg, err := ShowNewPlan(win, s, i18n.New(i18n.Swedish), app.Board{ID: bid, Name: "Valnämnden"}, day(2026, 9, 1), func(id int64) { created = id })
+	dlg, err := ShowNewPlan(win, s, i18n.New(i18n.Swedish), domain.Board{ID: bid, Name: "Valnämnden"}, day(2026, 9, 1), func(id int64) { created = id })
 	if err != nil || dlg != nil || created == 0 {
 		t.Fatalf("first plan: dialog %v, err %v, id %d", dlg, err, created)
 	}
@@ -460,13 +460,13 @@ func TestEditableByStatus(t *testing.T) {
 	s, _ := demoStore(t)
 	tests := []struct {
 		year     int
-		status   app.PlanStatus
+		status   domain.PlanStatus
 		opensAt  int
 		editable []int
 	}{
-		{2027, app.PlanDraft, StepPlan, []int{StepPlan, StepFollowUp, StepActivities, StepResources, StepTrainings, StepCheckpoints, StepReview}},
-		{2026, app.PlanSigned, StepPlan, []int{StepPlan, StepFollowUp, StepActivities, StepResources, StepTrainings, StepCheckpoints, StepReview}},
-		{2025, app.PlanClosed, StepFollowUp, []int{StepFollowUp}},
+		{2027, domain.PlanDraft, StepPlan, []int{StepPlan, StepFollowUp, StepActivities, StepResources, StepTrainings, StepCheckpoints, StepReview}},
+		{2026, domain.PlanSigned, StepPlan, []int{StepPlan, StepFollowUp, StepActivities, StepResources, StepTrainings, StepCheckpoints, StepReview}},
+		{2025, domain.PlanClosed, StepFollowUp, []int{StepFollowUp}},
 	}
 	for _, tt := range tests {
 		d := planFor(t, s, demoBoard, tt.year)
@@ -485,7 +485,7 @@ func TestEditableByStatus(t *testing.T) {
 	}
 	// Ready: every input of the activities step is disabled, and the banner says why.
 	d := planFor(t, s, demoBoard, 2027)
-	if err := s.SetPlanStatus(d.Plan.ID, app.PlanReady, 0); err != nil {
+	if err := s.SetPlanStatus(d.Plan.ID, domain.PlanReady, 0); err != nil {
 		t.Fatal(err)
 	}
 	w, _ := open(t, s, d.Plan.ID)
@@ -504,7 +504,7 @@ func TestEditableByStatus(t *testing.T) {
 	w, _ = open(t, s, signed.Plan.ID)
 	typeInto(w.view.(*planView).contact, "Ny kontakt")
 	w.Flush()
-	if w.d.Plan.Status != app.PlanDraft || !contains(w.title.Text, "Utkast") {
+	if w.d.Plan.Status != domain.PlanDraft || !contains(w.title.Text, "Utkast") {
 		t.Errorf("signed plan after an edit: %s, title %q", w.d.Plan.Status, w.title.Text)
 	}
 }
@@ -547,7 +547,7 @@ func TestReviewJumpsToField(t *testing.T) {
 		t.Fatal("the demo register has no problem to list")
 	}
 	sys := w.problems[i]
-	if name := w.rowLabel(sys); !slices.ContainsFunc(w.d.Systems, func(x app.System) bool { return x.Name == name && x.ID == sys.EntityID }) {
+	if name := w.rowLabel(sys); !slices.ContainsFunc(w.d.Systems, func(x domain.System) bool { return x.Name == name && x.ID == sys.EntityID }) {
 		t.Errorf("register problem labelled %q", name)
 	}
 	rv.problems.Select(i)
@@ -611,18 +611,18 @@ func TestParseWhole(t *testing.T) {
 
 func TestStepOf(t *testing.T) {
 	tests := []struct {
-		p    app.Problem
+		p    domain.Problem
 		want int
 	}{
-		{app.Problem{Entity: "plan", Field: "responsible"}, StepPlan},
-		{app.Problem{Entity: "plan", Field: "activities"}, StepActivities},
-		{app.Problem{Entity: "plan", Field: "goals"}, StepActivities},
-		{app.Problem{Entity: "plan", Field: "trainings"}, StepTrainings},
-		{app.Problem{Entity: "plan", Field: "checkpoints"}, StepCheckpoints},
-		{app.Problem{Entity: "activity", Field: "end"}, StepActivities},
-		{app.Problem{Entity: "activity", Field: "investment"}, StepResources},
-		{app.Problem{Entity: "training", Field: "dates"}, StepTrainings},
-		{app.Problem{Entity: "checkpoint", Field: "date"}, StepCheckpoints},
+		{domain.Problem{Entity: "plan", Field: "responsible"}, StepPlan},
+		{domain.Problem{Entity: "plan", Field: "activities"}, StepActivities},
+		{domain.Problem{Entity: "plan", Field: "goals"}, StepActivities},
+		{domain.Problem{Entity: "plan", Field: "trainings"}, StepTrainings},
+		{domain.Problem{Entity: "plan", Field: "checkpoints"}, StepCheckpoints},
+		{domain.Problem{Entity: "activity", Field: "end"}, StepActivities},
+		{domain.Problem{Entity: "activity", Field: "investment"}, StepResources},
+		{domain.Problem{Entity: "training", Field: "dates"}, StepTrainings},
+		{domain.Problem{Entity: "checkpoint", Field: "date"}, StepCheckpoints},
 	}
 	for _, tt := range tests {
 		if got := stepOf(tt.p); got != tt.want {

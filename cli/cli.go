@@ -1,10 +1,11 @@
-package main
+package cli
 
 import (
 	"bufio"
 	"errors"
 	"flag"
 	"fmt"
+	"handlingsplan/version"
 	"io"
 	"os"
 	"os/user"
@@ -13,17 +14,13 @@ import (
 	"strings"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/coorddemo"
 	"handlingsplan/app/demo"
+	"handlingsplan/app/settings"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
-	"handlingsplan/ui"
 )
-
-// Version is the program version, printed in reports and submissions. Release builds set it
-// with -ldflags "-X main.Version=…"; FyneApp.toml carries the same number.
-var Version = "0.1.0"
 
 // osUser is the name the audit log records: the OS user's login name.
 func osUser() string {
@@ -125,7 +122,7 @@ func openStore(path string, loc *i18n.Localizer) (*data.Store, error) {
 		text, known := openErrorText(loc, path, err)
 		return nil, &storeError{text: text, cause: err, detail: !known}
 	}
-	prof, err := app.DefaultProfile()
+	prof, err := domain.DefaultProfile()
 	if err == nil {
 		err = s.EnsureProfile(prof)
 	}
@@ -214,7 +211,7 @@ func cliLocalizer(code string) *i18n.Localizer {
 }
 
 func runVersion(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stdout, "handlingsplan", Version)
+	fmt.Fprintln(stdout, "handlingsplan", version.Version)
 	return 0
 }
 
@@ -233,7 +230,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, loc.T("cli.demo_usage"))
 		return 2
 	}
-	if p := app.ValidateYear(*year); p != nil {
+	if p := domain.ValidateYear(*year); p != nil {
 		fmt.Fprintln(stderr, p.Text(loc))
 		return 2
 	}
@@ -276,15 +273,47 @@ func loadDemo(s *data.Store, year int, coordinator bool) error {
 		return err
 	}
 	// The GUI opens a coordinator's demo in the coordinator role.
-	return s.SetSetting(ui.SettingRole, ui.RoleCoordinator)
+	return s.SetSetting(settings.Role, settings.RoleCoordinator)
 }
 
-// defaultConfigDir is where the signer identity and the signing CA live: the user's config
+// DefaultConfigDir is where the signer identity and the signing CA live: the user's config
 // directory, beside the default database.
-func defaultConfigDir() string {
+func DefaultConfigDir() string {
 	dir, err := os.UserConfigDir()
 	if err != nil {
 		return ""
 	}
 	return filepath.Join(dir, "handlingsplan")
 }
+
+// GUIOptions are the desktop app's own flags.
+type GUIOptions struct {
+	DB        string // the database file
+	ConfigDir string // the folder of the signer identity and the signing CA
+}
+
+// ParseGUIArgs reads the desktop app's flags (--db, --config). ok is false on a usage error,
+// which has then been written to stderr.
+func ParseGUIArgs(args []string, stderr io.Writer) (opt GUIOptions, ok bool) {
+	fs := newFlags("handlingsplan", stderr)
+	db := dbFlag(fs)
+	cfgDir := fs.String("config", DefaultConfigDir(), "folder of the signer identity and the signing CA")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return opt, false
+	}
+	if len(pos) > 0 {
+		usage(stderr, i18n.New(i18n.Default))
+		return opt, false
+	}
+	return GUIOptions{DB: *db, ConfigDir: *cfgDir}, true
+}
+
+// OpenStore opens the database for the desktop app: see openStore.
+func OpenStore(path string, loc *i18n.Localizer) (*data.Store, error) { return openStore(path, loc) }
+
+// PrintError writes an error of OpenStore: its sentence and, where that cannot say why, the cause.
+func PrintError(w io.Writer, loc *i18n.Localizer, err error) { printError(w, loc, err) }
+
+// LoadDemo writes the demo kommun into s (see loadDemo); the start screen offers it.
+func LoadDemo(s *data.Store, year int, coordinator bool) error { return loadDemo(s, year, coordinator) }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"handlingsplan/app"
 	"handlingsplan/app/coorddemo"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 )
 
 func TestRunReport(t *testing.T) {
@@ -19,7 +19,7 @@ func TestRunReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prof, _ := app.DefaultProfile()
+	prof, _ := domain.DefaultProfile()
 	if err := s.EnsureProfile(prof); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,6 @@
-// Package app is the application core: domain types, validation and use cases.
+// Package domain holds the domain types and the policy rules: validation, resources, carry-over.
 // It knows nothing of Fyne; ui/ and the CLI in main both call into it.
-package app
+package domain
 
 import "time"
 

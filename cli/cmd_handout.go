@@ -1,16 +1,17 @@
-package main
+package cli
 
 import (
 	"errors"
 	"fmt"
+	"handlingsplan/version"
 	"io"
 	"os"
 	"path/filepath"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/present"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -33,7 +34,7 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, loc.T("present.cli.usage"))
 		return 2
 	}
-	if p := app.ValidateYear(*year); p != nil {
+	if p := domain.ValidateYear(*year); p != nil {
 		fmt.Fprintln(stderr, p.Text(loc))
 		return 2
 	}
@@ -54,7 +55,7 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 		logDetail(stderr, loc, err)
 		return 1
 	}
-	pdf, err := present.Handout(deck, present.HandoutOptions{AppName: loc.T("app.name"), AppVersion: Version})
+	pdf, err := present.Handout(deck, present.HandoutOptions{AppName: loc.T("app.name"), AppVersion: version.Version})
 	if err != nil {
 		fmt.Fprintln(stderr, loc.T("present.cli.failed"))
 		logDetail(stderr, loc, err)
@@ -136,12 +137,12 @@ func handoutDeck(s *data.Store, board string, year int, loc *i18n.Localizer, now
 
 // receivedPlans loads the current received submission of each board for year (of one board
 // when board is set). A submission whose signer is no longer trusted is left out.
-func receivedPlans(s *data.Store, board string, year int) ([]app.PlanData, error) {
+func receivedPlans(s *data.Store, board string, year int) ([]domain.PlanData, error) {
 	subs, err := s.Submissions(board, year)
 	if err != nil {
 		return nil, err
 	}
-	var out []app.PlanData
+	var out []domain.PlanData
 	for _, sub := range subs {
 		if !sub.Current || !sub.Trusted || sub.PlanID == 0 {
 			continue

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -11,10 +11,10 @@ import (
 
 	"github.com/signintech/gopdf"
 
-	"handlingsplan/app"
 	"handlingsplan/app/identity"
 	"handlingsplan/app/submission"
 	"handlingsplan/assets"
+	"handlingsplan/domain"
 )
 
 // sealForCLI makes a small real submission of board for 2027, signed by id.
@@ -36,16 +36,16 @@ func sealForCLI(t *testing.T, board string, version int, id *identity.Identity) 
 	if _, err := gp.WriteTo(&pdf); err != nil {
 		t.Fatal(err)
 	}
-	prof, err := app.DefaultProfile()
+	prof, err := domain.DefaultProfile()
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := submission.Payload{
-		Schema: submission.SchemaVersion, AppVersion: Version, Kommun: prof.Kommun, Board: board, Year: 2027, Version: version,
+		Schema: submission.SchemaVersion, AppVersion: "test", Kommun: prof.Kommun, Board: board, Year: 2027, Version: version,
 		CreatedAt: time.Now().UTC(), Goals: prof.Goals, HoursPerFTE: prof.HoursPerFTE,
-		Plan: app.PlanData{
-			Plan:       app.Plan{Board: board, Year: 2027, Status: app.PlanSigned, Responsible: "Förvaltningschef"},
-			Activities: []app.Activity{{Position: 1, Title: "Behörighetsöversyn", Goals: []int{1}, InternalHours: 20}},
+		Plan: domain.PlanData{
+			Plan:       domain.Plan{Board: board, Year: 2027, Status: domain.PlanSigned, Responsible: "Förvaltningschef"},
+			Activities: []domain.Activity{{Position: 1, Title: "Behörighetsöversyn", Goals: []int{1}, InternalHours: 20}},
 		},
 	}
 	out, err := submission.Seal(pdf.Bytes(), p, id.Key, append([]*x509.Certificate{id.Cert}, id.Chain...),

@@ -1,16 +1,17 @@
-package main
+package cli
 
 import (
 	"fmt"
+	"handlingsplan/version"
 	"io"
 	"slices"
 	"strings"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/exports"
 	"handlingsplan/app/identity"
 	"handlingsplan/app/overview"
+	"handlingsplan/domain"
 )
 
 // runReport is "handlingsplan report": the coordinator's consolidated exports of a year, the
@@ -42,7 +43,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, loc.T("exports.cli.protocol_usage"))
 		return 2
 	}
-	if p := app.ValidateYear(*year); p != nil {
+	if p := domain.ValidateYear(*year); p != nil {
 		fmt.Fprintln(stderr, p.Text(loc))
 		return 2
 	}
@@ -75,13 +76,13 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, loc.T("exports.cli.load_failed"))
 			return 1
 		}
-		if !slices.ContainsFunc(known, func(b app.Board) bool { return b.Name == *board }) {
+		if !slices.ContainsFunc(known, func(b domain.Board) bool { return b.Name == *board }) {
 			fmt.Fprintln(stderr, loc.Tf("export.cli.no_board", "Board", *board))
 			return 1
 		}
 	}
 	w, err := exports.Write(o, *out, exports.Options{
-		ReportOptions: exports.ReportOptions{AppVersion: Version, Now: time.Now(), Signer: signer},
+		ReportOptions: exports.ReportOptions{AppVersion: version.Version, Now: time.Now(), Signer: signer},
 		Comma:         *comma, Protocol: *protocol, Board: *board,
 	})
 	if err != nil {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -141,7 +141,7 @@ func TestFlagsAfterArguments(t *testing.T) {
 			}
 			for _, st := range steps {
 				var out, errOut bytes.Buffer
-				code := run(st.args, &out, &errOut)
+				code := Run(st.args, &out, &errOut)
 				if code != st.code || !strings.Contains(out.String(), st.out) {
 					t.Fatalf("%s %q: exit %d (want %d), stdout lacks %q:\n%s%s", st.name, st.args, code, st.code, st.out, out.String(), errOut.String())
 				}
@@ -170,7 +170,7 @@ func TestStrayArgument(t *testing.T) {
 		{"handout", "extra", "--db", db, "--year", "2027", "--out", "o.pdf"},
 	} {
 		var out, errOut bytes.Buffer
-		if code := run(args, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "Användning: handlingsplan") {
+		if code := Run(args, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "Användning: handlingsplan") {
 			t.Errorf("%q: exit %d\n%s", args, code, errOut.String())
 		}
 		if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
@@ -193,7 +193,7 @@ func TestUsage(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var out, errOut bytes.Buffer
-		if code := run(tc.args, &out, &errOut); code != tc.code {
+		if code := Run(tc.args, &out, &errOut); code != tc.code {
 			t.Errorf("%s: exit %d", tc.name, code)
 		}
 		for _, w := range tc.stdout {
@@ -337,7 +337,7 @@ func TestNoBareErrorChains(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var out, errOut bytes.Buffer
-		if code := run(tc.args, &out, &errOut); code != 1 {
+		if code := Run(tc.args, &out, &errOut); code != 1 {
 			t.Errorf("%s: exit %d", tc.name, code)
 		}
 		lines := strings.Split(strings.TrimSuffix(errOut.String(), "\n"), "\n")
@@ -396,7 +396,7 @@ func TestPassphraseMessagesAgree(t *testing.T) {
 				writeCLIFile(t, args[2], "begäran")
 			}
 			var out, errOut bytes.Buffer
-			if code := run(args, &out, &errOut); code != 1 || !strings.HasSuffix(errOut.String(), c.want+"\n") {
+			if code := Run(args, &out, &errOut); code != 1 || !strings.HasSuffix(errOut.String(), c.want+"\n") {
 				t.Errorf("%q: exit %d, stderr %q, want %q", args, code, errOut.String(), c.want)
 			}
 		}

@@ -1,8 +1,9 @@
-package main
+package cli
 
 import (
 	"errors"
 	"fmt"
+	"handlingsplan/version"
 	"io"
 
 	"handlingsplan/app/export"
@@ -55,7 +56,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, export.ErrorText(loc, err))
 		return 1
 	}
-	res, err := export.Export(s, p.ID, id, export.Options{Loc: loc, AppVersion: Version, Out: *out})
+	res, err := export.Export(s, p.ID, id, export.Options{Loc: loc, AppVersion: version.Version, Out: *out})
 	if errors.Is(err, export.ErrBlocking) {
 		fmt.Fprintln(stderr, export.ErrorText(loc, err))
 		d, derr := s.PlanData(p.ID)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"handlingsplan/app"
 	"handlingsplan/app/identity"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -34,7 +34,7 @@ func execCLI(args ...string) (int, string, string) {
 	case "verify":
 		code = runVerify(args[1:], &out, &errOut)
 	default:
-		code = run(args, &out, &errOut)
+		code = Run(args, &out, &errOut)
 	}
 	return code, out.String(), errOut.String()
 }
@@ -135,9 +135,9 @@ func TestCLIExportRefusesBlockingPlan(t *testing.T) {
 	}
 	b, err := s.AddBoard("Kultur- och fritidsnämnden")
 	if err == nil {
-		pid, aerr := s.AddPlan(app.Plan{BoardID: b, Year: 2027, Responsible: "Kim Kultur"})
+		pid, aerr := s.AddPlan(domain.Plan{BoardID: b, Year: 2027, Responsible: "Kim Kultur"})
 		if aerr == nil {
-			_, err = s.AddActivity(pid, app.Activity{Title: "Ny rutin för loggning", Description: "Skriv rutinen", Responsible: "Kim"})
+			_, err = s.AddActivity(pid, domain.Activity{Title: "Ny rutin för loggning", Description: "Skriv rutinen", Responsible: "Kim"})
 		} else {
 			err = aerr
 		}
