@@ -26,9 +26,9 @@ import (
 const appID = "se.handlingsplan.desktop"
 
 func runGUI(args []string, stderr io.Writer) int {
-	opt, ok := cli.ParseGUIArgs(args, stderr)
-	if !ok {
-		return 2
+	opt, exit, run := cli.ParseGUIArgs(args, stderr)
+	if !run {
+		return exit
 	}
 	loc := i18n.New(i18n.Default)
 	if !hasDisplay() {

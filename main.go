@@ -5,6 +5,8 @@ package main
 import (
 	"os"
 
+	_ "earlylocale" // before Fyne's init: see its doc
+
 	"handlingsplan/cli"
 )
 

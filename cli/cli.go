@@ -43,64 +43,6 @@ func auditName(u *user.User, err error, getenv func(string) string, uid int) str
 	return "uid " + strconv.Itoa(uid)
 }
 
-// newFlags makes a flag set that reports usage errors to stderr instead of exiting.
-func newFlags(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
-}
-
-// parseArgs parses args with flags before, between or after the positional arguments and
-// returns the positional ones in order: "import ks2.pdf --db coord2.db" must not put the file
-// into the default database (Go's flag package stops at the first non-flag). Everything after
-// a "--" is positional.
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		if endedByDashes(fs, args[:len(args)-len(rest)]) {
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-}
-
-// endedByDashes reports whether the flag package stopped parsing because of a "--" terminator
-// (the last of the consumed arguments) rather than at a positional argument; a "--" that was
-// the value of a flag ("--name --") is not a terminator.
-func endedByDashes(fs *flag.FlagSet, consumed []string) bool {
-	n := len(consumed)
-	if n == 0 || consumed[n-1] != "--" {
-		return false
-	}
-	if n == 1 {
-		return true
-	}
-	prev := consumed[n-2]
-	if !strings.HasPrefix(prev, "-") || strings.Contains(prev, "=") {
-		return true
-	}
-	f := fs.Lookup(strings.TrimLeft(prev, "-"))
-	if f == nil {
-		return true
-	}
-	b, ok := f.Value.(interface{ IsBoolFlag() bool })
-	return ok && b.IsBoolFlag()
-}
-
-// dbFlag adds --db with the default database path.
-func dbFlag(fs *flag.FlagSet) *string {
-	def, _ := data.DefaultPath()
-	return fs.String("db", def, "database file")
-}
-
 // storeError is a database that could not be opened or prepared. Error is the one sentence
 // the user reads; the technical cause stays reachable with errors.Is/As and is logged apart.
 type storeError struct {
@@ -223,7 +165,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	coordinator := fs.Bool("coordinator", false, "a coordinator's database: every board's plan signed, exported and imported")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return parseExit(err)
 	}
 	loc := cliLocalizer(*lang)
 	if *db == "" || len(pos) > 0 {
@@ -292,21 +234,27 @@ type GUIOptions struct {
 	ConfigDir string // the folder of the signer identity and the signing CA
 }
 
-// ParseGUIArgs reads the desktop app's flags (--db, --config). ok is false on a usage error,
-// which has then been written to stderr.
-func ParseGUIArgs(args []string, stderr io.Writer) (opt GUIOptions, ok bool) {
+// ParseGUIArgs reads the desktop app's flags (--db, --config). When run is false the program
+// ends with exit: 0 after --help (the commands and flags are listed), 2 after a usage error.
+func ParseGUIArgs(args []string, stderr io.Writer) (opt GUIOptions, exit int, run bool) {
 	fs := newFlags("handlingsplan", stderr)
 	db := dbFlag(fs)
 	cfgDir := fs.String("config", DefaultConfigDir(), "folder of the signer identity and the signing CA")
 	pos, err := parseArgs(fs, args)
+	loc := cliLocalizer(langOf(args))
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(stderr)
+		usage(stderr, loc)
+		return opt, 0, false
+	}
 	if err != nil {
-		return opt, false
+		return opt, 2, false
 	}
 	if len(pos) > 0 {
-		usage(stderr, i18n.New(i18n.Default))
-		return opt, false
+		usage(stderr, loc)
+		return opt, 2, false
 	}
-	return GUIOptions{DB: *db, ConfigDir: *cfgDir}, true
+	return GUIOptions{DB: *db, ConfigDir: *cfgDir}, 0, true
 }
 
 // OpenStore opens the database for the desktop app: see openStore.

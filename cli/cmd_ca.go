@@ -49,7 +49,7 @@ func runCANew(args []string, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return parseExit(err)
 	}
 	loc := cliLocalizer(*lang)
 	if len(pos) > 0 || strings.TrimSpace(*name) == "" || *passFile == "" || *out == "" || *years < 1 || *years > 30 {
@@ -104,7 +104,7 @@ func runCAIssue(args []string, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return parseExit(err)
 	}
 	loc := cliLocalizer(*lang)
 	var request string

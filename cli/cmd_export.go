@@ -20,7 +20,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "signed PDF to write")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return parseExit(err)
 	}
 	loc := cliLocalizer(*f.lang)
 	if *db == "" || *board == "" || *year == 0 || *f.path == "" || *f.passFile == "" || *out == "" || len(pos) > 0 {

@@ -27,7 +27,7 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "sv", "language of the slides and messages (sv, en)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return parseExit(err)
 	}
 	loc := cliLocalizer(*lang)
 	if *db == "" || *year == 0 || *out == "" || len(pos) > 0 {

@@ -80,7 +80,7 @@ func runIdentityNew(args []string, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return parseExit(err)
 	}
 	loc := cliLocalizer(*lang)
 	if *name == "" || *email == "" || *out == "" || *passFile == "" || len(pos) > 0 {
@@ -121,7 +121,7 @@ func runIdentityRequest(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "certificate request file to write (.pem)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return parseExit(err)
 	}
 	loc := cliLocalizer(*f.lang)
 	if *f.path == "" || *f.passFile == "" || *out == "" || len(pos) > 0 {
@@ -150,7 +150,7 @@ func runIdentityAccept(args []string, stdout, stderr io.Writer) int {
 	f := addIdentityFlags(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return parseExit(err)
 	}
 	loc := cliLocalizer(*f.lang)
 	if *f.path == "" || *f.passFile == "" || len(pos) != 1 {
@@ -183,7 +183,7 @@ func runIdentityShow(args []string, stdout, stderr io.Writer) int {
 	f := addIdentityFlags(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return parseExit(err)
 	}
 	loc := cliLocalizer(*f.lang)
 	if *f.path == "" || *f.passFile == "" || len(pos) > 0 {
@@ -219,7 +219,7 @@ func runIdentityExportCert(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "certificate file to write (.pem, or .cer/.crt/.der for DER)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return parseExit(err)
 	}
 	loc := cliLocalizer(*f.lang)
 	if *f.path == "" || *f.passFile == "" || *out == "" || len(pos) > 0 {

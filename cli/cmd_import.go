@@ -22,7 +22,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
 	paths, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return parseExit(err)
 	}
 	loc := cliLocalizer(*lang)
 	if len(paths) == 0 {

@@ -27,7 +27,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	f := addIdentityFlags(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return parseExit(err)
 	}
 	loc := cliLocalizer(*f.lang)
 	format, ferr := exports.FormatOf(*out)

@@ -34,9 +34,12 @@ func trustCommand(name string, args []string, want int, stderr io.Writer) (*impo
 	fs := newFlags("trust "+name, stderr)
 	db := dbFlag(fs)
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
+	if name == "add" {
+		fs.Bool("all", false, "add every certificate of the file") // stripped by runTrustAdd; listed in --help
+	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return nil, nil, nil, nil, 2
+		return nil, nil, nil, nil, parseExit(err)
 	}
 	loc := cliLocalizer(*lang)
 	if (want >= 0 && len(pos) != want) || (want < 0 && len(pos) == 0) {

@@ -24,7 +24,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
 	files, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return parseExit(err)
 	}
 	loc := cliLocalizer(*lang)
 	if len(files) == 0 {

@@ -68,7 +68,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("help", stderr)
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
 	if _, err := parseArgs(fs, args); err != nil {
-		return 2
+		return parseExit(err)
 	}
 	usage(stdout, cliLocalizer(*lang))
 	return 0
