@@ -100,7 +100,7 @@ func TestValidatePlanUnparsed(t *testing.T) {
 		{Entity: "activity", EntityID: 1, Field: "operating_cost", Text: "10 tkx"},
 		{Entity: "training", EntityID: 1, Field: "expected_participants", Text: "många"},
 		{Entity: "activity", EntityID: 1, Field: "investment", Text: "10 tkr"}, // reads now: still typed again
-		{Entity: "activity", EntityID: 99, Field: "investment", Text: "x"},    // no such row
+		{Entity: "activity", EntityID: 99, Field: "investment", Text: "x"},     // no such row
 	}
 	ps := ValidatePlan(d, prof)
 	if !ps.Blocking() {
