@@ -271,7 +271,7 @@ type Unparsed struct {
 type RawInput string
 
 // UnparsedText is the text typed into field of row entity/id that is no value, if any.
-func (d *PlanData) UnparsedText(entity string, id int64, field string) (string, bool) {
+func (d PlanData) UnparsedText(entity string, id int64, field string) (string, bool) {
 	for _, u := range d.Unparsed {
 		if u.Entity == entity && u.EntityID == id && u.Field == field {
 			return u.Text, true
