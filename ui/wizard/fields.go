@@ -24,11 +24,17 @@ func fieldError() *widget.Label {
 	return l
 }
 
-// showError sets or clears a field's error sentence, and the red mark of its input.
-func showError(l *widget.Label, input fyne.CanvasObject, text string) {
-	if l == nil || (l.Text == text && l.Visible() == (text != "")) {
+// showError sets or clears a field's sentence: in the error colour with the input marked red
+// when it blocks, in the warning colour when it is only worth a look.
+func showError(l *widget.Label, input fyne.CanvasObject, text string, blocking bool) {
+	imp := widget.WarningImportance
+	if blocking {
+		imp = widget.DangerImportance
+	}
+	if l == nil || (l.Text == text && l.Importance == imp && l.Visible() == (text != "")) {
 		return
 	}
+	l.Importance = imp
 	l.SetText(text)
 	if text == "" {
 		l.Hide()
@@ -36,7 +42,7 @@ func showError(l *widget.Label, input fyne.CanvasObject, text string) {
 		l.Show()
 	}
 	var err error
-	if text != "" {
+	if text != "" && blocking {
 		err = errors.New(text)
 	}
 	switch x := input.(type) {
@@ -106,11 +112,11 @@ func (f *form) add(label, field string, obj fyne.CanvasObject, inputs ...fyne.Di
 // showProblems puts the problems of row entity/id (or the local errors) under each field.
 func (f *form) showProblems(w *Wizard, entity string, id int64) {
 	for field, l := range f.errs {
-		text := f.local[field]
+		text, blocking := f.local[field], true
 		if text == "" {
-			text = w.problemText(entity, id, field)
+			text, blocking = w.problemText(entity, id, field)
 		}
-		showError(l, f.fields[field], text)
+		showError(l, f.fields[field], text, blocking)
 		markDate(f.fields[field], text)
 	}
 }

@@ -269,3 +269,57 @@ func TestFollowUpAndParticipantsTypedText(t *testing.T) {
 		t.Errorf("40 st: %q", got)
 	}
 }
+
+// The review lists what the report prints in red for last year's follow-up: the biennial
+// checks not answered. Each names last year's plan, jumps to its answer, and goes when answered.
+func TestReviewListsUnansweredChecks(t *testing.T) {
+	test.NewTempApp(t)
+	s, _ := demoStore(t)
+	d := planFor(t, s, demoBoard, 2027)
+	w, win := open(t, s, d.Plan.ID)
+	var checks []located
+	for _, p := range w.problems {
+		if p.Key == "err.check_unanswered" {
+			checks = append(checks, p)
+		}
+	}
+	if len(checks) != 2 {
+		t.Fatalf("unanswered checks in the review: %v", checks)
+	}
+	for _, p := range checks {
+		if p.step != StepFollowUp || p.Severity != domain.Warning || p.EntityID != d.Previous.Plan.ID {
+			t.Errorf("check problem %+v", p)
+		}
+		if got := w.rowLabel(p); !strings.Contains(got, "2026") {
+			t.Errorf("names %q, not last year's plan", got)
+		}
+	}
+	p := checks[0]
+	w.jump(p.step, p.Entity, p.EntityID, p.Field)
+	fv, ok := w.view.(*followUpView)
+	if !ok {
+		t.Fatalf("jumped to %T", w.view)
+	}
+	i := int(p.Field[5] - '0')
+	if win.Canvas().Focused() != fv.results[i] {
+		t.Errorf("focus on %T, not the check's answer", win.Canvas().Focused())
+	}
+	if got := errorShown(fv.checks, p.Field); !strings.Contains(got, "inte besvarad") {
+		t.Errorf("under the check: %q", got)
+	}
+	fv.results[i].SetSelectedIndex(0) // yes
+	if hasKey(w.problems, "plan", p.EntityID, "err.check_unanswered") && len(w.problems) > 0 {
+		n := 0
+		for _, q := range w.problems {
+			if q.Key == "err.check_unanswered" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d unanswered checks after answering one", n)
+		}
+	}
+	if got := errorShown(fv.checks, p.Field); got != "" {
+		t.Errorf("answered check still says %q", got)
+	}
+}

@@ -328,7 +328,8 @@ func (w *Wizard) updateStepIssues() {
 	var texts []string
 	imp := widget.WarningImportance
 	for _, p := range w.problems {
-		if p.step != w.step || p.Entity != "plan" || w.step == StepPlan || w.step == StepReview {
+		// The biennial checks of last year's plan sit under their own fields in step 2.
+		if p.step != w.step || p.Entity != "plan" || p.Previous || w.step == StepPlan || w.step == StepReview {
 			continue
 		}
 		texts = append(texts, p.Text(w.loc))
@@ -398,15 +399,18 @@ func (w *Wizard) validate() {
 	w.problems = locate(domain.ValidatePlan(w.d, w.prof))
 }
 
-// problemText is the sentence for the problems of one field of one row ("" when none).
-func (w *Wizard) problemText(entity string, id int64, field string) string {
+// problemText is the sentence for the problems of one field of one row ("" when none), and
+// whether any of them blocks.
+func (w *Wizard) problemText(entity string, id int64, field string) (string, bool) {
 	var parts []string
+	blocking := false
 	for _, p := range w.problems {
 		if p.Entity == entity && p.EntityID == id && p.Field == field {
 			parts = append(parts, p.Text(w.loc))
+			blocking = blocking || p.Severity == domain.Blocking
 		}
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, " "), blocking
 }
 
 // afterChange is called after the data changed in memory: problems, marks and the view follow.
