@@ -50,11 +50,16 @@ func problemPlans(prof domain.Profile) []domain.PlanData {
 // of the demo kommun and over plans with every kind of problem.
 func TestReportMarksAreTheReview(t *testing.T) {
 	prof := testProfile(t)
-	plans := append(demo.Plans(demo.Options{Year: 2026}, prof), problemPlans(prof)...)
 	now := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 	keys := map[string]int{}
+	problems := problemPlans(prof)
 	for _, lang := range i18n.Langs {
 		loc := i18n.New(lang)
+		// Every demo plan in Swedish, the plans with every problem in each language.
+		plans := problems
+		if lang == i18n.Swedish {
+			plans = append(demo.Plans(demo.Options{Year: 2026}, prof), problems...)
+		}
 		for _, d := range plans {
 			name := d.Plan.Board + " " + itoa(d.Plan.Year) + " " + string(lang)
 			_, m, err := renderMarked(d, loc, Options{Profile: prof, Now: now})
