@@ -4,9 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/mattn/go-sqlite3"
 
@@ -102,127 +100,6 @@ var editable = map[string]map[string]column{
 
 var tables = map[string]string{"plan": "plans", "activity": "activities", "training": "trainings", "checkpoint": "checkpoints", "system": "systems"}
 
-// toArg converts a Go value to the column's stored form and a text for the audit log.
-func toArg(k kind, v any) (arg any, text string, err error) {
-	switch k {
-	case kText:
-		s, ok := stringOf(v)
-		if !ok {
-			return nil, "", fmt.Errorf("want text, got %T", v)
-		}
-		return s, s, nil
-	case kInt:
-		n, ok := intOf(v)
-		if !ok {
-			return nil, "", fmt.Errorf("want a number, got %T", v)
-		}
-		return n, strconv.FormatInt(n, 10), nil
-	case kDate:
-		t, ok := v.(time.Time)
-		if !ok {
-			return nil, "", fmt.Errorf("want a date, got %T", v)
-		}
-		a := dateArg(t)
-		s, _ := a.(string)
-		return a, s, nil
-	case kBool:
-		b, ok := v.(bool)
-		if !ok {
-			return nil, "", fmt.Errorf("want true/false, got %T", v)
-		}
-		if b {
-			return 1, "true", nil
-		}
-		return 0, "false", nil
-	case kDates:
-		ts, ok := v.([]time.Time)
-		if !ok {
-			return nil, "", fmt.Errorf("want dates, got %T", v)
-		}
-		s := datesArg(ts)
-		return s, s, nil
-	}
-	return nil, "", fmt.Errorf("unknown kind %d", k)
-}
-
-func stringOf(v any) (string, bool) {
-	switch x := v.(type) {
-	case string:
-		return x, true
-	case domain.PlanStatus:
-		return string(x), true
-	case domain.ActivityStatus:
-		return string(x), true
-	case domain.TrainingFormat:
-		return string(x), true
-	case domain.CheckResult:
-		return string(x), true
-	case domain.SecurityPlanLevel:
-		return string(x), true
-	}
-	return "", false
-}
-
-func intOf(v any) (int64, bool) {
-	switch x := v.(type) {
-	case int:
-		return int64(x), true
-	case int64:
-		return x, true
-	case domain.Priority:
-		return int64(x), true
-	}
-	return 0, false
-}
-
-// fromStored turns a scanned column back into the Go type SetField accepts, for undo.
-func fromStored(k kind, raw any) any {
-	switch k {
-	case kText:
-		switch x := raw.(type) {
-		case string:
-			return x
-		case []byte:
-			return string(x)
-		}
-		return ""
-	case kInt:
-		n, _ := raw.(int64)
-		return n
-	case kDate:
-		s := asString(raw)
-		return parseDate(sql.NullString{String: s, Valid: s != ""})
-	case kBool:
-		n, _ := raw.(int64)
-		return n != 0
-	case kDates:
-		return parseDates(asString(raw))
-	}
-	return nil
-}
-
-func asString(raw any) string {
-	switch x := raw.(type) {
-	case string:
-		return x
-	case []byte:
-		return string(x)
-	}
-	return ""
-}
-
-func auditText(k kind, raw any) string {
-	switch k {
-	case kInt:
-		n, _ := raw.(int64)
-		return strconv.FormatInt(n, 10)
-	case kBool:
-		n, _ := raw.(int64)
-		return strconv.FormatBool(n != 0)
-	}
-	return asString(raw)
-}
-
 // planOf finds the plan an entity row belongs to (0 for systems, which belong to a board).
 func planOf(tx *sql.Tx, entity string, id int64) (int64, error) {
 	switch entity {
@@ -278,6 +155,11 @@ func (s *Store) audit(tx *sql.Tx, entity string, id int64, field, old, new strin
 // SetField changes one field of one row, records the change in the audit log and returns
 // the old value (in the same Go type, so that SetField(entity, id, field, old) undoes it).
 // A value the database refuses comes back as an *domain.Problem for that field.
+//
+// A number field of an activity or a training also takes a domain.RawInput: text typed there
+// that is no value. It is kept as typed (see unparsed_input) while the column keeps its value,
+// and a number for the field replaces it. The old value is then whichever the field held: the
+// RawInput or the number.
 func (s *Store) SetField(entity string, id int64, field string, value any) (old any, err error) {
 	cols, ok := editable[entity]
 	if !ok {
@@ -287,8 +169,16 @@ func (s *Store) SetField(entity string, id int64, field string, value any) (old 
 	if !ok {
 		return nil, fmt.Errorf("set %s.%s: not an editable field", entity, field)
 	}
-	arg, newText, err := toArg(col.kind, value)
-	if err != nil {
+	typedIn, isTyped := value.(domain.RawInput)
+	takesTyped := col.kind == kInt && (entity == "activity" || entity == "training")
+	var arg any
+	var newText string
+	if isTyped {
+		if !takesTyped {
+			return nil, fmt.Errorf("set %s.%s: typed text for a field that is no number of a plan row", entity, field)
+		}
+		newText = string(typedIn)
+	} else if arg, newText, err = toArg(col.kind, value); err != nil {
 		return nil, fmt.Errorf("set %s.%s: %w", entity, field, err)
 	}
 	err = s.tx(func(tx *sql.Tx) error {
@@ -301,7 +191,17 @@ func (s *Store) SetField(entity string, id int64, field string, value any) (old 
 		}
 		old = fromStored(col.kind, raw)
 		oldText := auditText(col.kind, raw)
-		if oldText == newText {
+		typed, hasTyped := "", false
+		if takesTyped {
+			var err error
+			if typed, hasTyped, err = unparsedText(tx, entity, id, field); err != nil {
+				return err
+			}
+			if hasTyped {
+				old, oldText = domain.RawInput(typed), typed
+			}
+		}
+		if isTyped == hasTyped && oldText == newText {
 			return nil
 		}
 		planID, err := planOf(tx, entity, id)
@@ -311,8 +211,20 @@ func (s *Store) SetField(entity string, id int64, field string, value any) (old 
 		if err := s.editCheck(tx, planID, col.followUp); err != nil {
 			return err
 		}
-		if _, err := tx.Exec("UPDATE "+tables[entity]+" SET "+col.name+" = ? WHERE id = ?", arg, id); err != nil {
-			return constraintProblem(err, entity, id, field)
+		if isTyped {
+			if _, err := tx.Exec("INSERT OR REPLACE INTO unparsed_input(plan_id, entity, entity_id, field, text) VALUES(?,?,?,?,?)",
+				planID, entity, id, field, newText); err != nil {
+				return err
+			}
+		} else {
+			if hasTyped {
+				if _, err := tx.Exec("DELETE FROM unparsed_input WHERE entity = ? AND entity_id = ? AND field = ?", entity, id, field); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.Exec("UPDATE "+tables[entity]+" SET "+col.name+" = ? WHERE id = ?", arg, id); err != nil {
+				return constraintProblem(err, entity, id, field)
+			}
 		}
 		return s.audit(tx, entity, id, field, oldText, newText)
 	})

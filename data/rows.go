@@ -553,6 +553,9 @@ func (s *Store) planData(planID int64) (domain.PlanData, error) {
 	if d.Checkpoints, err = s.Checkpoints(planID); err != nil {
 		return d, err
 	}
+	if d.Unparsed, err = s.Unparsed(planID); err != nil {
+		return d, err
+	}
 	if d.Plan.SubmissionID != 0 {
 		d.Systems, err = s.Systems(d.Plan.BoardID, planID)
 	} else {

@@ -251,6 +251,50 @@ type PlanData struct {
 	Systems     []System     `json:"systems"`
 	// Previous is last year's plan of the same board with its follow-up, when there is one.
 	Previous *PlanData `json:"previous,omitempty"`
+	// Unparsed is what was typed into number fields of the plan's rows and is no value (see
+	// ParseNumber). It never travels in a submission: a plan that has any cannot be exported.
+	Unparsed []Unparsed `json:"-"`
+}
+
+// Unparsed is text typed into a number field that is no value of the field. It is kept as
+// typed (a restart shows it again) and blocks the plan until it is fixed or undone; the
+// field's own value stays the last valid one, which nothing shows while the text is there.
+type Unparsed struct {
+	Entity   string // "activity" or "training"
+	EntityID int64
+	Field    string // e.g. "operating_cost"
+	Text     string
+}
+
+// RawInput is the value of an edit that stores typed text as Unparsed (the store's SetField
+// takes it for a number field); a number for the same field replaces it.
+type RawInput string
+
+// UnparsedText is the text typed into field of row entity/id that is no value, if any.
+func (d PlanData) UnparsedText(entity string, id int64, field string) (string, bool) {
+	for _, u := range d.Unparsed {
+		if u.Entity == entity && u.EntityID == id && u.Field == field {
+			return u.Text, true
+		}
+	}
+	return "", false
+}
+
+// SetUnparsed records text for field of row entity/id (ok false: forget what was there).
+func (d *PlanData) SetUnparsed(entity string, id int64, field, text string, ok bool) {
+	for i, u := range d.Unparsed {
+		if u.Entity == entity && u.EntityID == id && u.Field == field {
+			if ok {
+				d.Unparsed[i].Text = text
+			} else {
+				d.Unparsed = append(d.Unparsed[:i:i], d.Unparsed[i+1:]...)
+			}
+			return
+		}
+	}
+	if ok {
+		d.Unparsed = append(d.Unparsed, Unparsed{Entity: entity, EntityID: id, Field: field, Text: text})
+	}
 }
 
 // AuditEntry is one recorded change.

@@ -24,6 +24,9 @@ type Problem struct {
 	Field    string // e.g. "title", "end", "goals"
 	Key      string // i18n message key, e.g. "err.end_before_start"
 	Args     []any  // template data as name, value pairs
+	// Previous marks a problem of last year's plan: its follow-up, which this plan carries
+	// (the wizard's follow-up step, the report's "last year" section).
+	Previous bool
 }
 
 func (p *Problem) Error() string {

@@ -118,12 +118,19 @@ func ValidateTraining(t Training, year int) Problems {
 			break
 		}
 	}
-	if t.ExpectedParticipants < 0 || t.ActualParticipants < 0 {
-		ps = append(ps, blocking(e, t.ID, "expected_participants", "err.participants"))
-	} else if t.ExpectedParticipants > MaxPeople || t.ActualParticipants > MaxPeople {
-		ps = append(ps, blocking(e, t.ID, "expected_participants", "err.too_large", "Field", "field.participants", "Max", MaxPeople))
-	}
+	people(&ps, t.ID, "expected_participants", t.ExpectedParticipants)
+	people(&ps, t.ID, "actual_participants", t.ActualParticipants)
 	return ps
+}
+
+// people checks a number of participants: not negative, not absurd.
+func people(ps *Problems, id int64, field string, n int) {
+	switch {
+	case n < 0:
+		*ps = append(*ps, blocking("training", id, field, "err.participants"))
+	case n > MaxPeople:
+		*ps = append(*ps, blocking("training", id, field, "err.too_large", "Field", "field.participants", "Max", MaxPeople))
+	}
 }
 
 // ValidateCheckpoint checks one follow-up and reporting checkpoint. Reporting often happens
@@ -162,6 +169,10 @@ func ValidateSystem(s System) Problems {
 			ps = append(ps, blocking(e, s.ID, f.name, "err.level_range"))
 		}
 	}
+	// The policy: an information system "ska minst klara den basnivå" MSB (now MCF) sets.
+	if !s.BaselineMet {
+		ps = append(ps, warning(e, s.ID, "baseline_met", "err.below_baseline"))
+	}
 	if level := s.MaxLevel(); level >= HighLevel && level <= 4 {
 		if s.RiskAnalysisAt.IsZero() {
 			ps = append(ps, warning(e, s.ID, "risk_analysis_at", "err.no_risk_analysis", "Level", level))
@@ -173,11 +184,17 @@ func ValidateSystem(s System) Problems {
 	return ps
 }
 
-// ValidatePlan checks a whole plan: every row, plus what the policy asks of a plan as a whole.
+// ValidatePlan checks a whole plan: every row, what the policy asks of a plan as a whole, what
+// was typed and is no value, and the follow-up of last year's plan that it carries (problems
+// marked Previous). It is the one judge of a plan: the wizard's review, the export, the PDF
+// report's and the slides' red marks and the coordinator's overview all take its verdict.
 // Problems come in the order of the wizard's steps.
 func ValidatePlan(d PlanData, prof Profile) Problems {
 	year := d.Plan.Year
 	ps := ValidatePlanHead(d.Plan)
+	if d.Previous != nil {
+		ps = append(ps, ValidateFollowUp(*d.Previous, prof)...)
+	}
 	if len(d.Activities) == 0 {
 		ps = append(ps, blocking("plan", d.Plan.ID, "activities", "err.no_activities"))
 	}
@@ -185,6 +202,7 @@ func ValidatePlan(d PlanData, prof Profile) Problems {
 	covered := map[int]bool{}
 	for _, a := range d.Activities {
 		ps = append(ps, ValidateActivity(a, year, prof)...)
+		ps = append(ps, unparsed(d.Unparsed, "activity", a.ID)...)
 		key := strings.ToLower(strings.TrimSpace(a.Title))
 		if key != "" && seen[key] {
 			ps = append(ps, warning("activity", a.ID, "title", "err.duplicate_title", "Title", strings.TrimSpace(a.Title)))
@@ -206,6 +224,7 @@ func ValidatePlan(d PlanData, prof Profile) Problems {
 	}
 	for _, t := range d.Trainings {
 		ps = append(ps, ValidateTraining(t, year)...)
+		ps = append(ps, unparsed(d.Unparsed, "training", t.ID)...)
 	}
 	if len(d.Checkpoints) == 0 {
 		ps = append(ps, blocking("plan", d.Plan.ID, "checkpoints", "err.no_checkpoints"))
@@ -236,4 +255,90 @@ func UncoveredGoals(acts []Activity, prof Profile) []int {
 		}
 	}
 	return out
+}
+
+// IsFollowUpField reports whether field of entity belongs to the autumn follow-up of a plan:
+// recorded in the next year's wizard, whatever the plan's status.
+func IsFollowUpField(entity, field string) bool {
+	switch entity {
+	case "activity":
+		switch field {
+		case "status", "percent_done", "actual_hours", "actual_kronor", "follow_up_comment":
+			return true
+		}
+	case "training":
+		return field == "actual_participants"
+	case "checkpoint":
+		return field == "done"
+	case "plan":
+		switch field {
+		case "check0_result", "check0_text", "check1_result", "check1_text", "check2_result", "check2_text":
+			return true
+		}
+	}
+	return false
+}
+
+// CheckField is the field name of check i's answer (CheckActionsDone …).
+func CheckField(i int) string { return "check" + string(rune('0'+i)) + "_result" }
+
+// ValidateFollowUp checks the autumn follow-up of a plan (last year's, as the plan after it
+// carries it): the follow-up fields of its activities and events, what was typed there and is
+// no value, and the policy's three biennial checks. The rest of that plan was judged when it was
+// written. Every problem is marked Previous.
+func ValidateFollowUp(prev PlanData, prof Profile) Problems {
+	var ps Problems
+	only := func(in Problems) {
+		for _, p := range in {
+			if IsFollowUpField(p.Entity, p.Field) {
+				ps = append(ps, p)
+			}
+		}
+	}
+	for _, a := range prev.Activities {
+		only(ValidateActivity(a, prev.Plan.Year, prof))
+		only(unparsed(prev.Unparsed, "activity", a.ID))
+	}
+	for _, t := range prev.Trainings {
+		only(ValidateTraining(t, prev.Plan.Year))
+		only(unparsed(prev.Unparsed, "training", t.ID))
+	}
+	// The checks are answered in the autumn follow-up; the report prints an unanswered one and
+	// a "no" in red, so both are worth a look before the plan is signed. They do not block: the
+	// follow-up is the coordinator's every second year, and a "no" is an honest answer.
+	for i, c := range prev.Plan.Checks {
+		switch c.Result {
+		case CheckUnanswered:
+			ps = append(ps, warning("plan", prev.Plan.ID, CheckField(i), "err.check_unanswered", "Field", "field."+CheckField(i)))
+		case CheckNo:
+			ps = append(ps, warning("plan", prev.Plan.ID, CheckField(i), "err.check_no", "Field", "field."+CheckField(i)))
+		}
+	}
+	for i := range ps {
+		ps[i].Previous = true
+	}
+	return ps
+}
+
+// unparsed are the blocking problems of what was typed into row entity/id's number fields and
+// is no value: ParseNumber's own sentence, quoting the text. Text that reads as a value now (a
+// later version reads more) still blocks until it is typed again, so nothing is taken silently.
+func unparsed(us []Unparsed, entity string, id int64) Problems {
+	var ps Problems
+	for _, u := range us {
+		if u.Entity != entity || u.EntityID != id {
+			continue
+		}
+		unit, ok := UnitOf(u.Entity, u.Field)
+		if !ok {
+			ps = append(ps, blocking(entity, id, u.Field, "err.input.unsaved", "Field", "field."+u.Field, "Text", u.Text))
+			continue
+		}
+		if _, err := ParseNumber(u.Text, unit); err != nil {
+			ps = append(ps, err.Problem(entity, id, u.Field))
+		} else {
+			ps = append(ps, blocking(entity, id, u.Field, "err.input.unsaved", "Field", "field."+u.Field, "Text", u.Text))
+		}
+	}
+	return ps
 }

@@ -205,11 +205,11 @@ func TestProblemText(t *testing.T) {
 
 // The board's register travels with the plan, so ValidatePlan checks it: what the policy
 // demands (a name, an information owner, a level on the scale) blocks; what a high level
-// suggests (a risk analysis, a deepened security plan) only warns.
+// suggests (a risk analysis, a deepened security plan) and a system below the basnivå only warn.
 func TestValidatePlanRegister(t *testing.T) {
 	prof := testProfile(t)
 	good := System{ID: 7, Name: "Procapita", Owner: "Socialchef", Confidentiality: 4, Integrity: 3, Availability: 2, Traceability: 3,
-		SecurityPlan: SecurityPlanDeepened, SecurityPlanAt: vday(2026, 5, 1), RiskAnalysisAt: vday(2026, 4, 1)}
+		BaselineMet: true, SecurityPlan: SecurityPlanDeepened, SecurityPlanAt: vday(2026, 5, 1), RiskAnalysisAt: vday(2026, 4, 1)}
 	complete := PlanData{
 		Plan:        Plan{ID: 1, Board: "Socialnämnden", Year: 2027, Responsible: "Socialchef"},
 		Activities:  []Activity{goodActivity()},
@@ -229,6 +229,7 @@ func TestValidatePlanRegister(t *testing.T) {
 		{"level above the scale", func(s *System) { s.Availability = 5 }, "availability", "err.level_range", Blocking},
 		{"level below unclassified", func(s *System) { s.Traceability = -2 }, "traceability", "err.level_range", Blocking},
 		{"level 4 without risk analysis", func(s *System) { s.RiskAnalysisAt = time.Time{} }, "risk_analysis_at", "err.no_risk_analysis", Warning},
+		{"below the basnivå", func(s *System) { s.BaselineMet = false }, "baseline_met", "err.below_baseline", Warning},
 		{"level 3 without deepened plan", func(s *System) { s.Confidentiality = 3; s.SecurityPlan = SecurityPlanBase }, "security_plan", "err.no_deepened_plan", Warning},
 		{"level 2 needs neither", func(s *System) {
 			s.Confidentiality, s.Integrity, s.Traceability = 2, 2, 1

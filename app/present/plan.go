@@ -15,9 +15,19 @@ import (
 // submission), in the localizer's language. now is when the presentation starts: the title
 // slide's date and the timeline's "today". The deck copies what it shows, so d may change
 // afterwards.
+//
+// What a slide marks in red is the verdict of domain.ValidatePlan on d, the one judge that the
+// wizard's review and the PDF report show too: a goal nothing serves, a check answered no or not
+// at all, the register's systems the review warns of. The slides decide nothing of their own.
 func FromPlan(d domain.PlanData, prof domain.Profile, loc *i18n.Localizer, now time.Time) *Deck {
+	deck, _ := fromPlan(d, prof, loc, now)
+	return deck
+}
+
+// fromPlan is FromPlan, also returning the builder with the marks it made (for tests).
+func fromPlan(d domain.PlanData, prof domain.Profile, loc *i18n.Localizer, now time.Time) (*Deck, *planBuilder) {
 	d = ClonePlanData(d)
-	pb := &planBuilder{builder: builder{loc: loc}, d: d, prof: prof, now: now}
+	pb := &planBuilder{builder: builder{loc: loc}, d: d, prof: prof, now: now, marks: newSlideMarks(domain.ValidatePlan(d, prof))}
 	pb.acts = inOrder(d.Activities, func(a domain.Activity) int { return a.Position })
 	pb.build()
 	p := d.Plan
@@ -29,7 +39,7 @@ func FromPlan(d domain.PlanData, prof domain.Profile, loc *i18n.Localizer, now t
 		Made:    now,
 		Slides:  pb.slides,
 		counter: counterFunc(loc),
-	}
+	}, pb
 }
 
 // planSource names the plan in the footer: board, year and version (a plan never signed has
@@ -47,10 +57,11 @@ func counterFunc(loc *i18n.Localizer) func(n, total int) string {
 
 type planBuilder struct {
 	builder
-	d    domain.PlanData
-	prof domain.Profile
-	now  time.Time
-	acts []domain.Activity
+	d     domain.PlanData
+	prof  domain.Profile
+	now   time.Time
+	acts  []domain.Activity
+	marks *slideMarks // the plan's problems: the only source of red
 }
 
 // planSteps lay out a plan's sections in deck order; a section without data adds no slide.
@@ -187,8 +198,11 @@ func (b *planBuilder) goals() {
 		n := counts[g.Number]
 		r := tableRow{cells: []cell{{text: strconv.Itoa(g.Number), bold: true}, txt(sentenceCase(g.Text)), txt(loc.Number(int64(n)))}}
 		if n == 0 {
-			r.cells[2] = cell{text: loc.T("present.goals.none"), bold: true, color: ColWarn}
-			r.fill = ColWarnFill
+			// Red where the review warns that nothing serves the goal.
+			r.cells[2] = cell{text: loc.T("present.goals.none"), bold: true}
+			if b.marks.goal(g.Number) {
+				r.cells[2].color, r.fill = b.marks.red(r.cells[2].text), ColWarnFill
+			}
 		} else {
 			covered++
 		}
@@ -591,23 +605,26 @@ func (b *planBuilder) followUp() {
 
 	var checks []tableRow
 	for i, c := range prev.Plan.Checks {
-		if c.Result == domain.CheckUnanswered {
+		// Red where the review warns (answered no, or not at all); an unanswered check the
+		// review does not warn of is left out.
+		marked := b.marks.has("plan", prev.Plan.ID, true, domain.CheckField(i))
+		if c.Result == domain.CheckUnanswered && !marked {
 			continue
 		}
-		col := ColDone
-		switch c.Result {
-		case domain.CheckPartly:
-			col = ColNotStarted
-		case domain.CheckNo:
-			col = ColWarn
+		answer := cell{text: loc.T("check.result." + string(c.Result)), bold: true, color: ColDone}
+		switch {
+		case marked:
+			answer.color = b.marks.red(answer.text)
+		case c.Result == domain.CheckPartly:
+			answer.color = ColNotStarted
 		}
-		checks = append(checks, tableRow{cells: []cell{txt(loc.T("check." + strconv.Itoa(i))), {text: loc.T("check.result." + string(c.Result)), bold: true, color: col}, txt(c.Text)}})
+		checks = append(checks, tableRow{cells: []cell{txt(loc.T("check." + strconv.Itoa(i))), answer, txt(c.Text)}})
 	}
 	if len(checks) > 0 {
 		pages = append(pages, b.layoutTable(table{
 			kind:  KindFollowUp,
 			title: loc.Tf("present.followup.checks", "Year", py),
-			cols:  columns(column{loc.T("present.followup.col_check"), 3.4, AlignLeft}, column{loc.T("present.followup.col_answer"), 1.5, AlignLeft}, column{loc.T("present.followup.col_comment"), 4.4, AlignLeft}),
+			cols:  columns(column{loc.T("present.followup.col_check"), 3.2, AlignLeft}, column{loc.T("present.followup.col_answer"), 2.0, AlignLeft}, column{loc.T("present.followup.col_comment"), 4.1, AlignLeft}),
 			rows:  checks,
 		})...)
 	}
@@ -633,6 +650,11 @@ func (b *builder) sectionParts(pages []*page) {
 type registerStats struct {
 	total, noRisk, noPlan, belowBase int
 	levels                           map[int]int // systems by highest classification, -1 unclassified
+	// high says noPlan counts level 3–4 systems without a deepened plan (a plan's slide counts
+	// what the review warns of), not systems without any plan; marks, when set, records the
+	// red the page draws.
+	high  bool
+	marks *slideMarks
 }
 
 func statsOf(systems []domain.System) registerStats {
@@ -694,7 +716,7 @@ func registerPage(loc *i18n.Localizer, prof domain.Profile, st registerStats) *p
 	}{
 		{st.total, loc.Tf("present.register.systems", "Count", st.total), false},
 		{st.noRisk, loc.T("present.register.no_risk"), true},
-		{st.noPlan, loc.T("present.register.no_plan"), true},
+		{st.noPlan, loc.T(highKey("present.register.no_plan", st.high)), true},
 		{st.belowBase, loc.T("present.register.below_base"), true},
 	}
 	fx := marginX + chartW + 36
@@ -704,6 +726,9 @@ func registerPage(loc *i18n.Localizer, prof domain.Profile, st registerStats) *p
 		c := ColHeading
 		if f.warn && f.n > 0 {
 			c = ColWarn
+			if st.marks != nil {
+				st.marks.red(loc.Number(int64(f.n)))
+			}
 		}
 		top := fy
 		fy = p.lines(fx, fy, fw, []string{loc.Number(int64(f.n))}, SizeBigMin, true, c, AlignLeft) - 4
@@ -714,15 +739,43 @@ func registerPage(loc *i18n.Localizer, prof domain.Profile, st registerStats) *p
 	return p
 }
 
+// highKey is key, or its variant for counts of level 3–4 systems.
+func highKey(key string, high bool) string {
+	if high {
+		return key + "_high"
+	}
+	return key
+}
+
+// planRegisterStats counts a plan's register as the review judges it: the systems it warns of
+// for a missing risk analysis, deepened plan or basnivå.
+func (b *planBuilder) planRegisterStats() registerStats {
+	st := statsOf(b.d.Systems)
+	st.high, st.marks = true, b.marks
+	st.noRisk, st.noPlan, st.belowBase = 0, 0, 0
+	for _, s := range b.d.Systems {
+		if b.marks.has("system", s.ID, false, "risk_analysis_at") {
+			st.noRisk++
+		}
+		if b.marks.has("system", s.ID, false, "security_plan") {
+			st.noPlan++
+		}
+		if b.marks.has("system", s.ID, false, "baseline_met") {
+			st.belowBase++
+		}
+	}
+	return st
+}
+
 func (b *planBuilder) register() {
 	if len(b.d.Systems) == 0 {
 		return
 	}
 	loc := b.loc
-	pages := []*page{registerPage(loc, b.prof, statsOf(b.d.Systems))}
+	pages := []*page{registerPage(loc, b.prof, b.planRegisterStats())}
 	var missing []domain.System
 	for _, s := range b.d.Systems {
-		if s.RiskAnalysisAt.IsZero() {
+		if len(b.marks.find("system", s.ID, false, "risk_analysis_at")) > 0 {
 			missing = append(missing, s)
 		}
 	}

@@ -42,10 +42,17 @@ type Options struct {
 	Now        time.Time      // the print date on the cover; time.Now() when zero
 }
 
-// Render draws the report of plan d in the localizer's language.
+// Render draws the report of plan d in the localizer's language. What it marks in red is the
+// verdict of domain.ValidatePlan on d, the same that the wizard's review lists (see marks).
 func Render(d domain.PlanData, loc *i18n.Localizer, opt Options) ([]byte, error) {
+	out, _, err := renderMarked(d, loc, opt)
+	return out, err
+}
+
+// renderMarked is Render, also returning the marks it printed (for tests).
+func renderMarked(d domain.PlanData, loc *i18n.Localizer, opt Options) ([]byte, *marks, error) {
 	if loc == nil {
-		return nil, errors.New("render report: no localizer")
+		return nil, nil, errors.New("render report: no localizer")
 	}
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
@@ -55,9 +62,9 @@ func Render(d domain.PlanData, loc *i18n.Localizer, opt Options) ([]byte, error)
 	}
 	doc, err := pdfdoc.New(loc)
 	if err != nil {
-		return nil, fmt.Errorf("render report: %w", err)
+		return nil, nil, fmt.Errorf("render report: %w", err)
 	}
-	r := &renderer{Doc: doc, loc: loc, opt: opt, d: d}
+	r := &renderer{Doc: doc, loc: loc, opt: opt, d: d, marks: newMarks(domain.ValidatePlan(d, opt.Profile))}
 	r.acts = inPlanOrder(d.Activities, func(a domain.Activity) int { return a.Position })
 	r.trainings = inPlanOrder(d.Trainings, func(t domain.Training) int { return t.Position })
 	r.checkpoints = inPlanOrder(d.Checkpoints, func(c domain.Checkpoint) int { return c.Position })
@@ -75,16 +82,17 @@ func Render(d domain.PlanData, loc *i18n.Localizer, opt Options) ([]byte, error)
 	r.followUpPlan()
 	r.previous()
 	r.register()
+	r.leftOver()
 	r.signature()
 	raw, err := r.Finish()
 	if err != nil {
-		return nil, fmt.Errorf("render report for %s %d: %w", d.Plan.Board, d.Plan.Year, err)
+		return nil, nil, fmt.Errorf("render report for %s %d: %w", d.Plan.Board, d.Plan.Year, err)
 	}
 	out, err := finishPDF(raw, r.docInfo())
 	if err != nil {
-		return nil, fmt.Errorf("render report for %s %d: %w", d.Plan.Board, d.Plan.Year, err)
+		return nil, nil, fmt.Errorf("render report for %s %d: %w", d.Plan.Board, d.Plan.Year, err)
 	}
-	return out, nil
+	return out, r.marks, nil
 }
 
 // the order they came in.
@@ -103,6 +111,7 @@ type renderer struct {
 	acts        []domain.Activity
 	trainings   []domain.Training
 	checkpoints []domain.Checkpoint
+	marks       *marks // the plan's problems: the only source of red
 }
 
 func (r *renderer) headerLeft() string {

@@ -119,6 +119,14 @@ func (r *renderer) summary() {
 		intro = r.loc.Tf("report.summary.intro_policy", "Board", p.Board, "Year", p.Year, "Policy", pol)
 	}
 	r.Paragraph(intro, 9.5, false, pdfdoc.ColText)
+	// What the review says of the plan, in the words of the wizard's review; each problem is
+	// printed in red where it belongs.
+	if blocking, warnings := r.marks.count(); blocking+warnings > 0 {
+		r.Paragraph(r.loc.Tf("report.summary.review", "Blocking", blocking, "Warnings", warnings), 9, false, pdfdoc.ColMuted)
+	} else {
+		r.Paragraph(r.loc.T("report.summary.review_none"), 9, false, pdfdoc.ColMuted)
+	}
+	r.planNotes("responsible", "year", "contact", "decision_date", "decision_paragraph")
 
 	var internal, external, operating, investment int64
 	for _, a := range r.acts {
@@ -129,7 +137,7 @@ func (r *renderer) summary() {
 	}
 	covered, total := r.goalCoverage()
 	goalsNote := ""
-	if covered < total {
+	if len(r.marks.find("plan", r.d.Plan.ID, false, "goals")) > 0 {
 		goalsNote = r.loc.Tf("report.summary.goals_missing", "Section", r.Sections()+1) // goals come next
 	}
 	tiles := []struct{ label, value, note string }{
@@ -167,7 +175,7 @@ func (r *renderer) summary() {
 			r.SetFont(false, 7)
 			c := pdfdoc.ColMuted
 			if t.note == goalsNote {
-				c = pdfdoc.ColWarn
+				c = pdfdoc.ColWarn // the goals' own problems are marked in the goals table
 			}
 			r.Text(x+9, r.Y+43, r.Fit(t.note, tileW-14), c)
 		}
@@ -245,18 +253,23 @@ func (r *renderer) goals() {
 		}
 		status := pdfdoc.Cell{{Text: r.loc.T("report.yes")}}
 		if len(acts) == 0 {
-			acts = pdfdoc.Cell{{Text: r.loc.T("report.goals.uncovered"), Color: pdfdoc.ColWarn}}
-			status = pdfdoc.Cell{{Text: r.loc.T("report.no"), Bold: true, Color: pdfdoc.ColWarn}}
+			// Red where the review warns ("nothing serves goal n"); a plan without activities
+			// has its own problem, in the activities section.
+			marked := r.goalProblem(g.Number)
+			acts = pdfdoc.Cell{r.marks.mark(pdfdoc.Span{Text: r.loc.T("report.goals.uncovered")}, marked)}
+			status = pdfdoc.Cell{r.marks.mark(pdfdoc.Span{Text: r.loc.T("report.no")}, marked)}
+			acts[0].Bold = false
 		}
 		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{goalCell, acts, status}})
 	}
-	r.Table(cols, rows)
+	r.table(cols, rows)
 
-	// Activities that point at a goal the profile does not have (an old or edited profile).
+	// Activities that point at a goal the profile does not have (an old or edited profile):
+	// the review's "goal n is not in the policy", gathered here.
 	var stray []string
 	for i, a := range r.acts {
 		for _, g := range a.Goals {
-			if !known[g] {
+			if !known[g] && r.strayGoal(a.ID, g) {
 				stray = append(stray, r.loc.Tf("report.goals.stray_item", "Activity", i+1, "Goal", g))
 			}
 		}
@@ -266,10 +279,46 @@ func (r *renderer) goals() {
 	}
 }
 
+// goalProblem reports whether the review warns that nothing serves goal n, and marks it shown.
+func (r *renderer) goalProblem(n int) bool {
+	found := false
+	for _, i := range r.marks.find("plan", r.d.Plan.ID, false, "goals") {
+		if p := r.marks.ps[i]; p.Key == "err.goal_uncovered" && argOf(p, "Goal") == n {
+			r.marks.shown[i] = true
+			found = true
+		}
+	}
+	return found
+}
+
+// strayGoal reports whether the review says activity id's goal n is not in the policy, and
+// marks it shown.
+func (r *renderer) strayGoal(id int64, n int) bool {
+	found := false
+	for _, i := range r.marks.find("activity", id, false, "goals") {
+		if p := r.marks.ps[i]; p.Key == "err.unknown_goal" && argOf(p, "Goal") == n {
+			r.marks.shown[i] = true
+			found = true
+		}
+	}
+	return found
+}
+
+// argOf is the value of a problem's template argument name.
+func argOf(p domain.Problem, name string) any {
+	for i := 0; i+1 < len(p.Args); i += 2 {
+		if p.Args[i] == name {
+			return p.Args[i+1]
+		}
+	}
+	return nil
+}
+
 // ---- activities ----
 
 func (r *renderer) activities() {
 	r.Section(r.loc.T("report.section.activities"), true, true, 60)
+	r.planNotes("activities")
 	if len(r.acts) == 0 {
 		r.Paragraph(r.loc.T("report.activities.empty"), 9.5, false, pdfdoc.ColMuted)
 		return
@@ -296,6 +345,7 @@ func (r *renderer) activities() {
 		if strings.TrimSpace(a.Description) != "" {
 			what = append(what, pdfdoc.Span{Text: a.Description})
 		}
+		what = append(what, r.notes("activity", a.ID, false)...)
 		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
 			pdfdoc.Plain(strconv.Itoa(i + 1)),
 			what,
@@ -313,7 +363,7 @@ func (r *renderer) activities() {
 	rows = append(rows, pdfdoc.Row{Total: true, Cells: []pdfdoc.Cell{
 		nil, {{Text: r.loc.T("report.total"), Bold: true}}, nil, nil, nil, nil, r.resourceCell(tot, true),
 	}})
-	r.Table(cols, rows)
+	r.table(cols, rows)
 }
 
 func (r *renderer) resourceCell(a domain.Activity, bold bool) pdfdoc.Cell {
@@ -329,6 +379,7 @@ func (r *renderer) resourceCell(a domain.Activity, bold bool) pdfdoc.Cell {
 
 func (r *renderer) trainingSchedule() {
 	r.Section(r.loc.T("report.section.training"), true, true, 60)
+	r.planNotes("trainings")
 	if len(r.trainings) == 0 {
 		r.Paragraph(r.loc.T("report.training.empty"), 9.5, false, pdfdoc.ColMuted)
 		return
@@ -355,7 +406,7 @@ func (r *renderer) trainingSchedule() {
 			dates = append(dates, r.loc.Date(d))
 		}
 		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
-			{{Text: t.Title, Bold: true}},
+			append(pdfdoc.Cell{{Text: t.Title, Bold: true}}, r.notes("training", t.ID, false)...),
 			pdfdoc.Plain(t.TargetGroup),
 			pdfdoc.Plain(r.keyOr("format."+string(t.Format), string(t.Format))),
 			pdfdoc.Plain(strings.Join(dates, "\n")),
@@ -369,13 +420,14 @@ func (r *renderer) trainingSchedule() {
 		{{Text: r.loc.T("report.total"), Bold: true}}, nil, nil, nil, nil,
 		{{Text: r.loc.Number(expected), Bold: true}}, nil,
 	}})
-	r.Table(cols, rows)
+	r.table(cols, rows)
 }
 
 // ---- follow-up and reporting ----
 
 func (r *renderer) followUpPlan() {
 	r.Section(r.loc.T("report.section.followup"), true, false, 80)
+	r.planNotes("checkpoints")
 	if len(r.checkpoints) == 0 {
 		r.Paragraph(r.loc.T("report.followup.empty"), 9.5, false, pdfdoc.ColMuted)
 		return
@@ -394,10 +446,11 @@ func (r *renderer) followUpPlan() {
 			done = r.loc.T("report.yes")
 		}
 		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
-			pdfdoc.Plain(r.loc.Date(c.Date)), pdfdoc.Plain(c.Method), pdfdoc.Plain(c.ReportTo), pdfdoc.Plain(done),
+			pdfdoc.Plain(r.loc.Date(c.Date)), append(pdfdoc.Plain(c.Method), r.notes("checkpoint", c.ID, false)...),
+			pdfdoc.Plain(c.ReportTo), pdfdoc.Plain(done),
 		}})
 	}
-	r.Table(cols, rows)
+	r.table(cols, rows)
 }
 
 // ---- last year's follow-up ----
@@ -440,7 +493,7 @@ func (r *renderer) previous() {
 		for i, a := range acts {
 			rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
 				pdfdoc.Plain(strconv.Itoa(i + 1)),
-				{{Text: a.Title, Bold: true}},
+				append(pdfdoc.Cell{{Text: a.Title, Bold: true}}, r.notes("activity", a.ID, true)...),
 				pdfdoc.Plain(r.keyOr("activity.status."+string(a.Status), string(a.Status))),
 				pdfdoc.Plain(r.loc.Tf("report.percent", "N", r.loc.Number(int64(a.PercentDone)))),
 				{{Text: r.hours(a.TotalHours())}, {Text: r.loc.Kronor(a.TotalKronor())}},
@@ -448,7 +501,7 @@ func (r *renderer) previous() {
 				pdfdoc.Plain(a.FollowUpComment),
 			}})
 		}
-		r.Table(cols, rows)
+		r.table(cols, rows)
 	}
 
 	trainings := inPlanOrder(prev.Trainings, func(t domain.Training) int { return t.Position })
@@ -463,13 +516,13 @@ func (r *renderer) previous() {
 		var rows []pdfdoc.Row
 		for _, t := range trainings {
 			rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
-				{{Text: t.Title, Bold: true}},
+				append(pdfdoc.Cell{{Text: t.Title, Bold: true}}, r.notes("training", t.ID, true)...),
 				pdfdoc.Plain(r.keyOr("format."+string(t.Format), string(t.Format))),
 				pdfdoc.Plain(r.loc.Number(int64(t.ExpectedParticipants))),
 				pdfdoc.Plain(r.loc.Number(int64(t.ActualParticipants))),
 			}})
 		}
-		r.Table(cols, rows)
+		r.table(cols, rows)
 	}
 
 	r.SubHeading(r.loc.T("report.previous.checks"), 80)
@@ -481,17 +534,16 @@ func (r *renderer) previous() {
 	cols = append(cols, pdfdoc.Column{Title: r.loc.T("report.col.comment"), Width: pdfdoc.ContentW - 232})
 	var rows []pdfdoc.Row
 	for i, c := range prev.Plan.Checks {
-		answer := pdfdoc.Span{Text: r.keyOr("check.result."+string(c.Result), string(c.Result))}
-		if c.Result == domain.CheckNo || c.Result == domain.CheckUnanswered {
-			answer.Color, answer.Bold = pdfdoc.ColWarn, true
-		}
+		// Red where the review warns: unanswered, or answered no.
+		answer := r.marks.mark(pdfdoc.Span{Text: r.keyOr("check.result."+string(c.Result), string(c.Result))},
+			r.marks.has("plan", prev.Plan.ID, true, domain.CheckField(i)))
 		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
 			{{Text: r.loc.T("check." + strconv.Itoa(i)), Bold: true}},
 			{answer},
 			pdfdoc.Plain(c.Text),
 		}})
 	}
-	r.Table(cols, rows)
+	r.table(cols, rows)
 }
 
 // ---- register annex ----
@@ -523,7 +575,8 @@ func (r *renderer) register() {
 			name = append(name, pdfdoc.Span{Text: s.Description, Color: pdfdoc.ColMuted})
 		}
 		if s.Sensitive {
-			name = append(name, pdfdoc.Span{Text: r.loc.T("report.register.sensitive"), Bold: true, Color: pdfdoc.ColWarn})
+			// Red, though no problem: sensitive details must not be e-mailed.
+			name = append(name, r.marks.info(pdfdoc.Span{Text: r.loc.T("report.register.sensitive")}))
 		}
 		class := pdfdoc.Cell{
 			r.levelSpan("report.class.c", s.Confidentiality),
@@ -531,32 +584,39 @@ func (r *renderer) register() {
 			r.levelSpan("report.class.a", s.Availability),
 			r.levelSpan("report.class.t", s.Traceability),
 		}
-		baseline := r.loc.T("report.no")
-		if s.BaselineMet {
-			baseline = r.loc.T("report.yes")
+		// What the review warns of is red here ("Nej" below the basnivå, the plan a high level
+		// asks for, "saknas" for its risk analysis); a date nothing asks for is a plain "–".
+		baseline := pdfdoc.Span{Text: r.loc.T("report.yes")}
+		if !s.BaselineMet {
+			baseline = r.marks.mark(pdfdoc.Span{Text: r.loc.T("report.no")}, r.marks.has("system", s.ID, false, "baseline_met"))
 		}
-		secplan := pdfdoc.Cell{{Text: r.keyOr("secplan."+string(s.SecurityPlan), string(s.SecurityPlan))}}
+		secplan := pdfdoc.Cell{r.marks.mark(pdfdoc.Span{Text: r.keyOr("secplan."+string(s.SecurityPlan), string(s.SecurityPlan))},
+			r.marks.has("system", s.ID, false, "security_plan"))}
 		if !s.SecurityPlanAt.IsZero() {
 			secplan = append(secplan, pdfdoc.Span{Text: r.loc.Date(s.SecurityPlanAt)})
 		}
 		analyses := pdfdoc.Cell{}
 		for _, d := range []struct {
-			key string
-			at  string
+			key, field string
+			at         string
 		}{
-			{"report.register.risk", r.loc.Date(s.RiskAnalysisAt)},
-			{"report.register.continuity", r.loc.Date(s.ContinuityAt)},
-			{"report.register.recovery", r.loc.Date(s.RecoveryAt)},
+			{"report.register.risk", "risk_analysis_at", r.loc.Date(s.RiskAnalysisAt)},
+			{"report.register.continuity", "continuity_at", r.loc.Date(s.ContinuityAt)},
+			{"report.register.recovery", "recovery_at", r.loc.Date(s.RecoveryAt)},
 		} {
-			at := d.at
-			if at == "" {
-				at = r.loc.T("report.register.missing")
+			span := pdfdoc.Span{Text: r.loc.T(d.key), Value: d.at}
+			if d.at == "" {
+				span.Value = "–"
+				if r.marks.has("system", s.ID, false, d.field) {
+					span = r.marks.mark(pdfdoc.Span{Text: r.loc.T(d.key), Value: r.loc.T("report.register.missing")}, true)
+				}
 			}
-			analyses = append(analyses, pdfdoc.Span{Text: r.loc.T(d.key), Value: at})
+			analyses = append(analyses, span)
 		}
-		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{name, pdfdoc.Plain(s.Owner), class, pdfdoc.Plain(baseline), secplan, analyses}})
+		name = append(name, r.notes("system", s.ID, false)...)
+		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{name, pdfdoc.Plain(s.Owner), class, {baseline}, secplan, analyses}})
 	}
-	r.Table(cols, rows)
+	r.table(cols, rows)
 }
 
 // levelSpan prints one classification aspect as "K 3 Allvarlig".

@@ -33,15 +33,15 @@ type detail struct {
 	// focusables are the inputs to put the cursor in, by field.
 	focusables map[string]fyne.Focusable
 
-	name, owner, description *textEntry
+	name, owner, description *widgets.TextEntry
 	levels                   [4]*widget.Select
 	highest                  *widget.Label
 	baseline                 *widget.Check
 	secPlan                  *widget.Select
-	secPlanAt                *dateEntry
-	riskAt                   *dateEntry
-	continuityAt             *dateEntry
-	recoveryAt               *dateEntry
+	secPlanAt                *widgets.DateEntry
+	riskAt                   *widgets.DateEntry
+	continuityAt             *widgets.DateEntry
+	recoveryAt               *widgets.DateEntry
 	sensitive                *widget.Check
 }
 
@@ -130,14 +130,14 @@ func (d *detail) set(field string, value any) {
 
 // textField is a text input for field; typing is saved when it pauses, on Enter and when the
 // focus leaves.
-func (d *detail) textField(field string, multiLine bool) *textEntry {
-	e := newTextEntry(d.v, multiLine)
+func (d *detail) textField(field string, multiLine bool) *widgets.TextEntry {
+	e := widgets.NewTextEntry(d.v.keys(), multiLine)
 	e.OnChanged = func(s string) {
 		if d.id != 0 {
 			d.v.change(edit{id: d.id, field: field, value: s}, false)
 		}
 	}
-	e.onBlur = func() { d.v.flush() }
+	e.OnBlur = func() { d.v.flush() }
 	if !multiLine {
 		e.OnSubmitted = func(string) { d.v.flush() }
 	}
@@ -171,9 +171,9 @@ func (d *detail) onName(s string) {
 // saves.
 func (d *detail) keepStoredName() {
 	v := d.v
-	before := v.pending.Len()
-	v.pending.Drop(func(e edit) bool { return e.id == d.id && e.field == "name" })
-	if v.pending.Len() == before {
+	before := v.undo.Queued()
+	v.undo.Drop(func(e edit) bool { return e.id == d.id && e.field == "name" })
+	if v.undo.Queued() == before {
 		return
 	}
 	xs, err := v.store.Systems(v.board.ID, 0)
@@ -200,8 +200,8 @@ func (d *detail) nameTaken(s string) bool {
 
 // dateField is a date input (typed or picked in the calendar); a complete date is saved at
 // once, a cleared one when the field loses the focus.
-func (d *detail) dateField(field string) *dateEntry {
-	e := newDateEntry(d.v)
+func (d *detail) dateField(field string) *widgets.DateEntry {
+	e := widgets.NewDateEntry(d.v.keys())
 	e.OnChanged = func(t *time.Time) {
 		if d.id == 0 {
 			return
@@ -212,7 +212,7 @@ func (d *detail) dateField(field string) *dateEntry {
 		}
 		d.v.change(edit{id: d.id, field: field, value: dateOnly(*t)}, true)
 	}
-	e.onBlur = func() { d.v.flush() }
+	e.OnBlur = func() { d.v.flush() }
 	d.focusables[field] = e
 	return e
 }

@@ -26,18 +26,13 @@ type edit struct {
 // Key names the field of the system the edit changes (a newer edit of it replaces a pending one).
 func (e edit) Key() string { return fmt.Sprintf("%d/%s", e.id, e.field) }
 
-// op is one store operation that can be undone and redone: a field change, an added system
-// (delete it, add it again with the same id) or a deleted one (the reverse). The register's
-// undo stack is a widgets.History of them.
-type op struct {
-	id    int64  // the system, so undo can show it
-	field string // "" for a whole row
-	undo  func() error
-	redo  func() error
+// where is what an undoable operation of the register remembers, so that undo and redo can
+// show the change: the system and the field ("" for a whole row added or deleted). The
+// register's undo controller is a widgets.Undo[edit, where].
+type where struct {
+	id    int64
+	field string
 }
-
-func (o op) UndoOp() error { return o.undo() }
-func (o op) RedoOp() error { return o.redo() }
 
 // fieldPtr points at a field of x by its SetField name; nil for an unknown field.
 func fieldPtr(x *domain.System, field string) any {
@@ -134,75 +129,55 @@ func (v *View) change(e edit, now bool) {
 		return
 	}
 	set(p, e.value)
-	v.pending.Put(e)
-	if now {
-		v.flush()
-	} else if v.delay > 0 {
-		v.pending.Later(v.delay, func() { v.flush() })
-	}
+	v.undo.Put(e, now)
 	v.validated()
 }
 
 // flush writes the pending edits, each as one undoable operation. A refused write (a full
 // disk, a name taken meanwhile) is told in plain words and the register is read again, so what
 // is shown is what is saved.
-func (v *View) flush() error {
-	pending := v.pending.Take()
-	if len(pending) == 0 {
-		return nil
-	}
-	wrote := false
-	for _, e := range pending {
+func (v *View) flush() error { return v.undo.Flush() }
+
+// initUndo sets up the register's undo controller: how an edit is stored, and what happens after.
+func (v *View) initUndo() {
+	v.undo.Delay = max(v.delay, 0)
+	v.undo.Write = func(e edit) (edit, bool, error) {
 		old, err := v.store.SetField("system", e.id, e.field, e.value)
-		if err != nil {
-			v.report(err)
-			v.reload(v.selID)
-			return err
-		}
-		if same(old, e.value) {
-			continue
-		}
-		wrote = true
 		back := e
 		back.value = old
-		v.hist.Push(op{id: e.id, field: e.field,
-			undo: func() error { _, err := v.store.SetField("system", back.id, back.field, back.value); return err },
-			redo: func() error { _, err := v.store.SetField("system", e.id, e.field, e.value); return err },
-		})
+		return back, err == nil && !same(old, e.value), err
 	}
-	if wrote {
-		v.setStatus(v.loc.Tf("register.saved", "Time", time.Now().Format("15:04")), widget.MediumImportance)
+	v.undo.Where = func(e edit) where { return where{id: e.id, field: e.field} }
+	v.undo.Refused = func(err error) {
+		v.report(err)
+		v.reload(v.selID)
 	}
-	v.updateHistoryButtons()
-	return nil
+	v.undo.Flushed = func(wrote bool) {
+		if wrote {
+			v.setStatus(v.loc.Tf("register.saved", "Time", time.Now().Format("15:04")), widget.MediumImportance)
+		}
+	}
 }
 
 // Undo takes back the newest saved change (what is being typed is saved first, so it is that).
 func (v *View) Undo() {
-	if v.flush() != nil {
-		return
-	}
-	o, ok, err := v.hist.Undo()
-	v.afterHistory(o, ok, err, "register.undone")
+	at, ok, err := v.undo.Undo()
+	v.afterHistory(at, ok, err, "register.undone")
 }
 
 // Redo does the newest undone change again.
 func (v *View) Redo() {
-	if v.flush() != nil {
-		return
-	}
-	o, ok, err := v.hist.Redo()
-	v.afterHistory(o, ok, err, "register.redone")
+	at, ok, err := v.undo.Redo()
+	v.afterHistory(at, ok, err, "register.redone")
 }
 
-func (v *View) afterHistory(o op, ok bool, err error, key string) {
+func (v *View) afterHistory(o where, ok bool, err error, key string) {
 	if err != nil {
 		v.report(err)
 		v.reload(v.selID)
 		return
 	}
 	if !ok {
-		v.updateHistoryButtons()
 		return
 	}
 	// An undone add takes the row away: the row after it in the table is shown instead.
@@ -228,10 +203,9 @@ func (v *View) addSystem(x domain.System) int64 {
 		return 0
 	}
 	x.ID = id
-	v.hist.Push(op{id: id,
-		undo: func() error { _, err := v.store.DeleteSystem(id); return err },
-		redo: func() error { _, err := v.store.AddSystem(v.board.ID, x); return err },
-	})
+	v.undo.Push(where{id: id},
+		func() error { _, err := v.store.DeleteSystem(id); return err },
+		func() error { _, err := v.store.AddSystem(v.board.ID, x); return err })
 	v.reload(id)
 	v.focusField(id, "name")
 	return id
@@ -309,15 +283,14 @@ func (v *View) deleteSystem(id int64) {
 			v.reload(v.selID)
 			return
 		}
-		v.hist.Push(op{id: id,
-			undo: func() error {
+		v.undo.Push(where{id: id},
+			func() error {
 				if _, err := v.store.AddSystem(v.board.ID, row); err != nil {
 					return err
 				}
 				return v.relink(ls)
 			},
-			redo: func() error { _, err := v.store.DeleteSystem(id); return err },
-		})
+			func() error { _, err := v.store.DeleteSystem(id); return err })
 		v.reload(v.neighbour(id))
 		v.setStatus(loc.T("register.deleted"), widget.MediumImportance)
 	}, v.env.Window)

@@ -14,6 +14,7 @@ import (
 	"handlingsplan/data"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
+	"handlingsplan/ui/widgets"
 )
 
 // demoBoard is the demo board whose register the tests edit.
@@ -88,7 +89,7 @@ func byName(t testing.TB, v *View, name string) domain.System {
 }
 
 // typeInto replaces an input's text the way a user does: select all, type.
-func typeInto(e *textEntry, text string) {
+func typeInto(e *widgets.TextEntry, text string) {
 	e.SetText("")
 	test.Type(e, text)
 }

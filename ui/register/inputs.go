@@ -2,7 +2,6 @@ package register
 
 import (
 	"errors"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,99 +10,9 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/ui/widgets"
 )
-
-// The inputs below are like the wizard's (ui/wizard/fields.go) but pass on only shortcuts and
-// fit the register's form; what both use unchanged lives in ui/widgets.
-
-// shortcuts receives the app's keys from whatever input has the focus. Fyne hands every
-// shortcut to a focused Entry, which drops the ones it does not know (Ctrl+S, Ctrl+N, …).
-type shortcuts interface {
-	handleShortcut(s fyne.Shortcut) bool
-}
-
-// textEntry is a widget.Entry that passes the app's keys on, saves when it loses the focus,
-// and lets Tab leave even a multi-line field.
-type textEntry struct {
-	widget.Entry
-	keys   shortcuts
-	onBlur func()
-}
-
-func newTextEntry(k shortcuts, multiLine bool) *textEntry {
-	e := &textEntry{keys: k}
-	e.ExtendBaseWidget(e)
-	e.MultiLine = multiLine
-	if multiLine {
-		e.Wrapping = fyne.TextWrapWord
-	} else {
-		e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	}
-	// Validation state is set from the register's problems, never by a Validator of its own.
-	e.AlwaysShowValidationError = true
-	return e
-}
-
-func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
-	if e.keys != nil && e.keys.handleShortcut(s) {
-		return
-	}
-	e.Entry.TypedShortcut(s)
-}
-
-func (e *textEntry) FocusLost() {
-	e.Entry.FocusLost()
-	if e.onBlur != nil {
-		e.onBlur()
-	}
-}
-
-// AcceptsTab is false so that Tab moves on from the multi-line description too.
-func (e *textEntry) AcceptsTab() bool { return false }
-
-// dateEntry is a widget.DateEntry (typed in the region's format, or picked in the calendar)
-// that passes the app's keys on and saves a cleared date when it loses the focus.
-type dateEntry struct {
-	widget.DateEntry
-	keys   shortcuts
-	onBlur func()
-}
-
-func newDateEntry(k shortcuts) *dateEntry {
-	e := &dateEntry{keys: k}
-	e.ExtendBaseWidget(e)
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	return e
-}
-
-func (e *dateEntry) TypedShortcut(s fyne.Shortcut) {
-	if e.keys != nil && e.keys.handleShortcut(s) {
-		return
-	}
-	e.DateEntry.TypedShortcut(s)
-}
-
-// CreateRenderer lets an empty date pass: DateEntry's own check marks "" as a typing error,
-// but every date of the register is optional.
-func (e *dateEntry) CreateRenderer() fyne.WidgetRenderer {
-	r := e.DateEntry.CreateRenderer()
-	if check := e.Validator; check != nil {
-		e.Validator = func(s string) error {
-			if strings.TrimSpace(s) == "" {
-				return nil
-			}
-			return check(s)
-		}
-	}
-	return r
-}
-
-func (e *dateEntry) FocusLost() {
-	e.DateEntry.FocusLost()
-	if e.onBlur != nil {
-		e.onBlur()
-	}
-}
 
 // dateOnly is the calendar date of t as the app stores dates: UTC midnight.
 func dateOnly(t time.Time) time.Time {
@@ -168,7 +77,7 @@ func (f *form) showError(field, text string, blocking bool) (moved bool) {
 	} else {
 		l.Show()
 	}
-	if e, ok := f.fields[field].(*textEntry); ok {
+	if e, ok := f.fields[field].(*widgets.TextEntry); ok {
 		var err error
 		if text != "" && blocking {
 			err = errors.New(text)

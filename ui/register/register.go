@@ -54,8 +54,7 @@ type View struct {
 	problems domain.Problems
 	selID    int64 // the system shown in the form, 0 when none
 	focusID  int64 // Focus called before Build
-	hist     widgets.History[op]
-	pending  widgets.Pending[edit]
+	undo     widgets.Undo[edit, where]
 
 	title   *widget.Label
 	status  *widget.Label
@@ -82,6 +81,7 @@ func New(env Env, boardID int64) *View {
 	if v.delay == 0 {
 		v.delay = DefaultSaveDelay
 	}
+	v.initUndo()
 	v.loadErr = v.load(boardID)
 	return v
 }
@@ -128,6 +128,7 @@ func (v *View) Build() fyne.CanvasObject {
 	v.title.Truncation = fyne.TextTruncateEllipsis
 	v.undoBtn = widget.NewButtonWithIcon(loc.T("register.undo"), theme.ContentUndoIcon(), v.Undo)
 	v.redoBtn = widget.NewButtonWithIcon(loc.T("register.redo"), theme.ContentRedoIcon(), v.Redo)
+	v.undo.Buttons(v.undoBtn, v.redoBtn)
 	v.status = widget.NewLabel(loc.T("register.autosave"))
 	v.status.SizeName = theme.SizeNameCaptionText
 	header := container.NewBorder(nil, nil, back, container.NewHBox(v.status, v.undoBtn, v.redoBtn), v.title)
@@ -359,7 +360,7 @@ func (v *View) show(id int64) {
 // reload reads the register again from the store (after a row was added or deleted, an undo,
 // or a refused write) and shows system sel.
 func (v *View) reload(sel int64) {
-	v.pending.Take() // what the store refused or replaced is not written later
+	v.undo.Discard() // what the store refused or replaced is not written later
 	if err := v.readRows(); err != nil {
 		fyne.LogError("register: reload", err)
 	}
@@ -519,21 +520,10 @@ func (v *View) setStatus(text string, imp widget.Importance) {
 	v.status.SetText(text)
 }
 
-func (v *View) updateHistoryButtons() {
-	if v.undoBtn == nil {
-		return
-	}
-	if v.hist.CanUndo() || v.pending.Len() > 0 {
-		v.undoBtn.Enable()
-	} else {
-		v.undoBtn.Disable()
-	}
-	if v.hist.CanRedo() {
-		v.redoBtn.Enable()
-	} else {
-		v.redoBtn.Disable()
-	}
-}
+func (v *View) updateHistoryButtons() { v.undo.UpdateButtons() }
+
+// keys are the register's handlers of the app's keys, for its inputs to pass on.
+func (v *View) keys() widgets.Keys { return widgets.Keys{Shortcut: v.handleShortcut} }
 
 // state is the mark of a table row.
 type state int

@@ -108,6 +108,11 @@ func TestAddAndFillSystem(t *testing.T) {
 	if x, _ := stored(t, s, board, id); x.Owner != "Verksamhetschef elevhälsa" {
 		t.Errorf("owner stored as %q", x.Owner)
 	}
+	// A system below the basnivå is worth a look (the policy's "ska"); ticking it clears that.
+	if got := errorShown(v, "baseline_met"); !strings.Contains(got, "basnivån") || v.mark(v.index(id)) != v.ic.warn {
+		t.Errorf("below the basnivå: %q, mark %v", got, v.mark(v.index(id)))
+	}
+	test.Tap(v.form.baseline)
 	if v.mark(v.index(id)) != nil {
 		t.Error("a complete, unclassified row still has a mark")
 	}

@@ -46,6 +46,11 @@ func (p *Pending[E]) Take() []E {
 	return out
 }
 
+// Has reports whether an edit of the field key names is queued.
+func (p *Pending[E]) Has(key string) bool {
+	return slices.ContainsFunc(p.edits, func(x E) bool { return x.Key() == key })
+}
+
 // Len is the number of queued edits.
 func (p *Pending[E]) Len() int { return len(p.edits) }
 

@@ -19,7 +19,7 @@ type datesEditor struct {
 	ref      *rowRef
 	box      *fyne.Container
 	rows     *fyne.Container
-	entries  []*dateEntry
+	entries  []*widgets.DateEntry
 	addBtn   *widget.Button
 	disabled bool
 }
@@ -45,8 +45,8 @@ func (d *datesEditor) show(ds []time.Time, enabled bool) {
 	d.apply()
 }
 
-func (d *datesEditor) addEntry(t time.Time) *dateEntry {
-	e := newDateEntry(d.w)
+func (d *datesEditor) addEntry(t time.Time) *widgets.DateEntry {
+	e := widgets.NewDateEntry(d.w.keys())
 	widgets.SetDate(&e.DateEntry, t)
 	e.OnChanged = func(*time.Time) { d.changed() }
 	var rm *widget.Button
@@ -63,7 +63,7 @@ func (d *datesEditor) onAdd() {
 	d.w.focusWidget(e)
 }
 
-func (d *datesEditor) onRemove(e *dateEntry) {
+func (d *datesEditor) onRemove(e *widgets.DateEntry) {
 	i := slices.Index(d.entries, e)
 	if i < 0 {
 		return

@@ -38,62 +38,86 @@ func (w *Wizard) data(prev bool) *domain.PlanData {
 
 // change takes a user's edit: into memory at once (so tables, totals and problems follow every
 // keystroke), into the store at once when now is set, else when typing pauses (SaveDelay), the
-// field loses the focus, the step changes, or Ctrl+S.
+// field loses the focus, the step changes, or Ctrl+S. A number field's edit is a number or the
+// text typed there that is no value (domain.RawInput), which replaces the other.
 func (w *Wizard) change(e edit, now bool) {
 	d := w.data(e.prev)
 	if d == nil {
 		return
 	}
 	p := fieldPtr(d, e.entity, e.id, e.field)
-	if p == nil || same(get(p), e.value) {
+	if p == nil {
+		return
+	}
+	cur := get(p)
+	if text, ok := d.UnparsedText(e.entity, e.id, e.field); ok {
+		cur = domain.RawInput(text)
+	}
+	if same(cur, e.value) {
 		if now {
 			w.flush()
 		}
 		return
 	}
-	set(p, e.value)
-	w.pending.Put(e)
-	if now {
-		w.flush()
-	} else if w.opt.SaveDelay > 0 {
-		w.pending.Later(w.opt.SaveDelay, func() { w.flush() })
+	if !w.undo.IsQueued(e.Key()) {
+		w.stored[e.Key()] = get(p)
 	}
+	if raw, ok := e.value.(domain.RawInput); ok {
+		// The field's value goes back to what is stored: "2" on the way to "2,5" is no
+		// value the user meant, and totals must not count it.
+		set(p, w.stored[e.Key()])
+		d.SetUnparsed(e.entity, e.id, e.field, string(raw), true)
+	} else {
+		set(p, e.value)
+		d.SetUnparsed(e.entity, e.id, e.field, "", false)
+	}
+	w.undo.Put(e, now)
 	w.afterChange()
 }
 
 // flush writes the pending edits, each as one undoable operation. A refused write (a plan marked
 // ready elsewhere, a full disk) is told in plain words and the data is reloaded from the store,
 // so what is shown is what is saved.
-func (w *Wizard) flush() error {
-	pending := w.pending.Take()
-	if len(pending) == 0 {
-		return nil
+func (w *Wizard) flush() error { return w.undo.Flush() }
+
+// initUndo sets up the wizard's undo controller: how an edit is stored, and what happens after.
+func (w *Wizard) initUndo() {
+	w.undo.Delay = w.opt.SaveDelay
+	w.undo.Write = w.writeEdit
+	w.undo.Where = func(e edit) where {
+		return where{step: w.stepOfEdit(e), entity: e.entity, id: e.id, field: e.field}
 	}
-	wrote := false
-	for _, e := range pending {
-		old, err := w.write(e)
-		if err != nil {
-			w.report(err)
-			w.reload()
-			return err
+	w.undo.Refused = func(err error) {
+		w.report(err)
+		w.reload()
+	}
+	w.undo.Flushed = func(wrote bool) {
+		clear(w.stored)
+		if wrote {
+			w.setStatus(w.loc.Tf("wizard.saved", "Time", time.Now().Format("15:04")), widget.MediumImportance)
 		}
-		if same(old, e.value) {
-			continue
-		}
-		wrote = true
-		w.hist.Push(w.fieldOp(e, old))
-		if !e.prev && !followUpFields[e.field] && w.d.Plan.Status == domain.PlanSigned {
-			// The store turned the signed plan back into a draft: show it.
-			if p, err := w.store.Plan(w.d.Plan.ID); err == nil {
-				w.d.Plan = p
-			}
+		w.refreshChrome()
+	}
+}
+
+// writeEdit stores one edit and returns the edit that takes it back.
+func (w *Wizard) writeEdit(e edit) (edit, bool, error) {
+	old, err := w.write(e)
+	if err != nil {
+		return e, false, err
+	}
+	back := e
+	back.value = old
+	if same(old, e.value) {
+		return back, false, nil
+	}
+	if !e.prev && !domain.IsFollowUpField(e.entity, e.field) && w.d.Plan.Status == domain.PlanSigned {
+		// The store turned the signed plan back into a draft: show it.
+		if p, err := w.store.Plan(w.d.Plan.ID); err == nil {
+			w.d.Plan = p
 		}
 	}
-	if wrote {
-		w.setStatus(w.loc.Tf("wizard.saved", "Time", time.Now().Format("15:04")), widget.MediumImportance)
-	}
-	w.refreshChrome()
-	return nil
+	return back, true, nil
 }
 
 // write stores one edit and returns the old value.
@@ -107,18 +131,8 @@ func (w *Wizard) write(e edit) (any, error) {
 	return w.store.SetField(e.entity, e.id, e.field, e.value)
 }
 
-// fieldOp is the undo/redo of a stored edit.
-func (w *Wizard) fieldOp(e edit, old any) op {
-	back := e
-	back.value = old
-	return op{step: w.stepOfEdit(e), entity: e.entity, id: e.id, field: e.field,
-		undo: func() error { _, err := w.write(back); return err },
-		redo: func() error { _, err := w.write(e); return err },
-	}
-}
-
 func (w *Wizard) stepOfEdit(e edit) int {
-	if e.prev || (e.entity == "plan" && len(e.field) > 5 && e.field[:5] == "check") {
+	if e.prev {
 		return StepFollowUp
 	}
 	return stepOf(domain.Problem{Entity: e.entity, Field: e.field})
@@ -126,29 +140,22 @@ func (w *Wizard) stepOfEdit(e edit) int {
 
 // Undo takes back the newest saved change (what is being typed is saved first, so it is that).
 func (w *Wizard) Undo() {
-	if w.flush() != nil {
-		return
-	}
-	o, ok, err := w.hist.Undo()
-	w.afterHistory(o, ok, err, "wizard.undone")
+	at, ok, err := w.undo.Undo()
+	w.afterHistory(at, ok, err, "wizard.undone")
 }
 
 // Redo does the newest undone change again.
 func (w *Wizard) Redo() {
-	if w.flush() != nil {
-		return
-	}
-	o, ok, err := w.hist.Redo()
-	w.afterHistory(o, ok, err, "wizard.redone")
+	at, ok, err := w.undo.Redo()
+	w.afterHistory(at, ok, err, "wizard.redone")
 }
 
-func (w *Wizard) afterHistory(o op, ok bool, err error, key string) {
+func (w *Wizard) afterHistory(o where, ok bool, err error, key string) {
 	if err != nil {
 		w.report(err)
 		return
 	}
 	if !ok {
-		w.updateHistoryButtons()
 		return
 	}
 	w.reloadData()
@@ -238,10 +245,9 @@ func (w *Wizard) addRow(ops rowOps, row any) int64 {
 		return 0
 	}
 	withID := withRowID(row, id)
-	w.hist.Push(op{step: ops.step, entity: ops.entity, id: id,
-		undo: func() error { _, err := ops.del(id); return err },
-		redo: func() error { _, err := ops.add(withID); return err },
-	})
+	w.undo.Push(where{step: ops.step, entity: ops.entity, id: id},
+		func() error { _, err := ops.del(id); return err },
+		func() error { _, err := ops.add(withID); return err })
 	w.sel[ops.step] = id
 	w.rememberSelection()
 	w.reload()
@@ -264,10 +270,21 @@ func (w *Wizard) deleteRow(ops rowOps, id int64, label string) {
 			w.report(err)
 			return
 		}
-		w.hist.Push(op{step: ops.step, entity: ops.entity, id: id,
-			undo: func() error { _, err := ops.add(row); return err },
-			redo: func() error { _, err := ops.del(id); return err },
-		})
+		// The typed text that is no value goes with the row; undo puts it back too.
+		typed := w.typedOf(ops.entity, id)
+		w.undo.Push(where{step: ops.step, entity: ops.entity, id: id},
+			func() error {
+				if _, err := ops.add(row); err != nil {
+					return err
+				}
+				for _, u := range typed {
+					if _, err := w.store.SetField(u.Entity, u.EntityID, u.Field, domain.RawInput(u.Text)); err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+			func() error { _, err := ops.del(id); return err })
 		w.sel[ops.step] = 0
 		w.reload()
 		w.setStatus(loc.T("wizard.deleted"), widget.MediumImportance)
@@ -306,8 +323,25 @@ func errorText(loc *i18n.Localizer, err error) string {
 	return loc.T("err.save_failed")
 }
 
-// same compares two field values as the store would store them.
+// typedOf is the text typed into row entity/id's number fields that is no value.
+func (w *Wizard) typedOf(entity string, id int64) []domain.Unparsed {
+	var out []domain.Unparsed
+	for _, u := range w.d.Unparsed {
+		if u.Entity == entity && u.EntityID == id {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// same compares two field values as the store would store them. Typed text that is no value
+// is never the same as a number.
 func same(a, b any) bool {
+	_, ra := a.(domain.RawInput)
+	_, rb := b.(domain.RawInput)
+	if ra || rb {
+		return ra && rb && a == b
+	}
 	switch x := a.(type) {
 	case time.Time:
 		y, ok := b.(time.Time)

@@ -15,6 +15,7 @@ import (
 	"handlingsplan/data"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
+	"handlingsplan/ui/widgets"
 )
 
 // demoBoard is the demo board the tests write plans for.
@@ -86,8 +87,14 @@ func open(t testing.TB, s *data.Store, id int64) (*Wizard, fyne.Window) {
 	return w, win
 }
 
+// typable is a text, number or suggest input.
+type typable interface {
+	fyne.Focusable
+	SetText(string)
+}
+
 // typeInto replaces an input's text the way a user does: select all, type.
-func typeInto(e *textEntry, text string) {
+func typeInto(e typable, text string) {
 	e.SetText("")
 	test.Type(e, text)
 }
@@ -100,7 +107,7 @@ func typedDate(d time.Time) string {
 }
 
 // tapCheck taps a check box in its middle (a tap in a tall row's corner misses the box).
-func tapCheck(c *tick) {
+func tapCheck(c *widgets.Tick) {
 	test.TapAt(c, fyne.NewPos(c.MinSize().Width/2, c.Size().Height/2))
 }
 

@@ -1,17 +1,12 @@
 package wizard
 
-// op is one store operation that can be undone and redone: a field change (set the old value
-// back), an added row (delete it, re-add it with the same id) or a deleted row (the reverse).
-// The wizard's undo stack is a widgets.History of them.
-type op struct {
-	// where the change happened, so undo can show it
+// where is what an undoable operation of the wizard remembers, so that undo and redo can show
+// the change: the step, the row (id 0 with entity "plan" for the plan's own fields) and the
+// field ("" for a whole row added or deleted). The wizard's undo controller is a
+// widgets.Undo[edit, where].
+type where struct {
 	step   int
 	entity string
 	id     int64
-	field  string // "" for a whole row
-	undo   func() error
-	redo   func() error
+	field  string
 }
-
-func (o op) UndoOp() error { return o.undo() }
-func (o op) RedoOp() error { return o.redo() }

@@ -1,7 +1,6 @@
 package wizard
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -24,16 +23,24 @@ func (r *rowRef) edit(field string, v any) edit {
 	return edit{entity: r.entity, id: r.id, field: field, value: v, prev: r.prev}
 }
 
+// keys are the wizard's handlers of the app's keys, for its inputs to pass on.
+func (w *Wizard) keys() widgets.Keys {
+	return widgets.Keys{Shortcut: w.handleShortcut, Key: w.handleKey}
+}
+
 // textField is a text input for field of the row ref points at; typing is saved when it pauses,
 // on Enter and when the focus leaves.
-func (w *Wizard) textField(ref *rowRef, field string, multiLine bool) *textEntry {
-	e := newTextEntry(w, multiLine)
+func (w *Wizard) textField(ref *rowRef, field string, multiLine bool) *widgets.TextEntry {
+	e := widgets.NewTextEntry(w.keys(), multiLine)
+	if multiLine {
+		e.SetMinRowsVisible(4)
+	}
 	e.OnChanged = func(s string) {
 		if ref.id != 0 {
 			w.change(ref.edit(field, s), false)
 		}
 	}
-	e.onBlur = func() { w.flush() }
+	e.OnBlur = func() { w.flush() }
 	if !multiLine {
 		e.OnSubmitted = func(string) { w.flush() }
 	}
@@ -41,60 +48,64 @@ func (w *Wizard) textField(ref *rowRef, field string, multiLine bool) *textEntry
 }
 
 // suggestField is free text with usual answers in a drop-down; a picked answer is saved at once.
-func (w *Wizard) suggestField(ref *rowRef, field string, options []string) *suggestEntry {
-	e := newSuggestEntry(w, options)
+func (w *Wizard) suggestField(ref *rowRef, field string, options []string) *widgets.SuggestEntry {
+	e := widgets.NewSuggestEntry(w.keys(), options)
 	e.OnChanged = func(s string) {
 		if ref.id != 0 {
 			w.change(ref.edit(field, s), false)
 		}
 	}
-	e.onBlur = func() { w.flush() }
+	e.OnBlur = func() { w.flush() }
 	e.OnSubmitted = func(string) { w.flush() }
 	return e
 }
 
-// numberField is a whole-number input. What the store would refuse (not a number, negative,
-// a percent over 100) is shown under the field and not saved; the rest goes through the plan's
-// validation like any other value.
-func (w *Wizard) numberField(ref *rowRef, f *form, field string) *textEntry {
-	e := newTextEntry(w, false)
-	e.OnChanged = func(s string) {
+// numberField is the input of a number (kronor, hours, people, a percent: the field's unit).
+// Every keystroke is read with the app's one parser: a value goes into the plan like any other
+// edit; text that is no value goes in as typed (domain.RawInput), so the plan's validation
+// says at once, under the field and in the review, why it is none, the step loses its tick,
+// and the text is still there after a restart. Neither is ever a shortened value.
+func (w *Wizard) numberField(ref *rowRef, field string) *widgets.NumberEntry {
+	unit, _ := domain.UnitOf(ref.entity, field)
+	e := widgets.NewNumberEntry(w.keys(), unit)
+	e.OnInput = func(text string, v int64, err *domain.InputError) {
 		if ref.id == 0 {
 			return
 		}
-		n, err := parseWhole(s)
-		switch {
-		case err != nil:
-			f.local[field] = w.loc.T("wizard.err.whole_number")
-		case n < 0 && (field == "expected_participants" || field == "actual_participants"):
-			f.local[field] = (&domain.Problem{Key: "err.participants"}).Text(w.loc)
-		case n < 0:
-			f.local[field] = (&domain.Problem{Key: "err.negative", Args: []any{"Field", "field." + field}}).Text(w.loc)
-		case field == "percent_done" && n > 100:
-			f.local[field] = (&domain.Problem{Key: "err.percent_range"}).Text(w.loc)
-		default:
-			delete(f.local, field)
-			w.change(ref.edit(field, n), false)
-			f.showProblems(w, ref.entity, ref.id)
+		if err != nil {
+			w.change(ref.edit(field, domain.RawInput(text)), false)
 			return
 		}
-		f.showProblems(w, ref.entity, ref.id)
+		w.change(ref.edit(field, v), false)
 	}
-	e.onBlur = func() { w.flush() }
+	e.OnBlur = func() { w.flush() }
 	e.OnSubmitted = func(string) { w.flush() }
 	return e
 }
 
-// showNumber puts n into a number field without it counting as typing.
-func showNumber(e *textEntry, n int64) { widgets.SetText(&e.Entry, strconv.FormatInt(n, 10)) }
+// showNumber puts field's value of row entity/id of d into e, or the text typed there that is
+// no value, without it counting as typing.
+func showNumber(e *widgets.NumberEntry, d *domain.PlanData, entity string, id int64, field string, v int64) {
+	text, typed := d.UnparsedText(entity, id, field)
+	e.ShowValue(v, text, typed)
+}
+
+// numberText is a table cell of a number field: the value, or the text typed there that is
+// no value (the row's mark says what is wrong with it).
+func (w *Wizard) numberText(d *domain.PlanData, entity string, id int64, field string, v int64) string {
+	if text, ok := d.UnparsedText(entity, id, field); ok {
+		return text
+	}
+	return w.loc.Number(v)
+}
 
 // dateField is a date input (typed or picked in the calendar); a complete date is saved at once.
 // Text that is no date yet is not saved: the field says how to write one instead of the plan's
 // "fill in the date".
-func (w *Wizard) dateField(ref *rowRef, f *form, field string) *dateEntry {
-	e := newDateEntry(w)
+func (w *Wizard) dateField(ref *rowRef, f *form, field string) *widgets.DateEntry {
+	e := widgets.NewDateEntry(w.keys())
 	parsed := false // OnChanged ran for this text: it is a date or empty
-	e.onText = func(s string) {
+	e.OnText = func(s string) {
 		if ref.id == 0 || parsed || strings.TrimSpace(s) == "" {
 			parsed = false
 			return
@@ -124,8 +135,8 @@ func dateOnly(t time.Time) time.Time {
 }
 
 // choiceField is a drop-down of fixed answers; values[i] is stored for labels[i], at once.
-func (w *Wizard) choiceField(ref *rowRef, field string, labels []string, values []any) *choice {
-	c := newChoice(w, labels, w.loc.T("wizard.choose"))
+func (w *Wizard) choiceField(ref *rowRef, field string, labels []string, values []any) *widgets.Choice {
+	c := widgets.NewChoice(w.keys(), labels, w.loc.T("wizard.choose"))
 	c.OnChanged = func(string) {
 		i := c.SelectedIndex()
 		if ref.id == 0 || i < 0 || i >= len(values) {

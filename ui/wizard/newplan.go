@@ -92,8 +92,8 @@ func (n *NewPlanDialog) show() {
 			func() fyne.CanvasObject {
 				title := widget.NewLabel("")
 				title.Truncation = fyne.TextTruncateEllipsis
-				action := newChoice(nil, n.actionLabels(), loc.T("wizard.choose"))
-				reason := newTextEntry(nil, false)
+				action := widgets.NewChoice(widgets.Keys{}, n.actionLabels(), loc.T("wizard.choose"))
+				reason := widgets.NewTextEntry(widgets.Keys{}, false)
 				reason.SetPlaceHolder(loc.T("wizard.new.reason_hint"))
 				return container.New(lay, widget.NewIcon(nil), title, action, reason)
 			}, n.updateRow)
@@ -133,7 +133,7 @@ func (n *NewPlanDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	a := c.Activity
 	objs[1].(*widget.Label).SetText(n.loc.Tf("wizard.new.row", "Title", a.Title,
 		"Status", n.loc.T("activity.status."+string(a.Status)), "Percent", a.PercentDone))
-	action := objs[2].(*choice)
+	action := objs[2].(*widgets.Choice)
 	action.OnChanged = nil
 	widgets.SetSelected(&action.Select, slices.Index(domain.CarryActions, c.Action))
 	action.OnChanged = func(string) {
@@ -142,7 +142,7 @@ func (n *NewPlanDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 			n.list.RefreshItem(i)
 		}
 	}
-	reason := objs[3].(*textEntry)
+	reason := objs[3].(*widgets.TextEntry)
 	reason.OnChanged = nil
 	widgets.SetText(&reason.Entry, c.Reason)
 	reason.OnChanged = func(s string) { n.choices[i].Reason = s }

@@ -15,14 +15,19 @@ type located struct {
 	step int
 }
 
-// followUpFields are the activity fields of the autumn follow-up (step 2).
+// followUpFields are the activity fields of the autumn follow-up (step 2): a row's mark there
+// counts only these.
 var followUpFields = map[string]bool{"status": true, "percent_done": true, "actual_hours": true, "actual_kronor": true, "follow_up_comment": true}
 
 // resourceFields are the activity fields of step 4.
 var resourceFields = map[string]bool{"internal_hours": true, "external_hours": true, "operating_cost": true, "investment": true}
 
-// stepOf tells in which step a problem of the plan being written is fixed.
+// stepOf tells in which step a problem is fixed: last year's follow-up in step 2, the rest
+// where its row or field is edited.
 func stepOf(p domain.Problem) int {
+	if p.Previous {
+		return StepFollowUp
+	}
 	switch p.Entity {
 	case "plan":
 		switch p.Field {
@@ -47,31 +52,11 @@ func stepOf(p domain.Problem) int {
 	return StepReview
 }
 
-// followUpProblems are the problems of last year's follow-up: only its follow-up fields count
-// here, the rest of that plan was checked when it was written.
-func followUpProblems(prev *domain.PlanData, prof domain.Profile) domain.Problems {
-	if prev == nil {
-		return nil
-	}
-	var out domain.Problems
-	for _, a := range prev.Activities {
-		for _, p := range domain.ValidateActivity(a, prev.Plan.Year, prof) {
-			if followUpFields[p.Field] {
-				out = append(out, p)
-			}
-		}
-	}
-	return out
-}
-
-// locate puts the plan's and the follow-up's problems in the order of the steps.
-func locate(plan, followUp domain.Problems) []located {
-	out := make([]located, 0, len(plan)+len(followUp))
-	for _, p := range plan {
+// locate puts the plan's problems in the order of the steps.
+func locate(ps domain.Problems) []located {
+	out := make([]located, 0, len(ps))
+	for _, p := range ps {
 		out = append(out, located{Problem: p, step: stepOf(p)})
-	}
-	for _, p := range followUp {
-		out = append(out, located{Problem: p, step: StepFollowUp})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].step < out[j].step })
 	return out

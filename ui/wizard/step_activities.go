@@ -18,11 +18,11 @@ type activitiesView struct {
 	w *Wizard
 	rowStep[domain.Activity]
 
-	title, description, responsible *textEntry
-	priority                        *choice
-	start, end                      *dateEntry
-	goals                           []*tick
-	systems                         []*tick
+	title, description, responsible *widgets.TextEntry
+	priority                        *widgets.Choice
+	start, end                      *widgets.DateEntry
+	goals                           []*widgets.Tick
+	systems                         []*widgets.Tick
 }
 
 var priorityValues = []any{int64(domain.PriorityHigh), int64(domain.PriorityMedium), int64(domain.PriorityLow)}
@@ -76,7 +76,7 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 	goalBox := container.NewVBox()
 	var goalInputs []fyne.Disableable
 	for _, g := range w.prof.Goals {
-		t := newTick(w, strconv.Itoa(g.Number))
+		t := widgets.NewTick(w.keys(), strconv.Itoa(g.Number))
 		t.OnChanged = func(bool) { v.onGoals() }
 		v.goals = append(v.goals, t)
 		goalInputs = append(goalInputs, t)
@@ -103,7 +103,7 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 		sysBox := container.NewVBox()
 		var sysInputs []fyne.Disableable
 		for _, s := range w.d.Systems {
-			t := newTick(w, s.Name)
+			t := widgets.NewTick(w.keys(), s.Name)
 			t.OnChanged = func(bool) { v.onSystems() }
 			v.systems = append(v.systems, t)
 			sysInputs = append(sysInputs, t)

@@ -13,9 +13,9 @@ type checkpointsView struct {
 	w *Wizard
 	rowStep[domain.Checkpoint]
 
-	date     *dateEntry
-	method   *textEntry
-	reportTo *suggestEntry
+	date     *widgets.DateEntry
+	method   *widgets.TextEntry
+	reportTo *widgets.SuggestEntry
 }
 
 func (v *checkpointsView) rows() []domain.Checkpoint { return v.w.d.Checkpoints }

@@ -20,14 +20,14 @@ type followUpView struct {
 
 	name, planned *widget.Label
 
-	status                 *choice
-	percent, hours, kronor *textEntry
-	comment                *textEntry
+	status                 *widgets.Choice
+	percent, hours, kronor *widgets.NumberEntry
+	comment                *widgets.TextEntry
 
 	checkRef rowRef
 	checks   *form
-	results  [3]*choice
-	texts    [3]*textEntry
+	results  [3]*widgets.Choice
+	texts    [3]*widgets.TextEntry
 }
 
 func statusValues() []any {
@@ -59,13 +59,23 @@ func (v *followUpView) build() fyne.CanvasObject {
 		{Title: loc.T("wizard.col.status"), Min: 6, Weight: 0.8, Text: func(i int) string { return loc.T("activity.status." + string(acts()[i].Status)) },
 			Less: func(a, b int) bool { return acts()[a].Status < acts()[b].Status }},
 		{Title: loc.T("wizard.col.percent"), Min: 4, Weight: 0.3, Align: fyne.TextAlignTrailing,
-			Text: func(i int) string { return strconv.Itoa(acts()[i].PercentDone) + "\u00a0%" },
+			Text: func(i int) string {
+				a := acts()[i]
+				if text, ok := w.d.Previous.UnparsedText("activity", a.ID, "percent_done"); ok {
+					return text
+				}
+				return strconv.Itoa(a.PercentDone) + "\u00a0%"
+			},
 			Less: func(a, b int) bool { return acts()[a].PercentDone < acts()[b].PercentDone }},
 		{Title: loc.T("wizard.col.actual_hours"), Min: 5.5, Weight: 0.4, Align: fyne.TextAlignTrailing,
-			Text: func(i int) string { return loc.Number(acts()[i].ActualHours) },
+			Text: func(i int) string {
+				return w.numberText(w.d.Previous, "activity", acts()[i].ID, "actual_hours", acts()[i].ActualHours)
+			},
 			Less: func(a, b int) bool { return acts()[a].ActualHours < acts()[b].ActualHours }},
 		{Title: loc.T("wizard.col.actual_kronor"), Min: 6, Weight: 0.5, Align: fyne.TextAlignTrailing,
-			Text: func(i int) string { return loc.Number(acts()[i].ActualKronor) }, // the header says kr
+			Text: func(i int) string { // the header says kr
+				return w.numberText(w.d.Previous, "activity", acts()[i].ID, "actual_kronor", acts()[i].ActualKronor)
+			},
 			Less: func(a, b int) bool { return acts()[a].ActualKronor < acts()[b].ActualKronor }},
 	}
 	v.newTable(cols)
@@ -84,11 +94,11 @@ func (v *followUpView) build() fyne.CanvasObject {
 	}
 	v.status = w.choiceField(&v.ref, "status", labels, statusValues())
 	v.f.add(loc.T("wizard.followup.status"), "status", v.status)
-	v.percent = w.numberField(&v.ref, v.f, "percent_done")
+	v.percent = w.numberField(&v.ref, "percent_done")
 	v.f.add(loc.T("wizard.followup.percent"), "percent_done", v.percent)
-	v.hours = w.numberField(&v.ref, v.f, "actual_hours")
+	v.hours = w.numberField(&v.ref, "actual_hours")
 	v.f.add(loc.T("wizard.followup.actual_hours"), "actual_hours", v.hours)
-	v.kronor = w.numberField(&v.ref, v.f, "actual_kronor")
+	v.kronor = w.numberField(&v.ref, "actual_kronor")
 	v.f.add(loc.T("wizard.followup.actual_kronor"), "actual_kronor", v.kronor)
 	v.comment = w.textField(&v.ref, "follow_up_comment", true)
 	v.comment.SetMinRowsVisible(3)
@@ -108,7 +118,7 @@ func (v *followUpView) build() fyne.CanvasObject {
 		v.texts[i].SetPlaceHolder(loc.T("wizard.followup.check_hint"))
 		widgets.SetText(&v.texts[i].Entry, prev.Plan.Checks[i].Text)
 		row := container.NewBorder(nil, nil, container.New(minWidth{em: 10}, v.results[i]), nil, v.texts[i])
-		v.checks.add(loc.T("check."+strconv.Itoa(i)), field+"_text", row, v.results[i], v.texts[i])
+		v.checks.add(loc.T("check."+strconv.Itoa(i)), field+"_result", row, v.results[i], v.texts[i])
 	}
 	checks := section(loc.Tf("wizard.followup.checks", "Year", prev.Plan.Year), "", v.checks.grid)
 
@@ -127,9 +137,10 @@ func (v *followUpView) fill(a domain.Activity) {
 	v.planned.SetText(loc.Tf("wizard.followup.planned_text", "Period", period(loc, a.Start, a.End, 0),
 		"Hours", loc.Number(r.Hours()), "Kronor", loc.Kronor(r.Kronor())))
 	widgets.SetSelected(&v.status.Select, indexOf(statusValues(), string(a.Status)))
-	showNumber(v.percent, int64(a.PercentDone))
-	showNumber(v.hours, a.ActualHours)
-	showNumber(v.kronor, a.ActualKronor)
+	prev := v.w.d.Previous
+	showNumber(v.percent, prev, "activity", a.ID, "percent_done", int64(a.PercentDone))
+	showNumber(v.hours, prev, "activity", a.ID, "actual_hours", a.ActualHours)
+	showNumber(v.kronor, prev, "activity", a.ID, "actual_kronor", a.ActualKronor)
 	widgets.SetText(&v.comment.Entry, a.FollowUpComment)
 }
 

@@ -16,10 +16,10 @@ type planView struct {
 	ref rowRef
 	f   *form
 
-	responsible *textEntry
-	contact     *textEntry
-	decision    *dateEntry
-	paragraph   *textEntry
+	responsible *widgets.TextEntry
+	contact     *widgets.TextEntry
+	decision    *widgets.DateEntry
+	paragraph   *widgets.TextEntry
 }
 
 func (v *planView) build() fyne.CanvasObject {

@@ -22,7 +22,7 @@ type resourcesView struct {
 	rowStep[domain.Activity]
 
 	name, period *widget.Label
-	amounts      map[string]*textEntry
+	amounts      map[string]*widgets.NumberEntry
 	own          *widget.Label // the selected activity's totals
 	totals       *totalsGrid   // the whole plan
 }
@@ -39,9 +39,9 @@ func (v *resourcesView) build() fyne.CanvasObject {
 	acts := v.acts
 	// The headers name the unit (tim, kr), so the cells are bare numbers: "SEK" or "kr" in
 	// every cell only crowds the columns.
-	col := func(key string, get func(a domain.Activity) int64, money bool) widgets.Column {
-		c := widgets.Column{Title: loc.T(key), Min: 5.2, Weight: 0.3, Align: fyne.TextAlignTrailing,
-			Text: func(i int) string { return loc.Number(get(acts()[i])) },
+	col := func(field string, get func(a domain.Activity) int64, money bool) widgets.Column {
+		c := widgets.Column{Title: loc.T("wizard.col." + field), Min: 5.2, Weight: 0.3, Align: fyne.TextAlignTrailing,
+			Text: func(i int) string { return w.numberText(&w.d, "activity", acts()[i].ID, field, get(acts()[i])) },
 			Less: func(a, b int) bool { return get(acts()[a]) < get(acts()[b]) }}
 		if money {
 			c.Min = 6
@@ -53,10 +53,10 @@ func (v *resourcesView) build() fyne.CanvasObject {
 			Less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
 		{Title: loc.T("wizard.col.period"), Min: 5.5, Weight: 0.4, Text: func(i int) string { return period(loc, acts()[i].Start, acts()[i].End, w.d.Plan.Year) },
 			Less: func(a, b int) bool { return dateLess(acts()[a].Start, acts()[b].Start) }},
-		col("wizard.col.internal_hours", func(a domain.Activity) int64 { return a.InternalHours }, false),
-		col("wizard.col.external_hours", func(a domain.Activity) int64 { return a.ExternalHours }, false),
-		col("wizard.col.operating_cost", func(a domain.Activity) int64 { return a.OperatingCost }, true),
-		col("wizard.col.investment", func(a domain.Activity) int64 { return a.Investment }, true),
+		col("internal_hours", func(a domain.Activity) int64 { return a.InternalHours }, false),
+		col("external_hours", func(a domain.Activity) int64 { return a.ExternalHours }, false),
+		col("operating_cost", func(a domain.Activity) int64 { return a.OperatingCost }, true),
+		col("investment", func(a domain.Activity) int64 { return a.Investment }, true),
 	}
 	v.newTable(cols)
 
@@ -66,9 +66,9 @@ func (v *resourcesView) build() fyne.CanvasObject {
 	v.period = widget.NewLabel("")
 	v.f.add(loc.T("wizard.activity.title"), "", v.name)
 	v.f.add(loc.T("wizard.col.period"), "", v.period)
-	v.amounts = map[string]*textEntry{}
+	v.amounts = map[string]*widgets.NumberEntry{}
 	for _, field := range resourceOrder {
-		e := w.numberField(&v.ref, v.f, field)
+		e := w.numberField(&v.ref, field)
 		v.amounts[field] = e
 		v.f.add(loc.T("wizard.resources."+field), field, e)
 	}
@@ -96,7 +96,7 @@ func (v *resourcesView) fill(a domain.Activity) {
 	r := domain.ResourcesOf(a)
 	for field, n := range map[string]int64{"internal_hours": r.InternalHours, "external_hours": r.ExternalHours,
 		"operating_cost": r.OperatingCost, "investment": r.Investment} {
-		showNumber(v.amounts[field], n)
+		showNumber(v.amounts[field], &w.d, "activity", a.ID, field, n)
 	}
 	v.showOwn(a)
 }

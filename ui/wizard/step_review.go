@@ -115,31 +115,32 @@ func (w *Wizard) rowLabel(p located) string {
 		}
 		return s
 	}
+	// A problem of last year's follow-up names last year's rows.
+	d := &w.d
+	if p.Previous && w.d.Previous != nil {
+		d = w.d.Previous
+	}
 	switch p.Entity {
 	case "activity":
-		acts := w.d.Activities
-		if p.step == StepFollowUp && w.d.Previous != nil {
-			acts = w.d.Previous.Activities
-		}
-		for _, a := range acts {
+		for _, a := range d.Activities {
 			if a.ID == p.EntityID {
 				return pick(a.Title)
 			}
 		}
 	case "training":
-		for _, t := range w.d.Trainings {
+		for _, t := range d.Trainings {
 			if t.ID == p.EntityID {
 				return pick(t.Title)
 			}
 		}
 	case "system":
-		for _, x := range w.d.Systems {
+		for _, x := range d.Systems {
 			if x.ID == p.EntityID {
 				return pick(x.Name)
 			}
 		}
 	case "checkpoint":
-		for _, c := range w.d.Checkpoints {
+		for _, c := range d.Checkpoints {
 			if c.ID == p.EntityID {
 				if c.Date.IsZero() {
 					return pick(c.Method)
@@ -148,7 +149,7 @@ func (w *Wizard) rowLabel(p located) string {
 			}
 		}
 	}
-	return w.loc.Tf("wizard.review.the_plan", "Year", w.d.Plan.Year)
+	return w.loc.Tf("wizard.review.the_plan", "Year", d.Plan.Year)
 }
 
 func (v *reviewView) validated() {

@@ -16,9 +16,9 @@ type trainingsView struct {
 	w *Wizard
 	rowStep[domain.Training]
 
-	title, target, responsible, evaluation *textEntry
-	participants                           *textEntry
-	format                                 *choice
+	title, target, responsible, evaluation *widgets.TextEntry
+	participants                           *widgets.NumberEntry
+	format                                 *widgets.Choice
 	dates                                  *datesEditor
 }
 
@@ -50,7 +50,9 @@ func (v *trainingsView) build() fyne.CanvasObject {
 		{Title: loc.T("wizard.col.dates"), Min: 7.5, Weight: 0.5, Text: func(i int) string { return datesText(loc, rows()[i].Dates) },
 			Less: func(a, b int) bool { return dateLess(firstDate(rows()[a].Dates), firstDate(rows()[b].Dates)) }},
 		{Title: loc.T("wizard.col.participants"), Min: 4, Weight: 0.3, Align: fyne.TextAlignTrailing,
-			Text: func(i int) string { return loc.Number(int64(rows()[i].ExpectedParticipants)) },
+			Text: func(i int) string {
+				return w.numberText(&w.d, "training", rows()[i].ID, "expected_participants", int64(rows()[i].ExpectedParticipants))
+			},
 			Less: func(a, b int) bool { return rows()[a].ExpectedParticipants < rows()[b].ExpectedParticipants }},
 	}
 	v.newTable(cols)
@@ -74,7 +76,7 @@ func (v *trainingsView) build() fyne.CanvasObject {
 	v.responsible = w.textField(&v.ref, "responsible", false)
 	v.responsible.SetPlaceHolder(loc.T("wizard.training.responsible_hint"))
 	v.f.add(loc.T("wizard.training.responsible"), "responsible", v.responsible)
-	v.participants = w.numberField(&v.ref, v.f, "expected_participants")
+	v.participants = w.numberField(&v.ref, "expected_participants")
 	v.f.add(loc.T("wizard.training.participants"), "expected_participants", v.participants)
 	v.evaluation = w.textField(&v.ref, "evaluation", true)
 	v.evaluation.SetPlaceHolder(loc.T("wizard.training.evaluation_hint"))
@@ -93,7 +95,7 @@ func (v *trainingsView) fill(t domain.Training) {
 	widgets.SetSelected(&v.format.Select, indexOf(formatValues(), string(t.Format)))
 	v.dates.show(t.Dates, v.w.canEdit(StepTrainings))
 	widgets.SetText(&v.responsible.Entry, t.Responsible)
-	showNumber(v.participants, int64(t.ExpectedParticipants))
+	showNumber(v.participants, &v.w.d, "training", t.ID, "expected_participants", int64(t.ExpectedParticipants))
 	widgets.SetText(&v.evaluation.Entry, t.Evaluation)
 }
 

@@ -91,8 +91,10 @@ type Wizard struct {
 	step     int
 	sel      map[int]int64 // per step: id of the selected row
 	view     stepView
-	hist     widgets.History[op]
-	pending  widgets.Pending[edit]
+	undo     widgets.Undo[edit, where]
+	// stored is, per field with typing not yet written, the value the store holds: what a
+	// number field's value goes back to while its text is no value.
+	stored map[string]any
 
 	title     *widget.Label
 	stepTitle *widget.Label
@@ -126,11 +128,12 @@ func New(win fyne.Window, store *data.Store, loc *i18n.Localizer, planID int64, 
 	if err != nil {
 		return nil, fmt.Errorf("open plan %d: %w", planID, err)
 	}
-	w := &Wizard{win: win, store: store, loc: loc, prof: prof, opt: opt, ic: newIcons(), d: d, sel: map[int]int64{}}
+	w := &Wizard{win: win, store: store, loc: loc, prof: prof, opt: opt, ic: newIcons(), d: d, sel: map[int]int64{}, stored: map[string]any{}}
 	w.step = min(max(d.Plan.WizardStep, 0), stepCount-1)
 	if d.Plan.Status == domain.PlanClosed {
 		w.step = StepFollowUp
 	}
+	w.initUndo()
 	w.restoreSelection()
 	w.validate()
 	return w, nil
@@ -153,6 +156,7 @@ func (w *Wizard) Build() fyne.CanvasObject {
 	w.title.Truncation = fyne.TextTruncateEllipsis
 	w.undoBtn = widget.NewButtonWithIcon(loc.T("wizard.undo"), theme.ContentUndoIcon(), w.Undo)
 	w.redoBtn = widget.NewButtonWithIcon(loc.T("wizard.redo"), theme.ContentRedoIcon(), w.Redo)
+	w.undo.Buttons(w.undoBtn, w.redoBtn)
 	w.status = widget.NewLabel(loc.T("wizard.autosave"))
 	w.status.SizeName = theme.SizeNameCaptionText
 	right := container.NewHBox(w.status, w.undoBtn, w.redoBtn)
@@ -324,7 +328,8 @@ func (w *Wizard) updateStepIssues() {
 	var texts []string
 	imp := widget.WarningImportance
 	for _, p := range w.problems {
-		if p.step != w.step || p.Entity != "plan" || w.step == StepPlan || w.step == StepReview {
+		// The biennial checks of last year's plan sit under their own fields in step 2.
+		if p.step != w.step || p.Entity != "plan" || p.Previous || w.step == StepPlan || w.step == StepReview {
 			continue
 		}
 		texts = append(texts, p.Text(w.loc))
@@ -345,21 +350,7 @@ func (w *Wizard) updateStepIssues() {
 	}
 }
 
-func (w *Wizard) updateHistoryButtons() {
-	if w.undoBtn == nil {
-		return
-	}
-	if w.hist.CanUndo() || w.pending.Len() > 0 {
-		w.undoBtn.Enable()
-	} else {
-		w.undoBtn.Disable()
-	}
-	if w.hist.CanRedo() {
-		w.redoBtn.Enable()
-	} else {
-		w.redoBtn.Disable()
-	}
-}
+func (w *Wizard) updateHistoryButtons() { w.undo.UpdateButtons() }
 
 func (w *Wizard) updateBanner() {
 	p := w.d.Plan
@@ -402,20 +393,24 @@ func (w *Wizard) stepLabel(s int) string {
 	return w.loc.T("wizard.step." + stepNames[s])
 }
 
-// validate recomputes every problem of the plan and of last year's follow-up.
+// validate recomputes every problem of the plan and of last year's follow-up: the plan's one
+// judge, the same that the export, the report and the slides take their verdict from.
 func (w *Wizard) validate() {
-	w.problems = locate(domain.ValidatePlan(w.d, w.prof), followUpProblems(w.d.Previous, w.prof))
+	w.problems = locate(domain.ValidatePlan(w.d, w.prof))
 }
 
-// problemText is the sentence for the problems of one field of one row ("" when none).
-func (w *Wizard) problemText(entity string, id int64, field string) string {
+// problemText is the sentence for the problems of one field of one row ("" when none), and
+// whether any of them blocks.
+func (w *Wizard) problemText(entity string, id int64, field string) (string, bool) {
 	var parts []string
+	blocking := false
 	for _, p := range w.problems {
 		if p.Entity == entity && p.EntityID == id && p.Field == field {
 			parts = append(parts, p.Text(w.loc))
+			blocking = blocking || p.Severity == domain.Blocking
 		}
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, " "), blocking
 }
 
 // afterChange is called after the data changed in memory: problems, marks and the view follow.

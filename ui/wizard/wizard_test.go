@@ -416,7 +416,7 @@ func TestUndoRedoFieldEdits(t *testing.T) {
 	w.GoTo(StepPlan)
 	typeInto(w.view.(*planView).paragraph, "§ 12")
 	w.Flush()
-	if w.hist.CanRedo() {
+	if w.undo.CanRedo() {
 		t.Error("redo still possible after a new edit")
 	}
 }
@@ -592,23 +592,6 @@ func TestSortByColumn(t *testing.T) {
 }
 
 // Pure helpers.
-func TestParseWhole(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int64
-		ok   bool
-	}{
-		{"", 0, true}, {"1500", 1500, true}, {"1 500", 1500, true}, {"1\u00a0500", 1500, true},
-		{"1,500", 1500, true}, {"-3", -3, true}, {"−3", -3, true}, {"12a", 0, false}, {"1.5e3", 0, false},
-	}
-	for _, tt := range tests {
-		got, err := parseWhole(tt.in)
-		if (err == nil) != tt.ok || got != tt.want {
-			t.Errorf("parseWhole(%q) = %d, %v", tt.in, got, err)
-		}
-	}
-}
-
 func TestStepOf(t *testing.T) {
 	tests := []struct {
 		p    domain.Problem

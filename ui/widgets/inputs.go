@@ -1,0 +1,250 @@
+package widgets
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"handlingsplan/domain"
+)
+
+// The inputs of the editing views (wizard, register): each passes the app's own keys on to its
+// view, so Ctrl+S, Ctrl+Z or PageDown work whatever has the focus, and tells its view when the
+// focus leaves (typing is saved then).
+
+// Keys are the view's handlers of the app's keys. Fyne hands every shortcut to a focused
+// Entry, which drops the ones it does not know (Ctrl+S, Ctrl+N, …), and keys without a
+// modifier (PageUp, F5) reach the focused widget only; an input asks these first. A handler
+// reports whether it took the key; either may be nil.
+type Keys struct {
+	Shortcut func(fyne.Shortcut) bool
+	Key      func(*fyne.KeyEvent) bool
+}
+
+func (k Keys) shortcut(s fyne.Shortcut) bool { return k.Shortcut != nil && k.Shortcut(s) }
+func (k Keys) key(ev *fyne.KeyEvent) bool    { return k.Key != nil && k.Key(ev) }
+
+// TextEntry is a widget.Entry that passes the app's keys on, calls OnBlur when it loses the
+// focus, and lets Tab leave even a multi-line field (full Tab order). Its red mark is set by
+// the view from the plan's problems (SetValidationError), never by a Validator of its own.
+type TextEntry struct {
+	widget.Entry
+	Keys   Keys
+	OnBlur func()
+}
+
+// NewTextEntry makes a one-line input, or a multi-line one that wraps at words.
+func NewTextEntry(k Keys, multiLine bool) *TextEntry {
+	e := &TextEntry{Keys: k}
+	e.ExtendBaseWidget(e)
+	e.MultiLine = multiLine
+	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
+	} else {
+		e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	}
+	e.AlwaysShowValidationError = true
+	return e
+}
+
+func (e *TextEntry) TypedShortcut(s fyne.Shortcut) {
+	if !e.Keys.shortcut(s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
+func (e *TextEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !e.Keys.key(ev) {
+		e.Entry.TypedKey(ev)
+	}
+}
+
+func (e *TextEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.OnBlur != nil {
+		e.OnBlur()
+	}
+}
+
+// AcceptsTab is false so that Tab moves on from multi-line fields too.
+func (e *TextEntry) AcceptsTab() bool { return false }
+
+// NumberEntry is a TextEntry for a number of one unit (kronor, hours, people, a percent). Every
+// change of its text is read with domain.ParseNumber, the app's one parser, and handed to
+// OnInput as a value or as the reason the text is none: the view keeps either, and shows the
+// reason at once. It never takes the valid part of what was typed.
+type NumberEntry struct {
+	TextEntry
+	Unit domain.Unit
+	// OnInput gets the text after every change: its value when err is nil.
+	OnInput func(text string, v int64, err *domain.InputError)
+}
+
+// NewNumberEntry makes the input of a number of unit u.
+func NewNumberEntry(k Keys, u domain.Unit) *NumberEntry {
+	e := &NumberEntry{Unit: u}
+	e.Keys = k
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.AlwaysShowValidationError = true
+	e.OnChanged = func(s string) {
+		if e.OnInput == nil {
+			return
+		}
+		v, err := domain.ParseNumber(s, e.Unit)
+		e.OnInput(s, v, err)
+	}
+	return e
+}
+
+// ShowValue puts a stored value into the input without it counting as typing; typed, when set, is
+// text typed earlier that is no value, shown as it was typed.
+func (e *NumberEntry) ShowValue(v int64, typed string, isTyped bool) {
+	if isTyped {
+		SetText(&e.Entry, typed)
+		return
+	}
+	SetText(&e.Entry, strconv.FormatInt(v, 10))
+}
+
+// DateEntry is a widget.DateEntry (typed in the region's format, or picked in the calendar)
+// that passes the app's keys on. An empty field passes its own check: whether a date is
+// required is the plan's or the register's rule, shown by the view.
+type DateEntry struct {
+	widget.DateEntry
+	Keys   Keys
+	OnBlur func()
+	// OnText sees every change of the text, after OnChanged: DateEntry calls OnChanged only
+	// for a complete date or an empty field, and a half-typed date needs saying so.
+	OnText func(string)
+}
+
+// NewDateEntry makes a date input.
+func NewDateEntry(k Keys) *DateEntry {
+	e := &DateEntry{Keys: k}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	return e
+}
+
+// CreateRenderer hooks OnText behind the DateEntry's own handler, and lets an empty field pass
+// the DateEntry's own check (which marks "" as a typing error); both are set up here.
+func (e *DateEntry) CreateRenderer() fyne.WidgetRenderer {
+	r := e.DateEntry.CreateRenderer()
+	inner := e.Entry.OnChanged
+	e.Entry.OnChanged = func(s string) {
+		if inner != nil {
+			inner(s)
+		}
+		if e.OnText != nil {
+			e.OnText(s)
+		}
+	}
+	if check := e.Validator; check != nil {
+		e.Validator = func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return nil
+			}
+			return check(s)
+		}
+	}
+	return r
+}
+
+func (e *DateEntry) TypedShortcut(s fyne.Shortcut) {
+	if !e.Keys.shortcut(s) {
+		e.DateEntry.TypedShortcut(s)
+	}
+}
+
+func (e *DateEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !e.Keys.key(ev) {
+		e.DateEntry.TypedKey(ev)
+	}
+}
+
+func (e *DateEntry) FocusLost() {
+	e.DateEntry.FocusLost()
+	if e.OnBlur != nil {
+		e.OnBlur()
+	}
+}
+
+// SuggestEntry is free text with a drop-down of usual answers (e.g. "Nämnden").
+type SuggestEntry struct {
+	widget.SelectEntry
+	Keys   Keys
+	OnBlur func()
+}
+
+// NewSuggestEntry makes a free-text input offering options.
+func NewSuggestEntry(k Keys, options []string) *SuggestEntry {
+	e := &SuggestEntry{Keys: k}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.SetOptions(options)
+	e.AlwaysShowValidationError = true
+	return e
+}
+
+func (e *SuggestEntry) TypedShortcut(s fyne.Shortcut) {
+	if !e.Keys.shortcut(s) {
+		e.SelectEntry.TypedShortcut(s)
+	}
+}
+
+func (e *SuggestEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !e.Keys.key(ev) {
+		e.SelectEntry.TypedKey(ev)
+	}
+}
+
+func (e *SuggestEntry) FocusLost() {
+	e.SelectEntry.FocusLost()
+	if e.OnBlur != nil {
+		e.OnBlur()
+	}
+}
+
+// Choice is a widget.Select that passes the app's keys on.
+type Choice struct {
+	widget.Select
+	Keys Keys
+}
+
+// NewChoice makes a drop-down of fixed answers.
+func NewChoice(k Keys, options []string, placeHolder string) *Choice {
+	s := &Choice{Keys: k}
+	s.Options = options
+	s.PlaceHolder = placeHolder
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *Choice) TypedKey(ev *fyne.KeyEvent) {
+	if !s.Keys.key(ev) {
+		s.Select.TypedKey(ev)
+	}
+}
+
+// Tick is a widget.Check that passes the app's keys on.
+type Tick struct {
+	widget.Check
+	Keys Keys
+}
+
+// NewTick makes a check box with a label.
+func NewTick(k Keys, label string) *Tick {
+	c := &Tick{Keys: k}
+	c.Text = label
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *Tick) TypedKey(ev *fyne.KeyEvent) {
+	if !c.Keys.key(ev) {
+		c.Check.TypedKey(ev)
+	}
+}
