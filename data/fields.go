@@ -19,6 +19,7 @@ const (
 	kDate
 	kBool
 	kDates // training dates, comma-separated
+	kRef   // the id of another row; 0 stores NULL (no row)
 )
 
 type column struct {
@@ -36,7 +37,16 @@ var editable = map[string]map[string]column{
 		"responsible":        {name: "responsible"},
 		"contact":            {name: "contact"},
 		"decision_date":      {name: "decision_date", kind: kDate},
-		"decision_paragraph": {name: "decision_paragraph"},
+		// The decision is about the content, it does not change it: recording it neither needs a
+		// draft nor reopens a signed plan (see decisions.go for the whole decision at once).
+		"decision_paragraph":          {name: "decision_paragraph", followUp: true},
+		"decision_dnr":                {name: "decision_dnr", followUp: true},
+		"decided_on":                  {name: "decided_on", kind: kDate, followUp: true},
+		"decision_body":               {name: "decision_body", followUp: true},
+		"followup_decision_dnr":       {name: "followup_decision_dnr", followUp: true},
+		"followup_decision_date":      {name: "followup_decision_date", kind: kDate, followUp: true},
+		"followup_decision_body":      {name: "followup_decision_body", followUp: true},
+		"followup_decision_paragraph": {name: "followup_decision_paragraph", followUp: true},
 		"check0_result":      {name: "check0_result", followUp: true},
 		"check0_text":        {name: "check0_text", followUp: true},
 		"check1_result":      {name: "check1_result", followUp: true},
@@ -56,6 +66,7 @@ var editable = map[string]map[string]column{
 		"operating_cost":    {name: "operating_cost", kind: kInt},
 		"investment":        {name: "investment", kind: kInt},
 		"position":          {name: "position", kind: kInt},
+		"annual_goal":       {name: "annual_goal_id", kind: kRef},
 		"status":            {name: "status", followUp: true},
 		"percent_done":      {name: "percent_done", kind: kInt, followUp: true},
 		"actual_hours":      {name: "actual_hours", kind: kInt, followUp: true},
@@ -66,12 +77,24 @@ var editable = map[string]map[string]column{
 		"title":                 {name: "title"},
 		"target_group":          {name: "target_group"},
 		"format":                {name: "format"},
+		"kind":                  {name: "kind"},
 		"dates":                 {name: "dates", kind: kDates},
 		"responsible":           {name: "responsible"},
 		"expected_participants": {name: "expected_participants", kind: kInt},
 		"evaluation":            {name: "evaluation"},
 		"position":              {name: "position", kind: kInt},
 		"actual_participants":   {name: "actual_participants", kind: kInt, followUp: true},
+	},
+	"annual_goal": {
+		"text":              {name: "text"},
+		"indicator":         {name: "indicator"},
+		"target":            {name: "target"},
+		"target_date":       {name: "target_date", kind: kDate},
+		"position":          {name: "position", kind: kInt},
+		"outcome":           {name: "outcome", followUp: true},
+		"measured":          {name: "measured", followUp: true},
+		"light":             {name: "light", followUp: true},
+		"follow_up_comment": {name: "follow_up_comment", followUp: true},
 	},
 	"checkpoint": {
 		"date":      {name: "date", kind: kDate},
@@ -98,7 +121,8 @@ var editable = map[string]map[string]column{
 	},
 }
 
-var tables = map[string]string{"plan": "plans", "activity": "activities", "training": "trainings", "checkpoint": "checkpoints", "system": "systems"}
+var tables = map[string]string{"plan": "plans", "activity": "activities", "training": "trainings", "checkpoint": "checkpoints",
+	"system": "systems", "annual_goal": "annual_goals"}
 
 // planOf finds the plan an entity row belongs to (0 for systems, which belong to a board).
 func planOf(tx *sql.Tx, entity string, id int64) (int64, error) {
@@ -111,6 +135,17 @@ func planOf(tx *sql.Tx, entity string, id int64) (int64, error) {
 	var planID int64
 	err := tx.QueryRow("SELECT plan_id FROM "+tables[entity]+" WHERE id = ?", id).Scan(&planID)
 	return planID, err
+}
+
+// samePlan refuses a link to a row of table that is not in plan planID: an activity sits under
+// an annual goal of its own plan.
+func samePlan(tx *sql.Tx, table string, ref any, planID int64, entity string, id int64, field string) error {
+	var other int64
+	err := tx.QueryRow("SELECT plan_id FROM "+table+" WHERE id = ?", ref).Scan(&other)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && other != planID {
+		return &domain.Problem{Severity: domain.Blocking, Entity: entity, EntityID: id, Field: field, Key: "err.unknown_annual_goal"}
+	}
+	return err
 }
 
 // ErrNotFound means the row does not exist (any more).
@@ -136,6 +171,12 @@ func (s *Store) editCheck(tx *sql.Tx, planID int64, followUp bool) error {
 	switch domain.PlanStatus(status) {
 	case domain.PlanReady:
 		return &domain.Problem{Severity: domain.Blocking, Entity: "plan", EntityID: planID, Field: "status", Key: "err.read_only"}
+	}
+	// A decided plan whose content changes is no longer the plan the board decided.
+	if err := s.markChanged(tx, planID); err != nil {
+		return err
+	}
+	switch domain.PlanStatus(status) {
 	case domain.PlanSigned:
 		if _, err := tx.Exec("UPDATE plans SET status = 'draft', updated_at = ? WHERE id = ?", s.stamp(), planID); err != nil {
 			return err
@@ -208,6 +249,11 @@ func (s *Store) SetField(entity string, id int64, field string, value any) (old 
 		if err != nil {
 			return err
 		}
+		if col.kind == kRef && arg != nil {
+			if err := samePlan(tx, "annual_goals", arg, planID, entity, id, field); err != nil {
+				return err
+			}
+		}
 		if err := s.editCheck(tx, planID, col.followUp); err != nil {
 			return err
 		}
@@ -257,6 +303,8 @@ func constraintProblem(err error, entity string, id int64, field string) error {
 		switch col {
 		case "percent_done":
 			return problem(entity, field, "err.percent_range")
+		case "annual_goal_id":
+			return problem(entity, "annual_goal", "err.unknown_annual_goal")
 		case "year":
 			return problem(entity, field, "err.year_range", "Min", domain.MinYear, "Max", domain.MaxYear)
 		case "confidentiality", "integrity", "availability", "traceability":
@@ -282,6 +330,8 @@ func constraintProblem(err error, entity string, id int64, field string) error {
 			return problem("plan", "year", "err.duplicate_plan")
 		case "systems.board_id, systems.name":
 			return problem("system", "name", "err.duplicate_system")
+		case "follow_ups.plan_id":
+			return problem("plan", "follow_ups", "err.followup.two_closing")
 		}
 	}
 	return err

@@ -18,7 +18,7 @@ import (
 type Parts uint8
 
 const (
-	WithActivities  Parts = 1 << iota // activities with their goals and systems
+	WithActivities  Parts = 1 << iota // activities with their goals, systems and areas; annual goals and follow-ups
 	WithTrainings                     // information and training events
 	WithCheckpoints                   // follow-up and reporting checkpoints
 	WithSystems                       // the register snapshot that came with the plan
@@ -43,10 +43,17 @@ const (
 		a.internal_hours, a.external_hours, a.operating_cost, a.investment, a.status, a.percent_done, a.actual_hours, a.actual_kronor,
 		a.follow_up_comment, coalesce(a.carried_from, 0),
 		(SELECT group_concat(g.goal) FROM activity_goals g WHERE g.activity_id = a.id),
-		(SELECT group_concat(x.system_id) FROM activity_systems x WHERE x.activity_id = a.id)
+		(SELECT group_concat(x.system_id) FROM activity_systems x WHERE x.activity_id = a.id),
+		coalesce(a.annual_goal_id, 0), (SELECT group_concat(code, char(31)) FROM area_tags t WHERE t.entity = 'activity' AND t.entity_id = a.id)
 		` + fromCurrent + ` JOIN activities a ON a.plan_id = p.id` + currentYear
+	qAnnualGoalsOf = `SELECT g.id, g.plan_id, g.position, g.text, g.indicator, g.target, g.target_date, g.outcome, g.measured,
+		g.light, g.follow_up_comment, coalesce(g.carried_from, 0),
+		(SELECT group_concat(x.goal) FROM annual_goal_goals x WHERE x.annual_goal_id = g.id),
+		(SELECT group_concat(code, char(31)) FROM area_tags t WHERE t.entity = 'annual_goal' AND t.entity_id = g.id)
+		` + fromCurrent + ` JOIN annual_goals g ON g.plan_id = p.id` + currentYear
+	qFollowUpsOf = `SELECT f.id, f.plan_id ` + fromCurrent + ` JOIN follow_ups f ON f.plan_id = p.id` + currentYear
 	qTrainings = `SELECT t.id, t.plan_id, t.position, t.title, t.target_group, t.format, t.dates, t.responsible, t.expected_participants,
-		t.evaluation, t.actual_participants ` + fromCurrent + ` JOIN trainings t ON t.plan_id = p.id` + currentYear
+		t.evaluation, t.actual_participants, t.kind ` + fromCurrent + ` JOIN trainings t ON t.plan_id = p.id` + currentYear
 	qCheckpoints = `SELECT c.id, c.plan_id, c.position, c.date, c.method, c.report_to, c.done ` +
 		fromCurrent + ` JOIN checkpoints c ON c.plan_id = p.id` + currentYear
 	qSystems = `SELECT y.id, y.board_id, y.plan_id, y.name, y.description, y.owner, y.confidentiality, y.integrity, y.availability,
@@ -103,6 +110,9 @@ func (s *Store) receivedPlans(year int, parts Parts) ([]domain.PlanData, error) 
 		if err := s.receivedActivities(year, out, byPlan); err != nil {
 			return nil, fmt.Errorf("activities: %w", err)
 		}
+		if err := s.receivedAnnualGoals(year, out, byPlan); err != nil {
+			return nil, fmt.Errorf("annual goals: %w", err)
+		}
 	}
 	if parts&WithTrainings != 0 {
 		if err := s.receivedTrainings(year, out, byPlan); err != nil {
@@ -129,6 +139,7 @@ func (s *Store) receivedPlans(year int, parts Parts) ([]domain.PlanData, error) 
 		slices.SortStableFunc(d.Activities, func(a, b domain.Activity) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
 		slices.SortStableFunc(d.Trainings, func(a, b domain.Training) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
 		slices.SortStableFunc(d.Checkpoints, func(a, b domain.Checkpoint) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
+		slices.SortStableFunc(d.AnnualGoals, func(a, b domain.AnnualGoal) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
 		slices.SortStableFunc(d.Systems, func(a, b domain.System) int { return cmpStr(a.Name, b.Name) })
 	}
 	return out, nil
@@ -178,14 +189,15 @@ func (s *Store) receivedActivities(year int, out []domain.PlanData, byPlan map[i
 	defer rows.Close()
 	for rows.Next() {
 		var a domain.Activity
-		var start, end, goals, systems sql.NullString
+		var start, end, goals, systems, tags sql.NullString
 		var prio int
 		var status string
 		if err := rows.Scan(&a.ID, &a.PlanID, &a.Position, &a.Title, &a.Description, &prio, &a.Responsible, &start, &end,
 			&a.InternalHours, &a.ExternalHours, &a.OperatingCost, &a.Investment, &status, &a.PercentDone, &a.ActualHours, &a.ActualKronor,
-			&a.FollowUpComment, &a.CarriedFrom, &goals, &systems); err != nil {
+			&a.FollowUpComment, &a.CarriedFrom, &goals, &systems, &a.AnnualGoalID, &tags); err != nil {
 			return err
 		}
+		a.Areas = splitTags(tags.String)
 		a.Priority = domain.Priority(prio)
 		a.Status = domain.ActivityStatus(status)
 		a.Start, a.End = parseDate(start), parseDate(end)
@@ -202,6 +214,56 @@ func (s *Store) receivedActivities(year int, out []domain.PlanData, byPlan map[i
 	return rows.Err()
 }
 
+// receivedAnnualGoals loads the annual goals of the year's received plans and the follow-ups
+// recorded for them (few: one query each, then the marks per follow-up).
+func (s *Store) receivedAnnualGoals(year int, out []domain.PlanData, byPlan map[int64]int) error {
+	rows, err := s.db.Query(qAnnualGoalsOf, year)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		g, err := scanAnnualGoal(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		if i, ok := byPlan[g.PlanID]; ok {
+			out[i].AnnualGoals = append(out[i].AnnualGoals, g)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = s.db.Query(qFollowUpsOf, year)
+	if err != nil {
+		return err
+	}
+	plans := map[int64]bool{}
+	for rows.Next() {
+		var id, plan int64
+		if err := rows.Scan(&id, &plan); err != nil {
+			rows.Close()
+			return err
+		}
+		plans[plan] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for plan := range plans {
+		fs, err := s.FollowUps(plan)
+		if err != nil {
+			return err
+		}
+		if i, ok := byPlan[plan]; ok {
+			out[i].FollowUps = fs
+		}
+	}
+	return nil
+}
+
 func (s *Store) receivedTrainings(year int, out []domain.PlanData, byPlan map[int64]int) error {
 	rows, err := s.db.Query(qTrainings, year)
 	if err != nil {
@@ -210,11 +272,12 @@ func (s *Store) receivedTrainings(year int, out []domain.PlanData, byPlan map[in
 	defer rows.Close()
 	for rows.Next() {
 		var t domain.Training
-		var format, dates string
+		var format, dates, kind string
 		if err := rows.Scan(&t.ID, &t.PlanID, &t.Position, &t.Title, &t.TargetGroup, &format, &dates, &t.Responsible,
-			&t.ExpectedParticipants, &t.Evaluation, &t.ActualParticipants); err != nil {
+			&t.ExpectedParticipants, &t.Evaluation, &t.ActualParticipants, &kind); err != nil {
 			return err
 		}
+		t.Kind = domain.TrainingKind(kind)
 		t.Format = domain.TrainingFormat(format)
 		t.Dates = parseDates(dates)
 		if i, ok := byPlan[t.PlanID]; ok {

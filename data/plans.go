@@ -56,7 +56,29 @@ func (s *Store) Profile() (domain.Profile, error) {
 		}
 		p.Scale = append(p.Scale, c)
 	}
-	return p, lv.Err()
+	if err := lv.Err(); err != nil {
+		return p, fmt.Errorf("load scale: %w", err)
+	}
+	p.Areas, err = s.areas()
+	return p, err
+}
+
+// areas loads the profile's requirement areas in their order.
+func (s *Store) areas() ([]domain.RequirementArea, error) {
+	rows, err := s.db.Query("SELECT code, name, reference FROM requirement_areas ORDER BY position, code")
+	if err != nil {
+		return nil, fmt.Errorf("load requirement areas: %w", err)
+	}
+	defer rows.Close()
+	var out []domain.RequirementArea
+	for rows.Next() {
+		var a domain.RequirementArea
+		if err := rows.Scan(&a.Code, &a.Name, &a.Reference); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }
 
 // SaveProfile replaces the policy profile (goals and scale included) and logs the change.
@@ -83,7 +105,15 @@ func (s *Store) SaveProfile(p domain.Profile) error {
 				return err
 			}
 		}
-		return s.audit(tx, "profile", 1, "profile", "", fmt.Sprintf("%s; %d goals; %d h/FTE", p.Kommun, len(p.Goals), p.HoursPerFTE))
+		if _, err := tx.Exec("DELETE FROM requirement_areas"); err != nil {
+			return err
+		}
+		for i, a := range p.Areas {
+			if _, err := tx.Exec("INSERT INTO requirement_areas(code, position, name, reference) VALUES(?, ?, ?, ?)", a.Code, i+1, a.Name, a.Reference); err != nil {
+				return constraintProblem(err, "profile", int64(i+1), "areas")
+			}
+		}
+		return s.audit(tx, "profile", 1, "profile", "", fmt.Sprintf("%s; %d goals; %d areas; %d h/FTE", p.Kommun, len(p.Goals), len(p.Areas), p.HoursPerFTE))
 	})
 }
 
@@ -148,7 +178,7 @@ func (s *Store) AddBoard(name string) (int64, error) {
 
 const planCols = `p.id, p.board_id, b.name, p.year, p.status, p.version, p.responsible, p.contact, p.decision_date,
 	p.decision_paragraph, p.check0_result, p.check0_text, p.check1_result, p.check1_text, p.check2_result, p.check2_text,
-	p.wizard_step, p.submission_id, p.updated_at`
+	p.wizard_step, p.submission_id, p.updated_at, ` + decisionCols
 
 func scanPlan(sc interface{ Scan(...any) error }) (domain.Plan, error) {
 	var p domain.Plan
@@ -156,11 +186,13 @@ func scanPlan(sc interface{ Scan(...any) error }) (domain.Plan, error) {
 	var sub sql.NullInt64
 	var status, updated string
 	var c [3]struct{ r, t string }
-	err := sc.Scan(&p.ID, &p.BoardID, &p.Board, &p.Year, &status, &p.Version, &p.Responsible, &p.Contact, &decision,
-		&p.DecisionParagraph, &c[0].r, &c[0].t, &c[1].r, &c[1].t, &c[2].r, &c[2].t, &p.WizardStep, &sub, &updated)
+	var dec decisionScan
+	err := sc.Scan(append([]any{&p.ID, &p.BoardID, &p.Board, &p.Year, &status, &p.Version, &p.Responsible, &p.Contact, &decision,
+		&p.Decision.Paragraph, &c[0].r, &c[0].t, &c[1].r, &c[1].t, &c[2].r, &c[2].t, &p.WizardStep, &sub, &updated}, dec.dest()...)...)
 	if err != nil {
 		return p, err
 	}
+	dec.into(&p)
 	p.Status = domain.PlanStatus(status)
 	p.DecisionDate = parseDate(decision)
 	p.SubmissionID = sub.Int64
@@ -236,11 +268,12 @@ func (s *Store) insertPlan(tx *sql.Tx, p domain.Plan) (int64, error) {
 		sub = p.SubmissionID
 	}
 	res, err := tx.Exec(`INSERT INTO plans(board_id, year, status, version, responsible, contact, decision_date, decision_paragraph,
-		check0_result, check0_text, check1_result, check1_text, check2_result, check2_text, wizard_step, submission_id, updated_at)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		p.BoardID, p.Year, string(p.Status), p.Version, p.Responsible, p.Contact, dateArg(p.DecisionDate), p.DecisionParagraph,
-		string(p.Checks[0].Result), p.Checks[0].Text, string(p.Checks[1].Result), p.Checks[1].Text, string(p.Checks[2].Result), p.Checks[2].Text,
-		p.WizardStep, sub, s.stamp())
+		check0_result, check0_text, check1_result, check1_text, check2_result, check2_text, wizard_step, submission_id, updated_at,
+		`+decisionInsertCols+`)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,`+decisionInsertArgs+`)`,
+		append([]any{p.BoardID, p.Year, string(p.Status), p.Version, p.Responsible, p.Contact, dateArg(p.DecisionDate), p.Decision.Paragraph,
+			string(p.Checks[0].Result), p.Checks[0].Text, string(p.Checks[1].Result), p.Checks[1].Text, string(p.Checks[2].Result), p.Checks[2].Text,
+			p.WizardStep, sub, s.stamp()}, decisionValues(p)...)...)
 	if err != nil {
 		board := p.Board
 		if board == "" {

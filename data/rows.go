@@ -73,12 +73,18 @@ func (s *Store) insertActivity(tx *sql.Tx, planID int64, a domain.Activity) (int
 	}
 	// carried_from and the system links may point at rows deleted since (an undo long after,
 	// or a plan stored again): such links are dropped rather than failing the whole insert.
+	var annual any
+	if a.AnnualGoalID != 0 {
+		annual = a.AnnualGoalID
+	}
+	// The annual goal must be one of the plan's own; one that is not (any more) is dropped.
 	res, err := tx.Exec(`INSERT INTO activities(id, plan_id, position, title, description, priority, responsible, start_date, end_date,
-		internal_hours, external_hours, operating_cost, investment, status, percent_done, actual_hours, actual_kronor, follow_up_comment, carried_from)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,(SELECT id FROM activities WHERE id = ?))`,
+		internal_hours, external_hours, operating_cost, investment, status, percent_done, actual_hours, actual_kronor, follow_up_comment, carried_from,
+		annual_goal_id)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,(SELECT id FROM activities WHERE id = ?),(SELECT id FROM annual_goals WHERE id = ? AND plan_id = ?))`,
 		idArg(a.ID), planID, a.Position, a.Title, a.Description, int(a.Priority), a.Responsible, dateArg(a.Start), dateArg(a.End),
 		a.InternalHours, a.ExternalHours, a.OperatingCost, a.Investment, string(a.Status), a.PercentDone, a.ActualHours, a.ActualKronor,
-		a.FollowUpComment, carried)
+		a.FollowUpComment, carried, annual, planID)
 	if err != nil {
 		return 0, constraintProblem(err, "activity", a.ID, "")
 	}
@@ -92,6 +98,9 @@ func (s *Store) insertActivity(tx *sql.Tx, planID int64, a domain.Activity) (int
 		if _, err := tx.Exec("INSERT OR IGNORE INTO activity_systems(activity_id, system_id) SELECT ?, id FROM systems WHERE id = ?", id, sys); err != nil {
 			return 0, err
 		}
+	}
+	if err := insertTags(tx, "activity", id, a.Areas); err != nil {
+		return 0, err
 	}
 	return id, nil
 }
@@ -118,7 +127,8 @@ func (s *Store) activities(where string, arg any) ([]domain.Activity, error) {
 		a.internal_hours, a.external_hours, a.operating_cost, a.investment, a.status, a.percent_done, a.actual_hours, a.actual_kronor,
 		a.follow_up_comment, coalesce(a.carried_from, 0),
 		(SELECT group_concat(goal) FROM (SELECT goal FROM activity_goals g WHERE g.activity_id = a.id ORDER BY goal)),
-		(SELECT group_concat(system_id) FROM (SELECT system_id FROM activity_systems x WHERE x.activity_id = a.id ORDER BY system_id))
+		(SELECT group_concat(system_id) FROM (SELECT system_id FROM activity_systems x WHERE x.activity_id = a.id ORDER BY system_id)),
+		coalesce(a.annual_goal_id, 0), `+tagsOf("activity", "a.id")+`
 		FROM activities a WHERE `+where+` ORDER BY a.position, a.id`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("list activities: %w", err)
@@ -127,14 +137,15 @@ func (s *Store) activities(where string, arg any) ([]domain.Activity, error) {
 	var out []domain.Activity
 	for rows.Next() {
 		var a domain.Activity
-		var start, end, goals, systems sql.NullString
+		var start, end, goals, systems, tags sql.NullString
 		var prio int
 		var status string
 		if err := rows.Scan(&a.ID, &a.PlanID, &a.Position, &a.Title, &a.Description, &prio, &a.Responsible, &start, &end,
 			&a.InternalHours, &a.ExternalHours, &a.OperatingCost, &a.Investment, &status, &a.PercentDone, &a.ActualHours, &a.ActualKronor,
-			&a.FollowUpComment, &a.CarriedFrom, &goals, &systems); err != nil {
+			&a.FollowUpComment, &a.CarriedFrom, &goals, &systems, &a.AnnualGoalID, &tags); err != nil {
 			return nil, err
 		}
+		a.Areas = splitTags(tags.String)
 		a.Priority = domain.Priority(prio)
 		a.Status = domain.ActivityStatus(status)
 		a.Start, a.End = parseDate(start), parseDate(end)
@@ -309,10 +320,13 @@ func (s *Store) insertTraining(tx *sql.Tx, planID int64, t domain.Training) (int
 	if t.Format == "" {
 		t.Format = domain.FormatWorkshop
 	}
+	if t.Kind == "" {
+		t.Kind = domain.TrainingGeneral
+	}
 	res, err := tx.Exec(`INSERT INTO trainings(id, plan_id, position, title, target_group, format, dates, responsible,
-		expected_participants, evaluation, actual_participants) VALUES(?,?,?,?,?,?,?,?,?,?,?)`,
+		expected_participants, evaluation, actual_participants, kind) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)`,
 		idArg(t.ID), planID, t.Position, t.Title, t.TargetGroup, string(t.Format), datesArg(t.Dates), t.Responsible,
-		t.ExpectedParticipants, t.Evaluation, t.ActualParticipants)
+		t.ExpectedParticipants, t.Evaluation, t.ActualParticipants, string(t.Kind))
 	if err != nil {
 		return 0, constraintProblem(err, "training", t.ID, "")
 	}
@@ -322,7 +336,7 @@ func (s *Store) insertTraining(tx *sql.Tx, planID int64, t domain.Training) (int
 // Trainings lists a plan's information and training events in plan order.
 func (s *Store) Trainings(planID int64) ([]domain.Training, error) {
 	rows, err := s.db.Query(`SELECT id, plan_id, position, title, target_group, format, dates, responsible, expected_participants,
-		evaluation, actual_participants FROM trainings WHERE plan_id = ? ORDER BY position, id`, planID)
+		evaluation, actual_participants, kind FROM trainings WHERE plan_id = ? ORDER BY position, id`, planID)
 	if err != nil {
 		return nil, fmt.Errorf("list trainings: %w", err)
 	}
@@ -330,11 +344,12 @@ func (s *Store) Trainings(planID int64) ([]domain.Training, error) {
 	var out []domain.Training
 	for rows.Next() {
 		var t domain.Training
-		var format, dates string
+		var format, dates, kind string
 		if err := rows.Scan(&t.ID, &t.PlanID, &t.Position, &t.Title, &t.TargetGroup, &format, &dates, &t.Responsible,
-			&t.ExpectedParticipants, &t.Evaluation, &t.ActualParticipants); err != nil {
+			&t.ExpectedParticipants, &t.Evaluation, &t.ActualParticipants, &kind); err != nil {
 			return nil, err
 		}
+		t.Kind = domain.TrainingKind(kind)
 		t.Format = domain.TrainingFormat(format)
 		t.Dates = parseDates(dates)
 		out = append(out, t)
@@ -553,6 +568,12 @@ func (s *Store) planData(planID int64) (domain.PlanData, error) {
 	if d.Checkpoints, err = s.Checkpoints(planID); err != nil {
 		return d, err
 	}
+	if d.AnnualGoals, err = s.AnnualGoals(planID); err != nil {
+		return d, err
+	}
+	if d.FollowUps, err = s.FollowUps(planID); err != nil {
+		return d, err
+	}
 	if d.Unparsed, err = s.Unparsed(planID); err != nil {
 		return d, err
 	}
@@ -644,6 +665,20 @@ func (s *Store) insertPlanData(tx *sql.Tx, d domain.PlanData) (int64, error) {
 		}
 		sysIDs[old] = id
 	}
+	// Annual goals next, so activities can sit under them; their ids are remapped too.
+	goalIDs := map[int64]int64{}
+	for _, g := range d.AnnualGoals {
+		old := g.ID
+		g.ID = 0
+		id, err := insertAnnualGoal(tx, planID, g)
+		if err != nil {
+			return 0, err
+		}
+		if old != 0 {
+			goalIDs[old] = id
+		}
+	}
+	actIDs := map[int64]int64{}
 	for _, a := range d.Activities {
 		var mapped []int64
 		for _, x := range a.SystemIDs {
@@ -651,8 +686,18 @@ func (s *Store) insertPlanData(tx *sql.Tx, d domain.PlanData) (int64, error) {
 				mapped = append(mapped, id)
 			}
 		}
-		a.ID, a.SystemIDs = 0, mapped
-		if _, err := s.insertActivity(tx, planID, a); err != nil {
+		old := a.ID
+		a.ID, a.SystemIDs, a.AnnualGoalID = 0, mapped, goalIDs[a.AnnualGoalID]
+		id, err := s.insertActivity(tx, planID, a)
+		if err != nil {
+			return 0, err
+		}
+		if old != 0 {
+			actIDs[old] = id
+		}
+	}
+	for _, f := range d.FollowUps {
+		if _, err := insertFollowUp(tx, planID, f, actIDs, goalIDs); err != nil {
 			return 0, err
 		}
 	}

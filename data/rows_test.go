@@ -224,7 +224,7 @@ func TestPlanDataOrderAndPrevious(t *testing.T) {
 func fullPlan(board string, year int) domain.PlanData {
 	return domain.PlanData{
 		Plan: domain.Plan{Board: board, Year: year, Status: domain.PlanSigned, Version: 3, Responsible: "Förvaltningschef",
-			Contact: "nämnd@example.se", DecisionDate: day(year-1, 11, 20), DecisionParagraph: "§ 142",
+			Contact: "nämnd@example.se", DecisionDate: day(year-1, 11, 20), Decision: domain.Decision{Paragraph: "§ 142"},
 			Checks:     [3]domain.Check{{Result: domain.CheckYes, Text: "Alla"}, {Result: domain.CheckPartly, Text: "Nästan"}, {Result: domain.CheckNo, Text: "Nej"}},
 			WizardStep: 4},
 		Activities: []domain.Activity{
@@ -236,7 +236,7 @@ func fullPlan(board string, year int) domain.PlanData {
 				Start: day(year, 4, 1), InternalHours: 10, SystemIDs: []int64{101}, Status: domain.ActivityNotStarted},
 		},
 		Trainings: []domain.Training{
-			{Position: 1, Title: "E-learning", TargetGroup: "Alla", Format: domain.FormatELearning, Dates: []time.Time{day(year, 2, 1), day(year, 9, 1)},
+			{Position: 1, Title: "E-learning", TargetGroup: "Alla", Format: domain.FormatELearning, Kind: domain.TrainingGeneral, Dates: []time.Time{day(year, 2, 1), day(year, 9, 1)},
 				Responsible: "HR", ExpectedParticipants: 300, Evaluation: "Kursutvärdering", ActualParticipants: 280},
 		},
 		Checkpoints: []domain.Checkpoint{

@@ -24,6 +24,15 @@ func toArg(k kind, v any) (arg any, text string, err error) {
 			return nil, "", fmt.Errorf("want a number, got %T", v)
 		}
 		return n, strconv.FormatInt(n, 10), nil
+	case kRef:
+		n, ok := intOf(v)
+		if !ok {
+			return nil, "", fmt.Errorf("want an id, got %T", v)
+		}
+		if n == 0 {
+			return nil, "", nil
+		}
+		return n, strconv.FormatInt(n, 10), nil
 	case kDate:
 		t, ok := v.(time.Time)
 		if !ok {
@@ -66,6 +75,12 @@ func stringOf(v any) (string, bool) {
 		return string(x), true
 	case domain.SecurityPlanLevel:
 		return string(x), true
+	case domain.Outcome:
+		return string(x), true
+	case domain.Light:
+		return string(x), true
+	case domain.TrainingKind:
+		return string(x), true
 	}
 	return "", false
 }
@@ -93,7 +108,7 @@ func fromStored(k kind, raw any) any {
 			return string(x)
 		}
 		return ""
-	case kInt:
+	case kInt, kRef:
 		n, _ := raw.(int64)
 		return n
 	case kDate:
@@ -120,6 +135,11 @@ func asString(raw any) string {
 
 func auditText(k kind, raw any) string {
 	switch k {
+	case kRef:
+		if n, _ := raw.(int64); n != 0 {
+			return strconv.FormatInt(n, 10)
+		}
+		return ""
 	case kInt:
 		n, _ := raw.(int64)
 		return strconv.FormatInt(n, 10)

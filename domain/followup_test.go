@@ -20,6 +20,7 @@ func completePlan() PlanData {
 	}
 	return PlanData{
 		Plan:        Plan{ID: 1, Board: "Socialnämnden", Year: 2027, Responsible: "Socialchef"},
+		AnnualGoals: []AnnualGoal{goodAnnualGoal()},
 		Activities:  []Activity{goodActivity()},
 		Trainings:   []Training{{ID: 1, Title: "Grundutbildning", TargetGroup: "Alla", Responsible: "Samordnare", Dates: []time.Time{vday(2027, 4, 1)}}},
 		Checkpoints: []Checkpoint{{ID: 1, Date: vday(2027, 9, 15), Method: "Genomgång", ReportTo: "Nämnden"}},

@@ -25,6 +25,8 @@ type Profile struct {
 	Goals       []Goal       `json:"goals"`
 	Scale       []ClassLevel `json:"scale"`
 	HoursPerFTE int          `json:"hours_per_fte"`
+	// Areas are the requirement areas of the law the plans answer to (see areas.go).
+	Areas []RequirementArea `json:"areas,omitempty"`
 }
 
 // GoalText returns the text of goal n, or "" when the profile has no such goal.
@@ -90,7 +92,10 @@ type Plan struct {
 	Responsible       string     `json:"responsible"` // informationsägare, usually förvaltningschef
 	Contact           string     `json:"contact"`
 	DecisionDate      time.Time  `json:"decision_date"` // planned board decision; zero when unknown
-	DecisionParagraph string     `json:"decision_paragraph"`
+	// Decision is the board's decision on the plan, once made (see decision.go).
+	Decision Decision `json:"decision"`
+	// FollowUpDecision is the board's decision on the plan's autumn follow-up.
+	FollowUpDecision Decision `json:"follow_up_decision"`
 	// Checks are the three biennial checks, answered in the autumn follow-up of this plan.
 	Checks [3]Check `json:"checks"`
 	// WizardStep is where the user left the wizard, so a restart resumes there.
@@ -117,14 +122,19 @@ const (
 	ActivityInProgress ActivityStatus = "in_progress" // pågår
 	ActivityDone       ActivityStatus = "done"        // genomförd
 	ActivityDropped    ActivityStatus = "dropped"     // struken
+	ActivityPaused     ActivityStatus = "paused"      // pausad
+	// ActivityDelayed (försenad) is never recorded: StatusOn computes it from the end date.
+	ActivityDelayed ActivityStatus = "delayed"
 )
 
-// ActivityStatuses lists every status in the order the UI offers them.
-var ActivityStatuses = []ActivityStatus{ActivityDone, ActivityInProgress, ActivityNotStarted, ActivityDropped}
+// ActivityStatuses lists every status that is recorded, in the order the UI offers them.
+var ActivityStatuses = []ActivityStatus{ActivityDone, ActivityInProgress, ActivityNotStarted, ActivityPaused, ActivityDropped}
 
 // Activity is one åtgärd of a plan: what is done, how, when, with which resources.
 type Activity struct {
-	ID          int64     `json:"-"`
+	// ID travels in a submission (schema 2) so that follow-ups can name the activity; the
+	// import maps it to its own ids.
+	ID          int64     `json:"id,omitempty"`
 	PlanID      int64     `json:"-"`
 	Position    int       `json:"position"`
 	Title       string    `json:"title"`       // what
@@ -142,6 +152,10 @@ type Activity struct {
 	// SystemIDs links the activity to systems in the board's register (System.ID; in a
 	// submission these are the sender's ids, remapped on import).
 	SystemIDs []int64 `json:"systems,omitempty"`
+	// AnnualGoalID is the annual goal the activity serves (AnnualGoal.ID; 0 when none).
+	AnnualGoalID int64 `json:"annual_goal,omitempty"`
+	// Areas are the requirement areas (RequirementArea.Code) the activity works on.
+	Areas []string `json:"areas,omitempty"`
 	// Follow-up, filled in the autumn of the plan's year.
 	Status          ActivityStatus `json:"status"`
 	PercentDone     int            `json:"percent_done"`
@@ -173,6 +187,22 @@ const (
 // TrainingFormats lists every format in the order the UI offers them.
 var TrainingFormats = []TrainingFormat{FormatELearning, FormatWorkshop, FormatAPT, FormatLecture, FormatIntranet, FormatExercise}
 
+// TrainingKind says whom an event trains: the staff at large, or the management, whom the
+// cybersäkerhetslag (2025:1506) obliges to be trained (ledningens utbildning).
+type TrainingKind string
+
+const (
+	TrainingGeneral    TrainingKind = "general"
+	TrainingManagement TrainingKind = "management"
+)
+
+// TrainingKinds lists every kind in the order the UI offers them.
+var TrainingKinds = []TrainingKind{TrainingGeneral, TrainingManagement}
+
+// IsManagement reports whether the event is management training ("" is a general event, as
+// submissions before schema 2 have it).
+func (t Training) IsManagement() bool { return t.Kind == TrainingManagement }
+
 // Training is an information or training event of a plan.
 type Training struct {
 	ID                   int64          `json:"-"`
@@ -181,6 +211,7 @@ type Training struct {
 	Title                string         `json:"title"`
 	TargetGroup          string         `json:"target_group"`
 	Format               TrainingFormat `json:"format"`
+	Kind                 TrainingKind   `json:"kind,omitempty"`
 	Dates                []time.Time    `json:"dates"`
 	Responsible          string         `json:"responsible"`
 	ExpectedParticipants int            `json:"expected_participants"`
@@ -249,6 +280,10 @@ type PlanData struct {
 	Trainings   []Training   `json:"trainings"`
 	Checkpoints []Checkpoint `json:"checkpoints"`
 	Systems     []System     `json:"systems"`
+	// AnnualGoals are what the board wants to have reached this year; activities sit under them.
+	AnnualGoals []AnnualGoal `json:"annual_goals,omitempty"`
+	// FollowUps are the follow-ups recorded during the plan's year, interim and closing.
+	FollowUps []FollowUp `json:"follow_ups,omitempty"`
 	// Previous is last year's plan of the same board with its follow-up, when there is one.
 	Previous *PlanData `json:"previous,omitempty"`
 	// Unparsed is what was typed into number fields of the plan's rows and is no value (see

@@ -32,6 +32,9 @@ type NewPlanOptions struct {
 	// Carry holds a choice per unfinished activity of the previous plan (see CarryCandidates).
 	// Activities of the previous plan not listed here are not carried over.
 	Carry []CarryChoice
+	// Goals holds a choice per unmet annual goal of the previous plan (see
+	// GoalCarryCandidates); the others are not carried over.
+	Goals []GoalCarry
 	// FollowUpTemplate copies the previous plan's checkpoints, re-dated, as a starting point.
 	FollowUpTemplate bool
 	// TrainingTemplate copies the previous plan's information and training events, re-dated.
@@ -117,6 +120,16 @@ func NewPlanFrom(prev *PlanData, opt NewPlanOptions) (PlanData, []Drop, Problems
 	d.Plan.Contact = prev.Plan.Contact
 	d.Plan.DecisionDate = Redate(prev.Plan.DecisionDate, years)
 
+	// Unmet annual goals carried over keep last year's id for now, so that the activities
+	// carried with them stay under them; the store gives both their own ids.
+	carriedGoals := map[int64]bool{}
+	for _, c := range opt.Goals {
+		if c.Carry {
+			d.AnnualGoals = append(d.AnnualGoals, carriedGoal(c.Goal, years, len(d.AnnualGoals)+1))
+			carriedGoals[c.Goal.ID] = true
+		}
+	}
+
 	var drops []Drop
 	for _, c := range opt.Carry {
 		switch c.Action {
@@ -132,13 +145,17 @@ func NewPlanFrom(prev *PlanData, opt NewPlanOptions) (PlanData, []Drop, Problems
 			}
 			drops = append(drops, Drop{ActivityID: c.Activity.ID, Comment: comment})
 		case CarryKeep, CarryRedate:
-			d.Activities = append(d.Activities, carried(c.Activity, c.Action, years, len(d.Activities)+1))
+			a := carried(c.Activity, c.Action, years, len(d.Activities)+1)
+			if !carriedGoals[a.AnnualGoalID] {
+				a.AnnualGoalID = 0 // its annual goal stays behind: the review asks for a new one
+			}
+			d.Activities = append(d.Activities, a)
 		}
 	}
 	if opt.TrainingTemplate {
 		for i, t := range prev.Trainings {
 			n := Training{
-				Position: i + 1, Title: t.Title, TargetGroup: t.TargetGroup, Format: t.Format,
+				Position: i + 1, Title: t.Title, TargetGroup: t.TargetGroup, Format: t.Format, Kind: t.Kind,
 				Responsible: t.Responsible, ExpectedParticipants: t.ExpectedParticipants, Evaluation: t.Evaluation,
 			}
 			for _, x := range t.Dates {
@@ -168,6 +185,8 @@ func carried(a Activity, action CarryAction, years, position int) Activity {
 	}
 	n.Goals = append([]int(nil), a.Goals...)
 	n.SystemIDs = append([]int64(nil), a.SystemIDs...)
+	n.Areas = append([]string(nil), a.Areas...)
+	n.AnnualGoalID = a.AnnualGoalID
 	if action == CarryRedate {
 		n.Start, n.End = Redate(a.Start, years), Redate(a.End, years)
 	}

@@ -56,7 +56,7 @@ func prevPlan() *PlanData {
 	return &PlanData{
 		Plan: Plan{ID: 7, BoardID: 3, Board: "Kulturnämnden", Year: 2026, Status: PlanSigned, Version: 2,
 			Responsible: "Förvaltningschef Anna", Contact: "anna@example.se", DecisionDate: day(2025, 11, 20),
-			DecisionParagraph: "§ 88", Checks: [3]Check{{Result: CheckYes, Text: "klart"}}},
+			Decision: Decision{Paragraph: "§ 88"}, Checks: [3]Check{{Result: CheckYes, Text: "klart"}}},
 		Activities: []Activity{
 			{ID: 11, Title: "Utbilda alla", Goals: []int{1}, Status: ActivityDone, PercentDone: 100, Start: day(2026, 2, 1), End: day(2026, 5, 31)},
 			{ID: 12, Title: "Riskanalys ekonomisystem", Description: "Med KLASSA", Goals: []int{7, 8}, Priority: PriorityHigh,
@@ -211,7 +211,7 @@ func TestNewPlanFromKeepsContent(t *testing.T) {
 	}
 	p := d.Plan
 	if p.Responsible != "Förvaltningschef Anna" || p.Contact != "anna@example.se" || !p.DecisionDate.Equal(day(2026, 11, 20)) ||
-		p.DecisionParagraph != "" || p.Checks != ([3]Check{}) || p.Version != 0 {
+		!p.Decision.IsZero() || p.Checks != ([3]Check{}) || p.Version != 0 {
 		t.Errorf("plan head %+v", p)
 	}
 	tr := d.Trainings[0]

@@ -47,5 +47,19 @@ func ValidateProfile(p Profile) Problems {
 			ps = append(ps, blocking("profile", int64(g.Number), "goals", "err.goal_text", "Goal", g.Number))
 		}
 	}
+	codes := map[string]bool{}
+	for i, a := range p.Areas {
+		code := strings.TrimSpace(a.Code)
+		switch {
+		case code == "" || code != a.Code:
+			ps = append(ps, blocking("profile", int64(i+1), "areas", "err.area_code", "Area", a.Code))
+		case codes[code]:
+			ps = append(ps, blocking("profile", int64(i+1), "areas", "err.duplicate_area", "Area", a.Code))
+		}
+		codes[code] = true
+		if strings.TrimSpace(a.Name) == "" {
+			ps = append(ps, blocking("profile", int64(i+1), "areas", "err.area_name", "Area", a.Code))
+		}
+	}
 	return ps
 }

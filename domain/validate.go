@@ -60,8 +60,14 @@ func ValidatePlanHead(p Plan) Problems {
 	return ps
 }
 
-// ValidateActivity checks one activity of a plan for year.
+// ValidateActivity checks one activity of a plan for year, on its own: it must link to a
+// strategic goal itself. In a plan, the goals of its annual goal count too (see ValidatePlan).
 func ValidateActivity(a Activity, year int, prof Profile) Problems {
+	return validateActivity(a, year, prof, nil)
+}
+
+// validateActivity checks one activity of a plan whose annual goals are annual.
+func validateActivity(a Activity, year int, prof Profile, annual []AnnualGoal) Problems {
 	var ps Problems
 	const e = "activity"
 	required(&ps, e, a.ID, "title", a.Title)
@@ -82,7 +88,7 @@ func ValidateActivity(a Activity, year int, prof Profile) Problems {
 	if !inYear(a.End, year) {
 		ps = append(ps, warning(e, a.ID, "end", "err.date_outside_year", "Year", year))
 	}
-	if len(a.Goals) == 0 {
+	if len(GoalsOf(a, annual)) == 0 {
 		ps = append(ps, blocking(e, a.ID, "goals", "err.no_goal"))
 	}
 	for _, g := range a.Goals {
@@ -90,6 +96,12 @@ func ValidateActivity(a Activity, year int, prof Profile) Problems {
 			ps = append(ps, blocking(e, a.ID, "goals", "err.unknown_goal", "Goal", g))
 		}
 	}
+	switch a.Status {
+	case "", ActivityNotStarted, ActivityInProgress, ActivityDone, ActivityDropped, ActivityPaused:
+	default:
+		ps = append(ps, blocking(e, a.ID, "status", "err.unknown_value", "Value", string(a.Status)))
+	}
+	ps = append(ps, unknownAreas(e, a.ID, a.Areas, prof)...)
 	amount(&ps, e, a.ID, "internal_hours", a.InternalHours, MaxHours)
 	amount(&ps, e, a.ID, "external_hours", a.ExternalHours, MaxHours)
 	amount(&ps, e, a.ID, "operating_cost", a.OperatingCost, MaxKronor)
@@ -192,23 +204,26 @@ func ValidateSystem(s System) Problems {
 func ValidatePlan(d PlanData, prof Profile) Problems {
 	year := d.Plan.Year
 	ps := ValidatePlanHead(d.Plan)
+	ps = append(ps, validateDecisions(d.Plan)...)
 	if d.Previous != nil {
 		ps = append(ps, ValidateFollowUp(*d.Previous, prof)...)
 	}
+	ps = append(ps, validateAnnualGoals(d, prof)...)
 	if len(d.Activities) == 0 {
 		ps = append(ps, blocking("plan", d.Plan.ID, "activities", "err.no_activities"))
 	}
 	seen := map[string]bool{}
 	covered := map[int]bool{}
 	for _, a := range d.Activities {
-		ps = append(ps, ValidateActivity(a, year, prof)...)
+		ps = append(ps, validateActivity(a, year, prof, d.AnnualGoals)...)
+		ps = append(ps, annualGoalOfActivity(a, d.AnnualGoals)...)
 		ps = append(ps, unparsed(d.Unparsed, "activity", a.ID)...)
 		key := strings.ToLower(strings.TrimSpace(a.Title))
 		if key != "" && seen[key] {
 			ps = append(ps, warning("activity", a.ID, "title", "err.duplicate_title", "Title", strings.TrimSpace(a.Title)))
 		}
 		seen[key] = true
-		for _, g := range a.Goals {
+		for _, g := range GoalsOf(a, d.AnnualGoals) {
 			covered[g] = true
 		}
 	}
@@ -232,6 +247,7 @@ func ValidatePlan(d PlanData, prof Profile) Problems {
 	for _, c := range d.Checkpoints {
 		ps = append(ps, ValidateCheckpoint(c, year)...)
 	}
+	ps = append(ps, ValidateFollowUps(d.FollowUps, d.Plan.ID, year)...)
 	// The board's register travels with the plan (report annex, submission), so it is checked
 	// with it.
 	for _, sys := range d.Systems {
@@ -240,11 +256,12 @@ func ValidatePlan(d PlanData, prof Profile) Problems {
 	return ps
 }
 
-// UncoveredGoals lists the profile's goal numbers no activity links to.
-func UncoveredGoals(acts []Activity, prof Profile) []int {
+// UncoveredGoals lists the profile's goal numbers no activity serves, itself or through its
+// annual goal (see GoalsOf).
+func UncoveredGoals(acts []Activity, annual []AnnualGoal, prof Profile) []int {
 	covered := map[int]bool{}
 	for _, a := range acts {
-		for _, g := range a.Goals {
+		for _, g := range GoalsOf(a, annual) {
 			covered[g] = true
 		}
 	}
@@ -270,11 +287,17 @@ func IsFollowUpField(entity, field string) bool {
 		return field == "actual_participants"
 	case "checkpoint":
 		return field == "done"
+	case "annual_goal":
+		switch field {
+		case "outcome", "measured", "light", "follow_up_comment":
+			return true
+		}
 	case "plan":
 		switch field {
 		case "check0_result", "check0_text", "check1_result", "check1_text", "check2_result", "check2_text":
 			return true
 		}
+		return strings.HasPrefix(field, "followup_decision_")
 	}
 	return false
 }
@@ -303,10 +326,22 @@ func ValidateFollowUp(prev PlanData, prof Profile) Problems {
 		only(ValidateTraining(t, prev.Plan.Year))
 		only(unparsed(prev.Unparsed, "training", t.ID))
 	}
+	// Every annual goal gets an outcome at follow-up; one without is worth a look, like an
+	// unanswered check (it makes "årliga mål är uppföljda" partly or no).
+	for _, g := range prev.AnnualGoals {
+		only(ValidateAnnualGoal(g, prev.Plan.Year, prof))
+		if g.Outcome == OutcomeNone {
+			ps = append(ps, warning("annual_goal", g.ID, "outcome", "err.annual_goal.no_outcome", "Text", strings.TrimSpace(g.Text)))
+		}
+	}
+	if !prev.Plan.FollowUpDecision.IsZero() {
+		only(ValidateDecision(prev.Plan.FollowUpDecision, "plan", prev.Plan.ID, "followup_decision_", prev.Plan.Year))
+	}
 	// The checks are answered in the autumn follow-up; the report prints an unanswered one and
 	// a "no" in red, so both are worth a look before the plan is signed. They do not block: the
-	// follow-up is the coordinator's every second year, and a "no" is an honest answer.
-	for i, c := range prev.Plan.Checks {
+	// follow-up is the coordinator's every second year, and a "no" is an honest answer. The
+	// check of the annual goals is their outcomes' (see Checks).
+	for i, c := range Checks(prev) {
 		switch c.Result {
 		case CheckUnanswered:
 			ps = append(ps, warning("plan", prev.Plan.ID, CheckField(i), "err.check_unanswered", "Field", "field."+CheckField(i)))

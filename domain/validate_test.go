@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,13 @@ func testProfile(t *testing.T) Profile {
 func goodActivity() Activity {
 	return Activity{ID: 1, Title: "Informationsklassa verksamhetssystemen", Description: "Med KLASSA, tillsammans med IT-enheten.",
 		Goals: []int{2, 7}, Priority: PriorityHigh, Responsible: "Förvaltningschef", Start: vday(2027, 2, 1), End: vday(2027, 5, 31),
-		InternalHours: 120, ExternalHours: 40, OperatingCost: 25000, Investment: 0}
+		InternalHours: 120, ExternalHours: 40, OperatingCost: 25000, Investment: 0, AnnualGoalID: 1}
+}
+
+// goodAnnualGoal is the annual goal goodActivity sits under.
+func goodAnnualGoal() AnnualGoal {
+	return AnnualGoal{ID: 1, Position: 1, Text: "Alla verksamhetskritiska system är klassade", Indicator: "Andel klassade system",
+		Target: "100 %", TargetDate: vday(2027, 6, 30), Goals: []int{2, 7}}
 }
 
 func hasKey(ps Problems, field, key string) bool {
@@ -44,6 +51,16 @@ func TestDefaultProfile(t *testing.T) {
 	}
 	if ps := ValidateProfile(p); len(ps) != 0 {
 		t.Fatalf("default profile invalid: %v", ps)
+	}
+	// The cybersäkerhetslag's risk-management areas, NIS 2 article 21.2 a–j, with the reference.
+	if len(p.Areas) != 10 || p.Areas[1].Name != "Incidenthantering" || !strings.Contains(p.Areas[1].Reference, "2025:1506") ||
+		!strings.HasSuffix(p.Areas[9].Reference, "21.2 j") {
+		t.Fatalf("areas: %+v", p.Areas)
+	}
+	bad := p
+	bad.Areas = append(slices.Clone(p.Areas), RequirementArea{Code: "csl-a", Name: "x"}, RequirementArea{Code: " ", Name: ""})
+	if ps := ValidateProfile(bad); !hasKey(ps, "areas", "err.duplicate_area") || !hasKey(ps, "areas", "err.area_code") || !hasKey(ps, "areas", "err.area_name") {
+		t.Fatalf("bad areas: %v", ps)
 	}
 }
 
@@ -135,6 +152,7 @@ func TestValidatePlan(t *testing.T) {
 	prof := testProfile(t)
 	complete := PlanData{
 		Plan:        Plan{ID: 1, Board: "Socialnämnden", Year: 2027, Responsible: "Socialchef"},
+		AnnualGoals: []AnnualGoal{goodAnnualGoal()},
 		Activities:  []Activity{goodActivity()},
 		Trainings:   []Training{{ID: 1, Title: "Grundutbildning", TargetGroup: "Alla", Responsible: "Samordnare", Dates: []time.Time{vday(2027, 4, 1)}}},
 		Checkpoints: []Checkpoint{{ID: 1, Date: vday(2027, 9, 15), Method: "Genomgång", ReportTo: "Nämnden"}},
@@ -144,7 +162,7 @@ func TestValidatePlan(t *testing.T) {
 		t.Fatalf("complete plan blocks: %v", ps)
 	}
 	// Goals 1, 3, 4, 5, 6, 8 are not covered: warnings only.
-	if got := UncoveredGoals(complete.Activities, prof); len(got) != 6 || got[0] != 1 {
+	if got := UncoveredGoals(complete.Activities, nil, prof); len(got) != 6 || got[0] != 1 {
 		t.Fatalf("uncovered goals: %v", got)
 	}
 	if !hasKey(ps, "goals", "err.goal_uncovered") {
@@ -212,6 +230,7 @@ func TestValidatePlanRegister(t *testing.T) {
 		BaselineMet: true, SecurityPlan: SecurityPlanDeepened, SecurityPlanAt: vday(2026, 5, 1), RiskAnalysisAt: vday(2026, 4, 1)}
 	complete := PlanData{
 		Plan:        Plan{ID: 1, Board: "Socialnämnden", Year: 2027, Responsible: "Socialchef"},
+		AnnualGoals: []AnnualGoal{goodAnnualGoal()},
 		Activities:  []Activity{goodActivity()},
 		Trainings:   []Training{{ID: 1, Title: "Grundutbildning", TargetGroup: "Alla", Responsible: "Samordnare", Dates: []time.Time{vday(2027, 4, 1)}}},
 		Checkpoints: []Checkpoint{{ID: 1, Date: vday(2027, 9, 15), Method: "Genomgång", ReportTo: "Nämnden"}},
