@@ -34,9 +34,9 @@ type column struct {
 // here cannot be changed through SetField (ids, plan membership, status: see SetPlanStatus).
 var editable = map[string]map[string]column{
 	"plan": {
-		"responsible":        {name: "responsible"},
-		"contact":            {name: "contact"},
-		"decision_date":      {name: "decision_date", kind: kDate},
+		"responsible":   {name: "responsible"},
+		"contact":       {name: "contact"},
+		"decision_date": {name: "decision_date", kind: kDate},
 		// The decision is about the content, it does not change it: recording it neither needs a
 		// draft nor reopens a signed plan (see decisions.go for the whole decision at once).
 		"decision_paragraph":          {name: "decision_paragraph", followUp: true},
@@ -47,12 +47,12 @@ var editable = map[string]map[string]column{
 		"followup_decision_date":      {name: "followup_decision_date", kind: kDate, followUp: true},
 		"followup_decision_body":      {name: "followup_decision_body", followUp: true},
 		"followup_decision_paragraph": {name: "followup_decision_paragraph", followUp: true},
-		"check0_result":      {name: "check0_result", followUp: true},
-		"check0_text":        {name: "check0_text", followUp: true},
-		"check1_result":      {name: "check1_result", followUp: true},
-		"check1_text":        {name: "check1_text", followUp: true},
-		"check2_result":      {name: "check2_result", followUp: true},
-		"check2_text":        {name: "check2_text", followUp: true},
+		"check0_result":               {name: "check0_result", followUp: true},
+		"check0_text":                 {name: "check0_text", followUp: true},
+		"check1_result":               {name: "check1_result", followUp: true},
+		"check1_text":                 {name: "check1_text", followUp: true},
+		"check2_result":               {name: "check2_result", followUp: true},
+		"check2_text":                 {name: "check2_text", followUp: true},
 	},
 	"activity": {
 		"title":             {name: "title"},

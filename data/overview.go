@@ -52,7 +52,7 @@ const (
 		(SELECT group_concat(code, char(31)) FROM area_tags t WHERE t.entity = 'annual_goal' AND t.entity_id = g.id)
 		` + fromCurrent + ` JOIN annual_goals g ON g.plan_id = p.id` + currentYear
 	qFollowUpsOf = `SELECT f.id, f.plan_id ` + fromCurrent + ` JOIN follow_ups f ON f.plan_id = p.id` + currentYear
-	qTrainings = `SELECT t.id, t.plan_id, t.position, t.title, t.target_group, t.format, t.dates, t.responsible, t.expected_participants,
+	qTrainings   = `SELECT t.id, t.plan_id, t.position, t.title, t.target_group, t.format, t.dates, t.responsible, t.expected_participants,
 		t.evaluation, t.actual_participants, t.kind ` + fromCurrent + ` JOIN trainings t ON t.plan_id = p.id` + currentYear
 	qCheckpoints = `SELECT c.id, c.plan_id, c.position, c.date, c.method, c.report_to, c.done ` +
 		fromCurrent + ` JOIN checkpoints c ON c.plan_id = p.id` + currentYear

@@ -83,15 +83,15 @@ const (
 
 // Plan is one board's action plan for one year (the year it covers).
 type Plan struct {
-	ID                int64      `json:"-"`
-	BoardID           int64      `json:"-"`
-	Board             string     `json:"board"`
-	Year              int        `json:"year"`
-	Status            PlanStatus `json:"status"`
-	Version           int        `json:"version"`
-	Responsible       string     `json:"responsible"` // informationsägare, usually förvaltningschef
-	Contact           string     `json:"contact"`
-	DecisionDate      time.Time  `json:"decision_date"` // planned board decision; zero when unknown
+	ID           int64      `json:"-"`
+	BoardID      int64      `json:"-"`
+	Board        string     `json:"board"`
+	Year         int        `json:"year"`
+	Status       PlanStatus `json:"status"`
+	Version      int        `json:"version"`
+	Responsible  string     `json:"responsible"` // informationsägare, usually förvaltningschef
+	Contact      string     `json:"contact"`
+	DecisionDate time.Time  `json:"decision_date"` // planned board decision; zero when unknown
 	// Decision is the board's decision on the plan, once made (see decision.go).
 	Decision Decision `json:"decision"`
 	// FollowUpDecision is the board's decision on the plan's autumn follow-up.

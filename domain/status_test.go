@@ -45,7 +45,7 @@ func TestStatusOnDelayed(t *testing.T) {
 // overview and the slides show; each counts the activities as they stood on its date.
 func TestInterimAndClosingFollowUps(t *testing.T) {
 	d := PlanData{
-		Plan: Plan{ID: 1, Year: 2027},
+		Plan:        Plan{ID: 1, Year: 2027},
 		AnnualGoals: []AnnualGoal{{ID: 7, Text: "Klassa", Outcome: OutcomePartly}, {ID: 8, Text: "Öva"}},
 		Activities: []Activity{
 			{ID: 1, Title: "A", End: vday(2027, 3, 31), Status: ActivityInProgress},
