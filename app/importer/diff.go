@@ -16,8 +16,12 @@ import (
 
 // DiffRow is one line of a comparison: what it is about and its value on each side.
 type DiffRow struct {
-	Label  string
-	Values []string
+	Label string // the whole label: "Åtgärd ”Riskanalys”: Driftkostnad"
+	// Group and Field split Label for a field of a row that is on every side ("Åtgärd
+	// ”Riskanalys”" and "Driftkostnad"), so a view can show the row once above its fields.
+	// Group is "" for other lines.
+	Group, Field string
+	Values       []string
 	// Total marks the plan's totals, shown whether or not they differ so the coordinator sees
 	// what the difference amounts to.
 	Total bool
@@ -75,6 +79,15 @@ type field[T any] struct {
 	value func(T) string
 }
 
+// addField adds a field row of group when the values are not all the same.
+func (d *differ) addField(label, group, field string, values []string) {
+	n := len(d.rows)
+	d.add(label, values)
+	if len(d.rows) > n {
+		d.rows[n].Group, d.rows[n].Field = group, field
+	}
+}
+
 // rowsOf compares the rows of one kind (activities, trainings, …) across the sides: rows are
 // matched by key, their title or name (case and surrounding space aside; a key used twice in a
 // plan is matched in order). A row
@@ -118,8 +131,9 @@ func rowsOf[T any](d *differ, sides [][]T, key func(T) string, summary func(T) s
 			d.rows = append(d.rows, DiffRow{Label: d.loc.Tf(whole, "Name", label), Values: values})
 			continue
 		}
+		group := d.loc.Tf(whole, "Name", label)
 		for _, f := range fields {
-			d.add(d.loc.Tf(part, "Name", label, "Field", f.label), each(present, f.value))
+			d.addField(d.loc.Tf(part, "Name", label, "Field", f.label), group, f.label, each(present, f.value))
 		}
 	}
 }
@@ -153,7 +167,7 @@ func (d *differ) planFields(plans []domain.PlanData) {
 		for i, p := range plans {
 			ps[i] = p.Plan
 		}
-		d.add(d.loc.Tf("importer.diff.plan_field", "Field", key), each(ps, v))
+		d.addField(d.loc.Tf("importer.diff.plan_field", "Field", key), d.loc.T("importer.diff.plan"), key, each(ps, v))
 	}
 	f(d.label("field.responsible"), func(p domain.Plan) string { return p.Responsible })
 	f(d.loc.T("importer.diff.contact"), func(p domain.Plan) string { return p.Contact })
