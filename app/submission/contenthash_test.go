@@ -2,6 +2,7 @@ package submission
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -137,5 +138,26 @@ func TestValidUUID(t *testing.T) {
 		if ValidUUID(s) != want {
 			t.Errorf("ValidUUID(%q) = %v", s, !want)
 		}
+	}
+}
+
+// The example in docs/submission-format.md carries the content hash of its content.
+func TestDocExampleContentHash(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/submission-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "```json\n")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("no JSON example in the format document")
+	}
+	var p Payload
+	if err := json.Unmarshal([]byte(example), &p); err != nil {
+		t.Fatal(err)
+	}
+	h, err := ContentHash([]byte(example))
+	if err != nil || p.ContentHash != h || !ValidUUID(p.PlanUUID) {
+		t.Errorf("example carries %q %q, its content hashes to %q (%v)", p.PlanUUID, p.ContentHash, h, err)
 	}
 }
