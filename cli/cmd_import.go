@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,12 +16,17 @@ import (
 
 // runImport is "handlingsplan import --db DB FILE|DIR …": the coordinator's import, one verdict
 // line per file and a summary. Exit 0 when every file is imported, a duplicate or an older
-// version; 1 when any was rejected, could not be saved or waits for approval of its signer.
+// version; 1 when any needs attention: rejected, could not be saved, waits for approval of its
+// signer, or is in conflict with a submission imported before (choose with "submissions").
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("import", stderr)
 	db := dbFlag(fs)
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
+	translatedUsage(fs, args, "importer.cli.import_usage", stdout, stderr)
 	paths, err := parseArgs(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
 	if err != nil {
 		return parseExit(err)
 	}
@@ -60,6 +66,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	if sum[importer.UnknownSigner] > 0 {
 		fmt.Fprintln(stdout, loc.T("importer.cli.approve_hint"))
+	}
+	if sum[importer.Conflict] > 0 {
+		fmt.Fprintln(stdout, loc.T("importer.cli.conflict_hint"))
 	}
 	if !sum.Settled() {
 		return 1
