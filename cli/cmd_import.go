@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,11 +21,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("import", stderr)
 	db := dbFlag(fs)
 	lang := fs.String("lang", "sv", "language of messages (sv, en)")
-	translatedUsage(fs, args, "importer.cli.import_usage", stdout, stderr)
 	paths, err := parseArgs(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
 	if err != nil {
 		return parseExit(err)
 	}

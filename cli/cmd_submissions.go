@@ -33,33 +33,6 @@ func runSubmissions(args []string, stdout, stderr io.Writer) int {
 
 func isHelp(a string) bool { return a == "-h" || a == "-help" || a == "--help" }
 
-// langOf finds --lang in args before they are parsed, so usage is in the language asked for.
-func langOf(args []string) string {
-	for i, a := range args {
-		if v, ok := strings.CutPrefix(strings.TrimLeft(a, "-"), "lang="); ok && strings.HasPrefix(a, "-") {
-			return v
-		}
-		if (a == "--lang" || a == "-lang") && i+1 < len(args) {
-			return args[i+1]
-		}
-	}
-	return ""
-}
-
-// translatedUsage makes -h/--help print the command's usage sentence in the language asked
-// for, instead of the flag package's English list.
-// Asked for, it goes to stdout; after a wrong flag (the flag package's error is on stderr), to
-// stderr.
-func translatedUsage(fs *flag.FlagSet, args []string, key string, stdout, stderr io.Writer) {
-	w := stderr
-	for _, a := range args {
-		if isHelp(a) {
-			w = stdout
-		}
-	}
-	fs.Usage = func() { fmt.Fprintln(w, cliLocalizer(langOf(args)).T(key)) }
-}
-
 // submissionsCommand parses the flags every submissions subcommand has and opens the store.
 func submissionsCommand(name string, args []string, want int, stdout, stderr io.Writer, extra func(fs *flag.FlagSet)) (*importer.Importer, *i18n.Localizer, []string, func(), int) {
 	fs := newFlags("submissions "+name, stderr)
@@ -68,13 +41,9 @@ func submissionsCommand(name string, args []string, want int, stdout, stderr io.
 	if extra != nil {
 		extra(fs)
 	}
-	translatedUsage(fs, args, "importer.cli.submissions_usage", stdout, stderr)
 	pos, err := parseArgs(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil, nil, nil, nil, 0
-	}
 	if err != nil {
-		return nil, nil, nil, nil, 2
+		return nil, nil, nil, nil, parseExit(err)
 	}
 	loc := cliLocalizer(*lang)
 	if len(pos) != want {
