@@ -488,7 +488,7 @@ func (k *ksReport) followUp() {
 		for _, st := range domain.ActivityStatuses {
 			cells = append(cells, txt(loc.Number(int64(r.Counts[st]))))
 		}
-		cells = append(cells, cell{text: percent(loc, r.Share(domain.ActivityDone)), bold: true})
+		cells = append(cells, cell{text: loc.Tf("report.percent", "N", r.Percent(domain.ActivityDone)), bold: true})
 		rows = append(rows, row{cells: cells, total: total})
 	}
 	for _, r := range o.FollowUp.Rows {
@@ -536,10 +536,6 @@ func (k *ksReport) followUp() {
 		k.SubHeading(loc.T("exports.ks.followup.notes"), 40)
 		k.KeyValues(notes, 150, 9)
 	}
-}
-
-func percent(loc *i18n.Localizer, share float64) string {
-	return loc.Tf("report.percent", "N", loc.Decimal(share*100, 0))
 }
 
 func (k *ksReport) register() {

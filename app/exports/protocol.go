@@ -101,7 +101,7 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 	if f.Has {
 		d.Section(loc.Tf("exports.protocol.section.activities", "Year", f.Year), true, true, 0)
 		d.Paragraph(loc.Tf("exports.protocol.activities_intro", "Done", f.Counts[domain.ActivityDone], "Count", f.Total,
-			"Percent", percent(loc, f.Share(domain.ActivityDone)), "Year", f.Year), 9.5, false, pdfdoc.ColText)
+			"Percent", loc.Tf("report.percent", "N", f.Percent(domain.ActivityDone)), "Year", f.Year), 9.5, false, pdfdoc.ColText)
 		var rows []row
 		for _, r := range o.FollowUpRows(board, "").Activities {
 			a := r.Activity

@@ -44,6 +44,15 @@ func (r FollowUpRow) Share(st domain.ActivityStatus) float64 {
 	return float64(r.Counts[st]) / float64(r.Total)
 }
 
+// Percent is Share as a whole percentage, rounded half up, as every view prints it (the
+// slides' bars, the report, the overview's table).
+func (r FollowUpRow) Percent(st domain.ActivityStatus) int {
+	if r.Total == 0 {
+		return 0
+	}
+	return (200*r.Counts[st] + r.Total) / (2 * r.Total)
+}
+
 // GapText says, in the user's language, why the follow-up is missing ("" when it is not).
 func (r FollowUpRow) GapText(loc *i18n.Localizer) string {
 	if r.Has || r.Gap == "" {

@@ -431,7 +431,7 @@ func (t *followUpTab) show() {
 					"Status", loc.T("activity.status."+string(st))), func() ov.Rows { return o.FollowUpRows(board, st) }))
 			}
 			share := r.Share(domain.ActivityDone)
-			out = append(out, tcell{text: loc.Tf("report.percent", "N", loc.Decimal(share*100, 0)), num: share})
+			out = append(out, tcell{text: loc.Tf("report.percent", "N", r.Percent(domain.ActivityDone)), num: share})
 		}
 		if board == "" {
 			return append(out, text(""), text(""), text(""), text(""))
