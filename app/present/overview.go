@@ -61,10 +61,9 @@ func (b *overviewBuilder) build() {
 
 func (b *overviewBuilder) titleSlide() {
 	loc := b.loc
-	lines := []string{loc.Tf("present.overview.boards_count", "Count", len(b.o.Plans))}
-	if n := len(b.o.Missing()); n > 0 {
-		lines = append(lines, loc.Tf("present.overview.missing_count", "Count", n))
-	}
+	// One line: the title slide has room for one under a title that wraps, and the boards
+	// missing must not be the line that falls off.
+	lines := []string{loc.Tf("present.overview.boards_count", "Count", len(b.o.Plans), "Total", len(b.o.Boards))}
 	b.slides = append(b.slides, titleSlide(b.prof.Kommun, loc.Tf("present.title.overview", "Year", b.o.Year), loc.T("present.overview.subtitle"), lines, loc.Tf("present.title.shown", "Date", loc.Date(b.now))))
 }
 

@@ -142,7 +142,7 @@ func (t *resourcesTab) show() {
 			for range 4 {
 				out = append(out, text("–"))
 			}
-			out = append(out, tcell{text: loc.Tf("overview.resources.not_received", "Year", o.Year), warn: true})
+			out = append(out, tcell{text: loc.T("overview.sub.not_received"), warn: true})
 			if r.LastSource == ov.LastNone {
 				return append(out, text("–"), text("–"))
 			}
@@ -488,9 +488,10 @@ func (t *registerTab) show() {
 		}
 		cols = append(cols, column{title, 95, true})
 	}
-	cols = append(cols, column{loc.T("overview.col.critical"), 90, true}, column{loc.T("overview.col.no_risk"), 130, true},
-		column{loc.T("overview.col.no_deepened"), 150, true}, column{loc.T("overview.col.gaps"), 150, true},
-		column{loc.T("overview.col.below_base"), 130, true})
+	// Wide enough for the titles, which say the level the count is for.
+	cols = append(cols, column{loc.T("overview.col.critical"), 90, true}, column{loc.T("overview.col.no_risk"), 215, true},
+		column{loc.T("overview.col.no_deepened"), 245, true}, column{loc.T("overview.col.gaps"), 190, true},
+		column{loc.T("overview.col.below_base"), 150, true})
 	t.table.setCols(cols)
 	t.summary.SetText(loc.Tf("overview.register.intro", "Scale", scaleText(o.Profile)))
 	row := func(r ov.RegisterRow, board, name string) []tcell {

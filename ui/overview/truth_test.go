@@ -980,7 +980,7 @@ func slideFigures(e *truthEnv, d doc) viewFigures {
 	key := func(b string) string { return boardOf(loc, b) }
 
 	if len(d) > 0 {
-		if m := regexp.MustCompile(`Planer från (\d+) nämnd`).FindStringSubmatch(joined(d[0])); m != nil {
+		if m := regexp.MustCompile(`Planer från (\d+) av \d+ nämnder`).FindStringSubmatch(joined(d[0])); m != nil {
 			f["received"] = m[1]
 		}
 	}
