@@ -434,13 +434,20 @@ func TestSubmissionProblems(t *testing.T) {
 		plan     domain.PlanData
 		deadline time.Time
 		want     []overview.ProblemKind
+		other    *data.Submission // a second file of the board and year
 	}{
-		{"on time and trusted", data.Submission{Trusted: true, SignedAt: day(11, 1)}, good, day(11, 15), nil},
-		{"untrusted", data.Submission{Trusted: false, SignedAt: day(11, 1)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemUntrusted}},
-		{"late", data.Submission{Trusted: true, SignedAt: day(11, 16).Add(8 * time.Hour)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemLate}},
-		{"signed on the day", data.Submission{Trusted: true, SignedAt: day(11, 15).Add(20 * time.Hour)}, good, day(11, 15), nil},
-		{"no deadline", data.Submission{Trusted: true, SignedAt: day(12, 24)}, good, time.Time{}, nil},
-		{"late by import time", data.Submission{Trusted: true, ImportedAt: day(11, 20)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemLate}},
+		{"on time and trusted", data.Submission{Trusted: true, SignedAt: day(11, 1)}, good, day(11, 15), nil, nil},
+		{"untrusted", data.Submission{Trusted: false, SignedAt: day(11, 1)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemUntrusted}, nil},
+		{"late", data.Submission{Trusted: true, SignedAt: day(11, 16).Add(8 * time.Hour)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemLate}, nil},
+		{"signed on the day", data.Submission{Trusted: true, SignedAt: day(11, 15).Add(20 * time.Hour)}, good, day(11, 15), nil, nil},
+		{"no deadline", data.Submission{Trusted: true, SignedAt: day(12, 24)}, good, time.Time{}, nil, nil},
+		{"late by import time", data.Submission{Trusted: true, ImportedAt: day(11, 20)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemLate}, nil},
+		// Another file disagrees and the coordinator has not chosen: the figures are the first
+		// file's, and the overview must say so.
+		{"open conflict", data.Submission{Trusted: true, SignedAt: day(11, 1)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemConflict},
+			&data.Submission{ID: 2, Board: "A", Year: 2027, Version: 1, Trusted: true, ConflictWith: 1, ConflictOpen: true}},
+		{"conflict chosen", data.Submission{Trusted: true, SignedAt: day(11, 1)}, good, day(11, 15), nil,
+			&data.Submission{ID: 2, Board: "A", Year: 2027, Version: 1, Trusted: true, ConflictWith: 1}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -455,8 +462,12 @@ func TestSubmissionProblems(t *testing.T) {
 				t.Fatalf("fixture has problems: %v", ps)
 			}
 			sub := tc.sub
-			sub.Board, sub.Year, sub.Version, sub.Current = "A", 2027, 1, true
-			o := overview.Build(overview.Input{Year: 2027, Profile: prof, History: []data.Submission{sub}, Plans: []domain.PlanData{d}, Deadline: tc.deadline})
+			sub.ID, sub.Board, sub.Year, sub.Version, sub.Current = 1, "A", 2027, 1, true
+			history := []data.Submission{sub}
+			if tc.other != nil {
+				history = append(history, *tc.other)
+			}
+			o := overview.Build(overview.Input{Year: 2027, Profile: prof, History: history, Plans: []domain.PlanData{d}, Deadline: tc.deadline})
 			var got []overview.ProblemKind
 			for _, p := range o.Submissions[0].Problems {
 				got = append(got, p.Kind)

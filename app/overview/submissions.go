@@ -1,6 +1,7 @@
 package overview
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -19,6 +20,10 @@ const (
 	ProblemLate ProblemKind = "late"
 	// ProblemPlan: the plan itself has a problem the board's review would flag (Plan is set).
 	ProblemPlan ProblemKind = "plan"
+	// ProblemConflict: another file for the board and year disagrees with the current one
+	// (same version with other content, or another plan); the coordinator has not chosen yet,
+	// so the figures shown are the first-received file's.
+	ProblemConflict ProblemKind = "conflict"
 )
 
 // Problem is one thing to look at in a submission.
@@ -118,6 +123,9 @@ func submissionRows(o *Overview, in Input) []SubmissionRow {
 			if s.Current {
 				r.Current, r.Received = s, true
 			}
+		}
+		if slices.ContainsFunc(r.Versions, func(s data.Submission) bool { return s.ConflictOpen }) {
+			r.Problems = append(r.Problems, Problem{Kind: ProblemConflict})
 		}
 		if r.Received {
 			if !r.Current.Trusted {

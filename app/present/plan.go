@@ -570,6 +570,12 @@ func (b *planBuilder) followUp() {
 	py := prev.Plan.Year
 	acts := inOrder(prev.Activities, func(a domain.Activity) int { return a.Position })
 	p := &page{kind: KindFollowUp, title: loc.Tf("present.followup.title", "Year", py)}
+	if !overview.FollowedUp(*prev) {
+		// Nothing recorded yet: say so, rather than show every activity as not started.
+		p.lines(marginX, contentTop, contentW, wrap(loc.Tf("present.followup.not_yet", "Year", py), SizeBody, false, contentW), SizeBody, false, ColMuted, AlignLeft)
+		b.sectionParts([]*page{p})
+		return
+	}
 	y := p.lines(marginX, contentTop, contentW, wrap(loc.Tf("present.followup.intro", "Count", len(acts), "Year", py), SizeBody, false, contentW), SizeBody, false, ColMuted, AlignLeft)
 	y = followUpBars(p, loc, statusCounts(acts), y+4)
 	var planned, actual, plannedK, actualK int64

@@ -556,3 +556,28 @@ func TestTimelineFillsSlides(t *testing.T) {
 		})
 	}
 }
+
+// A last-year plan nobody has followed up yet is said to be so, not shown as every activity
+// "not started" (0 % done).
+func TestFollowUpNotYetRecorded(t *testing.T) {
+	prof := profile(t)
+	d := fixture()
+	d.Previous.Plan.Status = domain.PlanSigned
+	d.Previous.Plan.Checks = [3]domain.Check{}
+	for i := range d.Previous.Activities {
+		a := &d.Previous.Activities[i]
+		a.Status, a.PercentDone, a.ActualHours = "", 0, 0
+	}
+	for _, lang := range []i18n.Lang{i18n.Swedish, i18n.English} {
+		deck := FromPlan(d, prof, i18n.New(lang), planNow)
+		i := deck.First(KindFollowUp)
+		if i < 0 {
+			t.Fatalf("%s: no follow-up slide", lang)
+		}
+		text := strings.Join(deck.Texts(i), " ")
+		want := map[i18n.Lang]string{i18n.Swedish: "inte uppföljd ännu", i18n.English: "not been followed up yet"}[lang]
+		if !strings.Contains(text, want) || strings.Contains(text, "%") {
+			t.Errorf("%s: follow-up slide says %q", lang, text)
+		}
+	}
+}
