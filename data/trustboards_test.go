@@ -147,12 +147,13 @@ func TestMigrationTrustBoards(t *testing.T) {
 		{"Kulturnämnden", "bo", "ca01"},
 	}
 	for _, x := range subs {
-		// The submission as the import of that version stored it: this binary's import writes
-		// columns of later migrations.
 		r := received(x.board, 2027, 1)
+		r.SignerFingerprint, r.TrustedVia = x.signer, x.via
+		// As the import of that schema stored it (today's ImportSubmission writes columns
+		// later migrations add).
 		if _, err := old.db.Exec(`INSERT INTO submissions(board_name, year, version, signer_name, signer_fingerprint, imported_at,
-			file_name, sha256, current, trusted, payload, pdf, trusted_via) VALUES(?,?,?,?,?,?,?,?,1,1,?,?,?)`,
-			r.Board, r.Year, r.Version, r.SignerName, x.signer, "2026-11-02T09:00:00Z", r.FileName, r.SHA256, r.Payload, r.PDF, x.via); err != nil {
+			sha256, current, trusted, trusted_via, payload, pdf) VALUES(?,?,?,?,?,?,?,1,1,?,?,?)`,
+			r.Board, r.Year, r.Version, r.SignerName, r.SignerFingerprint, "2026-11-02T09:00:00Z", r.SHA256, r.TrustedVia, r.Payload, r.PDF); err != nil {
 			t.Fatal(err)
 		}
 	}
