@@ -26,7 +26,7 @@ import (
 // contentFields are the top-level payload fields that are plan content. Everything else
 // (schema, app_version, version, created_at, plan_uuid, content_hash and any field added
 // later at the top level) is about the file, not the plan.
-var contentFields = []string{"kommun", "board", "year", "goals", "hours_per_fte", "sensitive", "plan"}
+var contentFields = []string{"kommun", "board", "year", "goals", "hours_per_fte", "sensitive", "plan", "areas"}
 
 // ContentHash is the content hash of a submission.json as its bytes were carried.
 func ContentHash(raw []byte) (string, error) {

@@ -199,7 +199,7 @@ func samplePayload() Payload {
 		Plan: domain.PlanData{
 			Plan: domain.Plan{Board: "Socialnämnden", Year: 2027, Status: domain.PlanReady, Version: 3,
 				Responsible: "Åsa Öberg", Contact: "asa.oberg@exempelby.se", DecisionDate: day(2026, 12, 10),
-				DecisionParagraph: "§ 142", UpdatedAt: time.Date(2026, 11, 20, 14, 0, 0, 0, time.UTC)},
+				Decision: domain.Decision{Paragraph: "§ 142"}, UpdatedAt: time.Date(2026, 11, 20, 14, 0, 0, 0, time.UTC)},
 			Activities: []domain.Activity{
 				{Position: 1, Title: "Riskanalys av verksamhetssystemet", Description: "Workshop med förvaltningens nyckelpersoner; resultat i <risk>-registret & åtgärdslista.",
 					Goals: []int{7, 8}, Priority: domain.PriorityHigh, Responsible: "IT-samordnare", Start: day(2027, 2, 1), End: day(2027, 4, 30),

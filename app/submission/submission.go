@@ -18,7 +18,9 @@ import (
 
 // SchemaVersion is the payload schema this build writes and the newest it reads.
 // Raise it only for changes an older reader would misread; adding a field is not one.
-const SchemaVersion = 1
+// Schema 2: annual goals, decisions, follow-ups, areas (see schema2.go), and the status
+// "paused", which a reader of schema 1 would refuse.
+const SchemaVersion = 2
 
 // AttachmentName is the file name of the payload inside the PDF.
 const AttachmentName = "submission.json"
@@ -52,6 +54,8 @@ type Payload struct {
 	// the same content have the same hash whenever they were signed. Added in schema 1; absent
 	// in older files (the importer then computes it).
 	ContentHash string `json:"content_hash,omitempty"`
+	// Areas are the profile's requirement areas the plan's tags refer to. Added in schema 2.
+	Areas []domain.RequirementArea `json:"areas,omitempty"`
 }
 
 // Bounds of Validate that are not app-wide.
@@ -107,7 +111,9 @@ func (p Payload) Validate() error {
 	if plan.Plan.Year != p.Year {
 		v.addf("plan.year %d differs from year %d", plan.Plan.Year, p.Year)
 	}
+	areas := v.areas(p.Areas)
 	v.planData("plan", plan, goals)
+	v.schema2("plan", plan, goals, areas)
 	if prev := plan.Previous; prev != nil {
 		// Last year's plan carries its own follow-up but no further history, which keeps a
 		// submission's size proportional to two years.
@@ -122,6 +128,7 @@ func (p Payload) Validate() error {
 		}
 		// Last year's activities may refer to goals the profile has since dropped.
 		v.planData("plan.previous", *prev, nil)
+		v.schema2("plan.previous", *prev, nil, nil)
 	}
 	if !p.Sensitive && hasSensitive(plan) {
 		v.addf("sensitive is false but the register has sensitive systems")
