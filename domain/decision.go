@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
+
+	"handlingsplan/i18n"
 )
 
 // Decision is a board's decision, as the kommun registers it: the diarienummer of the matter,
@@ -98,4 +100,45 @@ func (p *Plan) UnmarshalJSON(b []byte) error {
 		p.Decision.Paragraph = v.LegacyParagraph
 	}
 	return nil
+}
+
+// DecisionLine says where a plan stands with the board, as the cover, the slides and the
+// report for kommunstyrelsen print it: "Beslutad 2026-12-10 § 142 Dnr SN 2026/45" once decided,
+// "Planeras för beslut i nämnden 2026-12-10" before, "" when no date is known.
+func (p Plan) DecisionLine(loc *i18n.Localizer) string {
+	d := p.Decision
+	switch {
+	case d.Made():
+		s := loc.Tf("decision.made", "Date", loc.Date(d.Date))
+		if par := d.ParagraphText(); par != "" {
+			s += " " + par
+		}
+		if dnr := strings.TrimSpace(d.Dnr); dnr != "" {
+			s += " " + loc.Tf("decision.dnr", "Dnr", dnr)
+		}
+		if d.ChangedAfter {
+			s += " " + loc.T("decision.changed_after")
+		}
+		return s
+	case !p.DecisionDate.IsZero():
+		return loc.Tf("decision.planned", "Date", loc.Date(p.DecisionDate))
+	}
+	return ""
+}
+
+// FollowUpDecisionLine says whether the board decided on the plan's autumn follow-up:
+// "Uppföljningen beslutad 2027-11-18 § 120 Dnr SN 2027/300", or "".
+func (p Plan) FollowUpDecisionLine(loc *i18n.Localizer) string {
+	d := p.FollowUpDecision
+	if !d.Made() {
+		return ""
+	}
+	s := loc.Tf("decision.followup_made", "Date", loc.Date(d.Date))
+	if par := d.ParagraphText(); par != "" {
+		s += " " + par
+	}
+	if dnr := strings.TrimSpace(d.Dnr); dnr != "" {
+		s += " " + loc.Tf("decision.dnr", "Dnr", dnr)
+	}
+	return s
 }

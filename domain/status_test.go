@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"testing"
 	"time"
+
+	"handlingsplan/i18n"
 )
 
 // Försenad: the end date has passed and the activity is neither done nor dropped. The end date
@@ -160,5 +162,31 @@ func TestPlanJSONLegacyParagraph(t *testing.T) {
 	var q Plan
 	if err := json.Unmarshal(b, &q); err != nil || q.Decision.Paragraph != "§ 2" || q.Decision.Dnr != "SN 1" {
 		t.Errorf("round trip: %+v %v (%s)", q, err, b)
+	}
+}
+
+func TestDecisionLine(t *testing.T) {
+	sv, en := i18n.New(i18n.Swedish), i18n.New(i18n.English)
+	planned := Plan{DecisionDate: vday(2026, 12, 10)}
+	decided := Plan{DecisionDate: vday(2026, 12, 10), Decision: Decision{Dnr: "SN 2026/45", Date: vday(2026, 12, 11), Body: "Socialnämnden", Paragraph: "142"}}
+	changed := decided
+	changed.Decision.ChangedAfter = true
+	fu := Plan{FollowUpDecision: Decision{Dnr: "SN 2027/300", Date: vday(2027, 11, 18), Paragraph: "§ 120"}}
+	tests := []struct {
+		got, want string
+	}{
+		{planned.DecisionLine(sv), "Planeras för beslut i nämnden 2026-12-10"},
+		{planned.DecisionLine(en), "To be decided by the board on 2026-12-10"},
+		{decided.DecisionLine(sv), "Beslutad 2026-12-11 § 142 Dnr SN 2026/45"},
+		{decided.DecisionLine(en), "Decided 2026-12-11 § 142 Dnr SN 2026/45"},
+		{changed.DecisionLine(sv), "Beslutad 2026-12-11 § 142 Dnr SN 2026/45 (planen har ändrats efter beslutet)"},
+		{Plan{}.DecisionLine(sv), ""},
+		{fu.FollowUpDecisionLine(sv), "Uppföljningen beslutad 2027-11-18 § 120 Dnr SN 2027/300"},
+		{planned.FollowUpDecisionLine(sv), ""},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
 	}
 }

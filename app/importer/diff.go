@@ -172,7 +172,8 @@ func (d *differ) planFields(plans []domain.PlanData) {
 	f(d.label("field.responsible"), func(p domain.Plan) string { return p.Responsible })
 	f(d.loc.T("importer.diff.contact"), func(p domain.Plan) string { return p.Contact })
 	f(d.loc.T("importer.diff.decision_date"), func(p domain.Plan) string { return d.date(p.DecisionDate) })
-	f(d.loc.T("importer.diff.decision_paragraph"), func(p domain.Plan) string { return p.DecisionParagraph })
+	f(d.loc.T("importer.diff.decision_paragraph"), func(p domain.Plan) string { return p.Decision.Paragraph })
+	f(d.loc.T("importer.diff.decision"), func(p domain.Plan) string { return p.DecisionLine(d.loc) })
 	for i := range 3 {
 		f(d.loc.T("check."+strconv.Itoa(i)), func(p domain.Plan) string {
 			c := p.Checks[i]

@@ -113,15 +113,8 @@ func (b *planBuilder) titleSlide() {
 	b.slides = append(b.slides, titleSlide(b.prof.Kommun, loc.Tf("present.title.plan", "Year", p.Year), p.Board, lines, loc.Tf("present.title.shown", "Date", loc.Date(b.now))))
 }
 
-func decisionText(loc *i18n.Localizer, p domain.Plan) string {
-	switch {
-	case !p.DecisionDate.IsZero() && p.DecisionParagraph != "":
-		return loc.Tf("present.title.decision_par", "Date", loc.Date(p.DecisionDate), "Paragraph", p.DecisionParagraph)
-	case !p.DecisionDate.IsZero():
-		return loc.Tf("present.title.decision", "Date", loc.Date(p.DecisionDate))
-	}
-	return ""
-}
+// decisionText is where the plan stands with the board (domain.Plan.DecisionLine).
+func decisionText(loc *i18n.Localizer, p domain.Plan) string { return p.DecisionLine(loc) }
 
 // titleSlide is the first slide: who, what, which year. It has no heading bar.
 func titleSlide(over, title, sub string, lines []string, shown string) Slide {
