@@ -132,7 +132,7 @@ func addDraft(s *data.Store, d domain.PlanData) (int64, error) {
 }
 
 // idSeq hands out synthetic ids, unique per kind within one Plans or Large call.
-type idSeq struct{ board, plan, act, train, check, sys int64 }
+type idSeq struct{ board, plan, act, train, check, sys, goal int64 }
 
 func nextID(p *int64) int64 {
 	*p++
@@ -147,7 +147,8 @@ type gen struct {
 	ids     *idSeq
 	boardID int64
 	reg     []domain.System
-	now     time.Time // "today" of the demo: the autumn of N, when the follow-up of N is half done
+	now     time.Time  // "today" of the demo: the autumn of N, when the follow-up of N is half done
+	x       *rand.Rand // the stream of annual goals, decisions and follow-ups (goals.go)
 }
 
 // newGen seeds the random stream from the board's name, the year and salt, so that every
@@ -160,6 +161,7 @@ func newGen(b *boardInfo, year, salt int, prof domain.Profile, ids *idSeq) *gen 
 		r:       rand.New(rand.NewPCG(uint64(year)<<32|uint64(uint32(salt)), h.Sum64())),
 		boardID: nextID(&ids.board),
 		now:     date(year, 10, 1),
+		x:       extra(b, year),
 	}
 	g.reg = g.register(year)
 	return g
@@ -189,6 +191,15 @@ func buildBoard(b *boardInfo, year int, prof domain.Profile, ids *idSeq) [3]doma
 
 	prev := g.plan(year-1, g.activities(year-1, 6+g.r.IntN(6), nil, 0), 2+g.r.IntN(4), domain.PlanClosed, 1)
 	g.followUpAll(&prev)
+	// Last year: decided, followed up in August and in the autumn, which closed it; the board
+	// decided on the follow-up in November.
+	g.outcomes(&prev)
+	g.decide(&prev)
+	prev.FollowUps = []domain.FollowUp{
+		followUpOn(prev, date(year-1, 8, 31), false, "Delårsrapport per augusti till "+g.meetingPhrase()+"."),
+		followUpOn(prev, date(year-1, 11, 5), true, "Höstens uppföljning: status för varje åtgärd och utfall för de årliga målen."),
+	}
+	g.decideFollowUp(&prev)
 
 	// This year continues last year's unfinished work; what was done is not done again.
 	carried := g.carry(prev, year, 3)
@@ -202,6 +213,17 @@ func buildBoard(b *boardInfo, year int, prof domain.Profile, ids *idSeq) [3]doma
 	acts := append(carried, g.activities(year, 7+g.r.IntN(6)-len(carried), taken, len(carried))...)
 	cur := g.plan(year, acts, 2+g.r.IntN(4), domain.PlanSigned, 1)
 	g.followUpHalf(&cur)
+	// This year: decided (but for one board), followed up in April and August; the annual
+	// goals whose activities have all ended are followed up.
+	if b.name != undecided {
+		g.decide(&cur)
+	}
+	g.pause(&cur)
+	g.outcomesEnded(&cur)
+	cur.FollowUps = []domain.FollowUp{
+		followUpOn(cur, date(year, 4, 30), false, "Avstämning i ledningsgruppen."),
+		followUpOn(cur, date(year, 8, 31), false, "Delårsrapport per augusti till "+g.meetingPhrase()+"."),
+	}
 
 	// Next year's draft carries this year's unfinished work and takes up new activities.
 	carried = g.carry(cur, year+1, 4)
@@ -421,7 +443,7 @@ func (g *gen) plan(year int, acts []domain.Activity, trainings int, status domai
 		DecisionDate: date(year-1, 12, 5+g.r.IntN(14)),
 	}
 	if status != domain.PlanDraft {
-		p.DecisionParagraph = fmt.Sprintf("§ %d", 80+g.r.IntN(140))
+		g.r.IntN(140) // the draw that once gave the decision's paragraph: the streams stay as they were
 	}
 	sort.SliceStable(acts, func(i, j int) bool {
 		ci, cj := acts[i].CarriedFrom != 0, acts[j].CarriedFrom != 0
@@ -433,10 +455,17 @@ func (g *gen) plan(year int, acts []domain.Activity, trainings int, status domai
 	for i := range acts {
 		acts[i].PlanID, acts[i].Position = planID, i+1
 	}
+	goals := g.annualGoals(year, acts)
+	for i := range goals {
+		goals[i].PlanID = planID
+	}
+	ts := g.trainings(planID, year, trainings)
+	kinds(ts)
 	return domain.PlanData{
 		Plan:        p,
+		AnnualGoals: goals,
 		Activities:  acts,
-		Trainings:   g.trainings(planID, year, trainings),
+		Trainings:   ts,
 		Checkpoints: g.checkpoints(planID, year),
 		Systems:     cloneSystems(g.reg),
 	}
@@ -689,7 +718,7 @@ func (g *gen) spoil(d *domain.PlanData) {
 	acts := d.Activities
 	y := d.Plan.Year
 	acts[1].Start, acts[1].End = date(y, 9, 1), date(y, 6, 30)
-	acts[2].Goals = nil
+	acts[2].Goals, acts[2].AnnualGoalID = nil, 0
 	acts[3].Responsible = ""
 	acts[4].Start = time.Time{}
 	dup := acts[0]
@@ -702,6 +731,9 @@ func (g *gen) spoil(d *domain.PlanData) {
 	t := &d.Trainings[len(d.Trainings)-1]
 	t.TargetGroup, t.Dates = "", nil
 	d.Checkpoints = nil
+	// An annual goal written down without a measure, and nothing under it yet.
+	d.AnnualGoals = append(d.AnnualGoals, domain.AnnualGoal{ID: nextID(&g.ids.goal), PlanID: d.Plan.ID, Position: len(d.AnnualGoals) + 1,
+		Text: "Föreningsregistret hanteras säkert", Goals: []int{2}})
 }
 
 func cloneSystems(xs []domain.System) []domain.System { return slices.Clone(xs) }
@@ -721,5 +753,18 @@ func clonePlan(d domain.PlanData) *domain.PlanData {
 	}
 	c.Checkpoints = slices.Clone(d.Checkpoints)
 	c.Systems = cloneSystems(d.Systems)
+	c.AnnualGoals = slices.Clone(d.AnnualGoals)
+	for i := range c.AnnualGoals {
+		c.AnnualGoals[i].Goals = slices.Clone(c.AnnualGoals[i].Goals)
+		c.AnnualGoals[i].Areas = slices.Clone(c.AnnualGoals[i].Areas)
+	}
+	for i := range c.Activities {
+		c.Activities[i].Areas = slices.Clone(c.Activities[i].Areas)
+	}
+	c.FollowUps = slices.Clone(d.FollowUps)
+	for i := range c.FollowUps {
+		c.FollowUps[i].Activities = slices.Clone(c.FollowUps[i].Activities)
+		c.FollowUps[i].Goals = slices.Clone(c.FollowUps[i].Goals)
+	}
 	return &c
 }
