@@ -61,7 +61,7 @@ var areaWords = []struct {
 
 // managementTrainings are the events that train the management (ledningens utbildning).
 var managementTrainings = map[string]bool{
-	"Föreläsning om dataskydd och sekretess för chefer": true,
+	"Föreläsning om dataskydd och sekretess för chefer":   true,
 	"Krisövning: IT-avbrott i verksamhetskritiskt system": true,
 }
 

@@ -90,7 +90,7 @@ func TestSchema2Payload(t *testing.T) {
 		{"follow-up percent", func(p *Payload) { p.Plan.Previous.FollowUps[1].Activities[0].PercentDone = 101 }, "outside 0..100"},
 	}
 	for _, tc := range tests {
-			t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.name, func(t *testing.T) {
 			p := schema2Payload()
 			tc.edit(&p)
 			err := p.Validate()
