@@ -92,7 +92,7 @@ func fixture() domain.PlanData {
 	day := func(m time.Month, d int) time.Time { return time.Date(2027, m, d, 0, 0, 0, 0, time.UTC) }
 	return domain.PlanData{
 		Plan: domain.Plan{Board: "Socialnämnden", Year: 2027, Status: domain.PlanSigned, Version: 3, Responsible: "Anna Ödman",
-			DecisionDate: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), DecisionParagraph: "§ 45"},
+			DecisionDate: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), Decision: domain.Decision{Dnr: "SN 2026/45", Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), Body: "Socialnämnden", Paragraph: "§ 45"}},
 		Activities: []domain.Activity{
 			{Position: 1, Title: "Riskanalys av journalsystemet", Goals: []int{7}, Priority: domain.PriorityHigh, Start: day(1, 1), End: day(3, 31), InternalHours: 1000, ExternalHours: 500, OperatingCost: 1_000_000, Investment: 234_567},
 			{Position: 2, Title: "Utbildning för chefer", Goals: []int{1, 1}, Priority: domain.PriorityMedium, Start: day(4, 1), End: day(6, 30), InternalHours: 200},

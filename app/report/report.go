@@ -66,6 +66,7 @@ func renderMarked(d domain.PlanData, loc *i18n.Localizer, opt Options) ([]byte, 
 	}
 	r := &renderer{Doc: doc, loc: loc, opt: opt, d: d, marks: newMarks(domain.ValidatePlan(d, opt.Profile))}
 	r.acts = inPlanOrder(d.Activities, func(a domain.Activity) int { return a.Position })
+	r.annual = inPlanOrder(d.AnnualGoals, func(g domain.AnnualGoal) int { return g.Position })
 	r.trainings = inPlanOrder(d.Trainings, func(t domain.Training) int { return t.Position })
 	r.checkpoints = inPlanOrder(d.Checkpoints, func(c domain.Checkpoint) int { return c.Position })
 	r.HeaderLeft = r.headerLeft()
@@ -74,7 +75,9 @@ func renderMarked(d domain.PlanData, loc *i18n.Localizer, opt Options) ([]byte, 
 
 	r.cover()
 	r.summary()
+	r.annualGoals()
 	r.goals()
+	r.requirementAreas()
 	r.activities()
 	r.timeline()
 	r.resources()
@@ -109,6 +112,7 @@ type renderer struct {
 	opt         Options
 	d           domain.PlanData
 	acts        []domain.Activity
+	annual      []domain.AnnualGoal
 	trainings   []domain.Training
 	checkpoints []domain.Checkpoint
 	marks       *marks // the plan's problems: the only source of red

@@ -203,7 +203,7 @@ func TestDocumentInfoOutlineAndLanguage(t *testing.T) {
 			t.Errorf("%s: catalog has no /Lang (%s)", tc.lang, tc.langCode)
 		}
 		// Outline titles are UTF-16 hex strings, like the Info entries.
-		if !bytes.Contains(b, []byte(strings.TrimSuffix(pdfString("4\u2002"+tc.outline), ">"))) {
+		if !bytes.Contains(b, []byte(strings.TrimSuffix(pdfString("6\u2002"+tc.outline), ">"))) {
 			t.Errorf("%s: no outline entry %q", tc.lang, tc.outline)
 		}
 		p := writePDF(t, "info-"+string(tc.lang)+".pdf", b)

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,7 +51,8 @@ func (r *renderer) cover() {
 	if p.Contact != "" {
 		pairs = append(pairs, [2]string{r.loc.T("report.cover.contact"), p.Contact})
 	}
-	if decision := r.decision(); decision != "" {
+	// Before the meeting: when the board is to decide; after it: the decision as registered.
+	if decision := p.DecisionLine(r.loc); decision != "" {
 		pairs = append(pairs, [2]string{r.loc.T("report.cover.decision"), decision})
 	}
 	pairs = append(pairs,
@@ -81,21 +83,14 @@ func (r *renderer) cover() {
 	}
 }
 
-func (r *renderer) decision() string {
-	p := r.d.Plan
-	switch {
-	case !p.DecisionDate.IsZero() && p.DecisionParagraph != "":
-		return r.loc.Date(p.DecisionDate) + ", " + p.DecisionParagraph
-	case !p.DecisionDate.IsZero():
-		return r.loc.Date(p.DecisionDate)
-	}
-	return p.DecisionParagraph
-}
 
 // statusBadge prints the plan's status in a frame at the top right of the cover, so that a
 // draft is never mistaken for the decided plan.
 func (r *renderer) statusBadge(y float64) {
 	s := r.planStatus()
+	if r.d.Plan.Decided() {
+		s = r.loc.Tf("report.cover.badge_decided", "Status", s)
+	}
 	if r.opt.Signature == nil && r.d.Plan.Status != domain.PlanSigned && r.d.Plan.Status != domain.PlanClosed {
 		s = r.loc.Tf("report.cover.badge_unsigned", "Status", s)
 	}
@@ -126,7 +121,7 @@ func (r *renderer) summary() {
 	} else {
 		r.Paragraph(r.loc.T("report.summary.review_none"), 9, false, pdfdoc.ColMuted)
 	}
-	r.planNotes("responsible", "year", "contact", "decision_date", "decision_paragraph")
+	r.planNotes("responsible", "year", "contact", "decision_date", "decision_paragraph", "decided_on", "decision_dnr", "decision_body")
 
 	var internal, external, operating, investment int64
 	for _, a := range r.acts {
@@ -138,7 +133,7 @@ func (r *renderer) summary() {
 	covered, total := r.goalCoverage()
 	goalsNote := ""
 	if len(r.marks.find("plan", r.d.Plan.ID, false, "goals")) > 0 {
-		goalsNote = r.loc.Tf("report.summary.goals_missing", "Section", r.Sections()+1) // goals come next
+		goalsNote = r.loc.Tf("report.summary.goals_missing", "Section", r.Sections()+2) // the annual goals, then the goals
 	}
 	tiles := []struct{ label, value, note string }{
 		{r.loc.T("report.summary.activities"), r.loc.Number(int64(len(r.acts))), ""},
@@ -152,6 +147,10 @@ func (r *renderer) summary() {
 		{r.loc.T("field.operating_cost"), r.loc.Kronor(operating), ""},
 		{r.loc.T("field.investment"), r.loc.Kronor(investment), ""},
 		{r.loc.T("report.summary.kronor"), r.loc.Kronor(operating + investment), r.loc.T("report.summary.kronor_note")},
+		{r.loc.T("report.summary.annual"), r.loc.Number(int64(len(r.annual))), ""},
+		{r.loc.T("report.summary.areas"), r.loc.Tf("report.summary.goals_value", "Covered", countIn(r.opt.Profile.Areas, domain.AreasOf(r.d)), "Total", len(r.opt.Profile.Areas)),
+			r.loc.T("report.summary.areas_note")},
+		{r.loc.T("report.summary.management"), r.loc.Number(int64(len(domain.ManagementTrainings(r.d)))), r.loc.T("report.summary.management_note")},
 	}
 	const cols, gap, tileH = 3, 8.0, 58.0
 	tileW := (pdfdoc.ContentW - gap*(cols-1)) / cols
@@ -197,11 +196,9 @@ func (r *renderer) goalCoverage() (covered, total int) {
 func (r *renderer) activitiesFor(n int) []int {
 	var out []int
 	for i, a := range r.acts {
-		for _, g := range a.Goals {
-			if g == n {
-				out = append(out, i+1)
-				break
-			}
+		// Through its annual goal too (domain.GoalsOf), as the review counts coverage.
+		if slices.Contains(domain.GoalsOf(a, r.d.AnnualGoals), n) {
+			out = append(out, i+1)
 		}
 	}
 	return out
@@ -345,11 +342,14 @@ func (r *renderer) activities() {
 		if strings.TrimSpace(a.Description) != "" {
 			what = append(what, pdfdoc.Span{Text: a.Description})
 		}
+		if n := r.annualNumber(a.AnnualGoalID); n > 0 {
+			what = append(what, pdfdoc.Span{Text: r.loc.Tf("report.activities.annual", "Number", n, "Text", r.annual[n-1].Text), Color: pdfdoc.ColMuted})
+		}
 		what = append(what, r.notes("activity", a.ID, false)...)
 		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
 			pdfdoc.Plain(strconv.Itoa(i + 1)),
 			what,
-			pdfdoc.Plain(numberList(a.Goals)),
+			pdfdoc.Plain(numberList(domain.GoalsOf(a, r.d.AnnualGoals))),
 			pdfdoc.Plain(r.priority(a.Priority)),
 			pdfdoc.Plain(a.Responsible),
 			pdfdoc.Plain(r.period(a.Start, a.End)),
@@ -405,8 +405,12 @@ func (r *renderer) trainingSchedule() {
 		for _, d := range t.Dates {
 			dates = append(dates, r.loc.Date(d))
 		}
+		title := pdfdoc.Cell{{Text: t.Title, Bold: true}}
+		if t.IsManagement() {
+			title = append(title, pdfdoc.Span{Text: r.loc.T("training.kind.management"), Color: pdfdoc.ColHeading})
+		}
 		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
-			append(pdfdoc.Cell{{Text: t.Title, Bold: true}}, r.notes("training", t.ID, false)...),
+			append(title, r.notes("training", t.ID, false)...),
 			pdfdoc.Plain(t.TargetGroup),
 			pdfdoc.Plain(r.keyOr("format."+string(t.Format), string(t.Format))),
 			pdfdoc.Plain(strings.Join(dates, "\n")),
@@ -428,6 +432,7 @@ func (r *renderer) trainingSchedule() {
 func (r *renderer) followUpPlan() {
 	r.Section(r.loc.T("report.section.followup"), true, false, 80)
 	r.planNotes("checkpoints")
+	defer r.followUpsDone(r.d, false) // the follow-ups already recorded this year
 	if len(r.checkpoints) == 0 {
 		r.Paragraph(r.loc.T("report.followup.empty"), 9.5, false, pdfdoc.ColMuted)
 		return
@@ -467,13 +472,14 @@ func (r *renderer) previous() {
 		return
 	}
 	acts := inPlanOrder(prev.Activities, func(a domain.Activity) int { return a.Position })
-	done := 0
-	for _, a := range acts {
-		if a.Status == domain.ActivityDone {
-			done++
-		}
+	now := domain.CountNow(*prev, r.opt.Now)
+	r.Paragraph(r.loc.Tf("report.previous.intro", "Year", year, "Done", now.Statuses[domain.ActivityDone], "Total", len(acts)), 9.5, false, pdfdoc.ColText)
+	if line := prev.Plan.FollowUpDecisionLine(r.loc); line != "" {
+		r.Paragraph(line, 9.5, false, pdfdoc.ColText)
 	}
-	r.Paragraph(r.loc.Tf("report.previous.intro", "Year", year, "Done", done, "Total", len(acts)), 9.5, false, pdfdoc.ColText)
+	for _, s := range r.notes("plan", prev.Plan.ID, true, "followup_decision_dnr", "followup_decision_date", "followup_decision_body", "followup_decision_paragraph") {
+		r.Paragraph(s.Text, 9, false, pdfdoc.ColWarn)
+	}
 
 	if len(acts) > 0 {
 		cols := []pdfdoc.Column{
@@ -494,7 +500,7 @@ func (r *renderer) previous() {
 			rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
 				pdfdoc.Plain(strconv.Itoa(i + 1)),
 				append(pdfdoc.Cell{{Text: a.Title, Bold: true}}, r.notes("activity", a.ID, true)...),
-				pdfdoc.Plain(r.keyOr("activity.status."+string(a.Status), string(a.Status))),
+				pdfdoc.Plain(r.statusText(a, r.opt.Now)),
 				pdfdoc.Plain(r.loc.Tf("report.percent", "N", r.loc.Number(int64(a.PercentDone)))),
 				{{Text: r.hours(a.TotalHours())}, {Text: r.loc.Kronor(a.TotalKronor())}},
 				{{Text: r.hours(a.ActualHours)}, {Text: r.loc.Kronor(a.ActualKronor)}},
@@ -525,6 +531,9 @@ func (r *renderer) previous() {
 		r.table(cols, rows)
 	}
 
+	r.annualOutcomes(*prev)
+	r.followUpsDone(*prev, true)
+
 	r.SubHeading(r.loc.T("report.previous.checks"), 80)
 	r.Paragraph(r.loc.T("report.previous.checks_intro"), 9, false, pdfdoc.ColText)
 	cols := []pdfdoc.Column{
@@ -533,12 +542,16 @@ func (r *renderer) previous() {
 	}
 	cols = append(cols, pdfdoc.Column{Title: r.loc.T("report.col.comment"), Width: pdfdoc.ContentW - 232})
 	var rows []pdfdoc.Row
-	for i, c := range prev.Plan.Checks {
+	for i, c := range domain.Checks(*prev) {
 		// Red where the review warns: unanswered, or answered no.
 		answer := r.marks.mark(pdfdoc.Span{Text: r.keyOr("check.result."+string(c.Result), string(c.Result))},
 			r.marks.has("plan", prev.Plan.ID, true, domain.CheckField(i)))
+		check := pdfdoc.Cell{{Text: r.loc.T("check." + strconv.Itoa(i)), Bold: true}}
+		if _, done, total, ok := domain.GoalsFollowedUp(prev.AnnualGoals); ok && i == domain.CheckGoalsFollowed {
+			check = append(check, pdfdoc.Span{Text: r.loc.Tf("report.previous.goals_check", "Done", done, "Total", total), Color: pdfdoc.ColMuted})
+		}
 		rows = append(rows, pdfdoc.Row{Cells: []pdfdoc.Cell{
-			{{Text: r.loc.T("check." + strconv.Itoa(i)), Bold: true}},
+			check,
 			{answer},
 			pdfdoc.Plain(c.Text),
 		}})

@@ -84,7 +84,7 @@ func demoPlan(year int) domain.PlanData {
 		Plan: domain.Plan{
 			Board: "Vård- och omsorgsnämnden", Year: year, Status: domain.PlanReady, Version: 3,
 			Responsible: "Åsa Öberg, förvaltningschef", Contact: "René Lindström",
-			DecisionDate: day(year-1, 11, 19), DecisionParagraph: "§ 142",
+			DecisionDate: day(year-1, 11, 19), Decision: domain.Decision{Paragraph: "§ 142"},
 		},
 		Activities: demoActivities(year),
 		Trainings: []domain.Training{

@@ -46,7 +46,7 @@ func planField(p *domain.Plan, field string) any {
 	case "decision_date":
 		return &p.DecisionDate
 	case "decision_paragraph":
-		return &p.DecisionParagraph
+		return &p.Decision.Paragraph
 	case "check0_result":
 		return &p.Checks[0].Result
 	case "check0_text":

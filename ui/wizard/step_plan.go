@@ -45,7 +45,7 @@ func (v *planView) build() fyne.CanvasObject {
 
 	v.paragraph = w.textField(&v.ref, "decision_paragraph", false)
 	v.paragraph.SetPlaceHolder(loc.T("wizard.plan.paragraph_hint"))
-	widgets.SetText(&v.paragraph.Entry, p.DecisionParagraph)
+	widgets.SetText(&v.paragraph.Entry, p.Decision.Paragraph)
 	v.f.add(loc.T("wizard.plan.paragraph"), "decision_paragraph", v.paragraph)
 	v.f.setEnabled(w.canEdit(StepPlan))
 	v.validated()

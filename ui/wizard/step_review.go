@@ -183,7 +183,7 @@ func (v *reviewView) validated() {
 		v.markBtn.Enable()
 	}
 	v.goals.RemoveAll()
-	uncovered := domain.UncoveredGoals(w.d.Activities, w.prof)
+	uncovered := domain.UncoveredGoals(w.d.Activities, w.d.AnnualGoals, w.prof)
 	if len(uncovered) == 0 {
 		v.goals.Objects = append(v.goals.Objects, widgets.Wrapped(loc.T("wizard.review.goals_all")))
 	}
