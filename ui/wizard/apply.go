@@ -33,6 +33,38 @@ func fieldPtr(d *domain.PlanData, entity string, id int64, field string) any {
 				return checkpointField(&d.Checkpoints[i], field)
 			}
 		}
+	case "annual_goal":
+		for i := range d.AnnualGoals {
+			if d.AnnualGoals[i].ID == id {
+				return annualGoalField(&d.AnnualGoals[i], field)
+			}
+		}
+	}
+	return nil
+}
+
+func annualGoalField(g *domain.AnnualGoal, field string) any {
+	switch field {
+	case "text":
+		return &g.Text
+	case "indicator":
+		return &g.Indicator
+	case "target":
+		return &g.Target
+	case "target_date":
+		return &g.TargetDate
+	case "goals":
+		return &g.Goals
+	case "areas":
+		return &g.Areas
+	case "outcome":
+		return &g.Outcome
+	case "measured":
+		return &g.Measured
+	case "light":
+		return &g.Light
+	case "follow_up_comment":
+		return &g.FollowUpComment
 	}
 	return nil
 }
@@ -47,6 +79,8 @@ func planField(p *domain.Plan, field string) any {
 		return &p.DecisionDate
 	case "decision_paragraph":
 		return &p.Decision.Paragraph
+	case "decision_dnr":
+		return &p.Decision.Dnr
 	case "check0_result":
 		return &p.Checks[0].Result
 	case "check0_text":
@@ -89,6 +123,10 @@ func activityField(a *domain.Activity, field string) any {
 		return &a.Investment
 	case "systems":
 		return &a.SystemIDs
+	case "annual_goal":
+		return &a.AnnualGoalID
+	case "areas":
+		return &a.Areas
 	case "status":
 		return &a.Status
 	case "percent_done":
@@ -111,6 +149,8 @@ func trainingField(t *domain.Training, field string) any {
 		return &t.TargetGroup
 	case "format":
 		return &t.Format
+	case "kind":
+		return &t.Kind
 	case "dates":
 		return &t.Dates
 	case "responsible":
@@ -150,6 +190,14 @@ func get(p any) any {
 		return string(*x)
 	case *domain.CheckResult:
 		return string(*x)
+	case *domain.Outcome:
+		return string(*x)
+	case *domain.Light:
+		return string(*x)
+	case *domain.TrainingKind:
+		return string(*x)
+	case *[]string:
+		return append([]string(nil), *x...)
 	case *int64:
 		return *x
 	case *int:
@@ -184,6 +232,18 @@ func set(p, v any) {
 	case *domain.CheckResult:
 		s, _ := v.(string)
 		*x = domain.CheckResult(s)
+	case *domain.Outcome:
+		s, _ := v.(string)
+		*x = domain.Outcome(s)
+	case *domain.Light:
+		s, _ := v.(string)
+		*x = domain.Light(s)
+	case *domain.TrainingKind:
+		s, _ := v.(string)
+		*x = domain.TrainingKind(s)
+	case *[]string:
+		ss, _ := v.([]string)
+		*x = append([]string(nil), ss...)
 	case *int64:
 		*x, _ = v.(int64)
 	case *int:

@@ -16,7 +16,8 @@ import (
 )
 
 // edit is one field change the user made. Values have the types store.SetField takes: string,
-// int64, bool, time.Time, []time.Time; "goals" takes []int and "systems" []int64.
+// int64, bool, time.Time, []time.Time; "goals" takes []int, "systems" []int64 and "areas"
+// []string.
 type edit struct {
 	entity string
 	id     int64
@@ -122,11 +123,15 @@ func (w *Wizard) writeEdit(e edit) (edit, bool, error) {
 
 // write stores one edit and returns the old value.
 func (w *Wizard) write(e edit) (any, error) {
-	switch e.field {
-	case "goals":
+	switch {
+	case e.field == "goals" && e.entity == "annual_goal":
+		return w.store.SetAnnualGoalGoals(e.id, e.value.([]int))
+	case e.field == "goals":
 		return w.store.SetActivityGoals(e.id, e.value.([]int))
-	case "systems":
+	case e.field == "systems":
 		return w.store.SetActivitySystems(e.id, e.value.([]int64))
+	case e.field == "areas":
+		return w.store.SetAreas(e.entity, e.id, e.value.([]string))
 	}
 	return w.store.SetField(e.entity, e.id, e.field, e.value)
 }
@@ -225,6 +230,20 @@ func (w *Wizard) trainingOps() rowOps {
 	}
 }
 
+func (w *Wizard) annualGoalOps() rowOps {
+	plan := w.d.Plan.ID
+	return rowOps{entity: "annual_goal", step: StepGoals,
+		add: func(r any) (int64, error) {
+			// An undo of a delete puts the goal back with the activities that sat under it.
+			if del, ok := r.(data.DeletedAnnualGoal); ok {
+				return del.Goal.ID, w.store.RestoreAnnualGoal(del)
+			}
+			return w.store.AddAnnualGoal(plan, r.(domain.AnnualGoal))
+		},
+		del: func(id int64) (any, error) { return w.store.DeleteAnnualGoal(id) },
+	}
+}
+
 func (w *Wizard) checkpointOps() rowOps {
 	plan := w.d.Plan.ID
 	return rowOps{entity: "checkpoint", step: StepCheckpoints,
@@ -306,6 +325,9 @@ func withRowID(row any, id int64) any {
 	case domain.Checkpoint:
 		r.ID = id
 		return r
+	case domain.AnnualGoal:
+		r.ID = id
+		return r
 	}
 	return row
 }
@@ -354,6 +376,9 @@ func same(a, b any) bool {
 		return ok && slices.Equal(x, y)
 	case []int64:
 		y, ok := b.([]int64)
+		return ok && slices.Equal(x, y)
+	case []string:
+		y, ok := b.([]string)
 		return ok && slices.Equal(x, y)
 	}
 	return fmt.Sprint(a) == fmt.Sprint(b)

@@ -192,3 +192,14 @@ func hasKey(ps []located, entity string, id int64, key string) bool {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// problemsOf are the wizard's problems of row entity/id.
+func (w *Wizard) problemsOf(entity string, id int64) []located {
+	var out []located
+	for _, p := range w.problems {
+		if p.Entity == entity && p.EntityID == id {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -30,6 +30,7 @@ type NewPlanDialog struct {
 	year      int
 	prev      *domain.PlanData
 	choices   []domain.CarryChoice
+	goals     []domain.GoalCarry
 	onCreated func(planID int64)
 
 	list      *widget.List
@@ -58,6 +59,7 @@ func ShowNewPlan(win fyne.Window, store *data.Store, loc *i18n.Localizer, board 
 		n.prev = &d
 	}
 	n.choices = domain.CarryCandidates(n.prev)
+	n.goals = domain.GoalCarryCandidates(n.prev)
 	if n.prev == nil {
 		id, err := CreatePlan(store, nil, domain.NewPlanOptions{Board: board, Year: n.year})
 		if err != nil {
@@ -103,7 +105,18 @@ func (n *NewPlanDialog) show() {
 			widget.NewLabelWithStyle(loc.T("wizard.new.col_reason"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		body = container.NewBorder(head, nil, nil, nil, n.list)
 	}
-	bottom := container.NewVBox(widget.NewSeparator(), n.followUp, n.trainings, n.errText)
+	// Last year's annual goals that were not reached are offered too, carried by default.
+	goalBox := container.NewVBox()
+	if len(n.goals) > 0 {
+		goalBox.Add(widget.NewLabelWithStyle(loc.Tf("wizard.new.goals", "Count", len(n.goals)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for i, g := range n.goals {
+			c := widget.NewCheck(loc.Tf("wizard.new.goal_row", "Text", titleOr(loc, g.Goal.Text), "Outcome", loc.T("outcome."+string(g.Goal.Outcome))),
+				func(on bool) { n.goals[i].Carry = on })
+			c.SetChecked(g.Carry)
+			goalBox.Add(c)
+		}
+	}
+	bottom := container.NewVBox(widget.NewSeparator(), goalBox, n.followUp, n.trainings, n.errText)
 	content := container.NewBorder(intro, bottom, nil, nil, body)
 
 	cancel := widget.NewButtonWithIcon(loc.T("wizard.cancel"), theme.CancelIcon(), func() { n.dlg.Hide() })
@@ -161,11 +174,17 @@ func (n *NewPlanDialog) SetChoice(i int, action domain.CarryAction, reason strin
 	}
 }
 
+// SetGoalCarry says whether the i-th unmet annual goal is carried over.
+func (n *NewPlanDialog) SetGoalCarry(i int, on bool) { n.goals[i].Carry = on }
+
+// GoalChoices are last year's unmet annual goals with whether they are carried over.
+func (n *NewPlanDialog) GoalChoices() []domain.GoalCarry { return n.goals }
+
 // Choices are the unfinished activities with what will happen to them.
 func (n *NewPlanDialog) Choices() []domain.CarryChoice { return n.choices }
 
 func (n *NewPlanDialog) onCreate() {
-	opt := domain.NewPlanOptions{Board: n.board, Year: n.year, Carry: n.choices,
+	opt := domain.NewPlanOptions{Board: n.board, Year: n.year, Carry: n.choices, Goals: n.goals,
 		FollowUpTemplate: n.followUp.Checked, TrainingTemplate: n.trainings.Checked}
 	id, err := CreatePlan(n.store, n.prev, opt)
 	if err != nil && id == 0 {

@@ -44,6 +44,8 @@ func stepOf(p domain.Problem) int {
 			return StepResources
 		}
 		return StepActivities
+	case "annual_goal":
+		return StepGoals
 	case "training":
 		return StepTrainings
 	case "checkpoint":
@@ -144,6 +146,9 @@ func (w *Wizard) missing() [stepCount]string {
 	}
 	if n := followUpLeft(d.Previous); n > 0 {
 		out[StepFollowUp] = loc.Tf("wizard.missing.followup", "Count", n)
+	}
+	if len(d.AnnualGoals) == 0 {
+		out[StepGoals] = loc.T("wizard.missing.goals")
 	}
 	if len(d.Activities) == 0 {
 		out[StepActivities] = loc.T("wizard.missing.activities")

@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/domain"
 	"handlingsplan/ui/widgets"
@@ -20,9 +22,43 @@ type activitiesView struct {
 
 	title, description, responsible *widgets.TextEntry
 	priority                        *widgets.Choice
+	annual                          *widgets.Choice
 	start, end                      *widgets.DateEntry
 	goals                           []*widgets.Tick
+	goalsNote                       *widget.Label
+	areas                           []*widgets.Tick
 	systems                         []*widgets.Tick
+}
+
+// annualValues are the choices of the annual-goal field: none, then the plan's annual goals.
+func (v *activitiesView) annualValues() []any {
+	out := []any{int64(0)}
+	for _, g := range v.w.d.AnnualGoals {
+		out = append(out, g.ID)
+	}
+	return out
+}
+
+func (v *activitiesView) annualLabels() []string {
+	out := []string{v.w.loc.T("wizard.activity.annual_none")}
+	for i, g := range v.w.d.AnnualGoals {
+		text := strings.TrimSpace(g.Text)
+		if text == "" {
+			text = v.w.loc.T("wizard.untitled")
+		}
+		out = append(out, strconv.Itoa(i+1)+". "+text)
+	}
+	return out
+}
+
+// annualNumber is an annual goal's number in the plan ("" for none).
+func (v *activitiesView) annualNumber(id int64) string {
+	for i, g := range v.w.d.AnnualGoals {
+		if g.ID == id && id != 0 {
+			return strconv.Itoa(i + 1)
+		}
+	}
+	return ""
 }
 
 var priorityValues = []any{int64(domain.PriorityHigh), int64(domain.PriorityMedium), int64(domain.PriorityLow)}
@@ -49,8 +85,12 @@ func (v *activitiesView) build() fyne.CanvasObject {
 				}
 				return dateLess(acts()[a].End, acts()[b].End)
 			}},
-		{Title: loc.T("wizard.col.goals"), Min: 3.5, Weight: 0.3, Text: func(i int) string { return goalList(acts()[i].Goals) },
-			Less: func(a, b int) bool { return slices.Compare(acts()[a].Goals, acts()[b].Goals) < 0 }},
+		{Title: loc.T("wizard.col.annual"), Min: 3.5, Weight: 0.2, Text: func(i int) string { return v.annualNumber(acts()[i].AnnualGoalID) },
+			Less: func(a, b int) bool { return v.annualNumber(acts()[a].AnnualGoalID) < v.annualNumber(acts()[b].AnnualGoalID) }},
+		{Title: loc.T("wizard.col.goals"), Min: 3.5, Weight: 0.3, Text: func(i int) string { return goalList(domain.GoalsOf(acts()[i], w.d.AnnualGoals)) },
+			Less: func(a, b int) bool {
+				return slices.Compare(domain.GoalsOf(acts()[a], w.d.AnnualGoals), domain.GoalsOf(acts()[b], w.d.AnnualGoals)) < 0
+			}},
 		{Title: loc.T("wizard.col.responsible"), Weight: 1, Min: 5, Text: func(i int) string { return acts()[i].Responsible },
 			Less: func(a, b int) bool { return loc.Compare(acts()[a].Responsible, acts()[b].Responsible) < 0 }},
 	}
@@ -73,7 +113,13 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 	v.description.SetPlaceHolder(loc.T("wizard.activity.description_hint"))
 	v.f.add(loc.T("wizard.activity.description"), "description", v.description)
 
-	goalBox := container.NewVBox()
+	v.annual = w.choiceField(&v.ref, "annual_goal", v.annualLabels(), v.annualValues())
+	v.f.add(loc.T("wizard.activity.annual_goal"), "annual_goal", v.annual)
+
+	v.goalsNote = widget.NewLabel("")
+	v.goalsNote.SizeName = theme.SizeNameCaptionText
+	v.goalsNote.Wrapping = fyne.TextWrapWord
+	goalBox := container.NewVBox(v.goalsNote)
 	var goalInputs []fyne.Disableable
 	for _, g := range w.prof.Goals {
 		t := widgets.NewTick(w.keys(), strconv.Itoa(g.Number))
@@ -83,6 +129,9 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 		goalBox.Objects = append(goalBox.Objects, container.NewBorder(nil, nil, t, nil, widgets.Wrapped(g.Text)))
 	}
 	v.f.add(loc.T("wizard.activity.goals"), "goals", goalBox, goalInputs...)
+	if box, inputs := areaTicks(w, &v.areas, v.onAreas); box != nil {
+		v.f.add(loc.T("wizard.activity.areas"), "areas", box, inputs...)
+	}
 
 	labels := []string{loc.T("priority.1"), loc.T("priority.2"), loc.T("priority.3")}
 	v.priority = w.choiceField(&v.ref, "priority", labels, priorityValues)
@@ -124,23 +173,65 @@ func (v *activitiesView) fill(a domain.Activity) {
 	widgets.SetSelected(&v.priority.Select, indexOf(priorityValues, int64(a.Priority)))
 	widgets.SetDate(&v.start.DateEntry, a.Start)
 	widgets.SetDate(&v.end.DateEntry, a.End)
-	for k, g := range w.prof.Goals {
-		widgets.SetChecked(&v.goals[k].Check, slices.Contains(a.Goals, g.Number))
-	}
+	widgets.SetSelected(&v.annual.Select, indexOf(v.annualValues(), a.AnnualGoalID))
+	v.showGoals(a)
+	showAreas(w, v.areas, a.Areas)
 	for k, s := range w.d.Systems {
 		widgets.SetChecked(&v.systems[k].Check, slices.Contains(a.SystemIDs, s.ID))
 	}
 }
 
+// inherited are the strategic goals activity a serves through its annual goal.
+func (v *activitiesView) inherited(a domain.Activity) []int {
+	if g, ok := domain.AnnualGoalByID(v.w.d.AnnualGoals, a.AnnualGoalID); ok {
+		return g.Goals
+	}
+	return nil
+}
+
+// showGoals ticks the goals activity a serves: those of its annual goal ticked and fixed (they
+// change with the annual goal), its own ticked and free.
+func (v *activitiesView) showGoals(a domain.Activity) {
+	w := v.w
+	from := v.inherited(a)
+	edit := w.canEdit(StepActivities)
+	for k, g := range w.prof.Goals {
+		via := slices.Contains(from, g.Number)
+		widgets.SetChecked(&v.goals[k].Check, via || slices.Contains(a.Goals, g.Number))
+		if via || !edit {
+			v.goals[k].Disable()
+		} else {
+			v.goals[k].Enable()
+		}
+	}
+	note := w.loc.T("wizard.activity.goals_own")
+	if n := v.annualNumber(a.AnnualGoalID); n != "" {
+		note = w.loc.Tf("wizard.activity.goals_via", "Number", n, "Goals", goalList(from))
+	}
+	widgets.SetLabel(v.goalsNote, note)
+}
+
 func (v *activitiesView) onGoals() {
-	var gs []int
+	a, ok := v.current()
+	if !ok {
+		return
+	}
+	from := v.inherited(a)
+	gs := []int{}
 	for k, g := range v.w.prof.Goals {
-		if v.goals[k].Checked {
+		// A goal that comes with the annual goal is not the activity's own.
+		if v.goals[k].Checked && (!slices.Contains(from, g.Number) || slices.Contains(a.Goals, g.Number)) {
 			gs = append(gs, g.Number)
 		}
 	}
 	if v.ref.id != 0 {
 		v.w.change(v.ref.edit("goals", gs), true)
+	}
+}
+
+func (v *activitiesView) onAreas() {
+	if v.ref.id != 0 {
+		v.w.change(v.ref.edit("areas", checkedAreas(v.w, v.areas)), true)
 	}
 }
 
@@ -158,6 +249,9 @@ func (v *activitiesView) onSystems() {
 
 func (v *activitiesView) validated() {
 	v.refresh()
+	if a, ok := v.current(); ok {
+		v.showGoals(a) // the annual goal may have changed, and its goals with it
+	}
 	v.showCount(v.w.loc.Tf("wizard.activity.count", "Count", len(v.acts())))
 }
 
@@ -176,6 +270,12 @@ func (v *activitiesView) focus(entity string, id int64, field string) bool {
 	case "goals":
 		if len(v.goals) > 0 {
 			target = v.goals[0]
+		}
+	case "annual_goal":
+		target = v.annual
+	case "areas":
+		if len(v.areas) > 0 {
+			target = v.areas[0]
 		}
 	case "priority":
 		target = v.priority
@@ -203,6 +303,7 @@ func (v *activitiesView) onDuplicate() {
 	v.add(domain.Activity{
 		Title: v.w.loc.Tf("wizard.copy_of", "Title", a.Title), Description: a.Description,
 		Goals: slices.Clone(a.Goals), Priority: a.Priority, Responsible: a.Responsible, Start: a.Start, End: a.End,
+		AnnualGoalID: a.AnnualGoalID, Areas: slices.Clone(a.Areas),
 		InternalHours: a.InternalHours, ExternalHours: a.ExternalHours, OperatingCost: a.OperatingCost, Investment: a.Investment,
 		SystemIDs: slices.Clone(a.SystemIDs),
 	})

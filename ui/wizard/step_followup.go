@@ -2,9 +2,12 @@ package wizard
 
 import (
 	"strconv"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/domain"
@@ -28,6 +31,29 @@ type followUpView struct {
 	checks   *form
 	results  [3]*widgets.Choice
 	texts    [3]*widgets.TextEntry
+	// checkNote says that "årliga mål är uppföljda" is filled from the annual goals.
+	checkNote *widget.Label
+
+	tabs     *container.AppTabs
+	outcomes *outcomesView
+	recorded *widget.Label
+}
+
+// statusLabel is an activity's status as the follow-up shows it today (domain.StatusOn): a
+// late one reads "Försenad (pågår)".
+func statusLabel(loc interface {
+	T(string) string
+	Tf(string, ...any) string
+}, a domain.Activity, day time.Time) string {
+	st := domain.StatusOn(a, day)
+	if st != domain.ActivityDelayed {
+		return loc.T("activity.status." + string(st))
+	}
+	rec := a.Status
+	if rec == "" {
+		rec = domain.ActivityNotStarted
+	}
+	return loc.Tf("activity.status.delayed_from", "Status", strings.ToLower(loc.T("activity.status."+string(rec))))
 }
 
 func statusValues() []any {
@@ -56,8 +82,8 @@ func (v *followUpView) build() fyne.CanvasObject {
 	cols := []widgets.Column{
 		{Title: loc.T("wizard.col.title"), Weight: 5, Min: 8, Text: func(i int) string { return acts()[i].Title },
 			Less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
-		{Title: loc.T("wizard.col.status"), Min: 6, Weight: 0.8, Text: func(i int) string { return loc.T("activity.status." + string(acts()[i].Status)) },
-			Less: func(a, b int) bool { return acts()[a].Status < acts()[b].Status }},
+		{Title: loc.T("wizard.col.status"), Min: 6, Weight: 0.8, Text: func(i int) string { return statusLabel(loc, acts()[i], today()) },
+			Less: func(a, b int) bool { return domain.StatusOn(acts()[a], today()) < domain.StatusOn(acts()[b], today()) }},
 		{Title: loc.T("wizard.col.percent"), Min: 4, Weight: 0.3, Align: fyne.TextAlignTrailing,
 			Text: func(i int) string {
 				a := acts()[i]
@@ -110,22 +136,50 @@ func (v *followUpView) build() fyne.CanvasObject {
 	v.checkRef = rowRef{entity: "plan", id: prev.Plan.ID, prev: true}
 	v.checks = newForm()
 	resultLabels := []string{loc.T("check.result.yes"), loc.T("check.result.partly"), loc.T("check.result.no"), loc.T("check.result.")}
+	checks := domain.Checks(*prev)
 	for i := range 3 {
 		field := "check" + strconv.Itoa(i)
 		v.results[i] = w.choiceField(&v.checkRef, field+"_result", resultLabels, checkValues)
-		widgets.SetSelected(&v.results[i].Select, indexOf(checkValues, string(prev.Plan.Checks[i].Result)))
+		widgets.SetSelected(&v.results[i].Select, indexOf(checkValues, string(checks[i].Result)))
 		v.texts[i] = w.textField(&v.checkRef, field+"_text", false)
 		v.texts[i].SetPlaceHolder(loc.T("wizard.followup.check_hint"))
 		widgets.SetText(&v.texts[i].Entry, prev.Plan.Checks[i].Text)
 		row := container.NewBorder(nil, nil, container.New(minWidth{em: 10}, v.results[i]), nil, v.texts[i])
-		v.checks.add(loc.T("check."+strconv.Itoa(i)), field+"_result", row, v.results[i], v.texts[i])
+		inputs := []fyne.Disableable{v.results[i], v.texts[i]}
+		if i == domain.CheckGoalsFollowed && len(prev.AnnualGoals) > 0 {
+			// Filled from the annual goals' outcomes: the board's words stay free.
+			v.checkNote = widget.NewLabel("")
+			v.checkNote.SizeName = theme.SizeNameCaptionText
+			row = container.NewVBox(row, v.checkNote)
+			inputs = inputs[1:]
+		}
+		v.checks.add(loc.T("check."+strconv.Itoa(i)), field+"_result", row, inputs...)
 	}
-	checks := section(loc.Tf("wizard.followup.checks", "Year", prev.Plan.Year), "", v.checks.grid)
+	checkBox := section(loc.Tf("wizard.followup.checks", "Year", prev.Plan.Year), "", v.checks.grid)
 
 	v.checks.setEnabled(w.canEdit(StepFollowUp))
+	if v.checkNote != nil {
+		v.results[domain.CheckGoalsFollowed].Disable()
+	}
 	v.open()
+
+	// The follow-ups recorded for last year's plan, its board's decision on the follow-up, and
+	// recording the autumn one.
+	v.recorded = widgets.Wrapped("")
+	recordBtn := widget.NewButtonWithIcon(loc.T("wizard.record.button"), theme.ListIcon(), func() { w.ShowRecord(true) })
+	top := container.NewBorder(nil, nil, nil, recordBtn, container.NewVBox(v.info, v.recorded))
+
+	center := detailSplit(v.table.Object(), v.detail, 0.55)
+	if len(prev.AnnualGoals) > 0 {
+		v.outcomes = newOutcomesView(w, prev)
+		v.tabs = container.NewAppTabs(
+			container.NewTabItem(loc.Tf("wizard.followup.tab_activities", "Count", len(prev.Activities)), center),
+			container.NewTabItem(loc.Tf("wizard.followup.tab_goals", "Count", len(prev.AnnualGoals)), v.outcomes.build()),
+		)
+		center = v.tabs
+	}
 	v.validated()
-	return v.layout(v.info, checks, 0.55)
+	return container.NewBorder(top, checkBox, nil, nil, center)
 }
 
 // fill puts activity a's follow-up into the form.
@@ -150,18 +204,37 @@ func (v *followUpView) validated() {
 		return
 	}
 	v.refresh()
+	prev := w.d.Previous
 	v.checks.showProblems(w, "plan", v.checkRef.id)
-	counts := map[domain.ActivityStatus]int{}
-	for _, a := range v.acts() {
-		counts[a.Status]++
+	if v.checkNote != nil {
+		r, done, total, _ := domain.GoalsFollowedUp(prev.AnnualGoals)
+		widgets.SetSelected(&v.results[domain.CheckGoalsFollowed].Select, indexOf(checkValues, string(r)))
+		widgets.SetLabel(v.checkNote, w.loc.Tf("wizard.followup.goals_check", "Done", done, "Total", total))
 	}
-	widgets.SetLabel(v.info, w.loc.Tf("wizard.followup.summary", "Year", w.d.Previous.Plan.Year, "Done", counts[domain.ActivityDone],
-		"Going", counts[domain.ActivityInProgress], "NotStarted", counts[domain.ActivityNotStarted], "Dropped", counts[domain.ActivityDropped]))
+	if v.outcomes != nil {
+		v.outcomes.validated()
+	}
+	c := domain.CountNow(*prev, today())
+	widgets.SetLabel(v.info, w.loc.Tf("wizard.followup.summary", "Year", prev.Plan.Year, "Done", c.Statuses[domain.ActivityDone],
+		"Going", c.Statuses[domain.ActivityInProgress], "NotStarted", c.Statuses[domain.ActivityNotStarted], "Dropped", c.Statuses[domain.ActivityDropped],
+		"Paused", c.Statuses[domain.ActivityPaused], "Delayed", c.Statuses[domain.ActivityDelayed]))
+	line := w.followUpsLine(*prev)
+	if d := prev.Plan.FollowUpDecisionLine(w.loc); d != "" {
+		line += " " + d + "."
+	}
+	widgets.SetLabel(v.recorded, line)
 }
 
 func (v *followUpView) focus(entity string, id int64, field string) bool {
 	if v.w.d.Previous == nil {
 		return false
+	}
+	if entity == "annual_goal" && v.outcomes != nil {
+		v.tabs.SelectIndex(1)
+		return v.outcomes.focus(id, field)
+	}
+	if entity == "activity" && v.tabs != nil {
+		v.tabs.SelectIndex(0)
 	}
 	if entity == "plan" && id == v.checkRef.id {
 		for i := range 3 {

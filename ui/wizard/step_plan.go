@@ -5,12 +5,15 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"handlingsplan/domain"
 	"handlingsplan/ui/widgets"
 )
 
-// planView is step 1: who owns the plan and when the board decides it.
+// planView is step 1: who owns the plan, when the board decides it and, once it has, the
+// decision as the kommun registers it.
 type planView struct {
 	w   *Wizard
 	ref rowRef
@@ -19,7 +22,9 @@ type planView struct {
 	responsible *widgets.TextEntry
 	contact     *widgets.TextEntry
 	decision    *widgets.DateEntry
-	paragraph   *widgets.TextEntry
+	dnr         *widgets.TextEntry
+	decided     *widget.Label
+	register    *widget.Button
 }
 
 func (v *planView) build() fyne.CanvasObject {
@@ -43,11 +48,17 @@ func (v *planView) build() fyne.CanvasObject {
 	widgets.SetDate(&v.decision.DateEntry, p.DecisionDate)
 	v.f.add(loc.T("wizard.plan.decision_date"), "decision_date", v.decision)
 
-	v.paragraph = w.textField(&v.ref, "decision_paragraph", false)
-	v.paragraph.SetPlaceHolder(loc.T("wizard.plan.paragraph_hint"))
-	widgets.SetText(&v.paragraph.Entry, p.Decision.Paragraph)
-	v.f.add(loc.T("wizard.plan.paragraph"), "decision_paragraph", v.paragraph)
+	// The diarienummer is known once the matter is opened, before the meeting.
+	v.dnr = w.textField(&v.ref, "decision_dnr", false)
+	v.dnr.SetPlaceHolder(loc.T("wizard.plan.dnr_hint"))
+	widgets.SetText(&v.dnr.Entry, p.Decision.Dnr)
+	v.f.add(loc.T("wizard.plan.dnr"), "decision_dnr", v.dnr)
 	v.f.setEnabled(w.canEdit(StepPlan))
+
+	// The decision itself is registered after the meeting, which signs a new version.
+	v.decided = widgets.Wrapped("")
+	v.register = widget.NewButtonWithIcon(loc.T("wizard.decision.register"), theme.DocumentCreateIcon(), w.ShowDecision)
+	v.f.add(loc.T("wizard.plan.decision"), "decided_on", container.NewVBox(v.decided, container.NewHBox(v.register)))
 	v.validated()
 
 	// What the policy asks of every yearly plan, next to the form: the wizard's steps follow it.
@@ -59,7 +70,27 @@ func (v *planView) build() fyne.CanvasObject {
 	return container.NewVScroll(container.NewBorder(nil, nil, nil, container.New(minWidth{em: 24}, policy), container.NewVBox(v.f.grid)))
 }
 
-func (v *planView) validated() { v.f.showProblems(v.w, "plan", v.ref.id) }
+func (v *planView) validated() {
+	w := v.w
+	v.f.showProblems(w, "plan", v.ref.id)
+	p := w.d.Plan
+	text := w.loc.T("wizard.plan.not_decided")
+	if p.Decision.Made() {
+		text = p.DecisionLine(w.loc)
+		if b := p.Decision.Body; b != "" {
+			text += " · " + b
+		}
+	}
+	if !p.Decision.Made() && p.Status != domain.PlanSigned && p.Status != domain.PlanClosed {
+		text += " " + w.loc.T("wizard.plan.sign_first")
+	}
+	widgets.SetLabel(v.decided, text)
+	if w.canDecide() {
+		v.register.Enable()
+	} else {
+		v.register.Disable()
+	}
+}
 
 func (v *planView) focus(entity string, _ int64, field string) bool {
 	if entity != "plan" {
@@ -73,8 +104,10 @@ func (v *planView) focus(entity string, _ int64, field string) bool {
 		target = v.contact
 	case "decision_date":
 		target = v.decision
-	case "decision_paragraph":
-		target = v.paragraph
+	case "decision_dnr":
+		target = v.dnr
+	case "decided_on", "decision_paragraph", "decision_body":
+		target = v.register
 	default:
 		return false
 	}

@@ -18,8 +18,16 @@ type trainingsView struct {
 
 	title, target, responsible, evaluation *widgets.TextEntry
 	participants                           *widgets.NumberEntry
-	format                                 *widgets.Choice
+	format, kind                           *widgets.Choice
 	dates                                  *datesEditor
+}
+
+func kindValues() []any {
+	out := make([]any, len(domain.TrainingKinds))
+	for i, k := range domain.TrainingKinds {
+		out[i] = string(k)
+	}
+	return out
 }
 
 func formatValues() []any {
@@ -71,6 +79,12 @@ func (v *trainingsView) build() fyne.CanvasObject {
 	}
 	v.format = w.choiceField(&v.ref, "format", labels, formatValues())
 	v.f.add(loc.T("wizard.training.format"), "format", v.format)
+	kinds := make([]string, len(domain.TrainingKinds))
+	for i, k := range domain.TrainingKinds {
+		kinds[i] = loc.T("training.kind." + string(k))
+	}
+	v.kind = w.choiceField(&v.ref, "kind", kinds, kindValues())
+	v.f.add(loc.T("wizard.training.kind"), "kind", v.kind)
 	v.dates = newDatesEditor(w, &v.ref)
 	v.f.add(loc.T("wizard.training.dates"), "dates", v.dates.box, v.dates)
 	v.responsible = w.textField(&v.ref, "responsible", false)
@@ -93,6 +107,11 @@ func (v *trainingsView) fill(t domain.Training) {
 	widgets.SetText(&v.title.Entry, t.Title)
 	widgets.SetText(&v.target.Entry, t.TargetGroup)
 	widgets.SetSelected(&v.format.Select, indexOf(formatValues(), string(t.Format)))
+	kind := t.Kind
+	if kind == "" {
+		kind = domain.TrainingGeneral
+	}
+	widgets.SetSelected(&v.kind.Select, indexOf(kindValues(), string(kind)))
 	v.dates.show(t.Dates, v.w.canEdit(StepTrainings))
 	widgets.SetText(&v.responsible.Entry, t.Responsible)
 	showNumber(v.participants, &v.w.d, "training", t.ID, "expected_participants", int64(t.ExpectedParticipants))
@@ -130,6 +149,8 @@ func (v *trainingsView) focus(entity string, id int64, field string) bool {
 		target = v.participants
 	case "evaluation":
 		target = v.evaluation
+	case "kind":
+		target = v.kind
 	default:
 		target = v.title
 	}

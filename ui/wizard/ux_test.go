@@ -85,7 +85,7 @@ func TestMarksAfterMarkReady(t *testing.T) {
 		t.Fatalf("status %s after mark ready", w.d.Plan.Status)
 	}
 	st := w.states()
-	for s, want := range [stepCount]stepState{stateDone, stateDone, stateDone, stateDone, stateDone, stateDone, stateDone} {
+	for s, want := range [stepCount]stepState{stateDone, stateDone, stateDone, stateDone, stateDone, stateDone, stateDone, stateDone} {
 		if st[s] != want {
 			t.Errorf("step %d state %d, want done (missing %q)", s+1, st[s], w.missing()[s])
 		}

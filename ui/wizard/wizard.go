@@ -1,6 +1,6 @@
-// Package wizard is the autumn action-plan wizard: seven steps from the plan's head through
-// last year's follow-up, activities, resources, training and reporting to the review that marks
-// the plan ready. Every edit is saved at once (store.SetField, audited by the store), can be
+// Package wizard is the autumn action-plan wizard: eight steps from the plan's head through
+// last year's follow-up, the annual goals, activities, resources, training and reporting to the
+// review that marks the plan ready. Every edit is saved at once (store.SetField, audited by the store), can be
 // undone within the session, and the step and row the user was at survive a restart.
 package wizard
 
@@ -29,6 +29,7 @@ import (
 const (
 	StepPlan = iota
 	StepFollowUp
+	StepGoals
 	StepActivities
 	StepResources
 	StepTrainings
@@ -37,7 +38,7 @@ const (
 	stepCount
 )
 
-var stepNames = [stepCount]string{"plan", "followup", "activities", "resources", "trainings", "checkpoints", "review"}
+var stepNames = [stepCount]string{"plan", "followup", "goals", "activities", "resources", "trainings", "checkpoints", "review"}
 
 // StepName is a step's short English name (for file names and logs, not for the user).
 func StepName(s int) string {
@@ -103,7 +104,7 @@ type Wizard struct {
 	// serves): problems of the plan, not of a row, so they have no field to sit under.
 	stepIssues *widget.Label
 	banner     *fyne.Container
-	bannerFor  domain.PlanStatus // the status the banner was made for
+	bannerFor  string // the status (and decision) the banner was made for
 	stepBtns   [stepCount]*widget.Button
 	// stepLacks are the subtitles under the step names: what each step still lacks.
 	stepLacks [stepCount]*widget.Label
@@ -116,6 +117,9 @@ type Wizard struct {
 	status    *widget.Label
 	// confirm is the open "delete?" question, kept so tests can answer it.
 	confirm *dialog.ConfirmDialog
+	// decision and record are the open decision and follow-up dialogs (for tests).
+	decision *DecisionDialog
+	record   *RecordDialog
 }
 
 // New loads plan planID and prepares the wizard at the step the user left it.
@@ -253,6 +257,8 @@ func (w *Wizard) newView(s int) stepView {
 		return &planView{w: w}
 	case StepFollowUp:
 		return &followUpView{w: w}
+	case StepGoals:
+		return &goalsView{w: w}
 	case StepActivities:
 		return &activitiesView{w: w}
 	case StepResources:
@@ -354,24 +360,33 @@ func (w *Wizard) updateHistoryButtons() { w.undo.UpdateButtons() }
 
 func (w *Wizard) updateBanner() {
 	p := w.d.Plan
-	if w.bannerFor == p.Status {
+	key := string(p.Status) + "/" + p.DecisionLine(w.loc)
+	if w.bannerFor == key {
 		return
 	}
-	w.bannerFor = p.Status
+	w.bannerFor = key
 	var text string
 	var action fyne.CanvasObject
 	// Ready and signed are good news: shown as success, not as a warning. A closed year is
 	// plain information.
 	imp, icon := widget.SuccessImportance, w.ic.done
+	// A signed plan is decided by the board and followed up during its year: both from here.
+	decideBtn := widget.NewButtonWithIcon(w.loc.T("wizard.decision.register"), theme.DocumentCreateIcon(), w.ShowDecision)
+	recordBtn := widget.NewButtonWithIcon(w.loc.T("wizard.record.button"), theme.ListIcon(), func() { w.ShowRecord(false) })
 	switch p.Status {
 	case domain.PlanReady:
 		text = w.loc.T("wizard.banner.ready")
-		action = widget.NewButtonWithIcon(w.loc.T("wizard.reopen"), theme.DocumentCreateIcon(), w.onReopen)
+		action = container.NewHBox(decideBtn, widget.NewButtonWithIcon(w.loc.T("wizard.reopen"), theme.DocumentCreateIcon(), w.onReopen))
 	case domain.PlanSigned:
 		text = w.loc.Tf("wizard.banner.signed", "Version", p.Version)
+		action = container.NewHBox(recordBtn, decideBtn)
 	case domain.PlanClosed:
 		text = w.loc.Tf("wizard.banner.closed", "Year", p.Year)
 		imp, icon = widget.MediumImportance, theme.InfoIcon()
+		action = container.NewHBox(recordBtn)
+	}
+	if line := p.DecisionLine(w.loc); text != "" && p.Decision.Made() {
+		text += " " + line + "."
 	}
 	w.banner.RemoveAll()
 	if text == "" {

@@ -41,6 +41,10 @@ func TestWalkNewPlanFromDemo(t *testing.T) {
 	if len(cands) < 3 {
 		t.Fatalf("only %d unfinished activities in the demo plan", len(cands))
 	}
+	// Last year's annual goals are left behind here (TestNewPlanCarriesUnmetGoals carries them).
+	for i := range dlg.GoalChoices() {
+		dlg.SetGoalCarry(i, false)
+	}
 	dlg.SetChoice(0, domain.CarryDrop, "")
 	dlg.Create()
 	if created != 0 || !contains(dlg.Error(), cands[0].Activity.Title) {
@@ -136,7 +140,40 @@ func TestWalkNewPlanFromDemo(t *testing.T) {
 		t.Errorf("check not saved: %+v", prevNow.Plan.Checks)
 	}
 
-	// 3. Activities: Ctrl+N, the errors of an empty row, then filling it in.
+	// 3. Annual goals: Ctrl+N, the errors of an empty goal, then filling it in.
+	ng := len(w.d.AnnualGoals)
+	w.HandleShortcut(ctrl(fyne.KeyN))
+	gv := w.view.(*goalsView)
+	if len(w.d.AnnualGoals) != ng+1 || gv.ref.id == 0 {
+		t.Fatalf("Ctrl+N: %d annual goals, selected %d", len(w.d.AnnualGoals), gv.ref.id)
+	}
+	gid := gv.ref.id
+	if win.Canvas().Focused() != fyne.Focusable(gv.text) {
+		t.Error("the cursor is not in the new annual goal's text")
+	}
+	for _, f := range []string{"text", "indicator", "target", "activities"} {
+		if errorShown(gv.f, f) == "" {
+			t.Errorf("empty annual goal: no error under %s", f)
+		}
+	}
+	typeInto(gv.text, "Alla elevsystem är klassade")
+	typeInto(gv.indicator, "Andel klassade elevsystem")
+	typeInto(gv.target, "100 %")
+	tapCheck(gv.goals[6]) // mål 7: hotbilden analyseras
+	for _, f := range []string{"text", "indicator", "target", "goals"} {
+		if got := errorShown(gv.f, f); got != "" {
+			t.Errorf("filled annual goal: error under %s: %q", f, got)
+		}
+	}
+	if errorShown(gv.f, "activities") == "" {
+		t.Error("an annual goal without an activity under it does not say so")
+	}
+	w.HandleKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	if g, err := s.AnnualGoal(gid); err != nil || g.Text != "Alla elevsystem är klassade" || g.Target != "100 %" || !slices.Equal(g.Goals, []int{7}) {
+		t.Fatalf("stored annual goal %+v %v", g, err)
+	}
+
+	// 4. Activities: Ctrl+N, the errors of an empty row, then filling it in.
 	n := len(w.d.Activities)
 	w.HandleShortcut(ctrl(fyne.KeyN))
 	av := w.view.(*activitiesView)
@@ -190,6 +227,21 @@ func TestWalkNewPlanFromDemo(t *testing.T) {
 	if !ok || a.Title != "Informationsklassning av elevsystemen" || a.Responsible != "IT-samordnare" ||
 		!slices.Equal(a.Goals, []int{1}) || !a.Start.Equal(day(2028, 3, 1)) || !a.End.Equal(day(2028, 6, 30)) || a.Description == "" {
 		t.Fatalf("stored activity %+v", a)
+	}
+	// Under the new annual goal: it serves goal 7 through it, ticked and fixed, and the goal has
+	// an activity now.
+	if errorShown(av.f, "annual_goal") == "" {
+		t.Error("an activity under no annual goal does not say so")
+	}
+	av.annual.SetSelectedIndex(indexOf(av.annualValues(), gid))
+	if a, _ := activity(stored(t, s, created), id); a.AnnualGoalID != gid || !slices.Equal(a.Goals, []int{1}) {
+		t.Fatalf("activity under the annual goal: %+v", a)
+	}
+	if !av.goals[6].Checked || !av.goals[6].Disabled() || av.goals[0].Disabled() {
+		t.Error("goal 7 of the annual goal is not shown ticked and fixed")
+	}
+	if errorShown(av.f, "annual_goal") != "" || len(w.problemsOf("annual_goal", gid)) != 0 {
+		t.Errorf("problems remain: %q %v", errorShown(av.f, "annual_goal"), w.problemsOf("annual_goal", gid))
 	}
 
 	// Duplicate, delete (asks), undo, redo, undo.
@@ -414,7 +466,7 @@ func TestUndoRedoFieldEdits(t *testing.T) {
 	}
 	// A new edit clears what could be redone.
 	w.GoTo(StepPlan)
-	typeInto(w.view.(*planView).paragraph, "§ 12")
+	typeInto(w.view.(*planView).dnr, "SN 2027/12")
 	w.Flush()
 	if w.undo.CanRedo() {
 		t.Error("redo still possible after a new edit")
@@ -464,8 +516,8 @@ func TestEditableByStatus(t *testing.T) {
 		opensAt  int
 		editable []int
 	}{
-		{2027, domain.PlanDraft, StepPlan, []int{StepPlan, StepFollowUp, StepActivities, StepResources, StepTrainings, StepCheckpoints, StepReview}},
-		{2026, domain.PlanSigned, StepPlan, []int{StepPlan, StepFollowUp, StepActivities, StepResources, StepTrainings, StepCheckpoints, StepReview}},
+		{2027, domain.PlanDraft, StepPlan, []int{StepPlan, StepFollowUp, StepGoals, StepActivities, StepResources, StepTrainings, StepCheckpoints, StepReview}},
+		{2026, domain.PlanSigned, StepPlan, []int{StepPlan, StepFollowUp, StepGoals, StepActivities, StepResources, StepTrainings, StepCheckpoints, StepReview}},
 		{2025, domain.PlanClosed, StepFollowUp, []int{StepFollowUp}},
 	}
 	for _, tt := range tests {
