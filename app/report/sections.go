@@ -83,7 +83,6 @@ func (r *renderer) cover() {
 	}
 }
 
-
 // statusBadge prints the plan's status in a frame at the top right of the cover, so that a
 // draft is never mistaken for the decided plan.
 func (r *renderer) statusBadge(y float64) {

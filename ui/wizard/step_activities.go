@@ -86,7 +86,9 @@ func (v *activitiesView) build() fyne.CanvasObject {
 				return dateLess(acts()[a].End, acts()[b].End)
 			}},
 		{Title: loc.T("wizard.col.annual"), Min: 3.5, Weight: 0.2, Text: func(i int) string { return v.annualNumber(acts()[i].AnnualGoalID) },
-			Less: func(a, b int) bool { return v.annualNumber(acts()[a].AnnualGoalID) < v.annualNumber(acts()[b].AnnualGoalID) }},
+			Less: func(a, b int) bool {
+				return v.annualNumber(acts()[a].AnnualGoalID) < v.annualNumber(acts()[b].AnnualGoalID)
+			}},
 		{Title: loc.T("wizard.col.goals"), Min: 3.5, Weight: 0.3, Text: func(i int) string { return goalList(domain.GoalsOf(acts()[i], w.d.AnnualGoals)) },
 			Less: func(a, b int) bool {
 				return slices.Compare(domain.GoalsOf(acts()[a], w.d.AnnualGoals), domain.GoalsOf(acts()[b], w.d.AnnualGoals)) < 0
