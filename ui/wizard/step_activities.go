@@ -85,7 +85,7 @@ func (v *activitiesView) build() fyne.CanvasObject {
 				}
 				return dateLess(acts()[a].End, acts()[b].End)
 			}},
-		{Title: loc.T("wizard.col.annual"), Min: 3.5, Weight: 0.2, Text: func(i int) string { return v.annualNumber(acts()[i].AnnualGoalID) },
+		{Title: loc.T("wizard.col.annual"), Min: 4.5, Weight: 0.2, Text: func(i int) string { return v.annualNumber(acts()[i].AnnualGoalID) },
 			Less: func(a, b int) bool {
 				return v.annualNumber(acts()[a].AnnualGoalID) < v.annualNumber(acts()[b].AnnualGoalID)
 			}},

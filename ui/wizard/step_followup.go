@@ -82,7 +82,7 @@ func (v *followUpView) build() fyne.CanvasObject {
 	cols := []widgets.Column{
 		{Title: loc.T("wizard.col.title"), Weight: 5, Min: 8, Text: func(i int) string { return acts()[i].Title },
 			Less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
-		{Title: loc.T("wizard.col.status"), Min: 6, Weight: 0.8, Text: func(i int) string { return statusLabel(loc, acts()[i], today()) },
+		{Title: loc.T("wizard.col.status"), Min: 8, Weight: 0.8, Text: func(i int) string { return statusLabel(loc, acts()[i], today()) },
 			Less: func(a, b int) bool { return domain.StatusOn(acts()[a], today()) < domain.StatusOn(acts()[b], today()) }},
 		{Title: loc.T("wizard.col.percent"), Min: 4, Weight: 0.3, Align: fyne.TextAlignTrailing,
 			Text: func(i int) string {
@@ -167,7 +167,7 @@ func (v *followUpView) build() fyne.CanvasObject {
 	// recording the autumn one.
 	v.recorded = widgets.Wrapped("")
 	recordBtn := widget.NewButtonWithIcon(loc.T("wizard.record.button"), theme.ListIcon(), func() { w.ShowRecord(true) })
-	top := container.NewBorder(nil, nil, nil, recordBtn, container.NewVBox(v.info, v.recorded))
+	top := container.NewBorder(nil, nil, nil, container.NewVBox(recordBtn), v.recorded)
 
 	center := detailSplit(v.table.Object(), v.detail, 0.55)
 	if len(prev.AnnualGoals) > 0 {
@@ -214,14 +214,20 @@ func (v *followUpView) validated() {
 	if v.outcomes != nil {
 		v.outcomes.validated()
 	}
+	// Today's state in one line (the statuses it has, försenad as StatusOn decides), then the
+	// follow-ups recorded and the board's decision on the follow-up.
 	c := domain.CountNow(*prev, today())
-	widgets.SetLabel(v.info, w.loc.Tf("wizard.followup.summary", "Year", prev.Plan.Year, "Done", c.Statuses[domain.ActivityDone],
-		"Going", c.Statuses[domain.ActivityInProgress], "NotStarted", c.Statuses[domain.ActivityNotStarted], "Dropped", c.Statuses[domain.ActivityDropped],
-		"Paused", c.Statuses[domain.ActivityPaused], "Delayed", c.Statuses[domain.ActivityDelayed]))
-	line := w.followUpsLine(*prev)
+	var parts []string
+	for _, st := range domain.ShownStatuses {
+		if n := c.Statuses[st]; n > 0 {
+			parts = append(parts, w.loc.Tf("wizard.followup.count."+string(st), "Count", n))
+		}
+	}
+	line := w.loc.Tf("wizard.followup.summary", "Year", prev.Plan.Year, "List", strings.Join(parts, ", ")) + " " + w.followUpsLine(*prev)
 	if d := prev.Plan.FollowUpDecisionLine(w.loc); d != "" {
 		line += " " + d + "."
 	}
+	widgets.SetLabel(v.info, line)
 	widgets.SetLabel(v.recorded, line)
 }
 

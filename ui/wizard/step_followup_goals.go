@@ -3,6 +3,7 @@ package wizard
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/domain"
@@ -49,9 +50,9 @@ func newOutcomesView(w *Wizard, prev *domain.PlanData) *outcomesView {
 		r.comment = w.textField(&r.ref, "follow_up_comment", false)
 		r.comment.SetPlaceHolder(loc.T("wizard.followup.comment_hint"))
 		widgets.SetText(&r.comment.Entry, g.FollowUpComment)
-		r.f.add(loc.T("wizard.followup.outcome"), "outcome", r.outcome)
-		r.f.add(loc.T("wizard.followup.measured"), "measured", r.measured)
-		r.f.add(loc.T("wizard.followup.light"), "light", r.light)
+		// Outcome, measured value and light on one line: a plan has several annual goals.
+		r.f.add(loc.T("wizard.followup.outcome_line"), "outcome", container.NewGridWithColumns(3, r.outcome, r.measured, r.light),
+			r.outcome, r.measured, r.light)
 		r.f.add(loc.T("wizard.followup.comment"), "follow_up_comment", r.comment)
 		r.f.setEnabled(w.canEdit(StepFollowUp))
 		v.rows = append(v.rows, r)
@@ -66,7 +67,7 @@ func (v *outcomesView) build() fyne.CanvasObject {
 		title := widget.NewLabelWithStyle(titleOr(w.loc, g.Text), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		title.Wrapping = fyne.TextWrapWord
 		measure := widgets.Wrapped(w.loc.Tf("wizard.followup.measure", "Indicator", g.Indicator, "Target", targetText(w.loc, g)))
-		measure.Importance = widget.LowImportance
+		measure.SizeName = theme.SizeNameCaptionText
 		box.Objects = append(box.Objects, title, measure, v.rows[i].f.grid, widget.NewSeparator())
 	}
 	return container.NewVScroll(container.NewPadded(box))

@@ -62,10 +62,12 @@ func (v *goalsView) build() fyne.CanvasObject {
 func (v *goalsView) buildForm() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
 	v.f = newForm()
-	v.text = w.textField(&v.ref, "text", false)
+	v.text = w.textField(&v.ref, "text", true)
+	v.text.SetMinRowsVisible(2)
 	v.text.SetPlaceHolder(loc.T("wizard.goal.text_hint"))
 	v.f.add(loc.T("wizard.goal.text"), "text", v.text)
-	v.indicator = w.textField(&v.ref, "indicator", false)
+	v.indicator = w.textField(&v.ref, "indicator", true)
+	v.indicator.SetMinRowsVisible(2)
 	v.indicator.SetPlaceHolder(loc.T("wizard.goal.indicator_hint"))
 	v.f.add(loc.T("wizard.goal.indicator"), "indicator", v.indicator)
 	v.target = w.textField(&v.ref, "target", false)
