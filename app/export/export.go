@@ -105,6 +105,7 @@ func (pf Preflight) payload(d domain.PlanData, version int, now time.Time, appVe
 		Version:     version,
 		CreatedAt:   now,
 		Goals:       pf.Profile.Goals,
+		Areas:       pf.Profile.Areas,
 		HoursPerFTE: pf.Profile.HoursPerFTE,
 		Sensitive:   pf.Sensitive,
 		Plan:        d,

@@ -105,11 +105,11 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 		var rows []row
 		for _, r := range o.FollowUpRows(board, "").Activities {
 			a := r.Activity
-			st := cell{text: loc.T("activity.status." + string(overview.StatusOf(a)))}
-			switch overview.StatusOf(a) {
+			st := cell{text: loc.T("activity.status." + string(o.StatusOf(a)))}
+			switch o.StatusOf(a) {
 			case domain.ActivityDone:
 				st.color = colGood
-			case domain.ActivityNotStarted, domain.ActivityDropped:
+			case domain.ActivityNotStarted, domain.ActivityDropped, domain.ActivityDelayed:
 				st.color = pdfdoc.ColWarn
 			default:
 				st.color = colAmber

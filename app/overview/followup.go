@@ -29,7 +29,9 @@ type FollowUpRow struct {
 	// Source and Submission name where last year's plan came from (LastNone: nowhere).
 	Source     LastSource
 	Submission data.Submission
-	Counts     map[domain.ActivityStatus]int // an activity without a status counts as not started
+	// Counts are last year's activities per status on the overview's day, as domain.StatusOn
+	// decides (försenad included; an activity without a status has not started).
+	Counts     map[domain.ActivityStatus]int
 	Total      int
 	Checks     [3]domain.Check
 	Note       data.CoordinatorNote
@@ -67,13 +69,9 @@ type FollowUp struct {
 	Total FollowUpRow   // Board ""; counts over the boards whose follow-up is known
 }
 
-// StatusOf is the status a follow-up counts an activity under.
-func StatusOf(a domain.Activity) domain.ActivityStatus {
-	if a.Status == "" {
-		return domain.ActivityNotStarted
-	}
-	return a.Status
-}
+// StatusOf is the status the overview counts an activity under: on the overview's day, as
+// domain.StatusOn decides (försenad when its end has passed and it is not done).
+func (o *Overview) StatusOf(a domain.Activity) domain.ActivityStatus { return domain.StatusOn(a, o.Now) }
 
 func followUp(o *Overview, notes []data.CoordinatorNote) FollowUp {
 	byBoard := map[string]data.CoordinatorNote{}
@@ -97,10 +95,11 @@ func followUp(o *Overview, notes []data.CoordinatorNote) FollowUp {
 			r.Gap, r.Year = GapNotFollowedUp, ly.Plan.Plan.Year
 		default:
 			p := ly.Plan
-			r.Has, r.Year, r.Checks, r.acts = true, p.Plan.Year, p.Plan.Checks, p.Activities
+			// The check of the annual goals is their outcomes' (domain.Checks).
+			r.Has, r.Year, r.Checks, r.acts = true, p.Plan.Year, domain.Checks(*p), p.Activities
 			for _, a := range p.Activities {
-				r.Counts[StatusOf(a)]++
-				f.Total.Counts[StatusOf(a)]++
+				r.Counts[o.StatusOf(a)]++
+				f.Total.Counts[o.StatusOf(a)]++
 			}
 			r.Total = len(p.Activities)
 			f.Total.Total += r.Total
@@ -120,7 +119,7 @@ func (o *Overview) FollowUpRows(board string, st domain.ActivityStatus) Rows {
 			continue
 		}
 		for _, a := range row.acts {
-			if st == "" || StatusOf(a) == st {
+			if st == "" || o.StatusOf(a) == st {
 				r.Activities = append(r.Activities, ActivityRow{Board: row.Board, Year: row.Year, Activity: a, Share: domain.ResourcesOf(a)})
 			}
 		}

@@ -58,7 +58,8 @@ func goalMatrix(o *Overview) GoalMatrix {
 	for _, d := range o.Plans {
 		row := make([]int, len(m.Goals))
 		for _, a := range d.Activities {
-			for _, g := range uniq(a.Goals) {
+			// Through its annual goal too, as the board's review counts coverage.
+			for _, g := range domain.GoalsOf(a, d.AnnualGoals) {
 				if gi := m.goalIndex(g); gi >= 0 {
 					row[gi]++
 					m.Totals[gi]++
@@ -83,15 +84,15 @@ func goalMatrix(o *Overview) GoalMatrix {
 	return m
 }
 
-func uniq(xs []int) []int {
-	out := slices.Clone(xs)
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
 // GoalRows are the activities behind a cell of the goal matrix: board "" means every board.
 func (o *Overview) GoalRows(board string, goal int) Rows {
 	return Rows{Activities: o.rowsOf(func(r ActivityRow) bool {
-		return (board == "" || r.Board == board) && slices.Contains(r.Activity.Goals, goal)
+		return (board == "" || r.Board == board) && slices.Contains(o.goalsOf(r), goal)
 	})}
+}
+
+// goalsOf are the strategic goals an activity row serves, through its annual goal too.
+func (o *Overview) goalsOf(r ActivityRow) []int {
+	d, _ := o.Plan(r.Board)
+	return domain.GoalsOf(r.Activity, d.AnnualGoals)
 }

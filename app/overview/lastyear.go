@@ -36,7 +36,12 @@ func FollowedUp(d domain.PlanData) bool {
 			return true
 		}
 	}
-	return false
+	for _, g := range d.AnnualGoals {
+		if g.Outcome != domain.OutcomeNone {
+			return true
+		}
+	}
+	return len(d.FollowUps) > 0
 }
 
 // PickLastYear chooses, of the board's own submission for last year (received) and the copy

@@ -160,6 +160,14 @@ type Overview struct {
 	FollowUp    FollowUp
 	Register    Register
 	Running     []RunningRow // activities under way per month and quarter, per board that sent a plan
+	// Decisions says per board whether the board has decided its plan (and last year's follow-up).
+	Decisions []DecisionRow
+	// Areas is which of the law's requirement areas the year's plans cover, per board and in all.
+	Areas AreaCoverage
+	// Management counts the management training (ledningens utbildning) per board.
+	Management []ManagementRow
+	// Latest is each board's latest follow-up of this year's plan.
+	Latest Latest
 
 	loc  *i18n.Localizer
 	last map[string]LastYear // by board
@@ -213,6 +221,10 @@ func Build(in Input) *Overview {
 	o.FollowUp = followUp(o, in.Notes)
 	o.Register = register(o)
 	o.Running = running(o)
+	o.Decisions = decisions(o)
+	o.Areas = areaCoverage(o)
+	o.Management = management(o)
+	o.Latest = latest(o)
 	return o
 }
 
@@ -287,7 +299,7 @@ func (o *Overview) Timeline(boards []string, goals []int) []ActivityRow {
 		if goals == nil {
 			return true
 		}
-		for _, g := range r.Activity.Goals {
+		for _, g := range o.goalsOf(r) {
 			if slices.Contains(goals, g) {
 				return true
 			}

@@ -62,8 +62,9 @@ type payload struct {
 				Result string `json:"result"`
 			} `json:"checks"`
 		} `json:"plan"`
-		Activities []payloadActivity `json:"activities"`
-		Trainings  []struct {
+		Activities  []payloadActivity `json:"activities"`
+		AnnualGoals []payloadGoal     `json:"annual_goals"`
+		Trainings   []struct {
 			Title    string   `json:"title"`
 			Dates    []string `json:"dates"`
 			Expected int      `json:"expected_participants"`
@@ -78,8 +79,9 @@ type payload struct {
 			RiskAnalysisAt  string `json:"risk_analysis_at"`
 		} `json:"systems"`
 		Previous *struct {
-			Activities []payloadActivity `json:"activities"`
-			Plan       struct {
+			Activities  []payloadActivity `json:"activities"`
+			AnnualGoals []payloadGoal     `json:"annual_goals"`
+			Plan        struct {
 				Checks []struct {
 					Result string `json:"result"`
 				} `json:"checks"`
@@ -96,6 +98,41 @@ type payloadActivity struct {
 	OperatingCost int64  `json:"operating_cost"`
 	Investment    int64  `json:"investment"`
 	Status        string `json:"status"`
+	End           string `json:"end"`
+	AnnualGoal    int64  `json:"annual_goal"`
+}
+
+type payloadGoal struct {
+	ID      int64  `json:"id"`
+	Goals   []int  `json:"goals"`
+	Outcome string `json:"outcome"`
+}
+
+// goalsThrough are the goals an activity serves, its own and its annual goal's.
+func goalsThrough(a payloadActivity, gs []payloadGoal) []int {
+	out := slices.Clone(a.Goals)
+	for _, g := range gs {
+		if g.ID == a.AnnualGoal && g.ID != 0 {
+			out = append(out, g.Goals...)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// statusOn is the status the follow-up counts, read from the file: försenad when the end date
+// is before day and the activity is neither done nor dropped.
+func statusOn(a payloadActivity, day time.Time) domain.ActivityStatus {
+	st := domain.ActivityStatus(a.Status)
+	if st == "" {
+		st = domain.ActivityNotStarted
+	}
+	end, err := time.Parse(time.RFC3339, a.End)
+	if st != domain.ActivityDone && st != domain.ActivityDropped && err == nil && !end.IsZero() &&
+		end.Before(time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)) {
+		return domain.ActivityDelayed
+	}
+	return st
 }
 
 type sums struct{ internal, external, operating, investment int64 }
@@ -243,7 +280,7 @@ func TestTotalsMatchPayloads(t *testing.T) {
 		for gi, g := range o.Goals.Goals {
 			want := 0
 			for _, a := range pays[b].Plan.Activities {
-				if slices.Contains(a.Goals, g.Number) {
+				if slices.Contains(goalsThrough(a, pays[b].Plan.AnnualGoals), g.Number) {
 					want++
 				}
 			}
@@ -280,16 +317,32 @@ func TestTotalsMatchPayloads(t *testing.T) {
 		}
 		want := map[domain.ActivityStatus]int{}
 		for _, a := range p.Plan.Activities {
-			want[domain.ActivityStatus(a.Status)]++
+			want[statusOn(a, o.Now)]++
 		}
-		for _, st := range domain.ActivityStatuses {
+		for _, st := range domain.ShownStatuses {
 			if r.Counts[st] != want[st] {
 				t.Errorf("%s: %s %d, payload %d", r.Board, st, r.Counts[st], want[st])
 			}
 		}
 		for i, c := range p.Plan.Plan.Checks {
-			if string(r.Checks[i].Result) != c.Result {
-				t.Errorf("%s: check %d %q, payload %q", r.Board, i, r.Checks[i].Result, c.Result)
+			wantResult := c.Result
+			if gs := p.Plan.AnnualGoals; i == domain.CheckGoalsFollowed && len(gs) > 0 {
+				// Filled from the annual goals' outcomes.
+				done := 0
+				for _, g := range gs {
+					if g.Outcome != "" {
+						done++
+					}
+				}
+				wantResult = map[bool]string{true: "partly"}[done > 0 && done < len(gs)]
+				if done == len(gs) {
+					wantResult = "yes"
+				} else if done == 0 {
+					wantResult = "no"
+				}
+			}
+			if string(r.Checks[i].Result) != wantResult {
+				t.Errorf("%s: check %d %q, payload %q", r.Board, i, r.Checks[i].Result, wantResult)
 			}
 		}
 	}
@@ -453,8 +506,10 @@ func TestSubmissionProblems(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := tc.plan
 			// A plan with activities and the rest, so ValidatePlan has nothing to say of it.
+			d.AnnualGoals = []domain.AnnualGoal{{ID: 1, Position: 1, Text: "Mål", Indicator: "Andel", Target: "100 %", Goals: []int{1}}}
 			d.Activities = []domain.Activity{{ID: 1, Position: 1, Title: "Åtgärd", Description: "Så", Goals: []int{1, 2, 3, 4, 5, 6, 7, 8},
-				Priority: domain.PriorityHigh, Responsible: "Chef", Start: time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)}}
+				Priority: domain.PriorityHigh, Responsible: "Chef", Start: time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC),
+				AnnualGoalID: 1}}
 			d.Trainings = []domain.Training{{ID: 1, Position: 1, Title: "Kurs", TargetGroup: "Alla", Format: domain.FormatWorkshop,
 				Dates: []time.Time{time.Date(2027, 4, 1, 0, 0, 0, 0, time.UTC)}, Responsible: "Chef", ExpectedParticipants: 10, Evaluation: "Enkät"}}
 			d.Checkpoints = []domain.Checkpoint{{ID: 1, Position: 1, Date: time.Date(2027, 10, 1, 0, 0, 0, 0, time.UTC), Method: "Möte", ReportTo: "Nämnden"}}
