@@ -31,11 +31,11 @@ type FollowUpRow struct {
 	Submission data.Submission
 	// Counts are last year's activities per status on the overview's day, as domain.StatusOn
 	// decides (försenad included; an activity without a status has not started).
-	Counts     map[domain.ActivityStatus]int
-	Total      int
-	Checks     [3]domain.Check
-	Note       data.CoordinatorNote
-	acts       []domain.Activity
+	Counts map[domain.ActivityStatus]int
+	Total  int
+	Checks [3]domain.Check
+	Note   data.CoordinatorNote
+	acts   []domain.Activity
 }
 
 // Share is the part of last year's activities with status st, 0..1 (0 without activities).
@@ -71,7 +71,9 @@ type FollowUp struct {
 
 // StatusOf is the status the overview counts an activity under: on the overview's day, as
 // domain.StatusOn decides (försenad when its end has passed and it is not done).
-func (o *Overview) StatusOf(a domain.Activity) domain.ActivityStatus { return domain.StatusOn(a, o.Now) }
+func (o *Overview) StatusOf(a domain.Activity) domain.ActivityStatus {
+	return domain.StatusOn(a, o.Now)
+}
 
 func followUp(o *Overview, notes []data.CoordinatorNote) FollowUp {
 	byBoard := map[string]data.CoordinatorNote{}
