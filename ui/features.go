@@ -99,7 +99,7 @@ func (s *Shell) presentCurrent(fromSection bool) {
 }
 
 // stepSections maps the wizard's steps to the slides that show the same thing.
-var stepSections = []model.Kind{model.KindTitle, model.KindFollowUp, model.KindGoals, model.KindResources,
+var stepSections = []model.Kind{model.KindTitle, model.KindFollowUp, model.KindAnnual, model.KindGoals, model.KindResources,
 	model.KindTraining, model.KindDecisions, model.KindTimeline}
 
 func (s *Shell) presentPlan(planID int64, fromSection bool) {

@@ -46,6 +46,7 @@ func Report(o *overview.Overview, opt ReportOptions) ([]byte, error) {
 	k.trainings()
 	k.followUp()
 	k.register()
+	k.law()
 	pdf, err := d.bytes(loc.Tf("exports.doc.title", "Kommun", o.Profile.Kommun, "Year", o.Year), o.Profile.Kommun,
 		loc.Tf("exports.doc.subject", "Kommun", o.Profile.Kommun, "Year", o.Year), opt.Now)
 	if err != nil {
@@ -466,7 +467,7 @@ func (k *ksReport) followUp() {
 	k.Section(loc.Tf("exports.ks.section.followup", "Year", o.Year-1), true, true, 0)
 	k.Paragraph(loc.Tf("exports.ks.followup.intro", "Year", o.Year-1), 9.5, false, pdfdoc.ColText)
 	cols := []column{{loc.T("overview.col.board"), 3, pdfdoc.AlignLeft}, {loc.T("overview.col.activities_short"), 1, pdfdoc.AlignRight}}
-	for _, st := range domain.ActivityStatuses {
+	for _, st := range domain.ShownStatuses {
 		cols = append(cols, column{loc.T("activity.status." + string(st)), 1.2, pdfdoc.AlignRight})
 	}
 	cols = append(cols, column{loc.T("overview.col.share_done"), 1.3, pdfdoc.AlignRight})
@@ -485,7 +486,7 @@ func (k *ksReport) followUp() {
 			return
 		}
 		cells := []cell{{text: name, bold: true}, txt(loc.Number(int64(r.Total)))}
-		for _, st := range domain.ActivityStatuses {
+		for _, st := range domain.ShownStatuses {
 			cells = append(cells, txt(loc.Number(int64(r.Counts[st]))))
 		}
 		cells = append(cells, cell{text: loc.Tf("report.percent", "N", r.Percent(domain.ActivityDone)), bold: true})

@@ -50,7 +50,8 @@ type Table struct {
 // activities, resources, goal matrix, trainings, follow-up and register.
 func Tables(o *overview.Overview) []Table {
 	t := tabler{o: o, loc: o.Loc()}
-	return []Table{t.submissions(), t.activities(), t.resources(), t.goals(), t.trainings(), t.followUp(), t.register()}
+	return append([]Table{t.submissions(), t.activities(), t.resources(), t.goals(), t.trainings(), t.followUp(), t.register()},
+		t.lawTables()...)
 }
 
 type tabler struct {
@@ -338,7 +339,7 @@ func (t tabler) followUp() Table {
 		t.col("overview.col.year_followed", KindInt, 10),
 		t.col("overview.col.activities", KindInt, 10),
 	}}
-	for _, st := range domain.ActivityStatuses {
+	for _, st := range domain.ShownStatuses {
 		tb.Columns = append(tb.Columns, Column{Title: t.loc.T("activity.status." + string(st)), Kind: KindInt, Width: 12})
 	}
 	tb.Columns = append(tb.Columns, t.col("overview.col.share_done", KindPercent, 12))
@@ -352,10 +353,10 @@ func (t tabler) followUp() Table {
 	add := func(name string, r overview.FollowUpRow, total bool) {
 		row := []any{name, int64(r.Year)}
 		if !r.Has {
-			row = append(row, nil, nil, nil, nil, nil, nil)
+			row = append(row, make([]any, len(domain.ShownStatuses)+2)...) // activities, statuses, share
 		} else {
 			row = append(row, int64(r.Total))
-			for _, st := range domain.ActivityStatuses {
+			for _, st := range domain.ShownStatuses {
 				row = append(row, int64(r.Counts[st]))
 			}
 			row = append(row, r.Share(domain.ActivityDone))

@@ -1,6 +1,11 @@
 package overview
 
-import "handlingsplan/domain"
+import (
+	"strings"
+
+	"handlingsplan/domain"
+	"handlingsplan/i18n"
+)
 
 // LatestRow is one board's latest follow-up of this year's plan (domain.LatestFollowUp), with
 // what it counted on its date; Has is false when the board has recorded none (or sent no plan).
@@ -44,4 +49,20 @@ func latest(o *Overview) Latest {
 		l.Rows = append(l.Rows, r)
 	}
 	return l
+}
+
+// StatusLine names the statuses activities have and how many: "7 genomförda, 2 försenade,
+// 1 struken" (in the order of domain.ShownStatuses; "–" for none). The slides and the report
+// for kommunstyrelsen print a board's statuses with it.
+func StatusLine(loc *i18n.Localizer, counts map[domain.ActivityStatus]int) string {
+	var parts []string
+	for _, st := range domain.ShownStatuses {
+		if n := counts[st]; n > 0 {
+			parts = append(parts, loc.Tf("present.status_count."+string(st), "Count", n))
+		}
+	}
+	if len(parts) == 0 {
+		return "–"
+	}
+	return strings.Join(parts, ", ")
 }

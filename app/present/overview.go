@@ -49,6 +49,8 @@ var overviewSteps = []struct {
 	{KindResources, (*overviewBuilder).resources},
 	{KindTraining, (*overviewBuilder).training},
 	{KindFollowUp, (*overviewBuilder).followUp},
+	{KindLatest, (*overviewBuilder).latest},
+	{KindAreas, (*overviewBuilder).areas},
 	{KindRegister, (*overviewBuilder).register},
 	{KindDecisions, (*overviewBuilder).decisions},
 }
@@ -261,11 +263,9 @@ func (b *overviewBuilder) followUp() {
 	known := false
 	for _, r := range f.Rows {
 		if r.Has {
-			row := tableRow{cells: []cell{txt(r.Board)}}
-			for _, st := range domain.ActivityStatuses {
-				row.cells = append(row.cells, txt(loc.Number(int64(r.Counts[st]))))
-			}
-			rows = append(rows, row)
+			// Six statuses do not fit as columns beside the board's name at slide size: one
+			// line per board names the statuses it has.
+			rows = append(rows, tableRow{cells: []cell{txt(r.Board), txt(overview.StatusLine(loc, r.Counts))}})
 			known = true
 			continue
 		}
@@ -280,22 +280,12 @@ func (b *overviewBuilder) followUp() {
 	year := f.Total.Year
 	p := &page{kind: KindFollowUp, title: loc.Tf("present.followup.title", "Year", year)}
 	y := p.lines(marginX, contentTop, contentW, wrap(loc.Tf("present.followup.overview_intro", "Count", f.Total.Total, "Year", year), SizeBody, false, contentW), SizeBody, false, ColMuted, AlignLeft)
-	followUpBars(p, loc, f.Total.Counts, y+4)
-	var cols []column
-	for i, st := range domain.ActivityStatuses {
-		var vals []string
-		for _, r := range rows {
-			if !r.spanLast {
-				vals = append(vals, r.cells[i+1].text)
-			}
-		}
-		cols = append(cols, numCol(loc.T("activity.status."+string(st)), AlignRight, vals...))
-	}
+	followUpBars(p, loc, f.Total.Counts, y+4, false)
 	pages := []*page{p}
 	pages = append(pages, b.layoutTable(table{
 		kind:  KindFollowUp,
 		title: loc.Tf("present.followup.by_board", "Year", year),
-		cols:  fillFirst(column{title: loc.T("present.boards.col_board")}, cols...),
+		cols:  columns(column{loc.T("present.boards.col_board"), 4, AlignLeft}, column{loc.T("present.followup.col_statuses"), 5, AlignLeft}),
 		rows:  rows,
 	})...)
 	b.sectionParts(pages)

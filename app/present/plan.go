@@ -72,6 +72,7 @@ var planSteps = []struct {
 }{
 	{KindTitle, (*planBuilder).titleSlide},
 	{KindSummary, (*planBuilder).summary},
+	{KindAnnual, (*planBuilder).annualGoals},
 	{KindGoals, (*planBuilder).goals},
 	{KindTimeline, (*planBuilder).timeline},
 	{KindResources, (*planBuilder).resources},
@@ -516,30 +517,33 @@ var statusColors = map[domain.ActivityStatus]Color{
 	domain.ActivityDone:       ColDone,
 	domain.ActivityInProgress: ColInProgress,
 	domain.ActivityNotStarted: ColNotStarted,
+	domain.ActivityPaused:     ColPaused,
+	domain.ActivityDelayed:    ColDelayed,
 	domain.ActivityDropped:    ColDropped,
 }
 
-func statusCounts(acts []domain.Activity) map[domain.ActivityStatus]int {
+// statusCounts counts activities per status on day, as domain.StatusOn decides.
+func statusCounts(acts []domain.Activity, day time.Time) map[domain.ActivityStatus]int {
 	out := map[domain.ActivityStatus]int{}
 	for _, a := range acts {
-		s := a.Status
-		if s == "" {
-			s = domain.ActivityNotStarted
-		}
-		out[s]++
+		out[domain.StatusOn(a, day)]++
 	}
 	return out
 }
 
-// followUpBars draws the activities of the followed-up year per status.
-func followUpBars(p *page, loc *i18n.Localizer, counts map[domain.ActivityStatus]int, y float64) float64 {
+// followUpBars draws the activities of the followed-up year per status; with onlyUsed, the
+// statuses no activity has are left out (a plan's slide has room for four bars and its outcome).
+func followUpBars(p *page, loc *i18n.Localizer, counts map[domain.ActivityStatus]int, y float64, onlyUsed bool) float64 {
 	total := 0
 	for _, n := range counts {
 		total += n
 	}
 	var rows []barRow
-	for _, s := range domain.ActivityStatuses {
+	for _, s := range domain.ShownStatuses {
 		n := counts[s]
+		if onlyUsed && n == 0 {
+			continue
+		}
 		pct := 0
 		if total > 0 {
 			pct = (200*n + total) / (2 * total) // rounded half up
@@ -570,7 +574,7 @@ func (b *planBuilder) followUp() {
 		return
 	}
 	y := p.lines(marginX, contentTop, contentW, wrap(loc.Tf("present.followup.intro", "Count", len(acts), "Year", py), SizeBody, false, contentW), SizeBody, false, ColMuted, AlignLeft)
-	y = followUpBars(p, loc, statusCounts(acts), y+4)
+	y = followUpBars(p, loc, statusCounts(acts, b.now), y+4, true)
 	var planned, actual, plannedK, actualK int64
 	for _, a := range acts {
 		planned += a.TotalHours()
@@ -585,12 +589,9 @@ func (b *planBuilder) followUp() {
 	// What was not finished: the board decides whether it carries over.
 	var rows []tableRow
 	for _, a := range acts {
-		if a.Status != domain.ActivityInProgress && a.Status != domain.ActivityNotStarted && a.Status != "" {
+		st := domain.StatusOn(a, b.now)
+		if st == domain.ActivityDone || st == domain.ActivityDropped {
 			continue
-		}
-		st := a.Status
-		if st == "" {
-			st = domain.ActivityNotStarted
 		}
 		rows = append(rows, tableRow{cells: []cell{txt(a.Title), {text: loc.T("activity.status." + string(st)), color: statusColors[st], bold: true}, txt(loc.Tf("present.percent", "N", a.PercentDone))}})
 	}
@@ -604,7 +605,7 @@ func (b *planBuilder) followUp() {
 	}
 
 	var checks []tableRow
-	for i, c := range prev.Plan.Checks {
+	for i, c := range domain.Checks(*prev) {
 		// Red where the review warns (answered no, or not at all); an unanswered check the
 		// review does not warn of is left out.
 		marked := b.marks.has("plan", prev.Plan.ID, true, domain.CheckField(i))

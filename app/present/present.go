@@ -50,10 +50,14 @@ const (
 	KindFollowUp  Kind = "followup"
 	KindRegister  Kind = "register"
 	KindDecisions Kind = "decisions"
+	KindAreas     Kind = "areas"  // overview only: the law's requirement areas, decisions, management training
+	KindLatest    Kind = "latest" // overview only: each board's latest follow-up
+	KindAnnual    Kind = "annual" // a plan's annual goals
 )
 
 // Kinds lists every kind in deck order.
-var Kinds = []Kind{KindTitle, KindSummary, KindBoards, KindGoals, KindTimeline, KindResources, KindTraining, KindFollowUp, KindRegister, KindDecisions}
+var Kinds = []Kind{KindTitle, KindSummary, KindBoards, KindAnnual, KindGoals, KindTimeline, KindResources, KindTraining, KindFollowUp,
+	KindLatest, KindAreas, KindRegister, KindDecisions}
 
 // Deck is a laid-out presentation.
 type Deck struct {
@@ -145,6 +149,8 @@ const (
 	ColInProgress Color = 0x1f5fa8
 	ColNotStarted Color = 0x8a5a00
 	ColDropped    Color = 0x6b6f75
+	ColPaused     Color = 0x6a4c93
+	ColDelayed    Color = 0xb35c00
 )
 
 // Layout of every slide in points.

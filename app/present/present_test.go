@@ -135,7 +135,7 @@ func TestFromPlanSections(t *testing.T) {
 		{"full", full, []Kind{KindTitle, KindSummary, KindGoals, KindTimeline, KindResources, KindTraining, KindFollowUp, KindRegister, KindDecisions}},
 		{"no previous year", noPrev, []Kind{KindTitle, KindSummary, KindGoals, KindTimeline, KindResources, KindTraining, KindRegister, KindDecisions}},
 		{"empty plan", bare, []Kind{KindTitle, KindSummary, KindGoals, KindTimeline, KindResources, KindTraining, KindDecisions}},
-		{"demo", demoPlan(t, prof, "Socialnämnden", demoYear+1), []Kind{KindTitle, KindSummary, KindGoals, KindTimeline, KindResources, KindTraining, KindFollowUp, KindRegister, KindDecisions}},
+		{"demo", demoPlan(t, prof, "Socialnämnden", demoYear+1), []Kind{KindTitle, KindSummary, KindAnnual, KindGoals, KindTimeline, KindResources, KindTraining, KindFollowUp, KindRegister, KindDecisions}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -154,7 +154,7 @@ func TestFromPlanContent(t *testing.T) {
 		want []string
 	}{
 		{i18n.Swedish, []string{
-			"Handlingsplan för", "Socialnämnden", "Version 3 · Signerad", "Sammanträde 2026-11-20, § 45",
+			"Handlingsplan för", "Socialnämnden", "Version 3 · Signerad", "Beslutad 2026-11-20 § 45 Dnr SN 2026/45",
 			"1\u00a0701", "1,0", "1\u00a0234\u00a0567\u00a0kr", // hours, FTE at 1 700, kronor
 			"Ingen",                                   // a goal without activity is said in words
 			"I dag 2027-02-15",                        // the timeline's today
@@ -165,7 +165,7 @@ func TestFromPlanContent(t *testing.T) {
 			"att planen följs upp och rapporteras 2027-06-15",
 		}},
 		{i18n.English, []string{
-			"Information security action", "Version 3 · Signed", "Board meeting 2026-11-20, § 45",
+			"Information security action", "Version 3 · Signed", "Decided 2026-11-20 § 45 Dnr SN 2026/45",
 			"1,701", "1.0", "SEK\u00a01,234,567", "None", "Today 2027-02-15", "1 (25%)",
 			"to adopt the information security action plan for 2027",
 		}},
@@ -362,7 +362,7 @@ func TestOverviewDeck(t *testing.T) {
 	prof := profile(t)
 	o := demoOverview(t, prof, demoYear, i18n.Swedish, "Valnämnden")
 	d := FromOverview(o, overviewNow)
-	want := []Kind{KindTitle, KindSummary, KindBoards, KindGoals, KindTimeline, KindResources, KindTraining, KindFollowUp, KindRegister, KindDecisions}
+	want := []Kind{KindTitle, KindSummary, KindBoards, KindGoals, KindTimeline, KindResources, KindTraining, KindFollowUp, KindLatest, KindAreas, KindRegister, KindDecisions}
 	if got := kinds(d); !reflect.DeepEqual(got, want) {
 		t.Fatalf("sections %v, want %v", got, want)
 	}

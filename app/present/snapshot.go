@@ -15,7 +15,21 @@ func ClonePlanData(d domain.PlanData) domain.PlanData {
 		a := &out.Activities[i]
 		a.Goals = slices.Clone(a.Goals)
 		a.SystemIDs = slices.Clone(a.SystemIDs)
+		a.Areas = slices.Clone(a.Areas)
 	}
+	out.AnnualGoals = slices.Clone(d.AnnualGoals)
+	for i := range out.AnnualGoals {
+		g := &out.AnnualGoals[i]
+		g.Goals = slices.Clone(g.Goals)
+		g.Areas = slices.Clone(g.Areas)
+	}
+	out.FollowUps = slices.Clone(d.FollowUps)
+	for i := range out.FollowUps {
+		f := &out.FollowUps[i]
+		f.Activities = slices.Clone(f.Activities)
+		f.Goals = slices.Clone(f.Goals)
+	}
+	out.Unparsed = slices.Clone(d.Unparsed)
 	out.Trainings = slices.Clone(d.Trainings)
 	for i := range out.Trainings {
 		out.Trainings[i].Dates = slices.Clone(out.Trainings[i].Dates)

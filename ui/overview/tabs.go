@@ -396,7 +396,7 @@ type followUpTab struct {
 func (t *followUpTab) build() fyne.CanvasObject {
 	loc := t.v.loc
 	cols := []column{{loc.T("overview.col.board"), 265, false}, {loc.T("overview.col.activities_short"), 90, true}}
-	for _, st := range domain.ActivityStatuses {
+	for _, st := range domain.ShownStatuses {
 		cols = append(cols, column{loc.T("activity.status." + string(st)), 110, true})
 	}
 	cols = append(cols, column{loc.T("overview.col.share_done"), 160, true})
@@ -419,13 +419,13 @@ func (t *followUpTab) show() {
 			out[0].action = func() { t.v.editNote(board) }
 		}
 		if !r.Has {
-			for range 6 {
+			for range len(domain.ShownStatuses) + 2 { // activities, the statuses, share done
 				out = append(out, text("–"))
 			}
 		} else {
 			out = append(out, link(num(loc, int64(r.Total), ""), loc.Tf("overview.drill.followup", "Board", name, "Year", r.Year),
 				func() ov.Rows { return o.FollowUpRows(board, "") }))
-			for _, st := range domain.ActivityStatuses {
+			for _, st := range domain.ShownStatuses {
 				st := st
 				out = append(out, link(num(loc, int64(r.Counts[st]), ""), loc.Tf("overview.drill.followup_status", "Board", name, "Year", r.Year,
 					"Status", loc.T("activity.status."+string(st))), func() ov.Rows { return o.FollowUpRows(board, st) }))

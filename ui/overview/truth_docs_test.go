@@ -329,15 +329,18 @@ func reportFigures(e *truthEnv) viewFigures {
 	fu := section(lines, "7 "+loc.Tf("exports.ks.section.followup", "Year", o.Year-1), loc.T("exports.ks.followup.checks"))
 	for _, b := range boards {
 		r, _ := rowOf(fu, b)
-		if len(r) < 6 || r[0] == "–" {
+		n := len(domain.ShownStatuses)
+		if len(r) < n+2 || r[0] == "–" {
 			continue
 		}
 		f.put("fu.total/"+key(b), r[0])
-		for i, st := range domain.ActivityStatuses {
+		for i, st := range domain.ShownStatuses {
 			f.put(fmt.Sprintf("fu.%s/%s", st, key(b)), r[1+i])
 		}
-		f.put("fu.share/"+key(b), r[5])
+		f.put("fu.share/"+key(b), r[1+n])
 	}
+
+	lawReportFigures(e, lines, f)
 
 	reg := section(lines, "8 "+loc.T("exports.ks.section.register"), "Nivåer:")
 	for _, b := range boards {
@@ -418,7 +421,7 @@ func slideFigures(e *truthEnv, d doc) viewFigures {
 		}
 	}
 	for _, p := range d.pages(loc.Tf("present.followup.title", "Year", o.Year-1)) {
-		for _, st := range domain.ActivityStatuses {
+		for _, st := range domain.ShownStatuses {
 			if r, _ := rowOf(p, loc.T("activity.status."+string(st))); len(r) > 0 {
 				f.put(fmt.Sprintf("fu.%s/", st), r[0])
 				if st == domain.ActivityDone {
@@ -433,13 +436,36 @@ func slideFigures(e *truthEnv, d doc) viewFigures {
 	for _, p := range d.pages(loc.Tf("present.followup.by_board", "Year", o.Year-1)) {
 		fuRows = append(fuRows, p...)
 	}
+	// One line per board names its statuses ("7 genomförda, 2 försenade"); a status it does not
+	// name has none.
 	for _, b := range o.Boards {
-		if r, _ := rowOf(fuRows, b); len(r) == 4 {
-			for i, st := range domain.ActivityStatuses {
-				f.put(fmt.Sprintf("fu.%s/%s", st, b), r[i])
+		r, i := rowOf(fuRows, b)
+		text := strings.Join(r, " ")
+		// The line goes on below, in the status column, while it ends with a comma.
+		for j := i + 1; i >= 0 && j < len(fuRows) && strings.HasSuffix(text, ","); j++ {
+			t := fuRows[j].texts()
+			if len(t) == 0 {
+				break
 			}
+			text += " " + t[len(t)-1]
+		}
+		text = strings.ReplaceAll(text, "\u00a0", " ")
+		if len(r) == 0 || !regexp.MustCompile(`^\d`).MatchString(text) {
+			continue // no follow-up known: the row says why
+		}
+		for _, st := range domain.ShownStatuses {
+			n := "0"
+			for _, one := range []int{1, 2} {
+				form := regexp.QuoteMeta(strings.ReplaceAll(loc.Tf("present.status_count."+string(st), "Count", one), "\u00a0", " "))
+				form = strings.Replace(form, strconv.Itoa(one), `(\d+)`, 1)
+				if m := regexp.MustCompile(`(?:^|, |\s)` + form + `(?:,|$)`).FindStringSubmatch(text); len(m) > 1 {
+					n = m[1]
+				}
+			}
+			f.put(fmt.Sprintf("fu.%s/%s", st, b), n)
 		}
 	}
+	lawSlideFigures(e, d, f)
 	for _, p := range d.pages(loc.T("present.register.title")) {
 		for _, l := range ov.Levels {
 			name := loc.T("present.register.unclassified")

@@ -95,15 +95,16 @@ func guiFigures(e *truthEnv) viewFigures {
 			}
 		}
 	}
-	// Follow-up: activities, the four statuses, share done.
+	// Follow-up: activities, the statuses (försenad among them), share done.
 	for _, r := range append(slices.Clone(v.follow.table.rows), v.follow.table.total) {
 		b := boardOf(loc, r[0].text)
 		f.put("fu.total/"+b, r[1].text)
-		for i, st := range domain.ActivityStatuses {
+		for i, st := range domain.ShownStatuses {
 			f.put(fmt.Sprintf("fu.%s/%s", st, b), r[2+i].text)
 		}
-		f.put("fu.share/"+b, r[6].text)
+		f.put("fu.share/"+b, r[2+len(domain.ShownStatuses)].text)
 	}
+	lawGUIFigures(e, f)
 	// Register.
 	cols := map[string]int{}
 	for i, c := range v.reg.table.cols {
@@ -277,7 +278,7 @@ func tableFigures(e *truthEnv, sheets map[string]sheet) viewFigures {
 		b := boardOf(loc, r[0])
 		x, ok := get(fu, r, "overview.col.activities")
 		put("fu.total/"+b, x, ok)
-		for _, st := range domain.ActivityStatuses {
+		for _, st := range domain.ShownStatuses {
 			x, ok := get(fu, r, "activity.status."+string(st))
 			put(fmt.Sprintf("fu.%s/%s", st, b), x, ok)
 		}
@@ -288,6 +289,8 @@ func tableFigures(e *truthEnv, sheets map[string]sheet) viewFigures {
 			f["fu.share1/"+b] = strconv.FormatFloat(x, 'f', 1, 64)
 		}
 	}
+
+	lawTableFigures(e, sheets, f)
 
 	reg := sheets[loc.T("exports.sheet.register")]
 	for _, r := range reg.rows {

@@ -107,6 +107,14 @@ func TestEveryViewShowsTheOverviewsFigures(t *testing.T) {
 		{"training and information events", fixed("events"), []string{report, xlsx, csvs, slides, handout}},
 		{"expected participants", fixed("expected"), []string{report, slides, handout}},
 		{"trainings", fixed("trainings"), []string{report}},
+		// Issue 16: decisions, the cybersäkerhetslag's requirement areas, management training and
+		// the latest follow-up (truth_law_test.go reads them from each view).
+		{"plan decided per board", perBoard("decided", receivedOnly), all},
+		{"boards per requirement area", perArea("area.boards"), all},
+		{"requirement areas covered, kommun", fixed("areas.covered"), all},
+		{"requirement areas covered per board", perBoard("area.count", receivedOnly), all},
+		{"management training per board", perBoard("mgmt", receivedOnly), all},
+		{"latest follow-up: activities per status and board", latestKeys, []string{gui, report, slides, handout}},
 	}
 
 	got := map[string]viewFigures{}
@@ -193,7 +201,7 @@ func reference(o *ov.Overview) viewFigures {
 		if !f.Has {
 			continue
 		}
-		for _, st := range domain.ActivityStatuses {
+		for _, st := range domain.ShownStatuses {
 			n(fmt.Sprintf("fu.%s/%s", st, f.Board), int64(f.Counts[st]))
 		}
 		n("fu.total/"+f.Board, int64(f.Total))
@@ -212,6 +220,7 @@ func reference(o *ov.Overview) viewFigures {
 		n("reg.gaps/"+b, int64(g.Gaps))
 		n("reg.critical/"+b, int64(g.Critical))
 	}
+	lawReference(o, n)
 	n("events", int64(len(o.Calendar.Events)))
 	n("expected", int64(o.Calendar.Expected))
 	n("trainings", int64(o.Calendar.Trainings))
@@ -310,7 +319,7 @@ func followUp(kind string) figureKeys {
 				out = append(out, kind+"/"+f.Board)
 				continue
 			}
-			for _, st := range domain.ActivityStatuses {
+			for _, st := range domain.ShownStatuses {
 				out = append(out, fmt.Sprintf("fu.%s/%s", st, f.Board))
 			}
 		}
