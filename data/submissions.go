@@ -74,6 +74,9 @@ type Submission struct {
 	// ConflictOpen is true until the coordinator has chosen the current one of the board and year.
 	ConflictWith int64
 	ConflictOpen bool
+	// Schema is the payload's schema version (0 when the payload cannot be read): a file of an
+	// older schema lacks what later schemas added, and the views say so instead of showing zeros.
+	Schema int
 }
 
 // Received is a verified submission ready to be stored.
@@ -117,7 +120,8 @@ type ImportOutcome struct {
 const submissionCols = `s.id, s.board_name, s.year, s.version, s.signer_name, s.signer_fingerprint, s.signed_at, s.imported_at,
 	s.imported_by, s.file_name, s.sha256, s.current, s.trusted, s.trusted_via,
 	coalesce((SELECT min(p.id) FROM plans p WHERE p.submission_id = s.id), 0),
-	s.plan_uuid, s.content_hash, coalesce(s.conflict_with, 0), s.conflict_open`
+	s.plan_uuid, s.content_hash, coalesce(s.conflict_with, 0), s.conflict_open,
+	coalesce(CASE WHEN json_valid(CAST(s.payload AS TEXT)) THEN json_extract(CAST(s.payload AS TEXT), '$.schema') END, 0)`
 
 func scanSubmission(sc interface{ Scan(...any) error }) (Submission, error) {
 	var x Submission
@@ -125,7 +129,7 @@ func scanSubmission(sc interface{ Scan(...any) error }) (Submission, error) {
 	var imported string
 	err := sc.Scan(&x.ID, &x.Board, &x.Year, &x.Version, &x.SignerName, &x.SignerFingerprint, &signed, &imported,
 		&x.ImportedBy, &x.FileName, &x.SHA256, &x.Current, &x.Trusted, &x.TrustedVia, &x.PlanID,
-		&x.PlanUUID, &x.ContentHash, &x.ConflictWith, &x.ConflictOpen)
+		&x.PlanUUID, &x.ContentHash, &x.ConflictWith, &x.ConflictOpen, &x.Schema)
 	if err != nil {
 		return x, err
 	}

@@ -22,6 +22,10 @@ func (k *ksReport) law() {
 		if !d.Received {
 			continue
 		}
+		if d.Lacks {
+			drows = append(drows, row{cells: []cell{{text: d.Board, bold: true}, {text: loc.T("overview.law.older_file"), color: pdfdoc.ColMuted}, txt("–")}})
+			continue
+		}
 		plan, _ := o.Plan(d.Board)
 		line := plan.Plan.DecisionLine(loc)
 		if line == "" {
@@ -77,14 +81,20 @@ func (k *ksReport) law() {
 	// Per board: areas covered and management training.
 	k.SubHeading(loc.T("exports.ks.law.by_board"), 80)
 	var brows []row
-	mgmt := map[string]overview.ManagementRow{}
-	for _, r := range o.Management {
-		mgmt[r.Board] = r
-	}
+	count := map[string]int{}
 	for _, r := range c.Rows {
-		m := mgmt[r.Board]
-		brows = append(brows, row{cells: []cell{{text: r.Board, bold: true}, txt(loc.Tf("exports.ks.law.of", "N", r.Count, "Total", len(c.Areas))),
-			txt(loc.Number(int64(m.Events))), txt(loc.Number(int64(m.Expected)))}})
+		count[r.Board] = r.Count
+	}
+	for _, m := range o.Management {
+		switch {
+		case !m.Received:
+			continue
+		case m.Lacks:
+			brows = append(brows, row{cells: []cell{{text: m.Board, bold: true}, txt("–"), txt("–"), txt("–")}})
+		default:
+			brows = append(brows, row{cells: []cell{{text: m.Board, bold: true}, txt(loc.Tf("exports.ks.law.of", "N", count[m.Board], "Total", len(c.Areas))),
+				txt(loc.Number(int64(m.Events))), txt(loc.Number(int64(m.Expected)))}})
+		}
 	}
 	t := o.ManagementTotal()
 	brows = append(brows, row{cells: []cell{{text: loc.T("overview.total"), bold: true}, txt(loc.Tf("exports.ks.law.of", "N", c.Covered(), "Total", len(c.Areas))),
@@ -102,6 +112,10 @@ func (k *ksReport) law() {
 		var lrows []row
 		for _, r := range o.Latest.Rows {
 			if !r.Received {
+				continue
+			}
+			if r.Lacks {
+				lrows = append(lrows, row{cells: []cell{{text: r.Board, bold: true}, txt("–"), txt("–")}})
 				continue
 			}
 			if !r.Has {

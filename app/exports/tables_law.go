@@ -45,6 +45,11 @@ func (t tabler) lawTables() []Table {
 		if !d.Received {
 			continue
 		}
+		if d.Lacks {
+			// A file of schema 1: decision, areas, training kinds and follow-ups unknown.
+			boards.Rows = append(boards.Rows, []any{d.Board, nil, loc.T("overview.law.older_file"), nil, nil, nil, nil})
+			continue
+		}
 		plan, _ := o.Plan(d.Board)
 		var fu any
 		if d.FollowUp.Made() {

@@ -41,6 +41,9 @@ func (c AreaCoverage) Covers(board, code string) bool {
 func areaCoverage(o *Overview) AreaCoverage {
 	c := AreaCoverage{Areas: slices.Clone(o.Profile.Areas), BoardsWith: make([]int, len(o.Profile.Areas))}
 	for _, d := range o.Plans {
+		if o.Lacks(d.Plan.Board) {
+			continue // a file of schema 1 has no tags: not a plan that covers none
+		}
 		codes := domain.AreasOf(d)
 		r := AreaRow{Board: d.Plan.Board, Covered: make([]bool, len(c.Areas))}
 		for i, a := range c.Areas {
@@ -72,6 +75,7 @@ func (o *Overview) AreaRows(board, code string) Rows {
 type ManagementRow struct {
 	Board    string
 	Received bool
+	Lacks    bool // schema 1: training kinds unknown
 	Events   int
 	Dates    int
 	Expected int
@@ -82,7 +86,7 @@ func management(o *Overview) []ManagementRow {
 	for _, b := range o.Boards {
 		r := ManagementRow{Board: b}
 		if d, ok := o.Plan(b); ok {
-			r.Received = true
+			r.Received, r.Lacks = true, o.Lacks(b)
 			for _, t := range domain.ManagementTrainings(d) {
 				r.Events++
 				r.Dates += len(t.Dates)

@@ -12,6 +12,7 @@ import (
 type LatestRow struct {
 	Board    string
 	Received bool
+	Lacks    bool // schema 1: follow-ups during the year unknown
 	Has      bool
 	FollowUp domain.FollowUp
 	Counts   domain.FollowUpCounts
@@ -29,7 +30,7 @@ func latest(o *Overview) Latest {
 	for _, b := range o.Boards {
 		r := LatestRow{Board: b}
 		if d, ok := o.Plan(b); ok {
-			r.Received = true
+			r.Received, r.Lacks = true, o.Lacks(b)
 			if f, ok := domain.LatestFollowUp(d); ok {
 				r.Has, r.FollowUp, r.Counts = true, f, domain.CountFollowUp(d, f)
 				l.With++

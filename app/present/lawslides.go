@@ -44,6 +44,11 @@ func (b *overviewBuilder) areas() {
 		if !d.Received {
 			continue
 		}
+		if d.Lacks {
+			decided, covered, mgmt = append(decided, "–"), append(covered, "–"), append(mgmt, "–")
+			brows = append(brows, tableRow{cells: []cell{txt(d.Board), txt("–"), txt("–"), txt("–")}})
+			continue
+		}
 		dec := loc.T("present.areas.planned")
 		if d.Decided {
 			dec = loc.T("present.areas.decided")
@@ -87,6 +92,10 @@ func (b *overviewBuilder) latest() {
 	var rows []tableRow
 	for _, r := range l.Rows {
 		if !r.Received {
+			continue
+		}
+		if r.Lacks {
+			rows = append(rows, tableRow{cells: []cell{txt(r.Board), txt("–"), txt("–")}})
 			continue
 		}
 		if !r.Has {

@@ -84,6 +84,11 @@ func (t *lawTab) show() {
 			continue
 		}
 		board := d.Board
+		if d.Lacks {
+			// A file of schema 1 carries none of this: "–", never "no".
+			brows = append(brows, []tcell{{text: board, bold: true}, text(loc.T("overview.law.older_file")), text("–"), text(""), text("–"), text("–")})
+			continue
+		}
 		plan, _ := o.Plan(board)
 		dec := tcell{text: plan.Plan.DecisionLine(loc), warn: !d.Decided}
 		if dec.text == "" {

@@ -36,7 +36,9 @@ func overviewDeck(t testing.TB) *model.Deck {
 // plan for 2027 shown in February 2027, and the overview's own kinds for 2026 shown in November.
 // The images are in testdata/; a changed slide is written to testdata/failed/ to be looked at.
 func TestGoldenSlides(t *testing.T) {
-	planKinds := slices.DeleteFunc(slices.Clone(model.Kinds), func(k model.Kind) bool { return k == model.KindBoards })
+	planKinds := slices.DeleteFunc(slices.Clone(model.Kinds), func(k model.Kind) bool {
+		return k == model.KindBoards || k == model.KindLatest || k == model.KindAreas
+	})
 	decks := []struct {
 		name  string
 		deck  *model.Deck
@@ -44,7 +46,7 @@ func TestGoldenSlides(t *testing.T) {
 	}{
 		{"plan", planDeck(t), planKinds},
 		// The overview's own kinds of slide; the others look like the plan's.
-		{"overview", overviewDeck(t), []model.Kind{model.KindBoards, model.KindTimeline, model.KindTraining}},
+		{"overview", overviewDeck(t), []model.Kind{model.KindBoards, model.KindTimeline, model.KindTraining, model.KindLatest, model.KindAreas}},
 	}
 	for _, d := range decks {
 		s, w := start(t, d.deck, "")
