@@ -70,6 +70,16 @@ func where(loc *i18n.Localizer, d domain.PlanData, p domain.Problem) string {
 				return titled("training", i+1, t.Title)
 			}
 		}
+	case "annual_goal":
+		gs := d.AnnualGoals
+		if p.Previous && d.Previous != nil {
+			gs = d.Previous.AnnualGoals
+		}
+		for i, g := range gs {
+			if g.ID == p.EntityID {
+				return titled("annual_goal", i+1, g.Text)
+			}
+		}
 	case "checkpoint":
 		for i, c := range d.Checkpoints {
 			if c.ID == p.EntityID {

@@ -76,6 +76,16 @@ func rowName(loc *i18n.Localizer, d domain.PlanData, p domain.Problem) string {
 				return name(t.Title)
 			}
 		}
+	case "annual_goal":
+		gs := d.AnnualGoals
+		if p.Previous && d.Previous != nil {
+			gs = d.Previous.AnnualGoals
+		}
+		for _, g := range gs {
+			if g.ID == p.EntityID {
+				return name(g.Text)
+			}
+		}
 	case "checkpoint":
 		for _, c := range d.Checkpoints {
 			if c.ID == p.EntityID {

@@ -133,6 +133,12 @@ func (w *Wizard) rowLabel(p located) string {
 				return pick(t.Title)
 			}
 		}
+	case "annual_goal":
+		for _, g := range d.AnnualGoals {
+			if g.ID == p.EntityID {
+				return pick(g.Text)
+			}
+		}
 	case "system":
 		for _, x := range d.Systems {
 			if x.ID == p.EntityID {
