@@ -4,6 +4,7 @@
 #
 #   verify   `handlingsplan verify plan.pdf`                  ≤ 1.5 × `pdfsig plan.pdf`
 #   window   Handlingsplan's first window (demo database)     ≤ 1.3 × a bare Fyne window
+#            (both when the window is mapped and when its first frame is drawn)
 #   export   `handlingsplan export` (render, attach, sign)    ≤ 0.1 × LibreOffice converting a 23-page plan
 #
 # Usage: bench/startup.sh [verify|window|export|all]     (default all)
@@ -16,7 +17,8 @@
 # pdfsig's NSS database and Fyne's preferences are fresh and the user's are not touched.
 #
 # Needs, installed with apt when missing (Debian/Ubuntu, as root): poppler-utils (pdfsig,
-# pdftotext, pdfinfo), xvfb, libx11-dev and gcc (the window timer uses Xlib through cgo),
+# pdftotext, pdfinfo), xvfb, libx11-dev, libxdamage-dev and gcc (the window timer uses Xlib and
+# the DAMAGE extension through cgo),
 # libreoffice-writer-nogui (soffice). And Go, like the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +28,7 @@ WINDOW_RUNS=${WINDOW_RUNS:-11}
 EXPORT_RUNS=${EXPORT_RUNS:-5}
 
 need=()
-for p in poppler-utils xvfb libx11-dev gcc libreoffice-writer-nogui; do
+for p in poppler-utils xvfb libx11-dev libxdamage-dev gcc libreoffice-writer-nogui; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
