@@ -57,11 +57,13 @@ mkdir -p "$HOME"
 
 year=$(($(date +%Y) + 1))
 board=Socialnämnden
-"$HP" demo --db "$T/demo.db" >/dev/null
+# What the set-up commands print goes to a log, shown only when one fails.
+setup() { "$@" >>"$T/setup.log" 2>&1 || { cat "$T/setup.log"; exit 1; }; }
+setup "$HP" demo --db "$T/demo.db"
 echo "bench-lösenord-1234" >"$T/pass"
-"$HP" identity new --name "Åsa Öberg" --email asa@example.se --board "$board" --out "$T/id.p12" --passphrase-file "$T/pass" >/dev/null
-"$HP" export --db "$T/demo.db" --board "$board" --year "$year" --identity "$T/id.p12" --passphrase-file "$T/pass" \
-	--out "$T/plan.pdf" >/dev/null
+setup "$HP" identity new --name "Åsa Öberg" --email asa@example.se --board "$board" --out "$T/id.p12" --passphrase-file "$T/pass"
+setup "$HP" export --db "$T/demo.db" --board "$board" --year "$year" --identity "$T/id.p12" --passphrase-file "$T/pass" \
+	--out "$T/plan.pdf"
 echo "signed plan: $(pdfinfo "$T/plan.pdf" | awk '/^Pages/{print $2}') pages, $(wc -c <"$T/plan.pdf") bytes"
 
 if [ "$what" = verify ] || [ "$what" = all ]; then
@@ -91,12 +93,12 @@ if [ "$what" = export ] || [ "$what" = all ]; then
 	pdftotext -layout "$T/plan.pdf" "$T/plan.txt"
 	{
 		echo '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Handlingsplan</title>'
-		echo '<style>pre{font-size:7pt;white-space:pre-wrap} h1{font-size:12pt} .p{page-break-after:always}</style></head><body>'
+		echo '<style>pre{font-size:6pt;white-space:pre-wrap} h1{font-size:12pt} h1.p{page-break-before:always}</style></head><body>'
 		awk -v RS='\f' -v n=23 '{page[NR]=$0} END {
 			for (i = 0; i < n; i++) {
 				t = page[i % (NR - 1) + 1]
 				gsub(/&/, "\\&amp;", t); gsub(/</, "\\&lt;", t)
-				printf "<div class=\"p\"><h1>Sida %d</h1><pre>%s</pre></div>\n", i + 1, t
+				printf "<h1%s>Sida %d</h1><pre>%s</pre>\n", (i ? " class=\"p\"" : ""), i + 1, t
 			}
 		}' "$T/plan.txt"
 		echo '</body></html>'

@@ -76,7 +76,7 @@ func WithMeta(pdf []byte, m Meta) ([]byte, error) {
 			info[e.key] = textString(e.val)
 		}
 	}
-	ref := Ref(u.add(appendValue(nil, info)), 0)
+	ref := objRef(u.add(appendValue(nil, info)), 0)
 	return u.bytes(&ref), nil
 }
 
@@ -140,17 +140,17 @@ func Attach(pdf []byte, file EmbeddedFile) ([]byte, error) {
 	stream = append(stream, "\nstream\n"...)
 	stream = append(stream, z.Bytes()...)
 	stream = append(stream, "\nendstream"...)
-	data := Ref(u.add(stream), 0)
+	data := objRef(u.add(stream), 0)
 
 	spec := pdfread.Dict{"Type": pdfread.Name("Filespec"), "F": textString(file.Name), "UF": textString(file.Name),
 		"EF": pdfread.Dict{"F": data, "UF": data}}
 	if file.Desc != "" {
 		spec["Desc"] = textString(file.Desc)
 	}
-	specRef := Ref(u.add(appendValue(nil, spec)), 0)
-	tree := Ref(u.add(appendValue(nil, pdfread.Dict{"Names": pdfread.Array{textString(file.Name), specRef}})), 0)
+	specRef := objRef(u.add(appendValue(nil, spec)), 0)
+	tree := objRef(u.add(appendValue(nil, pdfread.Dict{"Names": pdfread.Array{textString(file.Name), specRef}})), 0)
 	names["EmbeddedFiles"] = tree
-	cat["Names"] = Ref(u.add(appendValue(nil, names)), 0)
+	cat["Names"] = objRef(u.add(appendValue(nil, names)), 0)
 	u.put(root, appendValue(nil, cat))
 	return u.bytes(nil), nil
 }

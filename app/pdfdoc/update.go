@@ -43,7 +43,7 @@ func newUpdate(pdf []byte) (*update, error) {
 func (u *update) add(body []byte) int {
 	n := u.next
 	u.next++
-	u.put(Ref(n, 0), body)
+	u.put(objRef(n, 0), body)
 	return n
 }
 
@@ -62,7 +62,7 @@ func (u *update) put(r pdfread.Ref, body []byte) {
 func (u *update) bytes(info *pdfread.Ref) []byte {
 	old := u.f.Trailer()
 	if d, ok := old["Info"].(pdfread.Dict); ok && info == nil {
-		r := Ref(u.add(appendValue(nil, d)), 0)
+		r := objRef(u.add(appendValue(nil, d)), 0)
 		info = &r
 	}
 	xrefAt := len(u.base) + u.out.Len()
@@ -125,8 +125,8 @@ func (u *update) catalog() (pdfread.Ref, pdfread.Dict, error) {
 	return root, c, nil
 }
 
-// Ref is a reference to object num of generation gen.
-func Ref(num, gen int) pdfread.Ref { return pdfread.Ref{Num: num, Gen: gen} }
+// objRef is a reference to object num of generation gen.
+func objRef(num, gen int) pdfread.Ref { return pdfread.Ref{Num: num, Gen: gen} }
 
 // ---- writing values ----
 

@@ -18,9 +18,9 @@ import (
 // Any Unicode text is allowed. A zero Time means now.
 type SignInfo = pdfsign.Info
 
-// Seal attaches p as submission.json to pdf (pdfdoc.Attach) and signs the whole file (pdfsign) with
-// signer and its certificate chain, leaf first. The result is checked with Verify before it is
-// returned, so a sealed file is always one Verify accepts from this signer.
+// Seal attaches p as submission.json to pdf (pdfdoc.Attach) and signs the whole file
+// (pdfsign.Sign) with signer and its certificate chain, leaf first. The result is checked with
+// Verify before it is returned, so a sealed file is always one Verify accepts from this signer.
 func Seal(pdf []byte, p Payload, signer crypto.Signer, chain []*x509.Certificate, info SignInfo) ([]byte, error) {
 	if p.Schema == 0 {
 		p.Schema = SchemaVersion
