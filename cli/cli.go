@@ -345,5 +345,15 @@ func OpenStore(path string, loc *i18n.Localizer) (*data.Store, error) { return o
 // PrintError writes an error of OpenStore: its sentence and, where that cannot say why, the cause.
 func PrintError(w io.Writer, loc *i18n.Localizer, err error) { printError(w, loc, err) }
 
+// Detail is the technical cause of an OpenStore error whose sentence cannot say why, "" when
+// the sentence says it all.
+func Detail(err error) string {
+	var se *storeError
+	if errors.As(err, &se) && se.detail && se.cause != nil {
+		return se.cause.Error()
+	}
+	return ""
+}
+
 // LoadDemo writes the demo kommun into s (see loadDemo); the start screen offers it.
 func LoadDemo(s *data.Store, year int, coordinator bool) error { return loadDemo(s, year, coordinator) }
