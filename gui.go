@@ -75,6 +75,10 @@ func runGUI(args []string, stderr io.Writer) int {
 			text += "\n\n" + uloc.Tf("cli.detail", "Detail", cause)
 		}
 		showStartFailure(stderr, uloc.T("start.no_opengl.title"), text)
+		// Fyne would wait for a window that never comes (seen on Linux) or exit on its own;
+		// nothing has been written yet, so close the database and end here.
+		store.Close()
+		os.Exit(1)
 	})
 	log.SetOutput(watch)
 	pre, _ := preset.Load() // a broken preset stopped OpenStore already
@@ -86,9 +90,6 @@ func runGUI(args []string, stderr io.Writer) int {
 			Licence: licence, ThirdParty: thirdPartyLicences, PresetSource: pre.Source},
 	})
 	sh.Run()
-	if watch.Failed() {
-		return 1
-	}
 	return 0
 }
 
