@@ -2,7 +2,9 @@ package ui
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -22,6 +24,7 @@ type backupSection struct {
 	sh                *Shell
 	saveBtn, restBtn  *widget.Button
 	confirm           *dialog.ConfirmDialog // the restore question, while it is shown
+	saveDlg           *saveForm             // the backup question, while it is shown
 	lastInfo, lastErr string                // the last dialog's text (tests read it)
 }
 
@@ -38,23 +41,123 @@ func (b *backupSection) build() fyne.CanvasObject {
 	return container.NewVBox(title, help, container.NewHBox(b.saveBtn, b.restBtn))
 }
 
-// onSave asks where to save the backup (a file named by today's date, in the folder of the
-// last backup) and saves it there.
+// onSave asks where to save the backup: a folder (the last backup's, else Documents) and a
+// file name (today's date). Not Fyne's save dialog: it opens, and so empties, the chosen file
+// before the app sees its name, and a user who picked the open database itself would lose it.
 func (b *backupSection) onSave() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
+	loc := b.sh.loc
+	f := &saveForm{b: b, folder: b.defaultFolder()}
+	f.name = widget.NewEntry()
+	f.name.SetText(backup.SuggestedName(b.sh.now()))
+	f.name.Validator = func(s string) error {
+		if validName(s) == "" {
+			return errors.New(loc.T("backup.err.name"))
 		}
-		// The dialog made the file; the backup replaces it through a rename, so only its path counts.
-		path := w.URI().Path()
-		w.Close()
-		b.saveTo(path)
-	}, b.sh.win)
-	d.SetFileName(backup.SuggestedName(b.sh.now()))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{backup.Extension}))
-	b.startIn(d.SetLocation)
-	d.Resize(dialogSize(b.sh.win))
+		return nil
+	}
+	f.dir = widget.NewLabel(f.folder)
+	f.dir.Wrapping = fyne.TextWrapBreak
+	choose := widget.NewButtonWithIcon(loc.T("backup.choose_folder"), theme.FolderOpenIcon(), f.onChooseFolder)
+	form := widget.NewForm(
+		widget.NewFormItem(loc.T("backup.folder"), container.NewBorder(nil, nil, nil, choose, f.dir)),
+		widget.NewFormItem(loc.T("backup.file_name"), f.name),
+	)
+	f.dlg = dialog.NewCustomConfirm(loc.T("backup.save.title"), loc.T("backup.save.ok"), loc.T("backup.confirm.cancel"), form,
+		func(ok bool) {
+			if ok {
+				f.submit()
+			}
+		}, b.sh.win)
+	f.dlg.Resize(fyne.NewSize(640, 220))
+	b.saveDlg = f
+	f.dlg.Show()
+}
+
+// saveForm is the open "Säkerhetskopiera" question.
+type saveForm struct {
+	b         *backupSection
+	folder    string
+	dir       *widget.Label
+	name      *widget.Entry
+	dlg       *dialog.ConfirmDialog
+	overwrite *dialog.ConfirmDialog // "replace the file?", while it is shown
+}
+
+func (f *saveForm) onChooseFolder() {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err == nil && l != nil {
+			f.setFolder(l.Path())
+		}
+	}, f.b.sh.win)
+	if l, err := storage.ListerForURI(storage.NewFileURI(f.folder)); err == nil {
+		d.SetLocation(l)
+	}
+	d.Resize(dialogSize(f.b.sh.win))
 	d.Show()
+}
+
+func (f *saveForm) setFolder(dir string) {
+	f.folder = dir
+	f.dir.SetText(dir)
+}
+
+// submit saves the backup, after asking when a file of that name exists already.
+func (f *saveForm) submit() {
+	loc := f.b.sh.loc
+	name := validName(f.name.Text)
+	if name == "" {
+		f.b.showFailure(loc.T("backup.err.name"))
+		return
+	}
+	path := filepath.Join(f.folder, name)
+	if _, err := os.Stat(path); err != nil {
+		f.b.saveTo(path)
+		return
+	}
+	f.overwrite = dialog.NewConfirm(loc.T("backup.overwrite.title"), loc.Tf("backup.overwrite", "Path", path), func(ok bool) {
+		if ok {
+			f.b.saveTo(path)
+		}
+	}, f.b.sh.win)
+	f.overwrite.SetConfirmText(loc.T("backup.overwrite.ok"))
+	f.overwrite.SetDismissText(loc.T("backup.confirm.cancel"))
+	f.overwrite.Show()
+}
+
+// validName is the backup's file name typed by the user, with .db added when it has no
+// extension; "" when it is no plain file name (empty, or a path).
+func validName(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "." || s == ".." || strings.ContainsAny(s, `/\:`) {
+		return ""
+	}
+	if filepath.Ext(s) == "" {
+		s += backup.Extension
+	}
+	return s
+}
+
+// defaultFolder is where a backup goes unless the user chooses: the last backup's folder when
+// it still exists, else the user's Documents, else the home folder.
+func (b *backupSection) defaultFolder() string {
+	if dir := b.sh.store.Setting(settings.BackupFolder, ""); dir != "" {
+		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+			return dir
+		}
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return filepath.Dir(b.sh.store.Path())
+	}
+	if docs := filepath.Join(home, "Documents"); isDir(docs) {
+		return docs
+	}
+	return home
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
 }
 
 // onRestore asks for the backup file to restore.
@@ -150,6 +253,10 @@ func (b *backupSection) fail(err error, path string, restore bool) {
 	if !known {
 		fyne.LogError("backup", err)
 	}
+	b.showFailure(text)
+}
+
+func (b *backupSection) showFailure(text string) {
 	b.lastErr = text
 	dialog.ShowError(errors.New(text), b.sh.win)
 }

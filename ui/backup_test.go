@@ -160,3 +160,83 @@ func TestCountComponents(t *testing.T) {
 		t.Errorf("empty: %d", n)
 	}
 }
+
+// The backup question: folder and file name; a file of that name is replaced only after asking;
+// the open database itself is never the target (Fyne's save dialog would have emptied it).
+func TestBackupSaveForm(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, filepath.Join(dir, "hp.db"))
+	defer s.Close()
+	s.AddBoard("Socialnämnden")
+	sh := newShell(t, s, Options{})
+	b := newBackupSection(sh)
+	sh.win.SetContent(b.build())
+	test.Tap(b.saveBtn)
+	f := b.saveDlg
+	if f == nil || f.name.Text != "handlingsplan-2026-10-01.db" || f.folder == "" {
+		t.Fatalf("save form %+v", f)
+	}
+	folder := filepath.Join(dir, "Säkerhetskopior för Åsa")
+	os.MkdirAll(folder, 0o700)
+	f.setFolder(folder)
+	f.name.SetText("min kopia")
+	f.dlg.Confirm()
+	want := filepath.Join(folder, "min kopia.db")
+	if _, err := data.CheckBackup(want); err != nil || b.lastErr != "" {
+		t.Fatalf("backup %s: %v %q", want, err, b.lastErr)
+	}
+	// The same name again: asked first, replaced after yes.
+	s.AddBoard("Kulturnämnden")
+	test.Tap(b.saveBtn)
+	f = b.saveDlg
+	if f.folder != folder {
+		t.Errorf("the form starts in %q, want the last backup's folder", f.folder)
+	}
+	f.name.SetText("min kopia.db")
+	f.dlg.Confirm()
+	if f.overwrite == nil {
+		t.Fatal("an existing file was replaced without asking")
+	}
+	if info, _ := data.CheckBackup(want); info.Boards != 1 {
+		t.Fatal("the file was replaced before the answer")
+	}
+	f.overwrite.Confirm()
+	if info, _ := data.CheckBackup(want); info.Boards != 2 {
+		t.Errorf("after yes the file holds %d boards, want 2", info.Boards)
+	}
+	// The open database as the target: refused, and the database is whole.
+	test.Tap(b.saveBtn)
+	f = b.saveDlg
+	f.setFolder(dir)
+	f.name.SetText("hp.db")
+	f.dlg.Confirm()
+	f.overwrite.Confirm()
+	if !strings.HasPrefix(b.lastErr, "Säkerhetskopian kunde inte sparas") {
+		t.Errorf("error %q", b.lastErr)
+	}
+	if got := boards(t, s); len(got) != 2 {
+		t.Errorf("the open database after the refused backup: %v", got)
+	}
+	if res, err := s.IntegrityCheck(); err != nil || res != "ok" {
+		t.Errorf("integrity %q %v", res, err)
+	}
+	// A path instead of a name.
+	b.lastErr = ""
+	test.Tap(b.saveBtn)
+	b.saveDlg.name.SetText("../ut.db")
+	b.saveDlg.dlg.Confirm()
+	if b.lastErr != sh.loc.T("backup.err.name") {
+		t.Errorf("error %q", b.lastErr)
+	}
+}
+
+func TestValidName(t *testing.T) {
+	for in, want := range map[string]string{
+		"kopia": "kopia.db", " kopia.db ": "kopia.db", "kopia.sqlite": "kopia.sqlite",
+		"": "", "a/b": "", `a\b`: "", "C:x": "", "..": "",
+	} {
+		if got := validName(in); got != want {
+			t.Errorf("validName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
