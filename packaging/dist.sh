@@ -212,8 +212,9 @@ package_windows() {
 	sed 's/$/\r/' LICENSE >"$w/LICENSE.txt"
 	sed 's/$/\r/' packaging/third-party-licenses.txt >"$w/THIRD-PARTY-LICENSES.txt"
 	sed 's/$/\r/' packaging/handlingsplan.ini.example >"$w/handlingsplan.ini.example"
-	wixl -a x64 -D "Version=$WINVER" -D "DisplayVersion=$VERSION" -D "Publisher=$PUBLISHER" -D "SourceDir=$w" \
-		-o "$w/$msi" packaging/windows/handlingsplan.wxs
+	# wixl takes the files relative to the folder it runs in.
+	(cd "$w" && wixl -a x64 -D "Version=$WINVER" -D "DisplayVersion=$VERSION" -D "Publisher=$PUBLISHER" \
+		-o "$msi" "$ROOT/packaging/windows/handlingsplan.wxs")
 	sign "$w/$msi" "$DIST/$msi"
 	cp "$w/handlingsplan.exe" "$DIST/handlingsplan.exe"
 	if [ -n "$TESTSIGNED" ]; then
