@@ -35,8 +35,8 @@ done
 [ "$(dpkg-deb -f "$deb" Version)" = "$DEBVER" ] || fail ".deb version is not $DEBVER"
 
 section ".deb: files"
-dpkg-deb -c "$deb" | awk '{print $1, $3, $6}' | grep -v '/$' | tee "$T/files.long"
-awk '{print $3}' "$T/files.long" >"$T/files"
+dpkg-deb -c "$deb" | awk '{print $1, $2, $3, $6}' | grep -v '/$' | tee "$T/files.long"
+awk '{print $4}' "$T/files.long" >"$T/files"
 for f in ./usr/bin/handlingsplan ./usr/share/applications/handlingsplan.desktop \
 	./usr/share/metainfo/se.handlingsplan.desktop.metainfo.xml ./usr/share/doc/handlingsplan/copyright \
 	./usr/share/doc/handlingsplan/third-party-licenses.txt.gz ./usr/share/man/man1/handlingsplan.1.gz; do
@@ -45,7 +45,8 @@ done
 for s in 16 24 32 48 64 128 256 512; do
 	has "./usr/share/icons/hicolor/${s}x${s}/apps/se.handlingsplan.desktop.png" "$T/files" ".deb lacks the ${s}px icon"
 done
-grep -q '^-rwxr-xr-x root/root ./usr/bin/handlingsplan$' "$T/files.long" || fail "the binary is not root-owned mode 0755"
+grep -qE '^-rwxr-xr-x root/root [0-9]+ ./usr/bin/handlingsplan$' "$T/files.long" || fail "the binary is not root-owned mode 0755"
+if grep -v ' root/root ' "$T/files.long"; then fail "files not owned by root"; fi
 
 section ".deb: unpacked into a scratch root (dpkg -x), run from there"
 dpkg -x "$deb" "$T/root"
@@ -80,15 +81,20 @@ cmp "$bin" "$T/handlingsplan-$VERSION-linux-amd64/bin/handlingsplan" || fail "th
 echo "tarball binary = .deb binary; version → $got"
 
 section "reproducible Linux binary"
-if [[ $VERSION == *-dirty ]]; then
-	# Uncommitted changes: rebuild from this tree (a clone would lack them).
-	bash packaging/dist.sh binary "$T/again"
-else
-	# From a clone at another path: no path and no clone-specific state may leak into the binary.
-	git clone -q --no-local . "$T/src"
-	git -C "$T/src" checkout -q "$(git rev-parse HEAD)"
-	(cd "$T/src" && bash packaging/dist.sh binary "$T/again")
-fi
+# rebuild MODE FILE builds again from a clone at another path (no path and no clone-specific
+# state may leak into the result), or from this tree when it has uncommitted changes.
+rebuild() {
+	if [[ $VERSION == *-dirty ]]; then
+		bash packaging/dist.sh "$1" "$2"
+		return
+	fi
+	if [ ! -d "$T/src" ]; then
+		git clone -q --no-local . "$T/src"
+		git -C "$T/src" checkout -q "$(git rev-parse HEAD)"
+	fi
+	(cd "$T/src" && bash packaging/dist.sh "$1" "$2")
+}
+rebuild binary "$T/again"
 sha256sum "$bin" "$T/again" | sed "s#$T/##"
 cmp "$bin" "$T/again" || fail "a second build of the same commit gives another Linux binary"
 echo "reproducible: the second build is byte-identical"
@@ -112,6 +118,22 @@ $GO run ./packaging/peinfo -gui -signed -version "$VERSION" -allow-dlls "$allowe
 x86_64-w64-mingw32-objdump -p "$exe" | grep -E '^(Magic|Subsystem|DllCharacteristics)|DLL Name' | sed 's/^[[:space:]]*//'
 osslsigncode verify "${cafile[@]}" -in "$exe" >"$T/exe.verify" 2>&1 || { cat "$T/exe.verify"; fail "the .exe's signature does not verify"; }
 grep -E 'Subject:|Signing time|Signature verification|Message digest' "$T/exe.verify" | sort -u
+
+section "reproducible Windows program (before signing)"
+# The signed exe without its signature is the unsigned build; osslsigncode recomputes the PE
+# checksum when it removes the signature, so that field (4 bytes) is set aside on both sides.
+nochecksum() {
+	cp "$1" "$2"
+	local off=$(( $(od -An -tu4 -j 60 -N 4 "$1") + 88 ))
+	dd if=/dev/zero of="$2" bs=1 seek="$off" count=4 conv=notrunc status=none
+}
+osslsigncode remove-signature -in "$exe" -out "$T/unsigned.exe" >/dev/null
+rebuild binary-windows "$T/again.exe"
+nochecksum "$T/unsigned.exe" "$T/a.exe"
+nochecksum "$T/again.exe" "$T/b.exe"
+sha256sum "$T/a.exe" "$T/b.exe" | sed "s#$T/##"
+cmp "$T/a.exe" "$T/b.exe" || fail "a second Windows build of the same commit differs from the signed exe's content"
+echo "reproducible: the signed exe holds exactly what a second build of the commit gives"
 
 section "Windows .msi: summary and tables"
 msiinfo suminfo "$msi"

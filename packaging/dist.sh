@@ -7,7 +7,8 @@
 #   SHA256SUMS
 # Usage: packaging/dist.sh [all|linux|windows]   (the system packages: packaging/deps.sh dist)
 #        packaging/dist.sh binary FILE           only the Linux binary, as the packages have it
-#                                                (dist-check rebuilds it to show it is reproducible)
+#        packaging/dist.sh binary-windows FILE   only the Windows program, unsigned
+#                                                (dist-check rebuilds both to show they are reproducible)
 #
 # Signing (Authenticode, both Windows files): set HANDLINGSPLAN_SIGN_PKCS12 to the code-signing
 # certificate and key (.p12/.pfx) and HANDLINGSPLAN_SIGN_PASSWORD_FILE to a file whose first line
@@ -23,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 WHAT=${1:-all}
-case "$WHAT" in all|linux|windows|binary) ;; *) echo "usage: dist.sh [all|linux|windows] | dist.sh binary FILE" >&2; exit 2 ;; esac
+case "$WHAT" in all|linux|windows|binary|binary-windows) ;; *) echo "usage: dist.sh [all|linux|windows] | dist.sh binary|binary-windows FILE" >&2; exit 2 ;; esac
 
 GO=${GO:-go}
 TAGS=migrated_fynedo
@@ -42,14 +43,37 @@ linux_binary() {
 	$GO build -tags "$TAGS" -trimpath -buildvcs=false -buildmode=pie \
 		-ldflags "-s -w -buildid= -X handlingsplan/version.Version=$VERSION" -o "$1" .
 }
-if [ "$WHAT" = binary ]; then
+# windows_binary OUT DIR builds the unsigned Windows program with its resources (icon,
+# manifest, version information), which windres compiles in DIR into a .syso beside main.go
+# for go build to link; the .syso is removed again.
+SYSO=$ROOT/zz_handlingsplan_windows_amd64.syso
+windows_binary() {
+	local w=$2
+	mkdir -p "$w"
+	convert assets/icon.png -define icon:auto-resize=256,128,64,48,32,16 "$w/handlingsplan.ico"
+	cp packaging/windows/handlingsplan.manifest "$w/"
+	sed -e "s/@WINVER_COMMAS@/${WINVER//./,}/" -e "s/@VERSION@/$VERSION/g" -e "s/@PUBLISHER@/$PUBLISHER/" \
+		packaging/windows/handlingsplan.rc.in >"$w/handlingsplan.rc"
+	(cd "$w" && x86_64-w64-mingw32-windres -O coff -o "$SYSO" handlingsplan.rc)
+	GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+		$GO build -tags "$TAGS" -trimpath -buildvcs=false \
+		-ldflags "-s -w -H=windowsgui -buildid= -X handlingsplan/version.Version=$VERSION" -o "$1" .
+	rm -f "$SYSO"
+}
+
+case "$WHAT" in
+binary)
 	linux_binary "${2:?usage: dist.sh binary FILE}"
-	exit
-fi
+	exit ;;
+binary-windows)
+	tmpw=$(mktemp -d)
+	trap 'rm -rf "$tmpw" "$SYSO"' EXIT
+	windows_binary "${2:?usage: dist.sh binary-windows FILE}" "$tmpw"
+	exit ;;
+esac
 
 DIST=$ROOT/dist
 B=$DIST/.build
-SYSO=$ROOT/zz_handlingsplan_windows_amd64.syso
 status_before=$(git status --porcelain)
 cleanup() { rm -rf "$B" "$SYSO"; }
 trap cleanup EXIT
@@ -151,20 +175,10 @@ package_tar() {
 
 # ---------------------------------------------------------------- Windows
 build_windows() {
-	local t0 w=$B/win; t0=$(date +%s)
+	local t0; t0=$(date +%s)
 	log "Windows program (cross-built with mingw-w64)"
-	mkdir -p "$w"
-	convert assets/icon.png -define icon:auto-resize=256,128,64,48,32,16 "$w/handlingsplan.ico"
-	cp packaging/windows/handlingsplan.manifest "$w/"
-	sed -e "s/@WINVER_COMMAS@/${WINVER//./,}/" -e "s/@VERSION@/$VERSION/g" -e "s/@PUBLISHER@/$PUBLISHER/" \
-		packaging/windows/handlingsplan.rc.in >"$w/handlingsplan.rc"
-	(cd "$w" && x86_64-w64-mingw32-windres -O coff -o "$SYSO" handlingsplan.rc)
-	GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$GO build -tags "$TAGS" -trimpath -buildvcs=false \
-		-ldflags "-s -w -H=windowsgui -buildid= -X handlingsplan/version.Version=$VERSION" \
-		-o "$w/handlingsplan-unsigned.exe" .
-	rm -f "$SYSO"
-	echo "built in $(since "$t0"): $(sha256sum "$w/handlingsplan-unsigned.exe" | cut -c1-16)… (unsigned)"
+	windows_binary "$B/win/handlingsplan-unsigned.exe" "$B/win"
+	echo "built in $(since "$t0"): $(sha256sum "$B/win/handlingsplan-unsigned.exe" | cut -c1-16)… (unsigned)"
 }
 
 # signing_identity sets PKCS12, PASSFILE and CAFILE: the configured certificate, or a throw-away one.
