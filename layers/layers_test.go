@@ -19,6 +19,8 @@ func layer(pkg string) string {
 		return "app"
 	case p == "ui" || strings.HasPrefix(p, "ui/"):
 		return "ui"
+	case strings.HasPrefix(p, "packaging/"):
+		return "tools"
 	}
 	return "unknown:" + p
 }
@@ -36,11 +38,12 @@ var allowed = map[string][]string{
 	"ui":      {"ui", "app", "data", "domain", "i18n", "assets", "version"},
 	"root":    {"cli", "ui", "app", "data", "domain", "i18n", "assets", "version"},
 	"layers":  {},
+	"tools":   {}, // release tools (packaging/licenses, packaging/peinfo): the standard library only
 }
 
 // fyneFree are the layers that must not link Fyne: a command starts fast and quiet, and the
 // use cases are testable without a display.
-var fyneFree = map[string]bool{"version": true, "assets": true, "i18n": true, "domain": true, "data": true, "app": true, "cli": true}
+var fyneFree = map[string]bool{"version": true, "assets": true, "i18n": true, "domain": true, "data": true, "app": true, "cli": true, "tools": true}
 
 type pkgInfo struct {
 	path    string

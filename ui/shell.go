@@ -43,10 +43,14 @@ type Area struct {
 }
 
 // Config is what the feature views need from outside the window: where the identity and the
-// signing CA are kept, the program version printed in reports.
+// signing CA are kept, the program version printed in reports; for the About dialog the
+// program's licence, the third-party licences and the preset file IT set ("" when none).
 type Config struct {
-	ConfigDir  string
-	AppVersion string
+	ConfigDir    string
+	AppVersion   string
+	Licence      string
+	ThirdParty   string
+	PresetSource string
 }
 
 // Shell is the main window and what every view shares: the store, the language, the profile.
