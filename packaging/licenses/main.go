@@ -147,7 +147,9 @@ func collect(pkgs []pkg) ([]component, error) {
 		switch {
 		case p.Standard:
 			return "std", &mod{c: component{Name: "Go standard library"}, root: filepath.Join(goroot(), "src")}
-		case p.Module != nil && p.Module.Main:
+		case p.Module != nil && (p.Module.Main || inside(p.Module.Dir, mainDir)):
+			// The program's own modules (earlylocale, replaced by a folder of this repository)
+			// are under the program's licence.
 			return "main", &mod{c: component{Name: "Handlingsplan (embedded third-party files)"}}
 		case p.Module != nil:
 			return p.Module.Path, &mod{c: component{Name: p.Module.Path, Version: p.Module.Version}, root: p.Module.Dir}
@@ -356,4 +358,13 @@ func Identify(text string) string {
 		return "BSD-2-Clause"
 	}
 	return "other"
+}
+
+// inside reports whether dir is a folder below root.
+func inside(dir, root string) bool {
+	if dir == "" || root == "" {
+		return false
+	}
+	rel, err := filepath.Rel(root, dir)
+	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
 }
