@@ -247,13 +247,13 @@ func TestVersionNumbering(t *testing.T) {
 		{"first export", func() error { return nil }, 1},
 		{"unchanged", func() error { return nil }, 1},
 		{"activity title", func() error {
-			_, err := s.SetField("activity", acts[0].ID, "title", acts[0].Title+" (reviderad)")
+			_, err := s.SetField(domain.FieldActivityTitle, acts[0].ID, acts[0].Title+" (reviderad)")
 			return err
 		}, 2},
 		{"unchanged again", func() error { return nil }, 2},
-		{"follow-up field", func() error { _, err := s.SetField("activity", acts[1].ID, "percent_done", 40); return err }, 3},
+		{"follow-up field", func() error { _, err := s.SetField(domain.FieldActivityPercentDone, acts[1].ID, 40); return err }, 3},
 		{"register entry", func() error {
-			_, err := s.SetField("system", d.Systems[0].ID, "owner", "Ny informationsägare")
+			_, err := s.SetField(domain.FieldSystemOwner, d.Systems[0].ID, "Ny informationsägare")
 			return err
 		}, 4},
 	}

@@ -206,10 +206,10 @@ func CreatePlan(store *data.Store, prev *domain.PlanData, opt domain.NewPlanOpti
 		return 0, err
 	}
 	for _, dr := range drops {
-		if _, err := store.SetField("activity", dr.ActivityID, "status", domain.ActivityDropped); err != nil {
+		if _, err := store.SetField(domain.FieldActivityStatus, dr.ActivityID, domain.ActivityDropped); err != nil {
 			return id, err
 		}
-		if _, err := store.SetField("activity", dr.ActivityID, "follow_up_comment", dr.Comment); err != nil {
+		if _, err := store.SetField(domain.FieldActivityFollowUpComment, dr.ActivityID, dr.Comment); err != nil {
 			return id, err
 		}
 	}
