@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"handlingsplan/ui/bridge"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -330,14 +332,15 @@ func (iv *importView) start(paths []string) {
 	iv.status.SetText(loc.Tf("coordinator.import.running", "Count", total))
 	iv.relayout()
 	stopped := iv.stopped
-	iv.v.bg.Add(1)
-	go func() {
-		results, err := iv.v.im.Import(ctx, paths, func(p importer.Progress) {
+	var results []importer.Result
+	var err error
+	iv.v.bg.Go(func() {
+		results, err = iv.v.im.Import(ctx, paths, func(p importer.Progress) {
 			if p.Result == nil {
 				return
 			}
 			r := *p.Result
-			fyne.Do(func() {
+			bridge.Do(func() {
 				if iv.v.flushed.Load() {
 					return
 				}
@@ -349,14 +352,12 @@ func (iv *importView) start(paths []string) {
 			})
 		})
 		close(stopped)
-		fyne.Do(func() {
-			defer iv.v.bg.Done()
-			iv.running = false
-			if !iv.v.flushed.Load() {
-				iv.finish(results, err)
-			}
-		})
-	}()
+	}, func() {
+		iv.running = false
+		if !iv.v.flushed.Load() {
+			iv.finish(results, err)
+		}
+	})
 }
 
 func (iv *importView) finish(results []importer.Result, err error) {
