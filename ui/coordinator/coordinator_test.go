@@ -220,7 +220,7 @@ func TestImportFolderShowsVerdictRows(t *testing.T) {
 	if got := verdicts(iv.results); got != "1-social.pdf=accepted_new 2-kultur.pdf=unknown_signer 3-andrad.pdf=rejected 4-miljo-v2.pdf=unknown_signer" {
 		t.Fatalf("verdicts: %s", got)
 	}
-	rows, cols := iv.table.Length()
+	rows, cols := iv.table.Count(), len(iv.table.Columns())
 	if rows != 4 || cols != 6 {
 		t.Errorf("table %d×%d", rows, cols)
 	}
@@ -246,11 +246,11 @@ func TestImportFolderShowsVerdictRows(t *testing.T) {
 		t.Errorf("status %q", iv.status.Text)
 	}
 	// Selecting the damaged file explains it in full; there is nothing to approve.
-	iv.table.Select(widget.TableCellID{Row: 2, Col: 0})
+	iv.table.Choose(2)
 	if !strings.HasPrefix(iv.detail.Text, "3-andrad.pdf: Avvisad. Filen har ändrats") || iv.approveBtn.Visible() {
 		t.Errorf("detail %q, approve visible %v", iv.detail.Text, iv.approveBtn.Visible())
 	}
-	iv.table.Select(widget.TableCellID{Row: 1, Col: 0})
+	iv.table.Choose(1)
 	if !iv.approveBtn.Visible() {
 		t.Error("no approve button for the unknown signer")
 	}
@@ -263,7 +263,7 @@ func TestImportFolderShowsVerdictRows(t *testing.T) {
 		t.Errorf("other board's reason: %q", got)
 	}
 	// Approving her for Miljönämnden says what she is approved for and that the board is new.
-	iv.table.Select(widget.TableCellID{Row: 3, Col: 0})
+	iv.table.Choose(3)
 	test.Tap(iv.approveBtn)
 	texts := overlayTexts(t, f.w)
 	for _, want := range []string{"inte godkänd för den nämnd", "Socialnämnden\nMiljönämnden\n", "Miljönämnden finns inte bland era nämnder ännu"} {
@@ -313,7 +313,7 @@ func TestApproveUnknownSignerDialog(t *testing.T) {
 	f.v.imp.start([]string{dir})
 	f.v.wait()
 	iv := f.v.imp
-	iv.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	iv.table.Choose(0)
 	test.Tap(iv.approveBtn)
 	texts := overlayTexts(t, f.w)
 	grouped := identity.GroupedFingerprint(stranger.Cert)
@@ -376,7 +376,7 @@ func TestHistoryAndRemoveTrust(t *testing.T) {
 	shot(t, f.w, "history")
 
 	// Re-check the kept file of version 2.
-	h.table.Select(widget.TableCellID{Row: 1, Col: 0})
+	h.table.Choose(1)
 	test.Tap(h.checkBt)
 	f.v.wait()
 	if texts := overlayTexts(t, f.w); !strings.Contains(texts, "Underskriften är giltig") {
@@ -388,7 +388,7 @@ func TestHistoryAndRemoveTrust(t *testing.T) {
 	// Remove the signer from the trust list, after the confirmation.
 	f.v.tabs.SelectIndex(2)
 	tv := f.v.trust
-	tv.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	tv.table.Choose(0)
 	test.Tap(tv.removeBtn)
 	if texts := overlayTexts(t, f.w); !strings.Contains(texts, "Ingenting som redan är inläst tas bort") {
 		t.Errorf("confirmation:\n%s", texts)

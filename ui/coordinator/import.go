@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"handlingsplan/ui/bridge"
+	"handlingsplan/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,7 +33,7 @@ type importView struct {
 	filesBtn, folderBtn, cancelBtn *widget.Button
 	bar                            *widget.ProgressBar
 	status                         *widget.Label
-	table                          *widget.Table
+	table                          *widgets.Table
 	detail                         *widget.Label
 	approveBtn                     *widget.Button
 	compareBtn                     *widget.Button
@@ -78,8 +79,7 @@ func (iv *importView) build() fyne.CanvasObject {
 			loc.T("coordinator.col.year"), loc.T("coordinator.col.version"), loc.T("coordinator.col.reason")},
 		widths,
 		func() int { return len(iv.results) },
-		iv.cell)
-	iv.table.OnSelected = func(id widget.TableCellID) { iv.onSelect(id.Row) }
+		iv.cell, iv.onSelect, nil)
 	iv.detail = wrapped("")
 	iv.approveBtn = widget.NewButtonWithIcon(loc.T("coordinator.import.review_signer"), theme.ConfirmIcon(), iv.onApproveSelected)
 	iv.approveBtn.Hide()
@@ -98,7 +98,7 @@ func (iv *importView) build() fyne.CanvasObject {
 		iv.conflictBox,
 	)
 	bottom := container.NewVBox(widget.NewSeparator(), iv.detail, container.NewHBox(iv.approveBtn, iv.compareBtn))
-	iv.root = container.NewBorder(top, bottom, nil, nil, fitted(iv.table, widths))
+	iv.root = container.NewBorder(top, bottom, nil, nil, iv.table.Object())
 	return iv.root
 }
 
@@ -318,7 +318,7 @@ func (iv *importView) start(paths []string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	iv.running, iv.cancel, iv.stopped = true, cancel, make(chan struct{})
 	iv.results, iv.sel = nil, -1
-	iv.table.UnselectAll()
+	iv.table.SelectData(-1)
 	iv.table.Refresh()
 	iv.detail.SetText("")
 	iv.approveBtn.Hide()

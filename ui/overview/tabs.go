@@ -347,7 +347,6 @@ func (t *calendarTab) show() {
 			text(keyOr(loc, "format."+string(tr.Format), string(tr.Format))), num(loc, int64(tr.ExpectedParticipants), ""),
 			{text: shared[eventKey(e)]}})
 	}
-	t.table.cols[0].numeric = false
 	t.table.setRows(rows, nil)
 
 	t.overlaps.RemoveAll()
