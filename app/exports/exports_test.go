@@ -23,6 +23,7 @@ import (
 	"handlingsplan/app/exports"
 	"handlingsplan/app/identity"
 	"handlingsplan/app/overview"
+	"handlingsplan/app/pdftest"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
@@ -566,6 +567,10 @@ func TestReport(t *testing.T) {
 	if et := pdfText(t, en); !strings.Contains(et, "Goal coverage") || !strings.Contains(et, "Whole kommun") {
 		t.Error("English report is not in English")
 	}
+	// Document information and language, as every PDF the app writes has them.
+	pdftest.Check(t, pdf, pdftest.Want{Title: o.Loc().Tf("exports.doc.title", "Kommun", o.Profile.Kommun, "Year", o.Year),
+		Author: o.Profile.Kommun, Creator: "Handlingsplan 1.0", Lang: "sv", Text: []string{"Måltäckning", "Överförmyndarnämnden"}})
+	pdftest.Check(t, en, pdftest.Want{Creator: "Handlingsplan 1.0", Lang: "en", Text: []string{"Goal coverage"}})
 }
 
 func TestReportSigned(t *testing.T) {
@@ -578,6 +583,7 @@ func TestReportSigned(t *testing.T) {
 	if !strings.Contains(pdfText(t, pdf), "Signerad av Åsa Öberg (samordnare)") {
 		t.Error("cover does not name the signer")
 	}
+	pdftest.Check(t, pdf, pdftest.Want{Author: o.Profile.Kommun, Creator: "Handlingsplan 1.0", Lang: "sv", Signed: true})
 	if _, err := exec.LookPath("pdfsig"); err != nil {
 		t.Skip("pdfsig is not installed")
 	}
@@ -622,6 +628,8 @@ func TestProtocol(t *testing.T) {
 	}
 	text := pdfText(t, pdf)
 	f, _ := o.FollowUpOf("Socialnämnden")
+	pdftest.Check(t, pdf, pdftest.Want{Title: o.Loc().Tf("exports.protocol.doc_title", "Year", f.Year, "Board", "Socialnämnden"),
+		Author: o.Profile.Kommun, Creator: "Handlingsplan 1.0", Lang: "sv", Text: []string{"Samordnarens bedömning"}})
 	for _, w := range []string{"Uppföljning vartannat år", "Socialnämnden", "Beslutade åtgärder är genomförda", "Årliga mål är uppföljda",
 		"Regler följs", "Samordnarens bedömning", "Stickprovet på behörigheter", "Informationssäkerhetssamordnare",
 		fmt.Sprintf("%d av %d beslutade åtgärder", f.Counts[domain.ActivityDone], f.Total)} {

@@ -47,7 +47,7 @@ func Report(o *overview.Overview, opt ReportOptions) ([]byte, error) {
 	k.followUp()
 	k.register()
 	pdf, err := d.bytes(loc.Tf("exports.doc.title", "Kommun", o.Profile.Kommun, "Year", o.Year), o.Profile.Kommun,
-		loc.Tf("exports.doc.subject", "Kommun", o.Profile.Kommun, "Year", o.Year), opt.Now)
+		loc.Tf("exports.doc.subject", "Kommun", o.Profile.Kommun, "Year", o.Year), opt.AppVersion, opt.Now)
 	if err != nil {
 		return nil, fmt.Errorf("report %d: %w", o.Year, err)
 	}
@@ -295,7 +295,7 @@ func (k *ksReport) resources() {
 	k.table(cols, qrows)
 
 	if len(o.Resources.Rows) > 0 {
-		k.SubHeading(loc.Tf("exports.ks.resources.chart", "Year", o.Year, "Last", o.Year-1), barsHeight(len(o.Resources.Rows), 2))
+		k.SubHeading(loc.Tf("exports.ks.resources.chart", "Year", o.Year, "Last", o.Year-1), pdfdoc.BarsHeight(len(o.Resources.Rows), 2))
 		var labels []string
 		now, last := []int64{}, []int64{}
 		for _, r := range o.Resources.Rows {
@@ -306,7 +306,7 @@ func (k *ksReport) resources() {
 			now = append(now, r.Year.Kronor())
 			last = append(last, r.Last.Kronor())
 		}
-		k.bars(labels, [][]int64{now, last}, []string{strconv.Itoa(o.Year), strconv.Itoa(o.Year - 1)}, []pdfdoc.RGB{colAccent, colAccentSoft}, loc.Kronor)
+		k.Bars(labels, [][]int64{now, last}, []string{strconv.Itoa(o.Year), strconv.Itoa(o.Year - 1)}, []pdfdoc.RGB{colAccent, colAccentSoft}, loc.Kronor)
 	}
 }
 

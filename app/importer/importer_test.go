@@ -192,7 +192,8 @@ func TestVersionsOneThreeTwo(t *testing.T) {
 	for _, v := range []int{1, 2, 3} {
 		files[fmt.Sprintf("v%d.pdf", v)] = sealed(t, "Socialnämnden", 2027, v, id)
 	}
-	files["v3-igen.pdf"] = sealed(t, "Socialnämnden", 2027, 3, id) // same version, signed anew
+	// Same version, signed anew: a later signing time makes another file (sealing is deterministic).
+	files["v3-igen.pdf"] = sealedAt(t, "Socialnämnden", 2027, 3, id, time.Now().Add(time.Minute))
 	dir := writeDir(t, files)
 	order := []string{"v1.pdf", "v3.pdf", "v2.pdf", "v2.pdf", "v3-igen.pdf"}
 	var rs []Result
