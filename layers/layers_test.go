@@ -32,7 +32,7 @@ var allowed = map[string][]string{
 	"assets":  {},
 	"i18n":    {"assets"},
 	"domain":  {"i18n", "assets"},
-	"data":    {"domain", "i18n", "assets", "version"},
+	"data":    {"domain", "assets", "version"}, // no i18n: the store names no message (DESIGN §4)
 	"app":     {"app", "data", "domain", "i18n", "assets", "version"},
 	"cli":     {"app", "data", "domain", "i18n", "assets", "version"},
 	"ui":      {"ui", "app", "data", "domain", "i18n", "assets", "version"},

@@ -4,10 +4,11 @@ package ui
 
 import (
 	"errors"
-	"handlingsplan/app/settings"
 	"strconv"
-	"sync"
 	"time"
+
+	"handlingsplan/app/settings"
+	"handlingsplan/ui/bridge"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -70,7 +71,7 @@ type Shell struct {
 
 	cfg           Config
 	presentTick   time.Duration
-	bg            sync.WaitGroup // background work (demo loading), so tests can wait for it
+	bg            bridge.Work // background work (demo loading), so tests can wait for it
 	loadCoordDemo func(s *data.Store, year int) error
 
 	start *startView
