@@ -32,6 +32,8 @@ func commands() map[string]command {
 		"ca":       {runCA, "cli.help.ca"},
 		"handout":  {runHandout, "cli.help.handout"},
 		"version":  {runVersion, "cli.help.version"},
+		"backup":   {runBackup, "cli.help.backup"},
+		"restore":  {runRestore, "cli.help.restore"},
 		// The coordinator's received submissions: conflicts side by side, choosing the current one.
 		"submissions": {runSubmissions, "cli.help.submissions"},
 	}

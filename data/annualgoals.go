@@ -43,47 +43,38 @@ func insertTags(tx *sql.Tx, entity string, id int64, codes []string) error {
 	return nil
 }
 
-// SetAreas replaces the requirement areas an activity or annual goal is tagged with and returns
-// the old ones (for undo).
-func (s *Store) SetAreas(entity string, id int64, codes []string) (old []string, err error) {
-	if entity != "activity" && entity != "annual_goal" {
-		return nil, fmt.Errorf("set areas of %s %d: not a taggable row", entity, id)
-	}
+// setAreas replaces the requirement areas an activity or annual goal is tagged with and returns
+// the old ones (for undo): SetField of FieldActivityAreas and FieldAnnualGoalAreas.
+func (s *Store) setAreas(tx *sql.Tx, entity string, id int64, codes []string) (any, error) {
 	codes = slices.Clone(codes)
 	slices.Sort(codes)
 	codes = slices.Compact(codes)
 	codes = slices.DeleteFunc(codes, func(c string) bool { return strings.TrimSpace(c) == "" })
-	err = s.tx(func(tx *sql.Tx) error {
-		planID, err := planOf(tx, entity, id)
-		if err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNotFound
-			}
-			return err
-		}
-		var cur sql.NullString
-		if err := tx.QueryRow("SELECT "+tagsOf(entity, "?"), id).Scan(&cur); err != nil {
-			return err
-		}
-		old = splitTags(cur.String)
-		if slices.Equal(old, codes) {
-			return nil
-		}
-		if err := s.editCheck(tx, planID, false); err != nil {
-			return err
-		}
-		if _, err := tx.Exec("DELETE FROM area_tags WHERE entity = ? AND entity_id = ?", entity, id); err != nil {
-			return err
-		}
-		if err := insertTags(tx, entity, id, codes); err != nil {
-			return err
-		}
-		return s.audit(tx, entity, id, "areas", strings.Join(old, ","), strings.Join(codes, ","))
-	})
+	planID, err := planOf(tx, entity, id)
 	if err != nil {
-		return nil, fmt.Errorf("set areas of %s %d: %w", entity, id, err)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, ErrNotFound
+		}
+		return nil, err
 	}
-	return old, nil
+	var cur sql.NullString
+	if err := tx.QueryRow("SELECT "+tagsOf(entity, "?"), id).Scan(&cur); err != nil {
+		return nil, err
+	}
+	old := splitTags(cur.String)
+	if slices.Equal(old, codes) {
+		return old, nil
+	}
+	if err := s.editCheck(tx, planID, false); err != nil {
+		return nil, err
+	}
+	if _, err := tx.Exec("DELETE FROM area_tags WHERE entity = ? AND entity_id = ?", entity, id); err != nil {
+		return nil, err
+	}
+	if err := insertTags(tx, entity, id, codes); err != nil {
+		return nil, err
+	}
+	return old, s.audit(tx, entity, id, "areas", strings.Join(old, ","), strings.Join(codes, ","))
 }
 
 // AddAnnualGoal adds an annual goal to a plan (with its strategic goals and areas) and returns
@@ -189,45 +180,41 @@ func scanAnnualGoal(sc interface{ Scan(...any) error }) (domain.AnnualGoal, erro
 	return g, nil
 }
 
-// SetAnnualGoalGoals replaces the strategic goals an annual goal serves; returns the old ones.
-func (s *Store) SetAnnualGoalGoals(id int64, goals []int) (old []int, err error) {
+// setAnnualGoalGoals replaces the strategic goals an annual goal serves and returns the old
+// ones: SetField of FieldAnnualGoalGoals.
+func (s *Store) setAnnualGoalGoals(tx *sql.Tx, id int64, goals []int) (any, error) {
 	goals = sortedSet(goals)
-	err = s.tx(func(tx *sql.Tx) error {
-		planID, err := planOf(tx, "annual_goal", id)
-		if err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNotFound
-			}
-			return err
-		}
-		var cur sql.NullString
-		if err := tx.QueryRow("SELECT group_concat(goal) FROM (SELECT goal FROM annual_goal_goals WHERE annual_goal_id = ? ORDER BY goal)", id).Scan(&cur); err != nil {
-			return err
-		}
-		for _, n := range splitInts(cur.String) {
-			old = append(old, int(n))
-		}
-		slices.Sort(old)
-		if joinInts(old) == joinInts(goals) {
-			return nil
-		}
-		if err := s.editCheck(tx, planID, false); err != nil {
-			return err
-		}
-		if _, err := tx.Exec("DELETE FROM annual_goal_goals WHERE annual_goal_id = ?", id); err != nil {
-			return err
-		}
-		for _, n := range goals {
-			if _, err := tx.Exec("INSERT INTO annual_goal_goals(annual_goal_id, goal) VALUES(?, ?)", id, n); err != nil {
-				return err
-			}
-		}
-		return s.audit(tx, "annual_goal", id, "goals", joinInts(old), joinInts(goals))
-	})
+	planID, err := planOf(tx, "annual_goal", id)
 	if err != nil {
-		return nil, fmt.Errorf("set goals of annual goal %d: %w", id, err)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, ErrNotFound
+		}
+		return nil, err
 	}
-	return old, nil
+	var cur sql.NullString
+	if err := tx.QueryRow("SELECT group_concat(goal) FROM (SELECT goal FROM annual_goal_goals WHERE annual_goal_id = ? ORDER BY goal)", id).Scan(&cur); err != nil {
+		return nil, err
+	}
+	var old []int
+	for _, n := range splitInts(cur.String) {
+		old = append(old, int(n))
+	}
+	slices.Sort(old)
+	if joinInts(old) == joinInts(goals) {
+		return old, nil
+	}
+	if err := s.editCheck(tx, planID, false); err != nil {
+		return nil, err
+	}
+	if _, err := tx.Exec("DELETE FROM annual_goal_goals WHERE annual_goal_id = ?", id); err != nil {
+		return nil, err
+	}
+	for _, n := range goals {
+		if _, err := tx.Exec("INSERT INTO annual_goal_goals(annual_goal_id, goal) VALUES(?, ?)", id, n); err != nil {
+			return nil, err
+		}
+	}
+	return old, s.audit(tx, "annual_goal", id, "goals", joinInts(old), joinInts(goals))
 }
 
 // DeletedAnnualGoal is an annual goal as it was deleted, with the activities that sat under it,

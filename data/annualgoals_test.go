@@ -76,10 +76,10 @@ func TestMigrationAnnualGoals(t *testing.T) {
 		d.Plan.Decision.Paragraph != "§ 12" || d.Plan.Decision.Made() || d.Trainings[0].Kind != domain.TrainingGeneral {
 		t.Errorf("plan after the migration: %+v", d)
 	}
-	if _, err := s.SetField("activity", 1, "status", domain.ActivityPaused); err != nil {
+	if _, err := s.SetField(domain.FieldActivityStatus, 1, domain.ActivityPaused); err != nil {
 		t.Fatalf("pause: %v", err)
 	}
-	if _, err := s.SetField("activity", 1, "status", "waiting"); err == nil {
+	if _, err := s.SetField(domain.FieldActivityStatus, 1, "waiting"); err == nil {
 		t.Error("an unknown status was stored")
 	}
 	// On another connection of the pool too (the edited schema is read again).
@@ -160,19 +160,19 @@ func TestAnnualGoalEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetField("activity", f.act, "annual_goal", g); err != nil {
+	if _, err := s.SetField(domain.FieldActivityAnnualGoal, f.act, g); err != nil {
 		t.Fatal(err)
 	}
-	if old, err := s.SetAnnualGoalGoals(g, []int{2, 7, 2}); err != nil || !slices.Equal(old, []int{7}) {
+	if old, err := s.SetField(domain.FieldAnnualGoalGoals, g, []int{2, 7, 2}); err != nil || !slices.Equal(old.([]int), []int{7}) {
 		t.Fatalf("set goals: %v %v", old, err)
 	}
-	if old, err := s.SetAreas("annual_goal", g, []string{"csl-g", "csl-a"}); err != nil || !slices.Equal(old, []string{"csl-a"}) {
+	if old, err := s.SetField(domain.FieldAnnualGoalAreas, g, []string{"csl-g", "csl-a"}); err != nil || !slices.Equal(old.([]string), []string{"csl-a"}) {
 		t.Fatalf("set areas: %v %v", old, err)
 	}
-	if _, err := s.SetAreas("activity", f.act, []string{"csl-h"}); err != nil {
+	if _, err := s.SetField(domain.FieldActivityAreas, f.act, []string{"csl-h"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetField("annual_goal", g, "target_date", day(2027, 6, 30)); err != nil {
+	if _, err := s.SetField(domain.FieldAnnualGoalTargetDate, g, day(2027, 6, 30)); err != nil {
 		t.Fatal(err)
 	}
 	d, err := s.PlanData(f.plan)
@@ -199,7 +199,7 @@ func TestAnnualGoalEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	var p *domain.Problem
-	if _, err := s.SetField("activity", f.act, "annual_goal", og); !errors.As(err, &p) || p.Key != "err.unknown_annual_goal" {
+	if _, err := s.SetField(domain.FieldActivityAnnualGoal, f.act, og); !errors.As(err, &p) || p.Key != "err.unknown_annual_goal" {
 		t.Errorf("another plan's goal: %v", err)
 	}
 
@@ -224,7 +224,7 @@ func TestAnnualGoalEdits(t *testing.T) {
 		t.Errorf("after undo: %+v / %+v", d.AnnualGoals, d.Activities[0])
 	}
 	// Setting no annual goal stores none.
-	if _, err := s.SetField("activity", f.act, "annual_goal", int64(0)); err != nil {
+	if _, err := s.SetField(domain.FieldActivityAnnualGoal, f.act, int64(0)); err != nil {
 		t.Fatal(err)
 	}
 	if a, _ := s.Activity(f.act); a.AnnualGoalID != 0 {
@@ -259,7 +259,7 @@ func TestDecisionRegistration(t *testing.T) {
 	}
 
 	// A change of content after the decision.
-	if _, err := s.SetField("activity", f.act, "title", "Klassa alla system"); err != nil {
+	if _, err := s.SetField(domain.FieldActivityTitle, f.act, "Klassa alla system"); err != nil {
 		t.Fatal(err)
 	}
 	p, _ = s.Plan(f.plan)
@@ -272,7 +272,7 @@ func TestDecisionRegistration(t *testing.T) {
 	if _, err := s.SetDecision(f.plan, PlanDecision, dec2); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetField("activity", f.act, "status", domain.ActivityInProgress); err != nil {
+	if _, err := s.SetField(domain.FieldActivityStatus, f.act, domain.ActivityInProgress); err != nil {
 		t.Fatal(err)
 	}
 	if p, _ = s.Plan(f.plan); !p.Decided() || p.Decision.Date != dec2.Date {

@@ -122,15 +122,22 @@ func dateText(t time.Time) string {
 	return s
 }
 
-// markChanged records that a decided plan's content changed after the decision, in the
-// transaction of the change (see editCheck).
+// markChanged applies domain.DecisionAfterEdit to a content edit of plan planID, in the
+// transaction of the edit (see editCheck): a decided plan's decision is marked as about an
+// earlier version.
 func (s *Store) markChanged(tx *sql.Tx, planID int64) error {
-	res, err := tx.Exec("UPDATE plans SET decision_changed = 1 WHERE id = ? AND decided_on IS NOT NULL AND decision_changed = 0", planID)
-	if err != nil {
+	var on sql.NullString
+	var d domain.Decision
+	if err := tx.QueryRow("SELECT decided_on, decision_changed FROM plans WHERE id = ?", planID).Scan(&on, &d.ChangedAfter); err != nil {
 		return err
 	}
-	if n, _ := res.RowsAffected(); n > 0 {
-		return s.audit(tx, "plan", planID, "decision_changed", "false", "true")
+	d.Date = parseDate(on)
+	after := domain.DecisionAfterEdit(d, false)
+	if after.ChangedAfter == d.ChangedAfter {
+		return nil
 	}
-	return nil
+	if _, err := tx.Exec("UPDATE plans SET decision_changed = ? WHERE id = ?", after.ChangedAfter, planID); err != nil {
+		return err
+	}
+	return s.audit(tx, "plan", planID, "decision_changed", strconv.FormatBool(d.ChangedAfter), strconv.FormatBool(after.ChangedAfter))
 }

@@ -23,6 +23,7 @@ type fixture struct {
 	s                                      *Store
 	board, plan, act, training, checkpoint int64
 	sysProcapita, sysMail                  int64
+	goals                                  [2]int64 // annual goals, once annualGoals adds them
 }
 
 func newFixture(t *testing.T) *fixture {

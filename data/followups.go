@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"handlingsplan/domain"
 )
@@ -138,16 +137,17 @@ func (s *Store) RecordFollowUp(planID int64, f domain.FollowUp) (int64, error) {
 			return err
 		}
 		for _, m := range f.Activities {
-			if err := s.setIf(tx, "activity", m.Activity, planID, "status", string(m.Status)); err != nil {
+			if err := s.setIf(tx, domain.FieldActivityStatus, m.Activity, planID, string(m.Status)); err != nil {
 				return err
 			}
-			if err := s.setIf(tx, "activity", m.Activity, planID, "percent_done", strconv.Itoa(m.PercentDone)); err != nil {
+			if err := s.setIf(tx, domain.FieldActivityPercentDone, m.Activity, planID, m.PercentDone); err != nil {
 				return err
 			}
 		}
 		for _, m := range f.Goals {
-			for _, c := range [][2]string{{"outcome", string(m.Outcome)}, {"measured", m.Measured}, {"light", string(m.Light)}} {
-				if err := s.setIf(tx, "annual_goal", m.Goal, planID, c[0], c[1]); err != nil {
+			fields := []domain.Field{domain.FieldAnnualGoalOutcome, domain.FieldAnnualGoalMeasured, domain.FieldAnnualGoalLight}
+			for i, v := range []string{string(m.Outcome), m.Measured, string(m.Light)} {
+				if err := s.setIf(tx, fields[i], m.Goal, planID, v); err != nil {
 					return err
 				}
 			}
@@ -169,30 +169,25 @@ func (s *Store) RecordFollowUp(planID int64, f domain.FollowUp) (int64, error) {
 	return id, nil
 }
 
-// setIf sets a follow-up column of a row of plan planID when it differs, and logs it.
-func (s *Store) setIf(tx *sql.Tx, entity string, id, planID int64, field, value string) error {
-	col := editable[entity][field]
-	table := tables[entity]
+// setIf sets follow-up field f of a row of plan planID to value when it differs, and logs it.
+func (s *Store) setIf(tx *sql.Tx, f domain.Field, id, planID int64, value any) error {
+	arg, text, err := toArg(f.Kind(), value)
+	if err != nil {
+		return err
+	}
+	col, table := column(f), tables[f.Entity()]
 	var old string
-	err := tx.QueryRow("SELECT CAST("+col.name+" AS TEXT) FROM "+table+" WHERE id = ? AND plan_id = ?", id, planID).Scan(&old)
+	err = tx.QueryRow("SELECT CAST("+col+" AS TEXT) FROM "+table+" WHERE id = ? AND plan_id = ?", id, planID).Scan(&old)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil // a row deleted meanwhile: the follow-up leaves it out too
 	}
-	if err != nil || old == value {
+	if err != nil || old == text {
 		return err
 	}
-	var arg any = value
-	if col.kind == kInt {
-		n, err := strconv.ParseInt(value, 10, 64)
-		if err != nil {
-			return err
-		}
-		arg = n
+	if _, err := tx.Exec("UPDATE "+table+" SET "+col+" = ? WHERE id = ?", arg, id); err != nil {
+		return constraintProblem(err, f.Entity(), id, f.Name())
 	}
-	if _, err := tx.Exec("UPDATE "+table+" SET "+col.name+" = ? WHERE id = ?", arg, id); err != nil {
-		return constraintProblem(err, entity, id, field)
-	}
-	return s.audit(tx, entity, id, field, old, value)
+	return s.audit(tx, f.Entity(), id, f.Name(), old, text)
 }
 
 // DeleteFollowUp removes a recorded follow-up (the current statuses stay as they are) and

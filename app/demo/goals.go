@@ -12,8 +12,8 @@ import (
 )
 
 // The demo's annual goals, decisions, follow-ups during the year, requirement-area tags and
-// management training (issue 16). They draw from a random stream of their own, so the rest of
-// the demo (activities, resources, registers) is what it was before they existed.
+// management training. They draw from a random stream of their own, so the rest of the demo
+// (activities, resources, registers) is what it was before they existed.
 
 // goalTpl is an annual goal as kommuner write them: what is to be reached, how it is measured,
 // and the strategic goals it serves. An activity sits under the first template that shares one

@@ -7,10 +7,10 @@ import (
 	"handlingsplan/app/pdfdoc"
 )
 
-// The report's section of issue 16: the boards' decisions cited by date, paragraph and
-// diarienummer, the cybersäkerhetslag's requirement areas the plans cover (per area and per
-// board) with the management training, and each board's latest follow-up. Every figure is the
-// overview's, the same the slides show.
+// The report's section of the law and the decisions: the boards' decisions cited by date,
+// paragraph and diarienummer, the cybersäkerhetslag's requirement areas the plans cover (per area
+// and per board) with the management training, and each board's latest follow-up. Every figure is
+// the overview's, the same the slides show.
 func (k *ksReport) law() {
 	o, loc := k.o, k.loc
 	k.Section(loc.T("exports.ks.section.law"), true, true, 0)

@@ -4,9 +4,9 @@ import (
 	"handlingsplan/app/overview"
 )
 
-// lawTables are the sheets of issue 16: per requirement area the boards whose plans cover it,
-// and per board its decision, the areas its plan covers, its management training and its
-// latest follow-up. The same figures as the overview, the slides and the report.
+// lawTables are the sheets of the law and the decisions: per requirement area the boards whose
+// plans cover it, and per board its decision, the areas its plan covers, its management training
+// and its latest follow-up. The same figures as the overview, the slides and the report.
 func (t tabler) lawTables() []Table {
 	o, loc := t.o, t.loc
 	c := o.Areas

@@ -8,9 +8,9 @@ import (
 	"handlingsplan/domain"
 )
 
-// The slides of issue 16: the requirement areas of the cybersäkerhetslag the year's plans cover,
-// the boards' decisions and management training, each board's latest follow-up, and a plan's
-// annual goals. Every figure is the overview's (app/overview) or the plan's own.
+// The slides of the law and the decisions: the requirement areas of the cybersäkerhetslag the
+// year's plans cover, the boards' decisions and management training, each board's latest follow-
+// up, and a plan's annual goals. Every figure is the overview's (app/overview) or the plan's own.
 
 // areas shows, per requirement area, how many boards' plans cover it (and which area none
 // does), then per board: decided, areas covered, management training.

@@ -13,7 +13,7 @@ import (
 )
 
 // The report's parts for annual goals, requirement areas, follow-ups during the year and the
-// statuses that include försenad (issue 16).
+// statuses that include försenad.
 
 // Traffic-light colours: a light is no verdict of the review, so none of them is ColWarn.
 const (

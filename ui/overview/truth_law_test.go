@@ -11,10 +11,11 @@ import (
 	"handlingsplan/domain"
 )
 
-// The figures of issue 16 in the cross-view test (TestEveryViewShowsTheOverviewsFigures): which
-// boards' plans are decided, how many boards cover each of the cybersäkerhetslag's requirement
-// areas and how many areas are covered in all and per board, the management training per
-// board, and the latest follow-up's statuses per board. Each view is read as a person reads it.
+// The figures of the law and the decisions in the cross-view test
+// (TestEveryViewShowsTheOverviewsFigures): which boards' plans are decided, how many boards cover
+// each of the cybersäkerhetslag's requirement areas and how many areas are covered in all and per
+// board, the management training per board, and the latest follow-up's statuses per board. Each
+// view is read as a person reads it.
 
 func lawReference(o *ov.Overview, n func(string, int64)) {
 	for _, d := range o.Decisions {

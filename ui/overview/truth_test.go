@@ -107,7 +107,7 @@ func TestEveryViewShowsTheOverviewsFigures(t *testing.T) {
 		{"training and information events", fixed("events"), []string{report, xlsx, csvs, slides, handout}},
 		{"expected participants", fixed("expected"), []string{report, slides, handout}},
 		{"trainings", fixed("trainings"), []string{report}},
-		// Issue 16: decisions, the cybersäkerhetslag's requirement areas, management training and
+		// Decisions, the cybersäkerhetslag's requirement areas, management training and
 		// the latest follow-up (truth_law_test.go reads them from each view).
 		{"plan decided per board", perBoard("decided", receivedOnly), all},
 		{"boards per requirement area", perArea("area.boards"), all},

@@ -267,13 +267,17 @@ func (v *RecordDialog) Record() {
 			return err
 		}
 		for _, m := range before.Activities {
-			if _, err := w.store.SetField("activity", m.Activity, "status", string(m.Status)); err != nil {
+			if _, err := w.store.SetField(domain.FieldActivityStatus, m.Activity, string(m.Status)); err != nil {
+				return err
+			}
+			if _, err := w.store.SetField(domain.FieldActivityPercentDone, m.Activity, m.PercentDone); err != nil {
 				return err
 			}
 		}
 		for _, m := range before.Goals {
-			for _, fv := range [][2]string{{"outcome", string(m.Outcome)}, {"measured", m.Measured}, {"light", string(m.Light)}} {
-				if _, err := w.store.SetField("annual_goal", m.Goal, fv[0], fv[1]); err != nil {
+			fields := []domain.Field{domain.FieldAnnualGoalOutcome, domain.FieldAnnualGoalMeasured, domain.FieldAnnualGoalLight}
+			for i, v := range []string{string(m.Outcome), m.Measured, string(m.Light)} {
+				if _, err := w.store.SetField(fields[i], m.Goal, v); err != nil {
 					return err
 				}
 			}

@@ -62,18 +62,18 @@ func (v *goalsView) build() fyne.CanvasObject {
 func (v *goalsView) buildForm() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
 	v.f = newForm()
-	v.text = w.textField(&v.ref, "text", true)
+	v.text = w.textField(&v.ref, domain.FieldAnnualGoalText, true)
 	v.text.SetMinRowsVisible(2)
 	v.text.SetPlaceHolder(loc.T("wizard.goal.text_hint"))
 	v.f.add(loc.T("wizard.goal.text"), "text", v.text)
-	v.indicator = w.textField(&v.ref, "indicator", true)
+	v.indicator = w.textField(&v.ref, domain.FieldAnnualGoalIndicator, true)
 	v.indicator.SetMinRowsVisible(2)
 	v.indicator.SetPlaceHolder(loc.T("wizard.goal.indicator_hint"))
 	v.f.add(loc.T("wizard.goal.indicator"), "indicator", v.indicator)
-	v.target = w.textField(&v.ref, "target", false)
+	v.target = w.textField(&v.ref, domain.FieldAnnualGoalTarget, false)
 	v.target.SetPlaceHolder(loc.T("wizard.goal.target_hint"))
 	v.f.add(loc.T("wizard.goal.target"), "target", v.target)
-	v.targetDate = w.dateField(&v.ref, v.f, "target_date")
+	v.targetDate = w.dateField(&v.ref, v.f, domain.FieldAnnualGoalTargetDate)
 	v.f.add(loc.T("wizard.goal.target_date"), "target_date", v.targetDate)
 
 	goalBox := container.NewVBox()
@@ -178,13 +178,13 @@ func (v *goalsView) onGoals() {
 		}
 	}
 	if v.ref.id != 0 {
-		v.w.change(v.ref.edit("goals", gs), true)
+		v.w.change(v.ref.edit(domain.FieldAnnualGoalGoals, gs), true)
 	}
 }
 
 func (v *goalsView) onAreas() {
 	if v.ref.id != 0 {
-		v.w.change(v.ref.edit("areas", checkedAreas(v.w, v.areas)), true)
+		v.w.change(v.ref.edit(domain.FieldAnnualGoalAreas, checkedAreas(v.w, v.areas)), true)
 	}
 }
 

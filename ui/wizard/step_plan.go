@@ -34,22 +34,22 @@ func (v *planView) build() fyne.CanvasObject {
 	v.f.add(loc.T("wizard.plan.board"), "", widget.NewLabel(p.Board))
 	v.f.add(loc.T("wizard.plan.year"), "year", widget.NewLabel(strconv.Itoa(p.Year)))
 
-	v.responsible = w.textField(&v.ref, "responsible", false)
+	v.responsible = w.textField(&v.ref, domain.FieldPlanResponsible, false)
 	v.responsible.SetPlaceHolder(loc.T("wizard.plan.responsible_hint"))
 	widgets.SetText(&v.responsible.Entry, p.Responsible)
 	v.f.add(loc.T("wizard.plan.responsible"), "responsible", v.responsible)
 
-	v.contact = w.textField(&v.ref, "contact", false)
+	v.contact = w.textField(&v.ref, domain.FieldPlanContact, false)
 	v.contact.SetPlaceHolder(loc.T("wizard.plan.contact_hint"))
 	widgets.SetText(&v.contact.Entry, p.Contact)
 	v.f.add(loc.T("wizard.plan.contact"), "contact", v.contact)
 
-	v.decision = w.dateField(&v.ref, v.f, "decision_date")
+	v.decision = w.dateField(&v.ref, v.f, domain.FieldPlanDecisionDate)
 	widgets.SetDate(&v.decision.DateEntry, p.DecisionDate)
 	v.f.add(loc.T("wizard.plan.decision_date"), "decision_date", v.decision)
 
 	// The diarienummer is known once the matter is opened, before the meeting.
-	v.dnr = w.textField(&v.ref, "decision_dnr", false)
+	v.dnr = w.textField(&v.ref, domain.FieldPlanDecisionDnr, false)
 	v.dnr.SetPlaceHolder(loc.T("wizard.plan.dnr_hint"))
 	widgets.SetText(&v.dnr.Entry, p.Decision.Dnr)
 	v.f.add(loc.T("wizard.plan.dnr"), "decision_dnr", v.dnr)
