@@ -25,6 +25,16 @@ type Profile struct {
 	Goals       []Goal       `json:"goals"`
 	Scale       []ClassLevel `json:"scale"`
 	HoursPerFTE int          `json:"hours_per_fte"`
+	// Version is the kommun's number of this profile: 0 for the program's built-in default (and
+	// a board's own edit of it), 1, 2, … for the versions the coordinator saves, signs and sends.
+	Version int `json:"version"`
+	// Checklist is the policy's general requirements every board assesses each year (checklist.go).
+	Checklist []Requirement `json:"checklist"`
+	// RuleGoals is, per register rule, the strategy goal an activity made from its warning serves.
+	RuleGoals map[RegisterRule]int `json:"rule_goals"`
+	// Deadline is the boards' yearly submission day as "MM-DD", in the autumn before the plan's
+	// year ("" when the kommun sets none).
+	Deadline string `json:"deadline"`
 }
 
 // GoalText returns the text of goal n, or "" when the profile has no such goal.
@@ -98,6 +108,8 @@ type Plan struct {
 	// SubmissionID is set on plans rebuilt from an imported submission (coordinator side).
 	SubmissionID int64     `json:"-"`
 	UpdatedAt    time.Time `json:"updated_at"`
+	// ProfileID is the stored policy profile version the plan was made under (0: none recorded).
+	ProfileID int64 `json:"-"`
 }
 
 // Priority of an activity.
@@ -142,6 +154,9 @@ type Activity struct {
 	// SystemIDs links the activity to systems in the board's register (System.ID; in a
 	// submission these are the sender's ids, remapped on import).
 	SystemIDs []int64 `json:"systems,omitempty"`
+	// Addresses says which register warning or checklist requirement the activity was made for
+	// ("rule:no_risk_analysis", "req:records_plan"; see Addressing), "" for any other activity.
+	Addresses string `json:"addresses,omitempty"`
 	// Follow-up, filled in the autumn of the plan's year.
 	Status          ActivityStatus `json:"status"`
 	PercentDone     int            `json:"percent_done"`
@@ -228,6 +243,8 @@ type System struct {
 	RecoveryAt      time.Time         `json:"recovery_at"`
 	// Sensitive marks register details that are sekretesskyddade: such a plan must not be e-mailed.
 	Sensitive bool `json:"sensitive"`
+	// ClassifiedAt is when the classification was last made or reviewed (zero: not recorded).
+	ClassifiedAt time.Time `json:"classified_at"`
 }
 
 // MaxLevel is the highest classification of the four aspects.
@@ -249,8 +266,16 @@ type PlanData struct {
 	Trainings   []Training   `json:"trainings"`
 	Checkpoints []Checkpoint `json:"checkpoints"`
 	Systems     []System     `json:"systems"`
+	// Checklist is the board's assessment of the profile's general requirements for the year.
+	Checklist []ChecklistEntry `json:"checklist,omitempty"`
 	// Previous is last year's plan of the same board with its follow-up, when there is one.
 	Previous *PlanData `json:"previous,omitempty"`
+	// Profile is the policy profile the plan was made under, when it records one: the plan is
+	// judged and reported under it (ValidatePlan), not under a later one.
+	Profile *Profile `json:"-"`
+	// AsOf is the day the plan is judged at: today for a board's own plan, the day it was made
+	// for a received submission. The register's age rules count from it; zero means today.
+	AsOf time.Time `json:"-"`
 	// Unparsed is what was typed into number fields of the plan's rows and is no value (see
 	// ParseNumber). It never travels in a submission: a plan that has any cannot be exported.
 	Unparsed []Unparsed `json:"-"`
