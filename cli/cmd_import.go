@@ -15,7 +15,8 @@ import (
 
 // runImport is "handlingsplan import --db DB FILE|DIR …": the coordinator's import, one verdict
 // line per file and a summary. Exit 0 when every file is imported, a duplicate or an older
-// version; 1 when any was rejected, could not be saved or waits for approval of its signer.
+// version; 1 when any needs attention: rejected, could not be saved, waits for approval of its
+// signer, or is in conflict with a submission imported before (choose with "submissions").
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("import", stderr)
 	db := dbFlag(fs)
@@ -60,6 +61,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	if sum[importer.UnknownSigner] > 0 {
 		fmt.Fprintln(stdout, loc.T("importer.cli.approve_hint"))
+	}
+	if sum[importer.Conflict] > 0 {
+		fmt.Fprintln(stdout, loc.T("importer.cli.conflict_hint"))
 	}
 	if !sum.Settled() {
 		return 1

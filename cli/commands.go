@@ -32,6 +32,8 @@ func commands() map[string]command {
 		"ca":       {runCA, "cli.help.ca"},
 		"handout":  {runHandout, "cli.help.handout"},
 		"version":  {runVersion, "cli.help.version"},
+		// The coordinator's received submissions: conflicts side by side, choosing the current one.
+		"submissions": {runSubmissions, "cli.help.submissions"},
 	}
 }
 

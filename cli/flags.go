@@ -74,9 +74,36 @@ func langOf(args []string) string {
 	return "sv"
 }
 
-// writeFlagHelp lists the flags of fs, each with its translated description
-// ("flag.<command>.<flag>", else "flag.<flag>") and default value.
+// usageKeys are the messages with a command's usage line, printed above its flags.
+var usageKeys = map[string]string{
+	"demo":                 "cli.demo_usage",
+	"export":               "export.cli.export_usage",
+	"verify":               "export.cli.verify_usage",
+	"identity new":         "export.cli.identity_new_usage",
+	"identity request":     "export.cli.identity_request_usage",
+	"identity accept":      "export.cli.identity_accept_usage",
+	"identity show":        "export.cli.identity_show_usage",
+	"identity export-cert": "export.cli.identity_export_cert_usage",
+	"import":               "importer.cli.import_usage",
+	"trust add":            "importer.cli.trust_usage",
+	"trust list":           "importer.cli.trust_usage",
+	"trust remove":         "importer.cli.trust_usage",
+	"trust approve":        "importer.cli.trust_usage",
+	"ca new":               "importer.cli.ca_usage",
+	"ca issue":             "importer.cli.ca_usage",
+	"submissions list":     "importer.cli.submissions_usage",
+	"submissions choose":   "importer.cli.submissions_usage",
+	"report":               "exports.cli.usage",
+	"handout":              "present.cli.usage",
+}
+
+// writeFlagHelp writes the command's usage line and lists its flags, each with its translated
+// description ("flag.<command>.<flag>", else "flag.<flag>") and default value.
 func writeFlagHelp(w io.Writer, loc *i18n.Localizer, fs *flag.FlagSet) {
+	if key, ok := usageKeys[fs.Name()]; ok && loc.Has(key) {
+		fmt.Fprintln(w, loc.T(key))
+		fmt.Fprintln(w)
+	}
 	fmt.Fprintln(w, loc.Tf("cli.flags_of", "Command", fs.Name()))
 	fs.VisitAll(func(f *flag.Flag) {
 		line := "  --" + f.Name

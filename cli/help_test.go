@@ -11,6 +11,7 @@ var helpCommands = [][]string{
 	{"demo"}, {"export"}, {"verify"}, {"import"}, {"report"}, {"handout"}, {"help"},
 	{"identity", "new"}, {"identity", "request"}, {"identity", "accept"}, {"identity", "show"}, {"identity", "export-cert"},
 	{"trust", "add"}, {"trust", "list"}, {"trust", "remove"}, {"trust", "approve"},
+	{"submissions", "list"}, {"submissions", "choose"},
 	{"ca", "new"}, {"ca", "issue"},
 }
 

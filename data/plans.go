@@ -1,7 +1,9 @@
 package data
 
 import (
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
@@ -148,7 +150,7 @@ func (s *Store) AddBoard(name string) (int64, error) {
 
 const planCols = `p.id, p.board_id, b.name, p.year, p.status, p.version, p.responsible, p.contact, p.decision_date,
 	p.decision_paragraph, p.check0_result, p.check0_text, p.check1_result, p.check1_text, p.check2_result, p.check2_text,
-	p.wizard_step, p.submission_id, p.updated_at`
+	p.wizard_step, p.submission_id, p.updated_at, p.uuid`
 
 func scanPlan(sc interface{ Scan(...any) error }) (domain.Plan, error) {
 	var p domain.Plan
@@ -157,7 +159,7 @@ func scanPlan(sc interface{ Scan(...any) error }) (domain.Plan, error) {
 	var status, updated string
 	var c [3]struct{ r, t string }
 	err := sc.Scan(&p.ID, &p.BoardID, &p.Board, &p.Year, &status, &p.Version, &p.Responsible, &p.Contact, &decision,
-		&p.DecisionParagraph, &c[0].r, &c[0].t, &c[1].r, &c[1].t, &c[2].r, &c[2].t, &p.WizardStep, &sub, &updated)
+		&p.DecisionParagraph, &c[0].r, &c[0].t, &c[1].r, &c[1].t, &c[2].r, &c[2].t, &p.WizardStep, &sub, &updated, &p.UUID)
 	if err != nil {
 		return p, err
 	}
@@ -230,17 +232,24 @@ func (s *Store) AddPlan(p domain.Plan) (int64, error) {
 	return id, nil
 }
 
+// insertPlan adds a plan row. A board's own new plan gets a new identity (UUID) unless it
+// brings one; a plan rebuilt from a submission keeps the one the submission carried.
 func (s *Store) insertPlan(tx *sql.Tx, p domain.Plan) (int64, error) {
 	var sub any
 	if p.SubmissionID != 0 {
 		sub = p.SubmissionID
+	} else if p.UUID == "" {
+		var err error
+		if p.UUID, err = NewPlanUUID(); err != nil {
+			return 0, err
+		}
 	}
 	res, err := tx.Exec(`INSERT INTO plans(board_id, year, status, version, responsible, contact, decision_date, decision_paragraph,
-		check0_result, check0_text, check1_result, check1_text, check2_result, check2_text, wizard_step, submission_id, updated_at)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		check0_result, check0_text, check1_result, check1_text, check2_result, check2_text, wizard_step, submission_id, updated_at, uuid)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		p.BoardID, p.Year, string(p.Status), p.Version, p.Responsible, p.Contact, dateArg(p.DecisionDate), p.DecisionParagraph,
 		string(p.Checks[0].Result), p.Checks[0].Text, string(p.Checks[1].Result), p.Checks[1].Text, string(p.Checks[2].Result), p.Checks[2].Text,
-		p.WizardStep, sub, s.stamp())
+		p.WizardStep, sub, s.stamp(), p.UUID)
 	if err != nil {
 		board := p.Board
 		if board == "" {
@@ -251,6 +260,20 @@ func (s *Store) insertPlan(tx *sql.Tx, p domain.Plan) (int64, error) {
 	}
 	id, _ := res.LastInsertId()
 	return id, s.audit(tx, "plan", id, "created", "", fmt.Sprintf("%d", p.Year))
+}
+
+// NewPlanUUID makes a plan identity: a random (version 4) UUID in its canonical lowercase form.
+// It is made once, with the plan, and copied with the database file, so two copies of one
+// plan carry the same identity and two plans made apart carry different ones.
+func NewPlanUUID() (string, error) {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("make plan identity: %w", err)
+	}
+	b[6] = b[6]&0x0f | 0x40 // version 4
+	b[8] = b[8]&0x3f | 0x80 // RFC 4122 variant
+	h := hex.EncodeToString(b[:])
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32], nil
 }
 
 // withArgs gives a problem with the given key the template data its message needs.

@@ -253,8 +253,9 @@ func fullPlan(board string, year int) domain.PlanData {
 	}
 }
 
-// comparable strips what storing changes (ids, timestamps) and names systems instead of
-// numbering them, so a stored plan can be compared with what was handed over.
+// comparable strips what storing changes (ids, timestamps, the identity a new plan gets) and
+// names systems instead of numbering them, so a stored plan can be compared with what was
+// handed over.
 func comparable(d domain.PlanData) (domain.PlanData, map[string][]string) {
 	names := map[int64]string{}
 	for _, x := range d.Systems {
@@ -262,7 +263,7 @@ func comparable(d domain.PlanData) (domain.PlanData, map[string][]string) {
 	}
 	links := map[string][]string{}
 	out := d
-	out.Plan.ID, out.Plan.BoardID, out.Plan.UpdatedAt = 0, 0, time.Time{}
+	out.Plan.ID, out.Plan.BoardID, out.Plan.UpdatedAt, out.Plan.UUID = 0, 0, time.Time{}, ""
 	out.Previous = nil
 	out.Activities = nil
 	for _, a := range d.Activities {
@@ -316,6 +317,9 @@ func TestAddPlanDataRoundTrip(t *testing.T) {
 	}
 	if !reflect.DeepEqual(haveLinks, wantLinks) {
 		t.Errorf("activity systems = %v, want %v", haveLinks, wantLinks)
+	}
+	if len(got.Plan.UUID) != 36 || got.Plan.UUID[14] != '4' {
+		t.Errorf("stored plan has identity %q, want a new version 4 UUID", got.Plan.UUID)
 	}
 	if got.Plan.BoardID == 0 || got.Plan.UpdatedAt.IsZero() {
 		t.Errorf("board id %d, updated %v", got.Plan.BoardID, got.Plan.UpdatedAt)

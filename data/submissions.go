@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -27,6 +28,24 @@ const (
 	PlacedDuplicate Placement = "duplicate"
 	// PlacedOlder: older than the current version; kept in history, not current.
 	PlacedOlder Placement = "older"
+	// PlacedConflict: the submission disagrees with one stored before (ConflictKind says how);
+	// it is kept, not current, until the coordinator chooses which one is (ChooseCurrent).
+	PlacedConflict Placement = "conflict"
+)
+
+// ConflictKind says how a submission disagrees with one stored before.
+type ConflictKind string
+
+const (
+	// ConflictSameVersion: the same board, year and version number with other plan content
+	// (two copies of the board's database, or an export that reused a number).
+	ConflictSameVersion ConflictKind = "same_version"
+	// ConflictOtherPlan: another plan (another plan identity) for the board and year than the
+	// current submission's: two officials made two plans.
+	ConflictOtherPlan ConflictKind = "other_plan"
+	// ConflictStillOpen: the file, or one with the same content and version, was stored before
+	// and is part of a conflict the coordinator has not chosen in yet; nothing was stored.
+	ConflictStillOpen ConflictKind = "still_open"
 )
 
 // Submission is one received signed PDF as stored (without its bytes).
@@ -47,6 +66,14 @@ type Submission struct {
 	Trusted    bool
 	TrustedVia string // fingerprint of that trust-list entry
 	PlanID     int64  // the plan rebuilt from the payload
+	// PlanUUID is the plan identity the payload carried ("" for files made before there was one).
+	PlanUUID string
+	// ContentHash is the hash of the plan content (app/submission.ContentHash).
+	ContentHash string
+	// ConflictWith is the submission this one disagreed with when it arrived (0: none);
+	// ConflictOpen is true until the coordinator has chosen the current one of the board and year.
+	ConflictWith int64
+	ConflictOpen bool
 }
 
 // Received is a verified submission ready to be stored.
@@ -61,8 +88,12 @@ type Received struct {
 	SignedAt          time.Time
 	FileName          string
 	SHA256            string
-	Payload           []byte // submission.json as extracted
-	PDF               []byte // the file as received
+	PlanUUID          string // the plan identity the payload carries, "" when none
+	// ContentHash is the hash of the payload's plan content (app/submission.ContentHash), which
+	// decides between a duplicate and a conflict. "" is unknown and equals nothing.
+	ContentHash string
+	Payload     []byte // submission.json as extracted
+	PDF         []byte // the file as received
 }
 
 // ImportOutcome tells what ImportSubmission did.
@@ -77,19 +108,24 @@ type ImportOutcome struct {
 	// another file with the same version number).
 	SameFile   bool
 	ExistingAt time.Time // for a duplicate: when the stored one was imported
-	LogID      int64
+	// ConflictKind and ConflictWith (the stored submission it disagrees with) for PlacedConflict.
+	ConflictKind ConflictKind
+	ConflictWith int64
+	LogID        int64
 }
 
 const submissionCols = `s.id, s.board_name, s.year, s.version, s.signer_name, s.signer_fingerprint, s.signed_at, s.imported_at,
 	s.imported_by, s.file_name, s.sha256, s.current, s.trusted, s.trusted_via,
-	coalesce((SELECT min(p.id) FROM plans p WHERE p.submission_id = s.id), 0)`
+	coalesce((SELECT min(p.id) FROM plans p WHERE p.submission_id = s.id), 0),
+	s.plan_uuid, s.content_hash, coalesce(s.conflict_with, 0), s.conflict_open`
 
 func scanSubmission(sc interface{ Scan(...any) error }) (Submission, error) {
 	var x Submission
 	var signed sql.NullString
 	var imported string
 	err := sc.Scan(&x.ID, &x.Board, &x.Year, &x.Version, &x.SignerName, &x.SignerFingerprint, &signed, &imported,
-		&x.ImportedBy, &x.FileName, &x.SHA256, &x.Current, &x.Trusted, &x.TrustedVia, &x.PlanID)
+		&x.ImportedBy, &x.FileName, &x.SHA256, &x.Current, &x.Trusted, &x.TrustedVia, &x.PlanID,
+		&x.PlanUUID, &x.ContentHash, &x.ConflictWith, &x.ConflictOpen)
 	if err != nil {
 		return x, err
 	}
@@ -194,11 +230,14 @@ func (s *Store) ImportSubmission(r Received, log ImportLogEntry) (ImportOutcome,
 		}
 		log.Verdict = string(out.Placement)
 		log.SubmissionID = out.SubmissionID
-		if out.Placement == PlacedDuplicate {
+		switch out.Placement {
+		case PlacedDuplicate:
 			log.Reason = "same_version"
 			if out.SameFile {
 				log.Reason = "same_file"
 			}
+		case PlacedConflict:
+			log.Reason = string(out.ConflictKind)
 		}
 		var err error
 		out.LogID, err = s.insertLog(tx, log, nil)
@@ -210,35 +249,66 @@ func (s *Store) ImportSubmission(r Received, log ImportLogEntry) (ImportOutcome,
 	return out, nil
 }
 
+// placeSubmission decides where a received submission lands, in this order (the first that
+// applies decides; docs/submission-format.md §4 documents it):
+//  1. the same bytes were stored before: a duplicate;
+//  2. a stored submission of the board and year has the same version and the same content hash:
+//     a duplicate (the same content signed again);
+//  3. one of the same plan (the same plan identity, or one of the two unknown) has the same
+//     version and other content: a conflict (another plan's numbers are its own: rule 4);
+//  4. the current submission carries another plan identity (both known): a conflict;
+//  5. no current submission: the new current one; 6. a higher version than the current one:
+//     the new current one; 7. a lower one: kept in history.
+//
+// A duplicate of a submission that is part of an open conflict is reported as that conflict
+// (still open) rather than as settled. Nothing is ever dropped: a conflict is stored, not
+// current, until the coordinator chooses (ChooseCurrent).
 func (s *Store) placeSubmission(tx *sql.Tx, r Received, out *ImportOutcome) error {
 	var existing int64
 	var at string
 	err := tx.QueryRow("SELECT id, imported_at FROM submissions WHERE sha256 = ?", r.SHA256).Scan(&existing, &at)
 	if err == nil {
 		*out = ImportOutcome{Placement: PlacedDuplicate, SubmissionID: existing, SameFile: true, ExistingAt: parseStamp(at)}
-		return nil
+		return stillOpen(tx, out)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	err = tx.QueryRow("SELECT id, imported_at FROM submissions WHERE board_name = ? AND year = ? AND version = ? ORDER BY id LIMIT 1",
-		r.Board, r.Year, r.Version).Scan(&existing, &at)
-	if err == nil {
-		*out = ImportOutcome{Placement: PlacedDuplicate, SubmissionID: existing, ExistingAt: parseStamp(at)}
-		return nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
+	same, err := s.sameVersion(tx, r)
+	if err != nil {
 		return err
+	}
+	for _, x := range same {
+		if r.ContentHash != "" && x.ContentHash == r.ContentHash {
+			*out = ImportOutcome{Placement: PlacedDuplicate, SubmissionID: x.ID, ExistingAt: x.ImportedAt}
+			return stillOpen(tx, out)
+		}
+	}
+	same = slices.DeleteFunc(same, func(x Submission) bool { return x.PlanUUID != "" && r.PlanUUID != "" && x.PlanUUID != r.PlanUUID })
+	if len(same) > 0 {
+		// Against the current one when it is among them, else the first received.
+		with := same[0]
+		for _, x := range same {
+			if x.Current {
+				with = x
+			}
+		}
+		out.Placement, out.ConflictKind, out.ConflictWith, out.Other = PlacedConflict, ConflictSameVersion, with.ID, with.Version
+		return s.storeReceived(tx, r, out)
 	}
 
 	var curID int64
 	var curVersion int
-	err = tx.QueryRow("SELECT id, version FROM submissions WHERE board_name = ? AND year = ? AND current = 1", r.Board, r.Year).Scan(&curID, &curVersion)
+	var curUUID string
+	err = tx.QueryRow("SELECT id, version, plan_uuid FROM submissions WHERE board_name = ? AND year = ? AND current = 1", r.Board, r.Year).
+		Scan(&curID, &curVersion, &curUUID)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		out.Placement = PlacedNew
 	case err != nil:
 		return err
+	case curUUID != "" && r.PlanUUID != "" && curUUID != r.PlanUUID:
+		out.Placement, out.ConflictKind, out.ConflictWith, out.Other = PlacedConflict, ConflictOtherPlan, curID, curVersion
 	case r.Version > curVersion:
 		out.Placement, out.Other = PlacedNewer, curVersion
 		if _, err := tx.Exec("UPDATE submissions SET current = 0 WHERE id = ?", curID); err != nil {
@@ -250,16 +320,63 @@ func (s *Store) placeSubmission(tx *sql.Tx, r Received, out *ImportOutcome) erro
 	default:
 		out.Placement, out.Other = PlacedOlder, curVersion
 	}
+	return s.storeReceived(tx, r, out)
+}
 
+// sameVersion lists the stored submissions of r's board, year and version, oldest first.
+func (s *Store) sameVersion(tx *sql.Tx, r Received) ([]Submission, error) {
+	rows, err := tx.Query("SELECT "+submissionCols+" FROM submissions s WHERE s.board_name = ? AND s.year = ? AND s.version = ? ORDER BY s.id",
+		r.Board, r.Year, r.Version)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Submission
+	for rows.Next() {
+		x, err := scanSubmission(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// stillOpen turns a duplicate of a submission that is part of an open conflict into that
+// conflict: the file needs the coordinator's choice, not "nothing changed".
+func stillOpen(tx *sql.Tx, out *ImportOutcome) error {
+	var with int64
+	err := tx.QueryRow(`SELECT CASE WHEN id = ? THEN coalesce(conflict_with, 0) ELSE id END FROM submissions
+		WHERE conflict_open = 1 AND (id = ? OR conflict_with = ?) ORDER BY id LIMIT 1`,
+		out.SubmissionID, out.SubmissionID, out.SubmissionID).Scan(&with)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	out.Placement, out.ConflictKind, out.ConflictWith = PlacedConflict, ConflictStillOpen, with
+	return nil
+}
+
+// storeReceived inserts the submission with its rebuilt plan where out.Placement says.
+func (s *Store) storeReceived(tx *sql.Tx, r Received, out *ImportOutcome) error {
 	var signed any
 	if !r.SignedAt.IsZero() {
 		signed = r.SignedAt.UTC().Format(time.RFC3339Nano)
 	}
+	var conflictWith any
+	if out.ConflictWith != 0 {
+		conflictWith = out.ConflictWith
+	}
+	current := out.Placement == PlacedNew || out.Placement == PlacedNewer
 	trusted := r.TrustedVia != ""
 	res, err := tx.Exec(`INSERT INTO submissions(board_name, year, version, signer_name, signer_fingerprint, signed_at, imported_at,
-		imported_by, file_name, sha256, current, trusted, trusted_via, payload, pdf) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		imported_by, file_name, sha256, current, trusted, trusted_via, payload, pdf, plan_uuid, content_hash, conflict_with, conflict_open)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		r.Board, r.Year, r.Version, r.SignerName, r.SignerFingerprint, signed, s.stamp(), s.Who(), r.FileName, r.SHA256,
-		out.Placement != PlacedOlder, trusted, r.TrustedVia, nonNil(r.Payload), nonNil(r.PDF))
+		current, trusted, r.TrustedVia, nonNil(r.Payload), nonNil(r.PDF), r.PlanUUID, r.ContentHash, conflictWith,
+		out.Placement == PlacedConflict)
 	if err != nil {
 		return err
 	}
@@ -270,6 +387,7 @@ func (s *Store) placeSubmission(tx *sql.Tx, r Received, out *ImportOutcome) erro
 	d.Plan.ID, d.Plan.BoardID = 0, 0
 	d.Plan.Board, d.Plan.Year, d.Plan.Version = r.Board, r.Year, r.Version
 	d.Plan.SubmissionID = out.SubmissionID
+	d.Plan.UUID = r.PlanUUID
 	d.Plan.WizardStep = 0
 	if d.Plan.Status == "" {
 		d.Plan.Status = domain.PlanSigned
@@ -277,8 +395,11 @@ func (s *Store) placeSubmission(tx *sql.Tx, r Received, out *ImportOutcome) erro
 	if out.PlanID, err = s.insertPlanData(tx, d); err != nil {
 		return err
 	}
-	return s.audit(tx, "submission", out.SubmissionID, "imported", "",
-		fmt.Sprintf("%s %d v%d %s (%s)", r.Board, r.Year, r.Version, r.FileName, out.Placement))
+	what := fmt.Sprintf("%s %d v%d %s (%s)", r.Board, r.Year, r.Version, r.FileName, out.Placement)
+	if out.Placement == PlacedConflict {
+		what = fmt.Sprintf("%s %d v%d %s (conflict %s with submission %d)", r.Board, r.Year, r.Version, r.FileName, out.ConflictKind, out.ConflictWith)
+	}
+	return s.audit(tx, "submission", out.SubmissionID, "imported", "", what)
 }
 
 // nonNil keeps NOT NULL blob columns happy with empty input.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -42,11 +43,12 @@ func received(board string, year, v int) Received {
 		},
 		Board: board, Year: year, Version: v,
 		SignerName: "Åsa Öberg", SignerFingerprint: "ab12", TrustedVia: "ca01",
-		SignedAt: time.Date(2026, 10, 30, 14, 0, 0, 0, time.UTC),
-		FileName: fmt.Sprintf("%s-%d-v%d.pdf", board, year, v),
-		SHA256:   hex.EncodeToString(sum[:]),
-		Payload:  []byte(`{"schema":1}`),
-		PDF:      pdf,
+		SignedAt:    time.Date(2026, 10, 30, 14, 0, 0, 0, time.UTC),
+		FileName:    fmt.Sprintf("%s-%d-v%d.pdf", board, year, v),
+		SHA256:      hex.EncodeToString(sum[:]),
+		ContentHash: fmt.Sprintf("content of %s %d v%d", board, year, v),
+		Payload:     []byte(`{"schema":1}`),
+		PDF:         pdf,
 	}
 }
 
@@ -67,51 +69,92 @@ func countRows(t *testing.T, s *Store, table string) int {
 func TestImportSubmissionPlacement(t *testing.T) {
 	type step struct {
 		version int
-		same    bool // re-import the very file of this version
+		content string // content hash; "" makes one from the version
+		uuid    string // plan identity carried; "" none (a file made before there was one)
+		again   int    // > 0: re-import the very file of that step (1-based)
 		want    Placement
 		other   int
+		kind    ConflictKind
 	}
 	cases := []struct {
 		name    string
 		steps   []step
 		current int
 		stored  int
+		open    int // submissions with an open conflict
 	}{
-		{"first", []step{{version: 1, want: PlacedNew}}, 1, 1},
-		{"newer replaces", []step{{version: 1, want: PlacedNew}, {version: 2, want: PlacedNewer, other: 1}}, 2, 2},
-		{"1,3,2 keeps 3 current", []step{{version: 1, want: PlacedNew}, {version: 3, want: PlacedNewer, other: 1}, {version: 2, want: PlacedOlder, other: 3}}, 3, 3},
-		{"same file twice", []step{{version: 1, want: PlacedNew}, {version: 1, same: true, want: PlacedDuplicate}}, 1, 1},
-		{"same version other file", []step{{version: 2, want: PlacedNew}, {version: 2, want: PlacedDuplicate}}, 2, 1},
+		{"first", []step{{version: 1, want: PlacedNew}}, 1, 1, 0},
+		{"newer replaces", []step{{version: 1, want: PlacedNew}, {version: 2, want: PlacedNewer, other: 1}}, 2, 2, 0},
+		{"1,3,2 keeps 3 current", []step{{version: 1, want: PlacedNew}, {version: 3, want: PlacedNewer, other: 1}, {version: 2, want: PlacedOlder, other: 3}}, 3, 3, 0},
+		{"same file twice", []step{{version: 1, want: PlacedNew}, {again: 1, want: PlacedDuplicate}}, 1, 1, 0},
+		{"same version, same content, other file", []step{{version: 2, content: "c", want: PlacedNew}, {version: 2, content: "c", want: PlacedDuplicate}}, 2, 1, 0},
+		// Issue 10: this was dropped as a duplicate.
+		{"same version, other content", []step{{version: 2, content: "c", want: PlacedNew}, {version: 2, content: "d", want: PlacedConflict, other: 2, kind: ConflictSameVersion}}, 2, 2, 1},
+		{"same version, other content, not current", []step{{version: 2, content: "c", want: PlacedNew}, {version: 3, want: PlacedNewer, other: 2},
+			{version: 2, content: "d", want: PlacedConflict, other: 2, kind: ConflictSameVersion}}, 3, 3, 1},
+		{"same version, unknown content", []step{{version: 2, content: "c", want: PlacedNew}, {version: 2, content: "-", want: PlacedConflict, other: 2, kind: ConflictSameVersion}}, 2, 2, 1},
+		{"another plan, newer", []step{{version: 1, uuid: "a", want: PlacedNew}, {version: 2, uuid: "b", want: PlacedConflict, other: 1, kind: ConflictOtherPlan}}, 1, 2, 1},
+		{"another plan, older", []step{{version: 3, uuid: "a", want: PlacedNew}, {version: 1, uuid: "b", want: PlacedConflict, other: 3, kind: ConflictOtherPlan}}, 3, 2, 1},
+		{"same plan, newer", []step{{version: 1, uuid: "a", want: PlacedNew}, {version: 2, uuid: "a", want: PlacedNewer, other: 1}}, 2, 2, 0},
+		{"identity first carried", []step{{version: 1, want: PlacedNew}, {version: 2, uuid: "a", want: PlacedNewer, other: 1}}, 2, 2, 0},
+		{"identity no longer carried", []step{{version: 1, uuid: "a", want: PlacedNew}, {version: 2, want: PlacedNewer, other: 1}}, 2, 2, 0},
+		{"conflicting file again", []step{{version: 2, content: "c", want: PlacedNew}, {version: 2, content: "d", want: PlacedConflict, other: 2, kind: ConflictSameVersion},
+			{again: 2, want: PlacedConflict, kind: ConflictStillOpen}}, 2, 2, 1},
+		{"current side of a conflict again", []step{{version: 2, content: "c", want: PlacedNew}, {version: 2, content: "d", want: PlacedConflict, other: 2, kind: ConflictSameVersion},
+			{again: 1, want: PlacedConflict, kind: ConflictStillOpen}}, 2, 2, 1},
+		{"conflicting content signed anew", []step{{version: 2, content: "c", want: PlacedNew}, {version: 2, content: "d", want: PlacedConflict, other: 2, kind: ConflictSameVersion},
+			{version: 2, content: "d", want: PlacedConflict, kind: ConflictStillOpen}}, 2, 2, 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			s := openImportStore(t)
-			var prev Received
+			var files []Received
 			for i, st := range c.steps {
-				r := received("Socialnämnden", 2027, st.version)
-				switch {
-				case st.same:
-					r = prev
-				case i > 0 && st.version == prev.Version:
-					r.PDF = append(bytes.Clone(r.PDF), " re-signed"...)
+				var r Received
+				if st.again > 0 {
+					r = files[st.again-1]
+				} else {
+					r = received("Socialnämnden", 2027, st.version)
+					r.PDF = append(bytes.Clone(r.PDF), fmt.Sprintf(" step %d", i)...)
 					sum := sha256.Sum256(r.PDF)
 					r.SHA256 = hex.EncodeToString(sum[:])
+					switch st.content {
+					case "":
+					case "-":
+						r.ContentHash = ""
+					default:
+						r.ContentHash = st.content
+					}
+					r.PlanUUID = st.uuid
 				}
+				files = append(files, r)
 				out, err := s.ImportSubmission(r, logFor(r))
 				if err != nil {
 					t.Fatalf("step %d: %v", i, err)
 				}
-				if out.Placement != st.want || out.Other != st.other {
-					t.Fatalf("step %d: got %s (other %d), want %s (other %d)", i, out.Placement, out.Other, st.want, st.other)
+				if out.Placement != st.want || out.Other != st.other || out.ConflictKind != st.kind {
+					t.Fatalf("step %d: got %s %s (other %d), want %s %s (other %d)", i, out.Placement, out.ConflictKind, out.Other, st.want, st.kind, st.other)
 				}
-				if st.want == PlacedDuplicate {
-					if out.SameFile != st.same || out.PlanID != 0 || out.SubmissionID == 0 {
-						t.Errorf("step %d duplicate: %+v", i, out)
+				stored := st.want != PlacedDuplicate && st.kind != ConflictStillOpen
+				if !stored {
+					if out.SameFile != (st.again > 0) || out.PlanID != 0 || out.SubmissionID == 0 {
+						t.Errorf("step %d not stored: %+v", i, out)
 					}
 				} else if out.PlanID == 0 {
 					t.Errorf("step %d: no plan stored", i)
 				}
-				prev = r
+				if st.want == PlacedConflict && out.ConflictWith == 0 {
+					t.Errorf("step %d: conflict with nothing", i)
+				}
+				if st.want == PlacedConflict && stored {
+					x, err := s.Submission(out.SubmissionID)
+					if err != nil || x.Current || !x.ConflictOpen || x.ConflictWith != out.ConflictWith || x.ContentHash != r.ContentHash || x.PlanUUID != r.PlanUUID {
+						t.Errorf("step %d: stored conflict %+v %v", i, x, err)
+					}
+					if p, err := s.Plan(out.PlanID); err != nil || p.UUID != r.PlanUUID {
+						t.Errorf("step %d: rebuilt plan identity %q, want %q (%v)", i, p.UUID, r.PlanUUID, err)
+					}
+				}
 			}
 			subs, err := s.Submissions("Socialnämnden", 2027)
 			if err != nil {
@@ -120,7 +163,7 @@ func TestImportSubmissionPlacement(t *testing.T) {
 			if len(subs) != c.stored {
 				t.Fatalf("stored %d submissions, want %d", len(subs), c.stored)
 			}
-			currents := 0
+			currents, open := 0, 0
 			for _, x := range subs {
 				if x.Current {
 					currents++
@@ -128,9 +171,12 @@ func TestImportSubmissionPlacement(t *testing.T) {
 						t.Errorf("current is version %d, want %d", x.Version, c.current)
 					}
 				}
+				if x.ConflictOpen {
+					open++
+				}
 			}
-			if currents != 1 {
-				t.Errorf("%d current versions", currents)
+			if currents != 1 || open != c.open {
+				t.Errorf("%d current versions, %d open conflicts (want %d)", currents, open, c.open)
 			}
 			if n := countRows(t, s, "plans"); n != c.stored {
 				t.Errorf("%d plans for %d submissions", n, c.stored)
@@ -139,6 +185,90 @@ func TestImportSubmissionPlacement(t *testing.T) {
 				t.Errorf("%d log lines for %d imports", n, len(c.steps))
 			}
 		})
+	}
+}
+
+// Both sides of a conflict are listed together; choosing one makes it current, closes the
+// conflict and is in the audit log under the coordinator's name.
+func TestChooseCurrent(t *testing.T) {
+	s := openImportStore(t)
+	imp := func(board string, v int, content string) ImportOutcome {
+		t.Helper()
+		r := received(board, 2027, v)
+		r.ContentHash = content
+		r.PDF = append(bytes.Clone(r.PDF), content...)
+		sum := sha256.Sum256(r.PDF)
+		r.SHA256 = hex.EncodeToString(sum[:])
+		out, err := s.ImportSubmission(r, logFor(r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	a := imp("Socialnämnden", 2, "laptop")
+	b := imp("Socialnämnden", 2, "skrivbord")
+	imp("Miljönämnden", 1, "m1")
+	if b.Placement != PlacedConflict {
+		t.Fatalf("second v2: %s", b.Placement)
+	}
+	groups, err := s.OpenConflicts("", 0)
+	if err != nil || len(groups) != 1 || groups[0].Board != "Socialnämnden" || len(groups[0].Submissions) != 2 ||
+		groups[0].Submissions[0].ID != a.SubmissionID || groups[0].Submissions[1].ID != b.SubmissionID {
+		t.Fatalf("open conflicts %+v %v", groups, err)
+	}
+	if g, _ := s.OpenConflicts("Miljönämnden", 0); len(g) != 0 {
+		t.Errorf("conflicts of a board without one: %+v", g)
+	}
+
+	s.SetWho("Samordnaren Siv")
+	out, err := s.ChooseCurrent(b.SubmissionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Previous != a.SubmissionID || out.Closed != 1 || !out.Chosen.Current || out.Chosen.ConflictOpen || out.Chosen.ID != b.SubmissionID {
+		t.Errorf("choose: %+v", out)
+	}
+	if x, _ := s.Submission(a.SubmissionID); x.Current {
+		t.Error("the other one is still current")
+	}
+	if g, _ := s.OpenConflicts("", 0); len(g) != 0 {
+		t.Errorf("conflict still open: %+v", g)
+	}
+	var audit []string
+	for _, id := range []int64{a.SubmissionID, b.SubmissionID} {
+		es, _ := s.Audit("submission", id)
+		for _, e := range es {
+			if e.Field != "imported" {
+				if e.Who != "Samordnaren Siv" {
+					t.Errorf("audit by %q", e.Who)
+				}
+				audit = append(audit, fmt.Sprintf("%d %s %s→%s", id, e.Field, e.Old, e.New))
+			}
+		}
+	}
+	want := []string{
+		fmt.Sprintf("%d current 1→0", a.SubmissionID),
+		fmt.Sprintf("%d current 0→1", b.SubmissionID),
+		fmt.Sprintf("%d conflict open→chosen: submission %d (version 2)", b.SubmissionID, b.SubmissionID),
+		fmt.Sprintf("%d chosen %d→%d", b.SubmissionID, a.SubmissionID, b.SubmissionID),
+	}
+	if strings.Join(audit, "; ") != strings.Join(want, "; ") {
+		t.Errorf("audit\n%s\nwant\n%s", strings.Join(audit, "\n"), strings.Join(want, "\n"))
+	}
+	// Choosing the current one again changes nothing.
+	n := countRows(t, s, "audit_log")
+	if out, err := s.ChooseCurrent(b.SubmissionID); err != nil || out.Previous != b.SubmissionID || out.Closed != 0 {
+		t.Errorf("again: %+v %v", out, err)
+	}
+	if countRows(t, s, "audit_log") != n {
+		t.Error("choosing the current one again was audited")
+	}
+	if _, err := s.ChooseCurrent(4711); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown: %v", err)
+	}
+	// After the choice a newer version of the board's plan is placed as usual.
+	if c := imp("Socialnämnden", 3, "v3"); c.Placement != PlacedNewer || c.Other != 2 {
+		t.Errorf("v3 after the choice: %s other %d", c.Placement, c.Other)
 	}
 }
 

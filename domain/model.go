@@ -108,6 +108,10 @@ type Plan struct {
 	// SubmissionID is set on plans rebuilt from an imported submission (coordinator side).
 	SubmissionID int64     `json:"-"`
 	UpdatedAt    time.Time `json:"updated_at"`
+	// UUID is the plan's identity: made with the plan, kept when the database is copied, and
+	// carried in its submissions as plan_uuid (so not here in the plan's own JSON). "" on a plan
+	// rebuilt from a submission made before plans had one.
+	UUID string `json:"-"`
 	// ProfileID is the stored policy profile version the plan was made under (0: none recorded).
 	ProfileID int64 `json:"-"`
 }

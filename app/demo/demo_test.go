@@ -95,7 +95,8 @@ func normalize(d domain.PlanData) norm {
 		n.Previous = &p
 	}
 	c := *clonePlan(d)
-	c.Plan.ID, c.Plan.BoardID, c.Plan.UpdatedAt = 0, 0, time.Time{}
+	// The plan identity is random, made when the plan is stored.
+	c.Plan.ID, c.Plan.BoardID, c.Plan.UpdatedAt, c.Plan.UUID = 0, 0, time.Time{}, ""
 	for i := range c.Activities {
 		a := &c.Activities[i]
 		var links []string

@@ -5,10 +5,7 @@ package export
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"crypto/x509"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -39,6 +36,9 @@ type Options struct {
 	// Progress, when set, is told what is being done (a sentence in Loc's language) and how far
 	// along the export is (0..1). It is called on Export's goroutine.
 	Progress func(step string, frac float64)
+	// failAt, in tests, is called after each step that leaves something behind ("reserved",
+	// "written"); an error stops the export there, as a crash would.
+	failAt func(step string) error
 }
 
 // Result is what an export made.
@@ -62,6 +62,10 @@ type Preflight struct {
 	hash      string
 }
 
+// ContentHash is the hash of the plan content an export now would carry (the payload's
+// content_hash, app/submission.ContentHash).
+func (p Preflight) ContentHash() string { return p.hash }
+
 // Blocking reports whether the plan cannot be exported as it is.
 func (p Preflight) Blocking() bool { return p.Problems.Blocking() }
 
@@ -77,41 +81,53 @@ func Check(store *data.Store, planID int64) (Preflight, error) {
 		return Preflight{}, fmt.Errorf("load policy profile: %w", err)
 	}
 	pf := Preflight{Data: d, Profile: prof, Problems: domain.ValidatePlan(d, prof), Sensitive: sensitive(d)}
-	if pf.hash, err = contentHash(d); err != nil {
+	// The hash of exactly what the payload will carry: the fields signing sets (version,
+	// status, times) are not part of it.
+	if pf.hash, err = submission.HashPayload(pf.payload(d, 0, time.Time{}, "")); err != nil {
 		return Preflight{}, fmt.Errorf("plan %d: %w", planID, err)
 	}
-	pf.Version, pf.Unchanged = nextVersion(d.Plan, store.SignedContent(planID), pf.hash)
+	last, err := store.LastIssued(planID)
+	if err != nil {
+		return Preflight{}, err
+	}
+	pf.Version, pf.Unchanged = nextVersion(d.Plan, last, pf.hash)
 	return pf, nil
 }
 
-// nextVersion keeps the version of a plan signed before when its content is the same as then,
-// and counts up otherwise. signedHash is the content hash stored at the last export ("" when
-// unknown, e.g. a plan the demo marked signed): then the plan's status decides, because the
-// store turns a signed plan back into a draft when its content changes.
-func nextVersion(p domain.Plan, signedHash, hash string) (int, bool) {
-	if p.Version > 0 {
-		if signedHash != "" && signedHash == hash || signedHash == "" && p.Status == domain.PlanSigned {
-			return p.Version, true
-		}
+// payload is the submission payload of d as this preflight knows it.
+func (pf Preflight) payload(d domain.PlanData, version int, now time.Time, appVersion string) submission.Payload {
+	return submission.Payload{
+		Schema:      submission.SchemaVersion,
+		AppVersion:  appVersion,
+		Kommun:      pf.Profile.Kommun,
+		Board:       d.Plan.Board,
+		Year:        d.Plan.Year,
+		Version:     version,
+		CreatedAt:   now,
+		Goals:       pf.Profile.Goals,
+		HoursPerFTE: pf.Profile.HoursPerFTE,
+		Sensitive:   pf.Sensitive,
+		Plan:        d,
+		PlanUUID:    d.Plan.UUID,
 	}
-	return p.Version + 1, false
 }
 
-// contentHash is the SHA-256 of what a submission of d carries, leaving out what signing
-// itself changes (status, version, time of the last change).
-func contentHash(d domain.PlanData) (string, error) {
-	d.Plan.Status, d.Plan.Version, d.Plan.UpdatedAt = "", 0, time.Time{}
-	if d.Previous != nil {
-		prev := *d.Previous
-		prev.Plan.UpdatedAt = time.Time{}
-		d.Previous = &prev
+// nextVersion is the version an export of content hash gets. The newest number the plan has
+// handed out (last) is kept when its content was the same, whether its export finished or was
+// cut short; other content gets the next number, so a number never carries two contents. A
+// plan without any record (marked signed by the demo) keeps its version while it is signed;
+// the store turns a signed plan back into a draft when its content changes.
+func nextVersion(p domain.Plan, last data.IssuedVersion, hash string) (int, bool) {
+	if last.Version > 0 {
+		if last.Hash == hash {
+			return last.Version, last.Signed
+		}
+		return max(last.Version, p.Version) + 1, false
 	}
-	b, err := json.Marshal(d)
-	if err != nil {
-		return "", fmt.Errorf("content hash: %w", err)
+	if p.Version > 0 && p.Status == domain.PlanSigned {
+		return p.Version, true
 	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:]), nil
+	return p.Version + 1, false
 }
 
 // sensitive reports whether the plan or last year's plan has register entries marked
@@ -126,9 +142,12 @@ func sensitive(d domain.PlanData) bool {
 }
 
 // Export makes the signed submission of a plan and writes it to opt.Out. It refuses a plan
-// with blocking problems (ErrBlocking, the problems in Result.Problems). The file is verified
-// before it is written; the plan is marked signed with its version only after the file is in
-// place (a closed plan keeps its status), and the audit log names the signer.
+// with blocking problems (ErrBlocking, the problems in Result.Problems). The version number
+// is recorded for the plan's content before anything is written (data.ReserveVersion), so an
+// export that fails or is killed at any later point never lets the next one use the number
+// for other content; a gap in the numbers can result, a collision cannot. The file is
+// verified before it is written; the plan is marked signed with its version only after the
+// file is in place (a closed plan keeps its status), and the audit log names the signer.
 func Export(store *data.Store, planID int64, id *identity.Identity, opt Options) (Result, error) {
 	if opt.Loc == nil {
 		opt.Loc = i18n.New(i18n.Swedish)
@@ -177,6 +196,14 @@ func Export(store *data.Store, planID int64, id *identity.Identity, opt Options)
 	signer := identity.SubjectOf(id.Cert)
 	kommun := pf.Profile.Kommun
 
+	store.SetWho(signer.Name)
+	if err := store.ReserveVersion(planID, pf.Version, pf.hash); err != nil {
+		return res, fmt.Errorf("export %s %d: %w", d.Plan.Board, d.Plan.Year, err)
+	}
+	if err := opt.fail("reserved"); err != nil {
+		return res, err
+	}
+
 	progress("export.step.render", 0.1)
 	pdf, err := report.Render(d, loc, report.Options{
 		Kommun:     kommun,
@@ -197,18 +224,12 @@ func Export(store *data.Store, planID int64, id *identity.Identity, opt Options)
 	}
 
 	progress("export.step.seal", 0.6)
-	payload := submission.Payload{
-		Schema:      submission.SchemaVersion,
-		AppVersion:  opt.AppVersion,
-		Kommun:      kommun,
-		Board:       d.Plan.Board,
-		Year:        d.Plan.Year,
-		Version:     pf.Version,
-		CreatedAt:   opt.Now.UTC(),
-		Goals:       pf.Profile.Goals,
-		HoursPerFTE: pf.Profile.HoursPerFTE,
-		Sensitive:   pf.Sensitive,
-		Plan:        d,
+	payload := pf.payload(d, pf.Version, opt.Now.UTC(), opt.AppVersion)
+	payload.ContentHash = pf.hash
+	if h, err := submission.HashPayload(payload); err != nil || h != pf.hash {
+		// The reserved number was recorded for pf.hash: a payload with other content must not
+		// carry it.
+		return res, fmt.Errorf("export %s %d: payload content hash %s, reserved for %s: %v", d.Plan.Board, d.Plan.Year, h, pf.hash, err)
 	}
 	chain := append([]*x509.Certificate{id.Cert}, id.Chain...)
 	signed, err := submission.Seal(pdf, payload, id.Key, chain, submission.SignInfo{
@@ -232,16 +253,25 @@ func Export(store *data.Store, planID int64, id *identity.Identity, opt Options)
 	if err := WriteFile(opt.Out, signed); err != nil {
 		return res, fmt.Errorf("export %s %d: %w", d.Plan.Board, d.Plan.Year, err)
 	}
+	if err := opt.fail("written"); err != nil {
+		return res, err
+	}
 
 	progress("export.step.status", 0.95)
-	store.SetWho(signer.Name)
-	// Status, version and content hash in one transaction: the next export's number depends
-	// on all three. The store keeps a closed plan closed, as status above does.
+	// Status, version and its record in one transaction. The store keeps a closed plan
+	// closed, as status above does.
 	if err := store.MarkSigned(planID, pf.Version, pf.hash); err != nil {
 		return res, fmt.Errorf("export %s %d: %w", d.Plan.Board, d.Plan.Year, err)
 	}
 	progress("export.step.done", 1)
 	return res, nil
+}
+
+func (opt Options) fail(step string) error {
+	if opt.failAt == nil {
+		return nil
+	}
+	return opt.failAt(step)
 }
 
 // checkOwn verifies a sealed file as the coordinator will, trusting only its own signer: it

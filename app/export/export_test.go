@@ -279,7 +279,8 @@ func TestVersionNumbering(t *testing.T) {
 }
 
 // A failure while recording the export must leave the plan as it was: status, version and the
-// content hash the next version number depends on are saved together or not at all.
+// version's record are saved together or not at all; the reservation made before the file
+// was written stays.
 func TestMarkSignedAllOrNothing(t *testing.T) {
 	s := demoStore(t)
 	pid := planID(t, s, "Socialnämnden", 2027)
@@ -304,7 +305,7 @@ func TestMarkSignedAllOrNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	exec(`CREATE TRIGGER hash_fails BEFORE INSERT ON settings WHEN NEW.key LIKE 'export.signed_content.%'
+	exec(`CREATE TRIGGER hash_fails BEFORE UPDATE OF state ON plan_versions
 		BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`)
 
 	out := filepath.Join(t.TempDir(), "plan.pdf")
@@ -318,8 +319,10 @@ func TestMarkSignedAllOrNothing(t *testing.T) {
 	if after.Status != before.Status || after.Version != before.Version {
 		t.Errorf("failed export left the plan %s v%d, was %s v%d", after.Status, after.Version, before.Status, before.Version)
 	}
-	if auditAfter, _ := s.Audit("plan", pid); len(auditAfter) != len(auditBefore) {
-		t.Errorf("failed export wrote %d audit entries", len(auditAfter)-len(auditBefore))
+	// What remains is the number's reservation, made before the file was written.
+	auditAfter, _ := s.Audit("plan", pid)
+	if n := len(auditAfter) - len(auditBefore); n != 1 || auditAfter[len(auditAfter)-1].Field != "version_reserved" {
+		t.Errorf("failed export wrote %d audit entries, want only the reservation: %+v", n, auditAfter[len(auditBefore):])
 	}
 
 	exec("DROP TRIGGER hash_fails")
@@ -327,6 +330,8 @@ func TestMarkSignedAllOrNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The number was reserved for this content before the file was written: the same content
+	// gets it again, but it does not count as signed.
 	if pf.Version != before.Version+1 || pf.Unchanged {
 		t.Fatalf("after the failure the next export would be v%d (unchanged %v), want v%d", pf.Version, pf.Unchanged, before.Version+1)
 	}
@@ -367,25 +372,32 @@ func TestClosedPlanStaysClosed(t *testing.T) {
 }
 
 func TestNextVersion(t *testing.T) {
+	signed := func(v int, h string) data.IssuedVersion { return data.IssuedVersion{Version: v, Hash: h, Signed: true} }
 	tests := []struct {
 		name          string
 		status        domain.PlanStatus
 		version       int
-		signed, now   string
+		last          data.IssuedVersion
+		now           string
 		want          int
 		wantUnchanged bool
 	}{
-		{"never signed", domain.PlanDraft, 0, "", "h1", 1, false},
-		{"signed, same content", domain.PlanSigned, 3, "h1", "h1", 3, true},
-		{"signed, content changed without reopening", domain.PlanSigned, 3, "h1", "h2", 4, false},
-		{"edited and edited back", domain.PlanDraft, 3, "h1", "h1", 3, true},
-		{"edited", domain.PlanDraft, 3, "h1", "h2", 4, false},
-		{"signed elsewhere, no hash", domain.PlanSigned, 2, "", "h9", 2, true},
-		{"draft, no hash", domain.PlanDraft, 2, "", "h9", 3, false},
+		{"never signed", domain.PlanDraft, 0, data.IssuedVersion{}, "h1", 1, false},
+		{"signed, same content", domain.PlanSigned, 3, signed(3, "h1"), "h1", 3, true},
+		{"signed, content changed without reopening", domain.PlanSigned, 3, signed(3, "h1"), "h2", 4, false},
+		{"edited and edited back", domain.PlanDraft, 3, signed(3, "h1"), "h1", 3, true},
+		{"edited", domain.PlanDraft, 3, signed(3, "h1"), "h2", 4, false},
+		{"signed elsewhere, no record", domain.PlanSigned, 2, data.IssuedVersion{}, "h9", 2, true},
+		{"draft, no record", domain.PlanDraft, 2, data.IssuedVersion{}, "h9", 3, false},
+		// An export reserved v4 and was cut short: the same content takes v4 again, other
+		// content v5, never v4.
+		{"cut short, same content", domain.PlanSigned, 3, data.IssuedVersion{Version: 4, Hash: "h2"}, "h2", 4, false},
+		{"cut short, then edited", domain.PlanSigned, 3, data.IssuedVersion{Version: 4, Hash: "h2"}, "h3", 5, false},
+		{"record from before 0006", domain.PlanSigned, 3, signed(3, "legacy:abc"), "h1", 4, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, u := nextVersion(domain.Plan{Status: tt.status, Version: tt.version}, tt.signed, tt.now)
+			v, u := nextVersion(domain.Plan{Status: tt.status, Version: tt.version}, tt.last, tt.now)
 			if v != tt.want || u != tt.wantUnchanged {
 				t.Errorf("got %d %v, want %d %v", v, u, tt.want, tt.wantUnchanged)
 			}

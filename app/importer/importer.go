@@ -17,6 +17,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
@@ -38,6 +39,10 @@ const (
 	Duplicate = Verdict(data.PlacedDuplicate)
 	// Older: older than the current version; kept in history, not current.
 	Older = Verdict(data.PlacedOlder)
+	// Conflict: the file disagrees with one imported before (ConflictKind says how): the same
+	// version with other content, or another plan for the same board and year. It is kept, not
+	// current; the coordinator compares the two and chooses (Choose). Needs attention.
+	Conflict = Verdict(data.PlacedConflict)
 	// UnknownSigner: a valid signature by someone not on the trust list. The file is kept
 	// waiting; approving the signer imports it.
 	UnknownSigner Verdict = "unknown_signer"
@@ -49,7 +54,7 @@ const (
 )
 
 // Verdicts lists every verdict in the order a summary shows them.
-var Verdicts = []Verdict{AcceptedNew, AcceptedNewer, Duplicate, Older, UnknownSigner, Rejected, Failed}
+var Verdicts = []Verdict{AcceptedNew, AcceptedNewer, Duplicate, Older, Conflict, UnknownSigner, Rejected, Failed}
 
 // Settled reports whether the verdict leaves nothing for the coordinator to do: the file is
 // imported, or was already, or is an older version kept in history.
@@ -73,6 +78,8 @@ const (
 	ReasonCertNoBoard submission.Reason = "cert_no_board"
 	// ReasonOtherKommun: the plan is another kommun's than the coordinator's.
 	ReasonOtherKommun submission.Reason = "other_kommun"
+	// ReasonContentHash: the payload's content_hash is not the hash of the content it carries.
+	ReasonContentHash submission.Reason = "content_hash"
 	// ReasonSignerOtherBoard goes with UnknownSigner: an approved signer sent a plan for a
 	// board they are not approved for. Approving them for it imports the file.
 	ReasonSignerOtherBoard submission.Reason = "signer_other_board"
@@ -102,7 +109,15 @@ type Result struct {
 	// (Older).
 	Other      int
 	SameFile   bool      // Duplicate: these very bytes were imported before
-	ExistingAt time.Time // Duplicate: when
+	ExistingAt time.Time // Duplicate: when; Conflict: when the other one was imported
+	// ConflictKind says how a Conflict disagrees, with ConflictWith (the stored submission it
+	// disagrees with, whose signer is OtherSigner).
+	ConflictKind data.ConflictKind
+	ConflictWith int64
+	OtherSigner  string
+	// PlanUUID and ContentHash: the plan identity the payload carries ("" for older files) and
+	// the hash of its content.
+	PlanUUID, ContentHash string
 
 	Signer      *x509.Certificate
 	SignerName  string
@@ -142,6 +157,9 @@ type Progress struct {
 type Importer struct {
 	store *data.Store
 	now   func() time.Time
+	// hashed is set once the content hashes of submissions received before there were any
+	// have been filled in (fillHashes).
+	hashed atomic.Bool
 }
 
 // New returns an importer for store.
@@ -409,6 +427,17 @@ func (im *Importer) assess(name string, b []byte, ts trustSet, approvedFor strin
 		r.Detail = fmt.Sprintf("plan of %q, this coordinator is %q", r.Kommun, ts.kommun)
 		return r
 	}
+	hash, err := submission.ContentHash(v.PayloadJSON)
+	if err != nil {
+		r.Verdict, r.Reason, r.Detail = Rejected, submission.ReasonPayloadInvalid, err.Error()
+		return r
+	}
+	r.ContentHash, r.PlanUUID = hash, v.Payload.PlanUUID
+	if c := v.Payload.ContentHash; c != "" && c != hash {
+		r.Verdict, r.Reason = Rejected, ReasonContentHash
+		r.Detail = fmt.Sprintf("content_hash %s, content hashes to %s", c, hash)
+		return r
+	}
 	known, err := im.knownBoard(r.Board)
 	if err != nil {
 		r.Verdict, r.Reason, r.Err, r.Detail = Failed, storeReason(err), err, err.Error()
@@ -444,7 +473,8 @@ func (im *Importer) assess(name string, b []byte, ts trustSet, approvedFor strin
 	r.rec = &data.Received{
 		Plan: v.Payload.Plan, Board: r.Board, Year: r.Year, Version: r.Version,
 		SignerName: r.SignerName, SignerFingerprint: r.Fingerprint, TrustedVia: ts.vouchedBy(v), SignedAt: r.SignedAt,
-		FileName: filepath.Base(name), SHA256: r.SHA256, Payload: v.PayloadJSON, PDF: b,
+		FileName: filepath.Base(name), SHA256: r.SHA256, PlanUUID: r.PlanUUID, ContentHash: r.ContentHash,
+		Payload: v.PayloadJSON, PDF: b,
 	}
 	return r
 }
@@ -477,6 +507,7 @@ func (im *Importer) finish(r Result, b []byte) Result {
 	}
 	rec := r.rec
 	r.rec = nil
+	im.fillHashes()
 	out, err := im.store.ImportSubmission(*rec, r.logEntry())
 	if err != nil {
 		r.Verdict, r.Reason, r.Err, r.Detail = Failed, storeReason(err), err, err.Error()
@@ -485,7 +516,40 @@ func (im *Importer) finish(r Result, b []byte) Result {
 	r.Verdict = Verdict(out.Placement)
 	r.SubmissionID, r.PlanID, r.LogID = out.SubmissionID, out.PlanID, out.LogID
 	r.Other, r.SameFile, r.ExistingAt = out.Other, out.SameFile, out.ExistingAt
+	r.ConflictKind, r.ConflictWith = out.ConflictKind, out.ConflictWith
+	if out.ConflictWith != 0 {
+		// What the coordinator reads about the other file; the verdict stands without it.
+		if o, err := im.store.Submission(out.ConflictWith); err == nil {
+			r.Other, r.OtherSigner, r.ExistingAt = o.Version, o.SignerName, o.ImportedAt
+		}
+	}
 	return r
+}
+
+// fillHashes computes the content hash of submissions received before submissions carried
+// one, from their stored payload, so that rule 2 of the placement (same version, same content)
+// can recognise them. Once per importer; a failure leaves those hashes unknown, which makes a
+// file with their version a conflict rather than a duplicate (never dropped).
+func (im *Importer) fillHashes() {
+	if im.hashed.Load() {
+		return
+	}
+	ids, err := im.store.SubmissionsWithoutHash()
+	if err != nil {
+		return
+	}
+	ok := true
+	for _, id := range ids {
+		raw, err := im.store.SubmissionPayload(id)
+		if err == nil {
+			var h string
+			if h, err = submission.ContentHash(raw); err == nil {
+				err = im.store.SetContentHash(id, h)
+			}
+		}
+		ok = ok && err == nil
+	}
+	im.hashed.Store(ok)
 }
 
 func storeReason(err error) submission.Reason {

@@ -27,7 +27,7 @@ func (r Result) Text(loc *i18n.Localizer) string {
 		date = loc.Date(r.ExistingAt.Local())
 	}
 	args := []any{"Board", r.Board, "Year", r.Year, "Version", r.Version, "Other", r.Other, "Signer", r.SignerName, "Date", date,
-		"Approved", strings.Join(r.Approved, ", ")}
+		"Approved", strings.Join(r.Approved, ", "), "OtherSigner", r.OtherSigner}
 	switch r.Verdict {
 	case AcceptedNew:
 		return loc.Tf("importer.text.accepted_new", args...)
@@ -35,6 +35,14 @@ func (r Result) Text(loc *i18n.Localizer) string {
 		return loc.Tf("importer.text.accepted_newer", args...)
 	case Older:
 		return loc.Tf("importer.text.older", args...)
+	case Conflict:
+		switch r.ConflictKind {
+		case data.ConflictOtherPlan:
+			return loc.Tf("importer.text.conflict_other_plan", args...)
+		case data.ConflictStillOpen:
+			return loc.Tf("importer.text.conflict_still_open", args...)
+		}
+		return loc.Tf("importer.text.conflict_same_version", args...)
 	case Duplicate:
 		if r.SameFile {
 			return loc.Tf("importer.text.duplicate_file", args...)
@@ -67,6 +75,8 @@ func (r Result) Text(loc *i18n.Localizer) string {
 		return loc.T("importer.reason.cert_no_board")
 	case ReasonOtherKommun:
 		return loc.Tf("importer.reason.other_kommun", "Kommun", r.Kommun, "Own", r.OwnKommun)
+	case ReasonContentHash:
+		return loc.T("importer.reason.content_hash")
 	case ReasonNoFile:
 		return loc.T("importer.reason.no_file")
 	}
@@ -94,9 +104,10 @@ func (s Summary) Total() int {
 	return n
 }
 
-// Settled reports whether every file is imported, a duplicate or an older version.
+// Settled reports whether every file is imported, a duplicate or an older version: nothing
+// waits, was refused, failed or is in conflict.
 func (s Summary) Settled() bool {
-	return s[UnknownSigner] == 0 && s[Rejected] == 0 && s[Failed] == 0
+	return s[UnknownSigner] == 0 && s[Rejected] == 0 && s[Failed] == 0 && s[Conflict] == 0
 }
 
 // Text is the summary as one sentence, naming only the verdicts that occurred:
@@ -109,6 +120,7 @@ func (s Summary) Text(loc *i18n.Localizer) string {
 		{"importer.summary.accepted", s[AcceptedNew] + s[AcceptedNewer]},
 		{"importer.summary.duplicate", s[Duplicate]},
 		{"importer.summary.older", s[Older]},
+		{"importer.summary.conflict", s[Conflict]},
 		{"importer.summary.waiting", s[UnknownSigner]},
 		{"importer.summary.rejected", s[Rejected]},
 		{"importer.summary.failed", s[Failed]},

@@ -56,6 +56,13 @@ func TestValidate(t *testing.T) {
 		{"previous year not the year before", func(p *Payload) { p.Plan.Previous.Plan.Year = 2025 }, "previous.year"},
 		{"two years of history", func(p *Payload) { p.Plan.Previous.Previous = &domain.PlanData{} }, "previous.previous"},
 		{"previous activity broken", func(p *Payload) { p.Plan.Previous.Activities[0].PercentDone = -1 }, "plan.previous.activities[0].percent_done"},
+		{"plan identity and content hash", func(p *Payload) {
+			p.PlanUUID, p.ContentHash = "0f8fad5b-d9cb-469f-a165-70867728950e", strings.Repeat("ab", 32)
+		}, ""},
+		{"plan identity not a UUID", func(p *Payload) { p.PlanUUID = "Socialnämndens plan" }, "plan_uuid"},
+		{"plan identity in capitals", func(p *Payload) { p.PlanUUID = "0F8FAD5B-D9CB-469F-A165-70867728950E" }, "plan_uuid"},
+		{"content hash too short", func(p *Payload) { p.ContentHash = "abc" }, "content_hash"},
+		{"content hash not hex", func(p *Payload) { p.ContentHash = strings.Repeat("zz", 32) }, "content_hash"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

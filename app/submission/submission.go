@@ -45,6 +45,13 @@ type Payload struct {
 	HoursPerFTE int             `json:"hours_per_fte"`
 	Sensitive   bool            `json:"sensitive"` // register details that must not be e-mailed
 	Plan        domain.PlanData `json:"plan"`      // everything to rebuild the plan on the coordinator's side
+	// PlanUUID is the plan's identity (domain.Plan.UUID), the same in every version of the plan
+	// and in every copy of the board's database. Added in schema 1; absent in older files.
+	PlanUUID string `json:"plan_uuid,omitempty"`
+	// ContentHash is ContentHash of this payload: the plan content, so that two files with
+	// the same content have the same hash whenever they were signed. Added in schema 1; absent
+	// in older files (the importer then computes it).
+	ContentHash string `json:"content_hash,omitempty"`
 }
 
 // Bounds of Validate that are not app-wide.
@@ -72,6 +79,12 @@ func (p Payload) Validate() error {
 	}
 	if p.CreatedAt.IsZero() {
 		v.addf("created_at is missing")
+	}
+	if p.PlanUUID != "" && !ValidUUID(p.PlanUUID) {
+		v.addf("plan_uuid %.40q is not a UUID in lowercase canonical form", p.PlanUUID)
+	}
+	if p.ContentHash != "" && !validHash(p.ContentHash) {
+		v.addf("content_hash %.70q is not 64 lowercase hexadecimal digits", p.ContentHash)
 	}
 	if p.HoursPerFTE < 1 || p.HoursPerFTE > maxHoursPerFTE {
 		v.addf("hours_per_fte %d outside 1..%d", p.HoursPerFTE, maxHoursPerFTE)

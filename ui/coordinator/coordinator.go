@@ -44,11 +44,12 @@ type View struct {
 	// fyne.Do on the worker goroutine, not the UI one.
 	flushed atomic.Bool
 
-	imp   *importView
-	hist  *historyView
-	trust *trustView
-	ca    *caView
-	tabs  *container.AppTabs
+	imp      *importView
+	hist     *historyView
+	conflict *conflictView // the comparison shown last (tests look at it)
+	trust    *trustView
+	ca       *caView
+	tabs     *container.AppTabs
 }
 
 // New makes the area; Build makes its widgets.
@@ -73,6 +74,7 @@ func (v *View) Build() fyne.CanvasObject {
 	)
 	v.tabs.OnSelected = func(*container.TabItem) { v.refresh() }
 	v.env.Window.SetOnDropped(v.imp.onDropped)
+	v.imp.reloadConflicts()
 	title := widget.NewLabelWithStyle(loc.T("coordinator.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	var head fyne.CanvasObject = title
@@ -97,6 +99,7 @@ func (v *View) refresh() {
 	if v.flushed.Load() {
 		return
 	}
+	v.imp.reloadConflicts()
 	v.hist.reload()
 	v.trust.reload()
 	v.ca.reload()

@@ -54,6 +54,12 @@ var noConfigDir = sync.OnceFunc(api.DisableConfigDir)
 // sealed is a small real submission of board for year, version v, signed by id.
 func sealed(t *testing.T, board string, year, v int, id *identity.Identity) []byte {
 	t.Helper()
+	return sealedHours(t, board, year, v, id, 20)
+}
+
+// sealedHours is sealed with the plan's one activity taking hours internal hours.
+func sealedHours(t *testing.T, board string, year, v int, id *identity.Identity, hours int64) []byte {
+	t.Helper()
 	noConfigDir()
 	gp := gopdf.GoPdf{}
 	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
@@ -80,7 +86,7 @@ func sealed(t *testing.T, board string, year, v int, id *identity.Identity) []by
 		CreatedAt: time.Now().UTC(), Goals: prof.Goals, HoursPerFTE: prof.HoursPerFTE,
 		Plan: domain.PlanData{
 			Plan:       domain.Plan{Board: board, Year: year, Status: domain.PlanSigned, Responsible: "Förvaltningschef"},
-			Activities: []domain.Activity{{Position: 1, Title: "Behörighetsöversyn", Goals: []int{1}, InternalHours: 20}},
+			Activities: []domain.Activity{{Position: 1, Title: "Behörighetsöversyn", Goals: []int{1}, InternalHours: hours}},
 		},
 	}
 	out, err := submission.Seal(pdf.Bytes(), p, id.Key, append([]*x509.Certificate{id.Cert}, id.Chain...),

@@ -28,6 +28,7 @@ type historyView struct {
 	table   *widget.Table
 	saveBtn *widget.Button
 	checkBt *widget.Button
+	compare *widget.Button // shown while the selected plan has an open conflict
 	empty   *widget.Label
 	pick    *widget.Label     // "choose a plan in the list", while none is chosen
 	detail  fyne.CanvasObject // the version table and its buttons, once a plan is chosen
@@ -40,6 +41,7 @@ type subGroup struct {
 	versions  []data.Submission // newest first
 	current   int               // current version number
 	untrusted bool              // the current version's signer is no longer trusted
+	conflict  bool              // submissions of it disagree and the coordinator has not chosen yet
 }
 
 // Version table columns.
@@ -87,11 +89,14 @@ func (h *historyView) build() fyne.CanvasObject {
 	h.checkBt = widget.NewButtonWithIcon(loc.T("coordinator.history.recheck"), theme.SearchIcon(), h.onRecheck)
 	h.saveBtn.Disable()
 	h.checkBt.Disable()
+	h.compare = widget.NewButtonWithIcon(loc.T("coordinator.conflict.compare"), theme.VisibilityIcon(), h.onCompare)
+	h.compare.Importance = widget.HighImportance
+	h.compare.Hide()
 	h.empty = wrapped(loc.T("coordinator.history.empty"))
 	h.reload()
 	h.pick = widget.NewLabel(loc.T("coordinator.history.pick"))
 	h.pick.Importance = widget.LowImportance
-	h.detail = container.NewBorder(nil, container.NewHBox(h.saveBtn, h.checkBt), nil, nil, fitted(h.table, widths))
+	h.detail = container.NewBorder(nil, container.NewHBox(h.compare, h.saveBtn, h.checkBt), nil, nil, fitted(h.table, widths))
 	right := container.NewStack(h.detail, container.NewCenter(h.pick))
 	h.showPick()
 	left := container.NewBorder(bold(loc.T("coordinator.history.boards")), nil, nil, nil, h.list)
@@ -105,6 +110,9 @@ func (h *historyView) groupText(g subGroup) string {
 	text := strconv.Itoa(g.year) + " · " + g.board + " · " + loc.Tf("coordinator.version_n", "Version", g.current)
 	if g.untrusted {
 		text += " · " + loc.T("coordinator.history.untrusted_short")
+	}
+	if g.conflict {
+		text += " · " + loc.T("coordinator.history.conflict_short")
 	}
 	return text
 }
@@ -139,6 +147,7 @@ func (h *historyView) reload() {
 			g.current = s.Version
 			g.untrusted = !s.Trusted
 		}
+		g.conflict = g.conflict || s.ConflictOpen
 	}
 	loc := h.v.loc
 	sort.SliceStable(h.groups, func(i, j int) bool {
@@ -193,7 +202,18 @@ func (h *historyView) selectGroup(i int) {
 	h.table.Refresh()
 	h.saveBtn.Disable()
 	h.checkBt.Disable()
+	h.compare.Hidden = !h.groups[i].conflict
+	h.compare.Refresh()
 	h.showPick()
+}
+
+// onCompare opens the comparison of the selected plan's conflict.
+func (h *historyView) onCompare() {
+	if h.selG < 0 || h.selG >= len(h.groups) {
+		return
+	}
+	g := h.groups[h.selG]
+	h.v.showConflict(g.board, g.year, nil)
 }
 
 func (h *historyView) cell(row, col int) string {
@@ -205,6 +225,9 @@ func (h *historyView) cell(row, col int) string {
 	case hcolCurrent:
 		if s.Current {
 			return loc.T("coordinator.history.current")
+		}
+		if s.ConflictOpen {
+			return loc.T("coordinator.history.conflict")
 		}
 		return ""
 	case hcolSigner:

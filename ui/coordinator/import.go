@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app/importer"
+	"handlingsplan/data"
 )
 
 // importView is the import tab: choose files or a folder (or drop them on the window), watch
@@ -32,6 +33,11 @@ type importView struct {
 	table                          *widget.Table
 	detail                         *widget.Label
 	approveBtn                     *widget.Button
+	compareBtn                     *widget.Button
+	conflicts                      []data.ConflictGroup // open ones, for the note under the buttons
+	conflictNote                   *widget.Label
+	conflictBtn                    *widget.Button
+	conflictBox                    *fyne.Container
 	picker                         dialog.Dialog // the file checklist, while open
 	root                           *fyne.Container
 
@@ -75,12 +81,21 @@ func (iv *importView) build() fyne.CanvasObject {
 	iv.detail = wrapped("")
 	iv.approveBtn = widget.NewButtonWithIcon(loc.T("coordinator.import.review_signer"), theme.ConfirmIcon(), iv.onApproveSelected)
 	iv.approveBtn.Hide()
+	iv.compareBtn = widget.NewButtonWithIcon(loc.T("coordinator.conflict.compare"), theme.VisibilityIcon(), iv.onCompareSelected)
+	iv.compareBtn.Importance = widget.HighImportance
+	iv.compareBtn.Hide()
+	iv.conflictNote = wrapped("")
+	iv.conflictNote.Importance = widget.WarningImportance
+	iv.conflictBtn = widget.NewButtonWithIcon(loc.T("coordinator.conflict.compare"), theme.VisibilityIcon(), iv.onCompareOpen)
+	iv.conflictBox = container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), iv.conflictBtn, iv.conflictNote)
+	iv.conflictBox.Hide()
 	top := container.NewVBox(
 		container.NewHBox(iv.filesBtn, iv.folderBtn, iv.cancelBtn),
 		iv.bar,
 		iv.status,
+		iv.conflictBox,
 	)
-	bottom := container.NewVBox(widget.NewSeparator(), iv.detail, container.NewHBox(iv.approveBtn))
+	bottom := container.NewVBox(widget.NewSeparator(), iv.detail, container.NewHBox(iv.approveBtn, iv.compareBtn))
 	iv.root = container.NewBorder(top, bottom, nil, nil, fitted(iv.table, widths))
 	return iv.root
 }
@@ -130,7 +145,54 @@ func (iv *importView) onSelect(row int) {
 	} else {
 		iv.approveBtn.Hide()
 	}
+	if r.Verdict == importer.Conflict && !iv.running {
+		iv.compareBtn.Show()
+	} else {
+		iv.compareBtn.Hide()
+	}
 	iv.relayout()
+}
+
+// reloadConflicts shows, above the verdicts, which boards and years have a conflict the
+// coordinator has not chosen in, whenever and however the files came in (GUI or CLI).
+func (iv *importView) reloadConflicts() {
+	if iv.conflictBox == nil {
+		return
+	}
+	groups, err := iv.v.im.OpenConflicts()
+	if err != nil {
+		iv.v.showError(err)
+		return
+	}
+	iv.conflicts = groups
+	if len(groups) == 0 {
+		iv.conflictBox.Hide()
+		iv.relayout()
+		return
+	}
+	names := make([]string, len(groups))
+	for i, g := range groups {
+		names[i] = g.Board + " " + strconv.Itoa(g.Year)
+	}
+	iv.conflictNote.SetText(iv.v.loc.Tf("coordinator.import.conflicts_open", "Count", len(groups), "Plans", strings.Join(names, ", ")))
+	iv.conflictBox.Show()
+	iv.relayout()
+}
+
+// onCompareOpen opens the first open conflict (after a choice the note shows the next).
+func (iv *importView) onCompareOpen() {
+	if len(iv.conflicts) > 0 {
+		iv.v.showConflict(iv.conflicts[0].Board, iv.conflicts[0].Year, nil)
+	}
+}
+
+// onCompareSelected opens the comparison of the selected file's conflict.
+func (iv *importView) onCompareSelected() {
+	if iv.sel < 0 || iv.sel >= len(iv.results) {
+		return
+	}
+	r := iv.results[iv.sel]
+	iv.v.showConflict(r.Board, r.Year, nil)
 }
 
 // onChooseFiles lets the user pick several files: Fyne's file dialog picks one, so the user
@@ -258,6 +320,7 @@ func (iv *importView) start(paths []string) {
 	iv.table.Refresh()
 	iv.detail.SetText("")
 	iv.approveBtn.Hide()
+	iv.compareBtn.Hide()
 	iv.filesBtn.Disable()
 	iv.folderBtn.Disable()
 	iv.cancelBtn.Enable()
@@ -315,6 +378,9 @@ func (iv *importView) finish(results []importer.Result, err error) {
 	}
 	if sum[importer.UnknownSigner] > 0 {
 		text += " " + loc.T("coordinator.import.select_to_approve")
+	}
+	if sum[importer.Conflict] > 0 {
+		text += " " + loc.T("coordinator.import.select_to_compare")
 	}
 	iv.status.SetText(text)
 	iv.relayout()

@@ -205,7 +205,10 @@ func (tv *trustView) add(certFile []byte) {
 			msg += loc.Tf("coordinator.trust.restored", "Count", ch.Restored) + "\n"
 		}
 		if n := importer.Summarize(ch.Imported); n.Total() > 0 {
-			msg += loc.Tf("coordinator.trust.imported_waiting", "Count", n[importer.AcceptedNew]+n[importer.AcceptedNewer]+n[importer.Older]) + "\n"
+			msg += loc.Tf("coordinator.trust.imported_waiting", "Count", n[importer.AcceptedNew]+n[importer.AcceptedNewer]+n[importer.Older]+n[importer.Conflict]) + "\n"
+			if n[importer.Conflict] > 0 { // kept; the import tab's note offers the comparison
+				msg += loc.T("coordinator.import.select_to_compare") + "\n"
+			}
 			tv.v.imp.applyApproved(ch.Imported)
 		}
 		dialog.ShowInformation(loc.T("coordinator.trust.title"), msg, tv.v.env.Window)
