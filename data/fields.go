@@ -95,6 +95,7 @@ var editable = map[string]map[string]column{
 		"continuity_at":    {name: "continuity_at", kind: kDate},
 		"recovery_at":      {name: "recovery_at", kind: kDate},
 		"sensitive":        {name: "sensitive", kind: kBool},
+		"classified_at":    {name: "classified_at", kind: kDate},
 	},
 }
 

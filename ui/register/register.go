@@ -34,6 +34,8 @@ type Env struct {
 	// SaveDelay is how long typing must pause before it is saved: 0 means DefaultSaveDelay; a
 	// negative value saves only on focus loss, Enter, row change, Ctrl+S and Flush (tests).
 	SaveDelay time.Duration
+	// Now is the clock the register's age rules count from; nil means time.Now.
+	Now func() time.Time
 }
 
 // DefaultSaveDelay is how long typing pauses before it is saved, as in the wizard.
@@ -52,6 +54,10 @@ type View struct {
 
 	rows     []domain.System // in Swedish (or English) name order
 	problems domain.Problems
+	// acts are the activities of the board's current and next plans: a warning one of them
+	// addresses says so (see warnings.go).
+	acts []data.PlannedActivity
+	prof domain.Profile
 	selID    int64 // the system shown in the form, 0 when none
 	focusID  int64 // Focus called before Build
 	undo     widgets.Undo[edit, where]
@@ -97,11 +103,12 @@ func (v *View) load(boardID int64) error {
 	}
 	v.board = boards[i]
 	if prof, err := v.store.Profile(); err == nil {
-		v.scale = prof.Scale
+		v.scale, v.prof = prof.Scale, prof
 	} else {
 		// The levels are still shown as numbers; the register stays usable.
 		fyne.LogError("register: read profile", err)
 	}
+	v.loadActivities()
 	return v.readRows()
 }
 
@@ -273,12 +280,10 @@ func (v *View) rowState(id int64) state {
 	return out
 }
 
-// validate recomputes the problems of every row.
+// validate recomputes the problems of every row: the register's rules (domain.SystemWarnings)
+// with the activities of the board's plans that address them.
 func (v *View) validate() {
-	v.problems = v.problems[:0]
-	for _, x := range v.rows {
-		v.problems = append(v.problems, domain.ValidateSystem(x)...)
-	}
+	v.problems = domain.ValidateRegister(v.rows, v.activities(), v.now())
 }
 
 // validated is called after every change: problems, row marks, the form's sentences, counts.
