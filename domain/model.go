@@ -159,7 +159,7 @@ type Activity struct {
 	// submission these are the sender's ids, remapped on import).
 	SystemIDs []int64 `json:"systems,omitempty"`
 	// Addresses says which register warning or checklist requirement the activity was made for
-	// ("rule:no_risk_analysis", "req:records_plan"; see Addressing), "" for any other activity.
+	// ("rule:no_risk_analysis", "req:records_plan"), "" for any other activity.
 	Addresses string `json:"addresses,omitempty"`
 	// Follow-up, filled in the autumn of the plan's year.
 	Status          ActivityStatus `json:"status"`

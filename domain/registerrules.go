@@ -223,22 +223,16 @@ func RuleAddress(r RegisterRule) string { return "rule:" + string(r) }
 // RequirementAddress is the Activity.Addresses value of an activity made for a requirement.
 func RequirementAddress(id string) string { return "req:" + id }
 
-// addressing finds the activity of acts that addresses addr for system systemID (0: a
-// requirement, which no system narrows). For a register rule, an activity the user linked to
-// the system without saying what for counts too: it is work planned on that system.
+// addressing finds the activity of acts made for addr (for system systemID; 0 for a
+// requirement, which no system narrows). Only an activity that says what it was made for counts:
+// an activity merely linked to the system may be about something else entirely, and a warning
+// that named it would mislead.
 func addressing(acts []Activity, addr string, systemID int64) *Activity {
-	var loose *Activity
 	for i := range acts {
 		a := &acts[i]
-		if systemID != 0 && !slices.Contains(a.SystemIDs, systemID) {
-			continue
-		}
-		if a.Addresses == addr {
+		if a.Addresses == addr && (systemID == 0 || slices.Contains(a.SystemIDs, systemID)) {
 			return a
 		}
-		if systemID != 0 && a.Addresses == "" && loose == nil {
-			loose = a
-		}
 	}
-	return loose
+	return nil
 }

@@ -54,7 +54,8 @@ func (s *Shell) openRegister(boardID, systemID int64) {
 		planID := s.wiz.PlanID()
 		back = func() { s.OpenPlan(planID) }
 	}
-	v := register.New(register.Env{Window: s.win, Store: s.store, Loc: s.loc, Back: back, SaveDelay: s.saveDelay}, boardID)
+	v := register.New(register.Env{Window: s.win, Store: s.store, Loc: s.loc, Back: back, SaveDelay: s.saveDelay,
+		Now: s.now, OpenPlan: s.OpenPlan}, boardID)
 	s.Show(v)
 	if systemID != 0 {
 		v.Focus(systemID)
@@ -121,7 +122,7 @@ func (s *Shell) presentPlan(planID int64, fromSection bool) {
 	if fromSection && s.wiz != nil && s.wiz.Step() < len(stepSections) {
 		from = stepSections[s.wiz.Step()]
 	}
-	s.startPresentation(model.FromPlan(d, prof, s.loc, s.now()), from)
+	s.startPresentation(model.FromPlan(d, d.ProfileOr(prof), s.loc, s.now()), from)
 }
 
 func (s *Shell) startPresentation(deck *model.Deck, from model.Kind) {

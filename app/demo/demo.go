@@ -214,6 +214,9 @@ func buildBoard(b *boardInfo, year int, prof domain.Profile, ids *idSeq) [3]doma
 	if b.flawed {
 		g.spoil(&next)
 	}
+	for _, d := range []*domain.PlanData{&prev, &cur, &next} {
+		checklist(b.name, d, prof, b.head)
+	}
 
 	cur.Previous = clonePlan(prev)
 	next.Previous = clonePlan(cur)
@@ -380,6 +383,7 @@ func (g *gen) register(year int) []domain.System {
 			Confidentiality: t.k, Integrity: t.r, Availability: t.t, Traceability: t.s,
 			Sensitive: t.sensitive, SecurityPlan: domain.SecurityPlanNone,
 		}
+		x.ClassifiedAt = classifiedAt(g.b.name, x, year)
 		if lvl := x.MaxLevel(); lvl >= 0 {
 			switch {
 			case lvl >= 3 && g.chance(75):
@@ -721,5 +725,6 @@ func clonePlan(d domain.PlanData) *domain.PlanData {
 	}
 	c.Checkpoints = slices.Clone(d.Checkpoints)
 	c.Systems = cloneSystems(d.Systems)
+	c.Checklist = slices.Clone(d.Checklist)
 	return &c
 }

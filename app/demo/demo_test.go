@@ -97,6 +97,10 @@ func normalize(d domain.PlanData) norm {
 	c := *clonePlan(d)
 	// The plan identity is random, made when the plan is stored.
 	c.Plan.ID, c.Plan.BoardID, c.Plan.UpdatedAt, c.Plan.UUID = 0, 0, time.Time{}, ""
+	// The store records the profile a plan was made under and judges it as of today; it lists
+	// the checklist by requirement key.
+	c.Plan.ProfileID, c.Profile, c.AsOf = 0, nil, time.Time{}
+	slices.SortFunc(c.Checklist, func(x, y domain.ChecklistEntry) int { return strings.Compare(x.Requirement, y.Requirement) })
 	for i := range c.Activities {
 		a := &c.Activities[i]
 		var links []string

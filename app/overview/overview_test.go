@@ -429,6 +429,9 @@ func TestSubmissionProblems(t *testing.T) {
 			d.Trainings = []domain.Training{{ID: 1, Position: 1, Title: "Kurs", TargetGroup: "Alla", Format: domain.FormatWorkshop,
 				Dates: []time.Time{time.Date(2027, 4, 1, 0, 0, 0, 0, time.UTC)}, Responsible: "Chef", ExpectedParticipants: 10, Evaluation: "Enkät"}}
 			d.Checkpoints = []domain.Checkpoint{{ID: 1, Position: 1, Date: time.Date(2027, 10, 1, 0, 0, 0, 0, time.UTC), Method: "Möte", ReportTo: "Nämnden"}}
+			for _, r := range prof.Checklist {
+				d.Checklist = append(d.Checklist, domain.ChecklistEntry{Requirement: r.ID, Status: domain.ChecklistMet})
+			}
 			if ps := domain.ValidatePlan(d, prof); len(ps) != 0 {
 				t.Fatalf("fixture has problems: %v", ps)
 			}

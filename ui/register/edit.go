@@ -63,6 +63,8 @@ func fieldPtr(x *domain.System, field string) any {
 		return &x.ContinuityAt
 	case "recovery_at":
 		return &x.RecoveryAt
+	case "classified_at":
+		return &x.ClassifiedAt
 	case "sensitive":
 		return &x.Sensitive
 	}

@@ -36,6 +36,8 @@ type Env struct {
 	SaveDelay time.Duration
 	// Now is the clock the register's age rules count from; nil means time.Now.
 	Now func() time.Time
+	// OpenPlan, when set, opens a plan of the board in the wizard (after "Lägg till åtgärd").
+	OpenPlan func(planID int64)
 }
 
 // DefaultSaveDelay is how long typing pauses before it is saved, as in the wizard.
@@ -56,11 +58,11 @@ type View struct {
 	problems domain.Problems
 	// acts are the activities of the board's current and next plans: a warning one of them
 	// addresses says so (see warnings.go).
-	acts []data.PlannedActivity
-	prof domain.Profile
-	selID    int64 // the system shown in the form, 0 when none
-	focusID  int64 // Focus called before Build
-	undo     widgets.Undo[edit, where]
+	acts    []data.PlannedActivity
+	prof    domain.Profile
+	selID   int64 // the system shown in the form, 0 when none
+	focusID int64 // Focus called before Build
+	undo    widgets.Undo[edit, where]
 
 	title   *widget.Label
 	status  *widget.Label
