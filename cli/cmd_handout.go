@@ -17,7 +17,8 @@ import (
 
 // runHandout is "handlingsplan handout": the presentation's slides as a 16:9 PDF for the meeting
 // papers. With --board, that board's plan for the year (a received submission when there is
-// one, else the board's own plan); without, the municipal overview of the year.
+// one, else the board's own plan); without, the municipal overview of the year, from the
+// received plans as the coordinator's overview shows it.
 func runHandout(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("handout", stderr)
 	db := dbFlag(fs)
@@ -70,88 +71,58 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// handoutDeck builds the deck from the database. msg is a sentence for the user when what was
-// asked for does not exist; err is a failure to read.
+// handoutDeck builds the deck from the database with the function the presentation uses, so
+// the handout holds the slides F5 shows, in the same order. msg is a sentence for the user
+// when what was asked for does not exist; err is a failure to read.
 func handoutDeck(s *data.Store, board string, year int, loc *i18n.Localizer, now time.Time) (deck *present.Deck, msg string, err error) {
-	prof, err := s.Profile()
-	if err != nil {
-		return nil, "", err
+	if board == "" {
+		deck, o, err := present.OverviewDeck(s, year, loc, now)
+		if err != nil {
+			return nil, "", err
+		}
+		if len(o.Plans) == 0 {
+			return nil, loc.Tf("present.cli.no_received", "Year", year), nil
+		}
+		return deck, "", nil
 	}
 	received, err := receivedPlans(s, board, year)
 	if err != nil {
 		return nil, "", err
 	}
-	if board != "" {
-		if len(received) > 0 {
-			return present.FromPlan(received[0], prof, loc, now), "", nil
-		}
-		b, err := s.BoardByName(board)
-		if errors.Is(err, data.ErrNotFound) {
-			return nil, loc.Tf("present.cli.no_board", "Board", board), nil
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		p, err := s.PlanFor(b.ID, year)
-		if errors.Is(err, data.ErrNotFound) {
-			return nil, loc.Tf("present.cli.no_plan", "Board", board, "Year", year), nil
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		d, err := s.PlanData(p.ID)
-		if err != nil {
-			return nil, "", err
-		}
-		return present.FromPlan(d, prof, loc, now), "", nil
+	if len(received) > 0 {
+		deck, err := present.PlanDeck(s, received[0], loc, now)
+		return deck, "", err
 	}
-
-	plans := received
-	own, err := s.Plans(0)
+	b, err := s.BoardByName(board)
+	if errors.Is(err, data.ErrNotFound) {
+		return nil, loc.Tf("present.cli.no_board", "Board", board), nil
+	}
 	if err != nil {
 		return nil, "", err
 	}
-	for _, p := range own {
-		if p.Year != year {
-			continue
-		}
-		d, err := s.PlanData(p.ID)
-		if err != nil {
-			return nil, "", err
-		}
-		plans = append(plans, d)
+	p, err := s.PlanFor(b.ID, year)
+	if errors.Is(err, data.ErrNotFound) {
+		return nil, loc.Tf("present.cli.no_plan", "Board", board, "Year", year), nil
 	}
-	if len(plans) == 0 {
-		return nil, loc.Tf("present.cli.no_plans", "Year", year), nil
-	}
-	boards, err := s.Boards()
 	if err != nil {
 		return nil, "", err
 	}
-	names := make([]string, len(boards))
-	for i, b := range boards {
-		names[i] = b.Name
-	}
-	return present.FromOverview(present.OverviewFromPlans(year, plans, names), prof, loc, now), "", nil
+	deck, err = present.PlanDeck(s, p.ID, loc, now)
+	return deck, "", err
 }
 
-// receivedPlans loads the current received submission of each board for year (of one board
-// when board is set). A submission whose signer is no longer trusted is left out.
-func receivedPlans(s *data.Store, board string, year int) ([]domain.PlanData, error) {
+// receivedPlans lists the plan of the current received submission of board for year. A
+// submission whose signer is no longer trusted is left out.
+func receivedPlans(s *data.Store, board string, year int) ([]int64, error) {
 	subs, err := s.Submissions(board, year)
 	if err != nil {
 		return nil, err
 	}
-	var out []domain.PlanData
+	var out []int64
 	for _, sub := range subs {
-		if !sub.Current || !sub.Trusted || sub.PlanID == 0 {
-			continue
+		if sub.Current && sub.Trusted && sub.PlanID != 0 {
+			out = append(out, sub.PlanID)
 		}
-		d, err := s.PlanData(sub.PlanID)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
 	}
 	return out, nil
 }

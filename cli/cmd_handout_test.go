@@ -16,6 +16,11 @@ func TestHandoutCLI(t *testing.T) {
 	if code := runDemo([]string{"--db", db, "--year", "2026"}, &out, &errOut); code != 0 {
 		t.Fatalf("demo: %d %s", code, errOut.String())
 	}
+	// The municipal overview is made from received plans: the coordinator's demo.
+	cdb := filepath.Join(dir, "coordinator.db")
+	if code := runDemo([]string{"--db", cdb, "--year", "2026", "--coordinator"}, &out, &errOut); code != 0 {
+		t.Fatalf("coordinator demo: %d %s", code, errOut.String())
+	}
 	tests := []struct {
 		name     string
 		args     []string
@@ -27,12 +32,16 @@ func TestHandoutCLI(t *testing.T) {
 	}{
 		{"one board's plan", []string{"--db", db, "--year", "2027", "--board", "Socialnämnden", "--out", filepath.Join(dir, "soc.pdf")}, 0,
 			"bilder) är sparad i", "", "soc.pdf", []string{"Handlingsplan för informationssäkerhet 2027", "Socialnämnden", "Förslag till beslut", "Täckning av målen"}},
-		{"the municipal overview in English", []string{"--db", db, "--year", "2026", "--out", filepath.Join(dir, "ks.pdf"), "--lang", "en"}, 0,
+		{"the municipal overview in English", []string{"--db", cdb, "--year", "2026", "--out", filepath.Join(dir, "ks.pdf"), "--lang", "en"}, 0,
 			"slides) is saved in", "", "ks.pdf", []string{"Information security in the boards 2026", "Överförmyndarnämnden", "Proposed decisions"}},
+		{"a received board plan", []string{"--db", cdb, "--year", "2026", "--board", "Socialnämnden", "--out", filepath.Join(dir, "recv.pdf")}, 0,
+			"bilder) är sparad i", "", "recv.pdf", []string{"Socialnämnden", "Uppföljning av 2025", "Förslag till beslut"}},
+		{"the overview of a board's own database", []string{"--db", db, "--year", "2026", "--out", filepath.Join(dir, "own.pdf")}, 1,
+			"", "Inga inlämnade planer för 2026 är inlästa.", "", nil},
 		{"an unknown board", []string{"--db", db, "--year", "2027", "--board", "Valnämnden", "--out", filepath.Join(dir, "x.pdf")}, 1,
 			"", "Det finns ingen nämnd som heter ”Valnämnden”.", "", nil},
-		{"a year without plans", []string{"--db", db, "--year", "2031", "--out", filepath.Join(dir, "y.pdf")}, 1,
-			"", "Det finns inga planer för 2031 i databasen.", "", nil},
+		{"a year without plans", []string{"--db", cdb, "--year", "2031", "--out", filepath.Join(dir, "y.pdf")}, 1,
+			"", "Inga inlämnade planer för 2031 är inlästa.", "", nil},
 		{"a board without a plan that year", []string{"--db", db, "--year", "2031", "--board", "Socialnämnden", "--out", filepath.Join(dir, "z.pdf")}, 1,
 			"", "Socialnämnden har ingen plan för 2031.", "", nil},
 		{"no output file", []string{"--db", db, "--year", "2027"}, 2, "", "Användning: handlingsplan handout", "", nil},

@@ -64,7 +64,8 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer s.Close()
-	o, err := overview.Load(s, *year, overview.Options{Loc: loc, Board: *board})
+	now := time.Now()
+	o, err := overview.Load(s, *year, overview.Options{Loc: loc, Board: *board, Now: now})
 	if err != nil {
 		fmt.Fprintln(stderr, loc.T("exports.cli.load_failed"))
 		logDetail(stderr, loc, err)
@@ -82,7 +83,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	w, err := exports.Write(o, *out, exports.Options{
-		ReportOptions: exports.ReportOptions{AppVersion: version.Version, Now: time.Now(), Signer: signer},
+		ReportOptions: exports.ReportOptions{AppVersion: version.Version, Now: now, Signer: signer},
 		Comma:         *comma, Protocol: *protocol, Board: *board,
 	})
 	if err != nil {

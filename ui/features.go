@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	ov "handlingsplan/app/overview"
 	model "handlingsplan/app/present"
 	"handlingsplan/app/settings"
 	"handlingsplan/data"
@@ -108,12 +107,8 @@ func (s *Shell) presentPlan(planID int64, fromSection bool) {
 	if s.wiz != nil && s.wiz.Flush() != nil {
 		return
 	}
-	d, err := s.store.PlanData(planID)
-	if err != nil {
-		s.showError(err)
-		return
-	}
-	prof, err := s.store.Profile()
+	// The deck comes from the function `handlingsplan handout` uses: the handout is this deck.
+	deck, err := model.PlanDeck(s.store, planID, s.loc, s.now())
 	if err != nil {
 		s.showError(err)
 		return
@@ -122,7 +117,7 @@ func (s *Shell) presentPlan(planID int64, fromSection bool) {
 	if fromSection && s.wiz != nil && s.wiz.Step() < len(stepSections) {
 		from = stepSections[s.wiz.Step()]
 	}
-	s.startPresentation(model.FromPlan(d, d.ProfileOr(prof), s.loc, s.now()), from)
+	s.startPresentation(deck, from)
 }
 
 func (s *Shell) startPresentation(deck *model.Deck, from model.Kind) {
@@ -155,11 +150,11 @@ func (a *overviewArea) Flush() error { return a.v.Flush() }
 // present shows the overview of the year on screen as slides.
 func (a *overviewArea) present() {
 	sh := a.sh
-	o, err := ov.Load(sh.store, a.v.Year(), ov.Options{Loc: sh.loc})
+	// The deck comes from the function `handlingsplan handout` uses: the handout is this deck.
+	deck, _, err := model.OverviewDeck(sh.store, a.v.Year(), sh.loc, sh.now())
 	if err != nil {
 		sh.showError(err)
 		return
 	}
-	deck := model.FromOverview(model.OverviewFromPlans(o.Year, o.Plans, o.Boards), o.Profile, sh.loc, sh.now())
 	sh.startPresentation(deck, "")
 }

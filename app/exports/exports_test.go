@@ -629,12 +629,18 @@ func TestProtocol(t *testing.T) {
 			t.Errorf("protocol lacks %q", w)
 		}
 	}
-	missing, err := exports.Protocol(o, "Överförmyndarnämnden", exports.ReportOptions{Now: now})
+	// A board whose follow-up is missing: the protocol says why (here: last year's plan is
+	// known but nobody followed it up) and cites no submission.
+	lone := overview.Build(overview.Input{Year: demoYear, Profile: o.Profile, Boards: []string{"Valnämnden"},
+		LastYear: []domain.PlanData{{Plan: domain.Plan{Board: "Valnämnden", Year: demoYear - 1, Status: domain.PlanSigned, Version: 1},
+			Activities: []domain.Activity{{Title: "Ej uppföljd", Status: domain.ActivityNotStarted}}}}})
+	missing, err := exports.Protocol(lone, "Valnämnden", exports.ReportOptions{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(pdfText(t, missing), "Ingen uppföljning inlämnad") {
-		t.Error("the protocol of a board without follow-up does not say so")
+	if text := strings.Join(strings.Fields(pdfText(t, missing)), " "); !strings.Contains(text, fmt.Sprintf("Planen för %d är inte uppföljd", demoYear-1)) ||
+		!strings.Contains(text, "Uppföljningen saknas") || strings.Contains(text, "Beslutade åtgärder "+strconv.Itoa(demoYear-1)) {
+		t.Errorf("the protocol of a board without follow-up does not say why:\n%s", text)
 	}
 	if _, err := exports.Protocol(o, "Ingen sådan nämnd", exports.ReportOptions{Now: now}); !errors.Is(err, exports.ErrNoBoard) {
 		t.Errorf("unknown board: %v", err)

@@ -233,6 +233,14 @@ func (k *ksReport) resources() {
 		if r.LastSource != overview.LastNone {
 			last = loc.Kronor(r.Last.Kronor())
 		}
+		if !r.Received {
+			// Not sent: this year's figures are unknown, not zero; the row says so, and the
+			// note under the table says what that does to the totals.
+			dash := cell{text: "–", color: pdfdoc.ColMuted}
+			rows = append(rows, row{total: total, cells: []cell{{text: name, bold: true}, dash, dash, dash, dash, dash,
+				{text: loc.T("overview.sub.not_received"), bold: true, color: pdfdoc.ColWarn, fill: pdfdoc.ColWarnFill}, txt(last), txt(change)}})
+			return
+		}
 		rows = append(rows, row{total: total, cells: []cell{{text: name, bold: true}, txt(loc.Number(int64(r.Activities))),
 			txt(loc.Number(r.Year.Hours())), txt(loc.FTE(r.Year.Hours(), o.Profile.HoursPerFTE)), txt(loc.Kronor(r.Year.OperatingCost)),
 			txt(loc.Kronor(r.Year.Investment)), {text: loc.Kronor(r.Year.Kronor()), bold: true}, txt(last), txt(change)}})
@@ -260,6 +268,9 @@ func (k *ksReport) resources() {
 		{loc.Tf("overview.col.last_year_kronor", "Year", o.Year-1), 1.75, pdfdoc.AlignRight},
 		{loc.T("overview.col.change"), 1.65, pdfdoc.AlignRight},
 	}, rows)
+	if note := LastOnlyNote(loc, o); note != "" {
+		k.Paragraph(note, 9, false, pdfdoc.ColMuted)
+	}
 
 	k.SubHeading(loc.T("exports.ks.resources.quarters"), 60)
 	k.Paragraph(loc.T("exports.ks.resources.quarters_intro"), 9, false, pdfdoc.ColMuted)
@@ -272,7 +283,9 @@ func (k *ksReport) resources() {
 		qrows = append(qrows, row{cells: cells, total: total})
 	}
 	for _, r := range o.Resources.Rows {
-		qadd(r.Board, r, false)
+		if r.Received {
+			qadd(r.Board, r, false)
+		}
 	}
 	qadd(loc.T("overview.total"), o.Resources.Total, true)
 	cols := []column{{loc.T("overview.col.board"), 3, pdfdoc.AlignLeft}}
@@ -286,6 +299,9 @@ func (k *ksReport) resources() {
 		var labels []string
 		now, last := []int64{}, []int64{}
 		for _, r := range o.Resources.Rows {
+			if !r.Received {
+				continue // no bar for a year the board has not sent: it would read as zero
+			}
 			labels = append(labels, r.Board)
 			now = append(now, r.Year.Kronor())
 			last = append(last, r.Last.Kronor())
@@ -362,46 +378,22 @@ func (k *ksReport) timeline() {
 	for m := time.January; m <= time.December; m++ {
 		cols = append(cols, column{loc.MonthShort(m), 0.75, pdfdoc.AlignCenter})
 	}
-	counts := map[string]*[12]int{}
 	most := 0
-	for _, r := range o.Activities {
-		c := counts[r.Board]
-		if c == nil {
-			c = &[12]int{}
-			counts[r.Board] = c
-		}
-		for m := range 12 {
-			if RunsIn(r.Activity, o.Year, time.Month(m+1)) {
-				c[m]++
-				most = max(most, c[m])
-			}
+	for _, r := range o.Running {
+		for _, n := range r.Months {
+			most = max(most, n)
 		}
 	}
 	var rows []row
-	for _, d := range o.Plans {
-		c := counts[d.Plan.Board]
-		cells := []cell{{text: d.Plan.Board, bold: true}}
-		for m := range 12 {
-			n := 0
-			if c != nil {
-				n = c[m]
-			}
+	for _, r := range o.Running {
+		cells := []cell{{text: r.Board, bold: true}}
+		for _, n := range r.Months {
 			cells = append(cells, heatCell(n, most))
 		}
 		rows = append(rows, row{cells: cells})
 	}
 	k.table(cols, rows)
 	k.Paragraph(loc.T("exports.ks.timeline.legend"), 8.5, false, pdfdoc.ColMuted)
-}
-
-// RunsIn reports whether an activity is under way during month m of year (both dates needed).
-func RunsIn(a domain.Activity, year int, m time.Month) bool {
-	if a.Start.IsZero() || a.End.IsZero() {
-		return false
-	}
-	first := time.Date(year, m, 1, 0, 0, 0, 0, time.UTC)
-	next := first.AddDate(0, 1, 0)
-	return a.Start.Before(next) && !a.End.Before(first)
 }
 
 func heatCell(n, most int) cell {
@@ -487,14 +479,16 @@ func (k *ksReport) followUp() {
 				cells = append(cells, cell{text: "–", color: pdfdoc.ColMuted})
 			}
 			rows = append(rows, row{cells: cells})
-			without = append(without, name)
+			if !total {
+				without = append(without, loc.Tf("exports.ks.followup.without_board", "Board", name, "Reason", r.GapText(loc)))
+			}
 			return
 		}
 		cells := []cell{{text: name, bold: true}, txt(loc.Number(int64(r.Total)))}
 		for _, st := range domain.ActivityStatuses {
 			cells = append(cells, txt(loc.Number(int64(r.Counts[st]))))
 		}
-		cells = append(cells, cell{text: percent(loc, r.Share(domain.ActivityDone)), bold: true})
+		cells = append(cells, cell{text: loc.Tf("report.percent", "N", r.Percent(domain.ActivityDone)), bold: true})
 		rows = append(rows, row{cells: cells, total: total})
 	}
 	for _, r := range o.FollowUp.Rows {
@@ -503,7 +497,7 @@ func (k *ksReport) followUp() {
 	add(loc.T("overview.total"), o.FollowUp.Total, true)
 	k.table(cols, rows)
 	if len(without) > 0 {
-		k.Paragraph(loc.Tf("exports.ks.followup.without", "Boards", strings.Join(without, ", "), "Count", len(without)), 9, false, pdfdoc.ColMuted)
+		k.Paragraph(loc.Tf("exports.ks.followup.without", "Boards", strings.Join(without, "; "), "Count", len(without)), 9, false, pdfdoc.ColMuted)
 	}
 
 	k.SubHeading(loc.T("exports.ks.followup.checks"), 60)
@@ -544,10 +538,6 @@ func (k *ksReport) followUp() {
 	}
 }
 
-func percent(loc *i18n.Localizer, share float64) string {
-	return loc.Tf("report.percent", "N", loc.Decimal(share*100, 0))
-}
-
 func (k *ksReport) register() {
 	o, loc := k.o, k.loc
 	k.Section(loc.T("exports.ks.section.register"), true, true, 0)
@@ -560,14 +550,15 @@ func (k *ksReport) register() {
 		}
 		cols = append(cols, column{title, 0.8, pdfdoc.AlignRight})
 	}
-	cols = append(cols, column{loc.T("overview.col.no_risk"), 1.4, pdfdoc.AlignRight}, column{loc.T("overview.col.no_deepened"), 1.5, pdfdoc.AlignRight})
+	cols = append(cols, column{loc.T("overview.col.no_risk"), 1.4, pdfdoc.AlignRight}, column{loc.T("overview.col.no_deepened"), 1.5, pdfdoc.AlignRight},
+		column{loc.T("overview.col.below_base"), 1.3, pdfdoc.AlignRight})
 	var rows []row
 	add := func(name string, r overview.RegisterRow, total bool) {
 		cells := []cell{{text: name, bold: true}, txt(loc.Number(int64(r.Systems)))}
 		for _, l := range overview.Levels {
 			cells = append(cells, txt(loc.Number(int64(r.ByLevel[l]))))
 		}
-		for _, n := range []int{r.NoRiskAnalysis, r.NoDeepenedPlan} {
+		for _, n := range []int{r.NoRiskAnalysis, r.NoDeepenedPlan, r.BelowBaseline} {
 			c := txt(loc.Number(int64(n)))
 			if n > 0 {
 				c.color, c.bold = pdfdoc.ColWarn, true

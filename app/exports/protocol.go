@@ -52,11 +52,12 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 	d.Text(pdfdoc.MarginL, d.Y, board, pdfdoc.ColText)
 	d.Y += 30
 
-	sub, _ := submissionOf(o, board)
-	received := loc.T("overview.sub.not_received")
-	if sub.Received {
-		received = loc.Tf("exports.protocol.received_value", "Year", o.Year, "Version", sub.Current.Version,
-			"Name", sub.Current.SignerName, "Date", loc.Date(sub.Current.SignedAt))
+	// The basis is the submission the follow-up came in: the board's own plan for the year
+	// followed up, or this year's plan that carried it; without one, why there is none.
+	basis := f.GapText(loc)
+	if f.Has {
+		s := f.Submission
+		basis = loc.Tf("exports.protocol.received_value", "Year", s.Year, "Version", s.Version, "Name", s.SignerName, "Date", loc.Date(s.SignedAt))
 	}
 	by := f.Note.UpdatedBy
 	if s := opt.Signer; s != nil {
@@ -68,7 +69,7 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 	d.KeyValues([][2]string{
 		{loc.T("report.cover.board"), board},
 		{loc.T("exports.protocol.year"), strconv.Itoa(f.Year)},
-		{loc.T("exports.protocol.basis"), received},
+		{loc.T("exports.protocol.basis"), basis},
 		{loc.T("exports.protocol.by"), by},
 		{loc.T("exports.protocol.date"), loc.Date(opt.Now)},
 	}, 170, 10)
@@ -78,7 +79,7 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 	// The three checks.
 	d.Section(loc.T("exports.protocol.section.checks"), true, false, 80)
 	if !f.Has {
-		d.Notice(loc.T("overview.followup.none"), loc.Tf("exports.protocol.no_followup", "Year", f.Year, "Next", o.Year), pdfdoc.ColWarn, pdfdoc.ColWarnFill)
+		d.Notice(loc.T("overview.followup.none"), loc.Tf("exports.protocol.no_followup", "Reason", f.GapText(loc)), pdfdoc.ColWarn, pdfdoc.ColWarnFill)
 	}
 	for i := range 3 {
 		d.SubHeading(strconv.Itoa(i+1)+". "+loc.T("check."+strconv.Itoa(i)), 50)
@@ -100,12 +101,12 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 	if f.Has {
 		d.Section(loc.Tf("exports.protocol.section.activities", "Year", f.Year), true, true, 0)
 		d.Paragraph(loc.Tf("exports.protocol.activities_intro", "Done", f.Counts[domain.ActivityDone], "Count", f.Total,
-			"Percent", percent(loc, f.Share(domain.ActivityDone)), "Year", f.Year), 9.5, false, pdfdoc.ColText)
+			"Percent", loc.Tf("report.percent", "N", f.Percent(domain.ActivityDone)), "Year", f.Year), 9.5, false, pdfdoc.ColText)
 		var rows []row
 		for _, r := range o.FollowUpRows(board, "").Activities {
 			a := r.Activity
-			st := cell{text: loc.T("activity.status." + string(a.Status))}
-			switch a.Status {
+			st := cell{text: loc.T("activity.status." + string(overview.StatusOf(a)))}
+			switch overview.StatusOf(a) {
 			case domain.ActivityDone:
 				st.color = colGood
 			case domain.ActivityNotStarted, domain.ActivityDropped:
@@ -157,13 +158,4 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 		return nil, fmt.Errorf("protocol for %q: %w", board, err)
 	}
 	return signedPDF, nil
-}
-
-func submissionOf(o *overview.Overview, board string) (overview.SubmissionRow, bool) {
-	for _, s := range o.Submissions {
-		if s.Board == board {
-			return s, true
-		}
-	}
-	return overview.SubmissionRow{}, false
 }

@@ -102,15 +102,11 @@ func (t tabler) submissions() Table {
 	return tb
 }
 
-// problemText lists a submission's problems in one line.
+// problemText lists a submission's problems in one line, each naming what it is about.
 func problemText(loc *i18n.Localizer, ps []overview.Problem) string {
 	var parts []string
 	for _, p := range ps {
-		if p.Kind == overview.ProblemPlan && p.Plan != nil {
-			parts = append(parts, p.Plan.Text(loc))
-			continue
-		}
-		parts = append(parts, loc.T("overview.problem."+string(p.Kind)))
+		parts = append(parts, p.Text(loc))
 	}
 	return strings.Join(parts, " ")
 }
@@ -176,34 +172,59 @@ func (t tabler) resources() Table {
 		t.col("overview.col.last_hours", KindInt, 14),
 		t.col("overview.col.last_kronor", KindKronor, 16),
 		t.col("overview.col.change_kronor", KindKronor, 16),
-		t.col("overview.col.last_source", KindText, 30))
+		t.col("overview.col.last_source", KindText, 30),
+		t.col("overview.col.remark", KindText, 40))
 	hpf := t.o.Profile.HoursPerFTE
-	add := func(name string, r overview.ResourceRow, change any, source string) {
-		row := []any{name, int64(r.Activities), r.Year.InternalHours, r.Year.ExternalHours, r.Year.Hours(), fte(r.Year.Hours(), hpf),
-			r.Year.OperatingCost, r.Year.Investment, r.Year.Kronor()}
-		for _, q := range r.Quarters {
-			row = append(row, q.Hours(), q.Kronor())
+	add := func(name string, r overview.ResourceRow, change any, source, remark string) {
+		var row []any
+		if r.Received {
+			row = []any{name, int64(r.Activities), r.Year.InternalHours, r.Year.ExternalHours, r.Year.Hours(), fte(r.Year.Hours(), hpf),
+				r.Year.OperatingCost, r.Year.Investment, r.Year.Kronor()}
+			for _, q := range r.Quarters {
+				row = append(row, q.Hours(), q.Kronor())
+			}
+		} else {
+			// Not sent: this year's cells stay empty (unknown is not zero), the remark says why.
+			row = []any{name, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil}
 		}
 		if r.LastSource == overview.LastNone {
 			row = append(row, nil, nil, nil, source)
 		} else {
 			row = append(row, r.Last.Hours(), r.Last.Kronor(), change, source)
 		}
-		tb.Rows = append(tb.Rows, row)
+		tb.Rows = append(tb.Rows, append(row, remark))
 	}
 	for _, r := range t.o.Resources.Rows {
 		var change any
 		if d, ok := r.Change(overview.MetricKronor); ok {
 			change = d
 		}
-		add(r.Board, r, change, t.lastSource(r.LastSource))
+		remark := ""
+		if !r.Received {
+			remark = t.loc.Tf("overview.resources.not_received", "Year", t.o.Year)
+		}
+		add(r.Board, r, change, t.lastSource(r.LastSource), remark)
 	}
 	var change any
 	if d, ok := t.o.Resources.TotalChange(overview.MetricKronor); ok {
 		change = d
 	}
-	add(t.loc.T("overview.total"), t.o.Resources.Total, change, "")
+	add(t.loc.T("overview.total"), t.o.Resources.Total, change, "", LastOnlyNote(t.loc, t.o))
 	return tb
+}
+
+// LastOnlyNote says which boards' last year the kommun total of last year includes although
+// they have not sent this year's plan ("" when there are none): the two totals then cover
+// different boards, and the change compares only the boards that have both.
+func LastOnlyNote(loc *i18n.Localizer, o *overview.Overview) string {
+	var parts []string
+	for _, r := range o.Resources.LastOnly() {
+		parts = append(parts, loc.Tf("overview.resources.last_only_board", "Board", r.Board, "Kronor", loc.Kronor(r.Last.Kronor())))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return loc.Tf("overview.resources.last_only", "Boards", strings.Join(parts, ", "), "Count", len(parts), "Year", o.Year, "Last", o.Year-1)
 }
 
 func (t tabler) lastSource(s overview.LastSource) string {
@@ -327,7 +348,7 @@ func (t tabler) followUp() Table {
 	for i := range 3 {
 		tb.Columns = append(tb.Columns, Column{Title: t.loc.Tf("overview.col.assessment", "Check", t.loc.T("check."+strconv.Itoa(i))), Kind: KindText, Width: 22})
 	}
-	tb.Columns = append(tb.Columns, t.col("overview.col.note", KindText, 60))
+	tb.Columns = append(tb.Columns, t.col("overview.col.note", KindText, 60), t.col("overview.col.followup_source", KindText, 40))
 	add := func(name string, r overview.FollowUpRow, total bool) {
 		row := []any{name, int64(r.Year)}
 		if !r.Has {
@@ -353,14 +374,26 @@ func (t tabler) followUp() Table {
 			}
 			row = append(row, t.loc.T("check.result."+string(r.Note.Checks[i])))
 		}
-		row = append(row, r.Note.Text)
-		tb.Rows = append(tb.Rows, row)
+		source := ""
+		if !total {
+			source = FollowUpSource(t.loc, r)
+		}
+		tb.Rows = append(tb.Rows, append(row, r.Note.Text, source))
 	}
 	for _, r := range t.o.FollowUp.Rows {
 		add(r.Board, r, false)
 	}
 	add(t.loc.T("overview.total"), t.o.FollowUp.Total, true)
 	return tb
+}
+
+// FollowUpSource says where a board's follow-up of last year comes from ("Inlämnad plan för
+// 2026, version 2") or why it is missing ("Planen för 2026 är inte uppföljd").
+func FollowUpSource(loc *i18n.Localizer, r overview.FollowUpRow) string {
+	if !r.Has {
+		return r.GapText(loc)
+	}
+	return loc.Tf("overview.followup.source."+string(r.Source), "Year", r.Submission.Year, "Version", r.Submission.Version)
 }
 
 func (t tabler) register() Table {
@@ -375,13 +408,14 @@ func (t tabler) register() Table {
 		t.col("overview.col.critical", KindInt, 12),
 		t.col("overview.col.no_risk", KindInt, 16),
 		t.col("overview.col.no_deepened", KindInt, 18),
-		t.col("overview.col.gaps", KindInt, 14))
+		t.col("overview.col.gaps", KindInt, 14),
+		t.col("overview.col.below_base", KindInt, 14))
 	add := func(name string, r overview.RegisterRow) {
 		row := []any{name, int64(r.Systems)}
 		for _, l := range overview.Levels {
 			row = append(row, int64(r.ByLevel[l]))
 		}
-		tb.Rows = append(tb.Rows, append(row, int64(r.Critical), int64(r.NoRiskAnalysis), int64(r.NoDeepenedPlan), int64(r.Gaps)))
+		tb.Rows = append(tb.Rows, append(row, int64(r.Critical), int64(r.NoRiskAnalysis), int64(r.NoDeepenedPlan), int64(r.Gaps), int64(r.BelowBaseline)))
 	}
 	for _, r := range t.o.Register.Rows {
 		add(r.Board, r)

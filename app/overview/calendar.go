@@ -53,12 +53,33 @@ type Calendar struct {
 	Expected int
 	// Trainings counts the trainings (a training with several dates counts once).
 	Trainings int
+	// ByFormat counts the dated events by their training's format.
+	ByFormat map[domain.TrainingFormat]int
+	// ByBoard counts, for every board that sent a plan, its dated events per quarter of the
+	// year; events dated in another year are counted in Outside.
+	ByBoard []TrainingRow
+}
+
+// TrainingRow is one board's training and information events per quarter of the year.
+type TrainingRow struct {
+	Board    string
+	Quarters [4]int
+	Outside  int // dated in another year
 }
 
 func calendar(o *Overview) Calendar {
-	var c Calendar
+	c := Calendar{ByFormat: map[domain.TrainingFormat]int{}}
 	for _, d := range o.Plans {
+		row := TrainingRow{Board: d.Plan.Board}
 		for _, t := range d.Trainings {
+			for _, day := range t.Dates {
+				c.ByFormat[t.Format]++
+				if day.Year() == o.Year {
+					row.Quarters[(int(day.Month())-1)/3]++
+				} else {
+					row.Outside++
+				}
+			}
 			c.Trainings++
 			c.Expected += t.ExpectedParticipants
 			if len(t.Dates) == 0 {
@@ -69,6 +90,7 @@ func calendar(o *Overview) Calendar {
 				c.Events = append(c.Events, Event{Board: d.Plan.Board, PlanID: d.Plan.ID, Training: t, Date: day, Session: i + 1})
 			}
 		}
+		c.ByBoard = append(c.ByBoard, row)
 	}
 	loc := o.loc
 	slices.SortStableFunc(c.Events, func(a, b Event) int {

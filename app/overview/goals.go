@@ -13,6 +13,8 @@ type GoalMatrix struct {
 	Boards []string
 	Counts [][]int // [board][goal index]
 	Totals []int   // per goal, over all boards
+	// BoardsWith counts, per goal, the boards with at least one activity linked to it.
+	BoardsWith []int
 	// Uncovered lists the numbers of the goals no board's activity links to.
 	Uncovered []int
 	// Unknown counts links to goal numbers the profile does not have (an older or other policy).
@@ -33,6 +35,9 @@ func (m GoalMatrix) goalIndex(g int) int {
 	return slices.IndexFunc(m.Goals, func(x domain.Goal) bool { return x.Number == g })
 }
 
+// Covered is the number of the profile's goals at least one board's activity links to.
+func (m GoalMatrix) Covered() int { return len(m.Goals) - len(m.Uncovered) }
+
 // Empty counts the board × goal cells without any activity.
 func (m GoalMatrix) Empty() int {
 	n := 0
@@ -49,6 +54,7 @@ func (m GoalMatrix) Empty() int {
 func goalMatrix(o *Overview) GoalMatrix {
 	m := GoalMatrix{Goals: slices.Clone(o.Profile.Goals)}
 	m.Totals = make([]int, len(m.Goals))
+	m.BoardsWith = make([]int, len(m.Goals))
 	for _, d := range o.Plans {
 		row := make([]int, len(m.Goals))
 		for _, a := range d.Activities {
@@ -59,6 +65,11 @@ func goalMatrix(o *Overview) GoalMatrix {
 				} else {
 					m.Unknown++
 				}
+			}
+		}
+		for gi, n := range row {
+			if n > 0 {
+				m.BoardsWith[gi]++
 			}
 		}
 		m.Boards = append(m.Boards, d.Plan.Board)

@@ -33,10 +33,13 @@ type Input struct {
 	History  []data.Submission // every version received for Year
 	Plans    []domain.PlanData // the current received plans of Year, with Previous from the payload
 	LastYear []domain.PlanData // the current received plans of Year−1 (activities suffice)
-	Notes    []data.CoordinatorNote
-	Deadline time.Time // zero when the coordinator has not set one
-	Now      time.Time
-	Loc      *i18n.Localizer
+	// LastHistory is every version received for Year−1, to name the submission last year's
+	// figures come from.
+	LastHistory []data.Submission
+	Notes       []data.CoordinatorNote
+	Deadline    time.Time // zero when the coordinator has not set one
+	Now         time.Time
+	Loc         *i18n.Localizer
 }
 
 // Load reads the overview of year from the store.
@@ -66,6 +69,9 @@ func Load(store *data.Store, year int, opt Options) (*Overview, error) {
 		if in.LastYear, err = store.ReceivedPlans(year-1, data.WithActivities); err != nil {
 			return nil, fmt.Errorf("overview %d: %w", year, err)
 		}
+		if in.LastHistory, err = store.Submissions("", year-1); err != nil {
+			return nil, fmt.Errorf("overview %d: %w", year, err)
+		}
 	}
 	if in.Notes, err = store.CoordinatorNotes(year); err != nil {
 		return nil, fmt.Errorf("overview %d: %w", year, err)
@@ -84,6 +90,7 @@ func (in Input) Only(board string) Input {
 	in.History = filter(in.History, func(s data.Submission) bool { return keep(s.Board) })
 	in.Plans = filter(in.Plans, func(d domain.PlanData) bool { return keep(d.Plan.Board) })
 	in.LastYear = filter(in.LastYear, func(d domain.PlanData) bool { return keep(d.Plan.Board) })
+	in.LastHistory = filter(in.LastHistory, func(s data.Submission) bool { return keep(s.Board) })
 	in.Notes = filter(in.Notes, func(n data.CoordinatorNote) bool { return keep(n.Board) })
 	if len(in.Boards) == 0 {
 		in.Boards = []string{board} // named on the command line: shown as not received
@@ -152,8 +159,10 @@ type Overview struct {
 	Calendar    Calendar
 	FollowUp    FollowUp
 	Register    Register
+	Running     []RunningRow // activities under way per month and quarter, per board that sent a plan
 
-	loc *i18n.Localizer
+	loc  *i18n.Localizer
+	last map[string]LastYear // by board
 }
 
 // Build computes the overview from its input.
@@ -177,6 +186,11 @@ func Build(in Input) *Overview {
 	for _, s := range in.History {
 		boards[s.Board] = true
 	}
+	for _, d := range in.LastYear {
+		// A board that sent last year's plan and nothing since is shown as not having sent
+		// this year's, never left out.
+		boards[d.Plan.Board] = true
+	}
 	for b := range boards {
 		o.Boards = append(o.Boards, b)
 	}
@@ -191,12 +205,14 @@ func Build(in Input) *Overview {
 		}
 	}
 
+	o.last = lastYears(o, in)
 	o.Submissions = submissionRows(o, in)
-	o.Resources = resources(o, in.LastYear)
+	o.Resources = resources(o)
 	o.Goals = goalMatrix(o)
 	o.Calendar = calendar(o)
 	o.FollowUp = followUp(o, in.Notes)
 	o.Register = register(o)
+	o.Running = running(o)
 	return o
 }
 

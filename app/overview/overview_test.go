@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -56,6 +57,11 @@ type payload struct {
 	Board string `json:"board"`
 	Year  int    `json:"year"`
 	Plan  struct {
+		Plan struct {
+			Checks []struct {
+				Result string `json:"result"`
+			} `json:"checks"`
+		} `json:"plan"`
 		Activities []payloadActivity `json:"activities"`
 		Trainings  []struct {
 			Title    string   `json:"title"`
@@ -177,10 +183,18 @@ func TestTotalsMatchPayloads(t *testing.T) {
 		t.Errorf("days left %d, %v; want 14", days, ok)
 	}
 
-	// Resources per board and in total, this year and last.
+	// Resources per board and in total, this year and last: every board has a row, the one
+	// that has not sent this year's plan too, with last year's figures (issue 10, item 6).
 	var total, totalLast sums
 	var acts int
+	var change int64
+	if len(o.Resources.Rows) != len(o.Boards) {
+		t.Errorf("%d resource rows for %d boards", len(o.Resources.Rows), len(o.Boards))
+	}
 	for _, r := range o.Resources.Rows {
+		if _, sent := pays[r.Board]; r.Received != sent {
+			t.Errorf("%s: received %v, sent %v", r.Board, r.Received, sent)
+		}
 		var want, wantLast sums
 		for _, a := range pays[r.Board].Plan.Activities {
 			want.add(a)
@@ -201,6 +215,11 @@ func TestTotalsMatchPayloads(t *testing.T) {
 		if r.LastSource != overview.LastReceived || sumsOf(r.Last) != wantLast {
 			t.Errorf("%s: last year %+v (%s), payload %+v", r.Board, r.Last, r.LastSource, wantLast)
 		}
+		if r.Received {
+			change += (want.operating + want.investment) - (wantLast.operating + wantLast.investment)
+		} else if _, ok := r.Change(overview.MetricKronor); ok {
+			t.Errorf("%s: a change without this year's plan", r.Board)
+		}
 		total.add(payloadActivity{InternalHours: want.internal, ExternalHours: want.external, OperatingCost: want.operating, Investment: want.investment})
 		totalLast.add(payloadActivity{InternalHours: wantLast.internal, ExternalHours: wantLast.external, OperatingCost: wantLast.operating, Investment: wantLast.investment})
 		acts += len(pays[r.Board].Plan.Activities)
@@ -211,8 +230,12 @@ func TestTotalsMatchPayloads(t *testing.T) {
 	if got := sumsOf(o.Resources.Total.Last); got != totalLast {
 		t.Errorf("kommun last year %+v, payloads %+v", got, totalLast)
 	}
-	if d, ok := o.Resources.TotalChange(overview.MetricKronor); !ok || d != (total.operating+total.investment)-(totalLast.operating+totalLast.investment) {
-		t.Errorf("kommun change %d, %v", d, ok)
+	// The change compares only boards that sent both years.
+	if d, ok := o.Resources.TotalChange(overview.MetricKronor); !ok || d != change {
+		t.Errorf("kommun change %d, %v; want %d", d, ok, change)
+	}
+	if lo := o.Resources.LastOnly(); len(lo) != 1 || lo[0].Board != coorddemo.MissingBoard {
+		t.Errorf("last year only: %+v", lo)
 	}
 
 	// Goal coverage.
@@ -244,20 +267,19 @@ func TestTotalsMatchPayloads(t *testing.T) {
 			len(o.Calendar.Events), o.Calendar.Expected, o.Calendar.Trainings, dates, expected, trainings)
 	}
 
-	// Follow-up of last year, as the payloads carry it.
+	// Follow-up of last year, as the boards' followed-up plans of last year carry it (the
+	// board without this year's plan too: it sent its followed-up plan for last year).
 	for _, r := range o.FollowUp.Rows {
-		p, ok := pays[r.Board]
-		if !ok {
-			if r.Has || r.Received {
-				t.Errorf("%s: follow-up without a submission", r.Board)
-			}
+		if _, ok := pays[r.Board]; ok != r.Received {
+			t.Errorf("%s: received %v", r.Board, r.Received)
+		}
+		p, ok := last[r.Board]
+		if !ok || !r.Has || r.Source != overview.LastReceived || r.Submission.Year != demoYear-1 || r.Submission.Version == 0 {
+			t.Errorf("%s: follow-up %v from %q %+v", r.Board, r.Has, r.Source, r.Submission)
 			continue
 		}
-		if p.Plan.Previous == nil {
-			t.Fatalf("%s: payload carries no previous plan", r.Board)
-		}
 		want := map[domain.ActivityStatus]int{}
-		for _, a := range p.Plan.Previous.Activities {
+		for _, a := range p.Plan.Activities {
 			want[domain.ActivityStatus(a.Status)]++
 		}
 		for _, st := range domain.ActivityStatuses {
@@ -265,7 +287,7 @@ func TestTotalsMatchPayloads(t *testing.T) {
 				t.Errorf("%s: %s %d, payload %d", r.Board, st, r.Counts[st], want[st])
 			}
 		}
-		for i, c := range p.Plan.Previous.Plan.Checks {
+		for i, c := range p.Plan.Plan.Checks {
 			if string(r.Checks[i].Result) != c.Result {
 				t.Errorf("%s: check %d %q, payload %q", r.Board, i, r.Checks[i].Result, c.Result)
 			}
@@ -412,13 +434,20 @@ func TestSubmissionProblems(t *testing.T) {
 		plan     domain.PlanData
 		deadline time.Time
 		want     []overview.ProblemKind
+		other    *data.Submission // a second file of the board and year
 	}{
-		{"on time and trusted", data.Submission{Trusted: true, SignedAt: day(11, 1)}, good, day(11, 15), nil},
-		{"untrusted", data.Submission{Trusted: false, SignedAt: day(11, 1)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemUntrusted}},
-		{"late", data.Submission{Trusted: true, SignedAt: day(11, 16).Add(8 * time.Hour)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemLate}},
-		{"signed on the day", data.Submission{Trusted: true, SignedAt: day(11, 15).Add(20 * time.Hour)}, good, day(11, 15), nil},
-		{"no deadline", data.Submission{Trusted: true, SignedAt: day(12, 24)}, good, time.Time{}, nil},
-		{"late by import time", data.Submission{Trusted: true, ImportedAt: day(11, 20)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemLate}},
+		{"on time and trusted", data.Submission{Trusted: true, SignedAt: day(11, 1)}, good, day(11, 15), nil, nil},
+		{"untrusted", data.Submission{Trusted: false, SignedAt: day(11, 1)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemUntrusted}, nil},
+		{"late", data.Submission{Trusted: true, SignedAt: day(11, 16).Add(8 * time.Hour)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemLate}, nil},
+		{"signed on the day", data.Submission{Trusted: true, SignedAt: day(11, 15).Add(20 * time.Hour)}, good, day(11, 15), nil, nil},
+		{"no deadline", data.Submission{Trusted: true, SignedAt: day(12, 24)}, good, time.Time{}, nil, nil},
+		{"late by import time", data.Submission{Trusted: true, ImportedAt: day(11, 20)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemLate}, nil},
+		// Another file disagrees and the coordinator has not chosen: the figures are the first
+		// file's, and the overview must say so.
+		{"open conflict", data.Submission{Trusted: true, SignedAt: day(11, 1)}, good, day(11, 15), []overview.ProblemKind{overview.ProblemConflict},
+			&data.Submission{ID: 2, Board: "A", Year: 2027, Version: 1, Trusted: true, ConflictWith: 1, ConflictOpen: true}},
+		{"conflict chosen", data.Submission{Trusted: true, SignedAt: day(11, 1)}, good, day(11, 15), nil,
+			&data.Submission{ID: 2, Board: "A", Year: 2027, Version: 1, Trusted: true, ConflictWith: 1}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -436,8 +465,12 @@ func TestSubmissionProblems(t *testing.T) {
 				t.Fatalf("fixture has problems: %v", ps)
 			}
 			sub := tc.sub
-			sub.Board, sub.Year, sub.Version, sub.Current = "A", 2027, 1, true
-			o := overview.Build(overview.Input{Year: 2027, Profile: prof, History: []data.Submission{sub}, Plans: []domain.PlanData{d}, Deadline: tc.deadline})
+			sub.ID, sub.Board, sub.Year, sub.Version, sub.Current = 1, "A", 2027, 1, true
+			history := []data.Submission{sub}
+			if tc.other != nil {
+				history = append(history, *tc.other)
+			}
+			o := overview.Build(overview.Input{Year: 2027, Profile: prof, History: history, Plans: []domain.PlanData{d}, Deadline: tc.deadline})
 			var got []overview.ProblemKind
 			for _, p := range o.Submissions[0].Problems {
 				got = append(got, p.Kind)
@@ -454,5 +487,103 @@ func TestSubmissionProblems(t *testing.T) {
 	ps := o.Submissions[0].Problems
 	if len(ps) == 0 || ps[0].Kind != overview.ProblemPlan || ps[0].Plan == nil || ps[0].Plan.Text(i18n.New(i18n.Swedish)) == "" {
 		t.Errorf("plan problems %+v", ps)
+	}
+}
+
+// Which plan of last year the overview reads, and what it says when there is none or it
+// carries no follow-up.
+func TestLastYearPick(t *testing.T) {
+	prof, _ := domain.DefaultProfile()
+	plan := func(year int, st domain.PlanStatus, acts ...domain.ActivityStatus) *domain.PlanData {
+		d := &domain.PlanData{Plan: domain.Plan{Board: "A", Year: year, Status: st, Version: 1}}
+		for i, s := range acts {
+			d.Activities = append(d.Activities, domain.Activity{ID: int64(i + 1), Title: "x", Status: s, InternalHours: 10, OperatingCost: 1000})
+		}
+		return d
+	}
+	closed := plan(2026, domain.PlanClosed, domain.ActivityDone, domain.ActivityNotStarted)
+	open := plan(2026, domain.PlanSigned, domain.ActivityNotStarted, domain.ActivityNotStarted, domain.ActivityNotStarted)
+	followed := plan(2026, domain.PlanSigned, domain.ActivityInProgress, "")
+	tests := []struct {
+		name      string
+		received  *domain.PlanData // the board's own submission for 2026
+		carried   *domain.PlanData // the copy in its 2027 submission
+		thisYear  bool
+		source    overview.LastSource
+		has       bool
+		gap       overview.FollowUpGap
+		total     int
+		lastKr    int64
+		receivedR bool
+	}{
+		{"nothing at all", nil, nil, false, overview.LastNone, false, overview.GapNoPlan, 0, 0, false},
+		{"only this year, no copy", nil, nil, true, overview.LastNone, false, overview.GapNoPlan, 0, 0, true},
+		{"own followed-up submission", closed, nil, false, overview.LastReceived, true, "", 2, 2000, false},
+		{"copy carries the follow-up", open, followed, true, overview.LastCarried, true, "", 2, 2000, true},
+		{"own submission wins when both are followed up", closed, followed, true, overview.LastReceived, true, "", 2, 2000, true},
+		{"not followed up is not zero done", open, nil, true, overview.LastReceived, false, overview.GapNotFollowedUp, 0, 3000, true},
+		{"carried, not followed up", nil, open, true, overview.LastCarried, false, overview.GapNotFollowedUp, 0, 3000, true},
+		{"an answered check is a follow-up", nil, func() *domain.PlanData {
+			d := *open
+			d.Plan.Checks[0].Result = domain.CheckYes
+			return &d
+		}(), true, overview.LastCarried, true, "", 3, 3000, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := overview.Input{Year: 2027, Profile: prof, Boards: []string{"A"}}
+			if tc.received != nil {
+				in.LastYear = []domain.PlanData{*tc.received}
+				in.LastHistory = []data.Submission{{Board: "A", Year: 2026, Version: 2, Current: true}}
+			}
+			if tc.thisYear {
+				d := domain.PlanData{Plan: domain.Plan{Board: "A", Year: 2027}, Previous: tc.carried}
+				in.Plans = []domain.PlanData{d}
+				in.History = []data.Submission{{Board: "A", Year: 2027, Version: 1, Current: true}}
+			}
+			o := overview.Build(in)
+			f, _ := o.FollowUpOf("A")
+			r, _ := o.Resources.RowOf("A")
+			if f.Source != tc.source || f.Has != tc.has || f.Gap != tc.gap || f.Total != tc.total || f.Received != tc.receivedR {
+				t.Errorf("follow-up %+v", f)
+			}
+			if r.LastSource != tc.source || r.Last.Kronor() != tc.lastKr || r.Received != tc.receivedR {
+				t.Errorf("resources %+v", r)
+			}
+			if !tc.has && (f.GapText(i18n.New(i18n.Swedish)) == "" || o.FollowUp.Total.Total != 0) {
+				t.Errorf("a missing follow-up without a reason, or counted: %+v", o.FollowUp.Total)
+			}
+			if _, ok := r.Change(overview.MetricKronor); ok != (tc.receivedR && tc.source != overview.LastNone) {
+				t.Errorf("change ok %v", ok)
+			}
+		})
+	}
+}
+
+// Issue 10, item 6: a finding names the row it is about, as the board's review does.
+func TestFindingNamesTheSystem(t *testing.T) {
+	o := load(t, openDemo(t), overview.Options{})
+	loc := i18n.New(i18n.Swedish)
+	n := 0
+	for _, r := range o.Submissions {
+		d, _ := o.Plan(r.Board)
+		for _, p := range r.Problems {
+			if p.Kind != overview.ProblemPlan || p.Plan.Entity != "system" {
+				continue
+			}
+			n++
+			name := ""
+			for _, x := range d.Systems {
+				if x.ID == p.Plan.EntityID {
+					name = x.Name
+				}
+			}
+			if name == "" || p.Row != name || !strings.HasPrefix(p.Text(loc), name+": ") {
+				t.Errorf("%s: finding %q about system %d (%q)", r.Board, p.Text(loc), p.Plan.EntityID, name)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("the demo has no register findings: the test proves nothing")
 	}
 }

@@ -15,8 +15,9 @@ type SystemRow struct {
 	System domain.System
 }
 
-// Critical reports whether the system is classified at level 3 or 4 in any aspect.
-func Critical(s domain.System) bool { return s.MaxLevel() >= 3 }
+// Critical reports whether the system is classified at level 3 or 4 in any aspect: where the
+// plan's review (domain.ValidateSystem) asks for a risk analysis and a deepened plan.
+func Critical(s domain.System) bool { return s.MaxLevel() >= domain.HighLevel }
 
 // NoRiskAnalysis reports a level 3–4 system without a risk analysis.
 func NoRiskAnalysis(s domain.System) bool { return Critical(s) && s.RiskAnalysisAt.IsZero() }
@@ -25,6 +26,9 @@ func NoRiskAnalysis(s domain.System) bool { return Critical(s) && s.RiskAnalysis
 func NoDeepenedPlan(s domain.System) bool {
 	return Critical(s) && s.SecurityPlan != domain.SecurityPlanDeepened
 }
+
+// BelowBaseline reports a system that does not meet the base level (basnivå).
+func BelowBaseline(s domain.System) bool { return !s.BaselineMet }
 
 // Gap reports a level 3–4 system that lacks a risk analysis or a deepened security plan.
 func Gap(s domain.System) bool { return NoRiskAnalysis(s) || NoDeepenedPlan(s) }
@@ -38,6 +42,17 @@ type RegisterRow struct {
 	NoRiskAnalysis int
 	NoDeepenedPlan int
 	Gaps           int // level 3–4 without risk analysis or deepened plan (counted once)
+	BelowBaseline  int // systems of any level that do not meet the base level (basnivå)
+}
+
+// CountRegister is the register row of one board's systems: the figures the overview shows of
+// the board, and what one board's own slides show, so the two never differ.
+func CountRegister(board string, systems []domain.System) RegisterRow {
+	r := RegisterRow{Board: board, ByLevel: map[int]int{}}
+	for _, s := range systems {
+		r.add(s)
+	}
+	return r
 }
 
 // Register is the register summary of every board that sent a plan, and the kommun total.
@@ -49,12 +64,10 @@ type Register struct {
 func register(o *Overview) Register {
 	reg := Register{Total: RegisterRow{ByLevel: map[int]int{}}}
 	for _, d := range o.Plans {
-		r := RegisterRow{Board: d.Plan.Board, ByLevel: map[int]int{}}
+		reg.Rows = append(reg.Rows, CountRegister(d.Plan.Board, d.Systems))
 		for _, s := range d.Systems {
-			r.add(s)
 			reg.Total.add(s)
 		}
-		reg.Rows = append(reg.Rows, r)
 	}
 	return reg
 }
@@ -73,6 +86,9 @@ func (r *RegisterRow) add(s domain.System) {
 	}
 	if Gap(s) {
 		r.Gaps++
+	}
+	if !s.BaselineMet {
+		r.BelowBaseline++
 	}
 }
 

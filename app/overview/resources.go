@@ -15,9 +15,12 @@ const (
 	LastCarried LastSource = "carried"
 )
 
-// ResourceRow is one board's resources for the year, per quarter, and last year's.
+// ResourceRow is one board's resources for the year, per quarter, and last year's. A board
+// that has not sent this year's plan has a row too (Received false, this year's figures
+// unknown, not zero), so last year's figures of every board are shown.
 type ResourceRow struct {
 	Board      string
+	Received   bool // this year's plan was received; false leaves Activities, Year and Quarters unknown
 	Activities int
 	Year       domain.Resources
 	Quarters   [4]domain.Resources
@@ -28,10 +31,24 @@ type ResourceRow struct {
 	lastYear int
 }
 
-// Resources are the resource rows of the boards that sent a plan, and the kommun total.
+// Resources are the resource rows of every board, and the kommun total.
 type Resources struct {
-	Rows  []ResourceRow
-	Total ResourceRow // Board ""; Last sums the boards that have a last year
+	Rows []ResourceRow
+	// Total is Board "": this year's figures sum the boards that sent a plan, Last every
+	// board that has a last year (TotalChange compares only boards that have both).
+	Total ResourceRow
+}
+
+// LastOnly lists the boards whose last year is counted in Total.Last but who have not sent
+// this year's plan: the reason Total.Last and Total.Year cover different boards.
+func (res Resources) LastOnly() []ResourceRow {
+	var out []ResourceRow
+	for _, r := range res.Rows {
+		if !r.Received && r.LastSource != LastNone {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Metric is one of the resource figures.
@@ -75,28 +92,26 @@ func (m Metric) Key() string {
 		"overview.metric.kronor", "overview.metric.operating_cost", "overview.metric.investment"}[m]
 }
 
-// Change is this year's value minus last year's; ok is false without a last year.
+// Change is this year's value minus last year's; ok is false unless the board has both.
 func (r ResourceRow) Change(m Metric) (delta int64, ok bool) {
-	if r.LastSource == LastNone {
+	if !r.Received || r.LastSource == LastNone {
 		return 0, false
 	}
 	return m.Of(r.Year) - m.Of(r.Last), true
 }
 
-func resources(o *Overview, lastYear []domain.PlanData) Resources {
-	last := map[string]domain.PlanData{}
-	for _, d := range lastYear {
-		last[d.Plan.Board] = d
-	}
+func resources(o *Overview) Resources {
 	var res Resources
 	res.Total.LastSource = LastNone
-	for _, d := range o.Plans {
-		t := domain.SumResources(d.Activities, d.Plan.Year)
-		row := ResourceRow{Board: d.Plan.Board, Activities: len(d.Activities), Year: t.Year, Quarters: t.Quarters}
-		if l, ok := last[d.Plan.Board]; ok {
-			row.LastSource, row.lastActs, row.lastYear = LastReceived, l.Activities, l.Plan.Year
-		} else if d.Previous != nil {
-			row.LastSource, row.lastActs, row.lastYear = LastCarried, d.Previous.Activities, d.Previous.Plan.Year
+	res.Total.Received = len(o.Plans) > 0
+	for _, b := range o.Boards {
+		row := ResourceRow{Board: b}
+		if d, ok := o.Plan(b); ok {
+			t := domain.SumResources(d.Activities, d.Plan.Year)
+			row.Received, row.Activities, row.Year, row.Quarters = true, len(d.Activities), t.Year, t.Quarters
+		}
+		if ly := o.last[b]; ly.Plan != nil {
+			row.LastSource, row.lastActs, row.lastYear = ly.Source, ly.Plan.Activities, ly.Plan.Plan.Year
 		}
 		for _, a := range row.lastActs {
 			row.Last.Add(domain.ResourcesOf(a))
@@ -113,6 +128,16 @@ func resources(o *Overview, lastYear []domain.PlanData) Resources {
 		res.Rows = append(res.Rows, row)
 	}
 	return res
+}
+
+// RowOf returns the resource row of board.
+func (res Resources) RowOf(board string) (ResourceRow, bool) {
+	for _, r := range res.Rows {
+		if r.Board == board {
+			return r, true
+		}
+	}
+	return ResourceRow{}, false
 }
 
 // ResourceRows are the activities behind a resource figure: board "" means every board,

@@ -1,10 +1,13 @@
 package overview
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"handlingsplan/data"
 	"handlingsplan/domain"
+	"handlingsplan/i18n"
 )
 
 // ProblemKind names something the coordinator should look at in a received submission.
@@ -17,12 +20,73 @@ const (
 	ProblemLate ProblemKind = "late"
 	// ProblemPlan: the plan itself has a problem the board's review would flag (Plan is set).
 	ProblemPlan ProblemKind = "plan"
+	// ProblemConflict: another file for the board and year disagrees with the current one
+	// (same version with other content, or another plan); the coordinator has not chosen yet,
+	// so the figures shown are the first-received file's.
+	ProblemConflict ProblemKind = "conflict"
 )
 
 // Problem is one thing to look at in a submission.
 type Problem struct {
 	Kind ProblemKind
 	Plan *domain.Problem // for ProblemPlan
+	// Row names what a plan problem is about, as the board's review names it: the system,
+	// activity or training by its name, a checkpoint by its date; "" for the plan itself.
+	Row string
+}
+
+// Text is the problem as one sentence in the user's language, naming the row it is about:
+// "Procapita: Systemet är klassat på nivå 4 men …". The board is named by where it is shown
+// (its row, or the heading of its list).
+func (p Problem) Text(loc *i18n.Localizer) string {
+	if p.Kind != ProblemPlan || p.Plan == nil {
+		return loc.T("overview.problem." + string(p.Kind))
+	}
+	text := p.Plan.Text(loc)
+	if p.Row == "" {
+		return text
+	}
+	return loc.Tf("overview.problem.row", "Row", p.Row, "Text", text)
+}
+
+// rowName names the row of d a problem is about (see Problem.Row).
+func rowName(loc *i18n.Localizer, d domain.PlanData, p domain.Problem) string {
+	name := func(s string) string {
+		if strings.TrimSpace(s) == "" {
+			return loc.T("overview.problem.untitled")
+		}
+		return strings.TrimSpace(s)
+	}
+	switch p.Entity {
+	case "system":
+		for _, x := range d.Systems {
+			if x.ID == p.EntityID {
+				return name(x.Name)
+			}
+		}
+	case "activity":
+		for _, a := range d.Activities {
+			if a.ID == p.EntityID {
+				return name(a.Title)
+			}
+		}
+	case "training":
+		for _, t := range d.Trainings {
+			if t.ID == p.EntityID {
+				return name(t.Title)
+			}
+		}
+	case "checkpoint":
+		for _, c := range d.Checkpoints {
+			if c.ID == p.EntityID {
+				if c.Date.IsZero() {
+					return name(c.Method)
+				}
+				return loc.Date(c.Date)
+			}
+		}
+	}
+	return ""
 }
 
 // SubmissionRow is one board's submission status for the year.
@@ -60,6 +124,9 @@ func submissionRows(o *Overview, in Input) []SubmissionRow {
 				r.Current, r.Received = s, true
 			}
 		}
+		if slices.ContainsFunc(r.Versions, func(s data.Submission) bool { return s.ConflictOpen }) {
+			r.Problems = append(r.Problems, Problem{Kind: ProblemConflict})
+		}
 		if r.Received {
 			if !r.Current.Trusted {
 				r.Problems = append(r.Problems, Problem{Kind: ProblemUntrusted})
@@ -68,9 +135,11 @@ func submissionRows(o *Overview, in Input) []SubmissionRow {
 				r.Problems = append(r.Problems, Problem{Kind: ProblemLate})
 			}
 			if d, ok := o.Plan(b); ok {
+				// The one plan validation, the board's review's own: what it lists is what the
+				// coordinator is asked to look at.
 				for _, p := range domain.ValidatePlan(d, o.Profile) {
 					p := p
-					r.Problems = append(r.Problems, Problem{Kind: ProblemPlan, Plan: &p})
+					r.Problems = append(r.Problems, Problem{Kind: ProblemPlan, Plan: &p, Row: rowName(o.loc, d, p)})
 				}
 			}
 		}

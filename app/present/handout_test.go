@@ -36,7 +36,7 @@ func TestHandout(t *testing.T) {
 	}{
 		{"plan-sv", FromPlan(demoPlan(t, prof, "Socialnämnden", demoYear+1), prof, i18n.New(i18n.Swedish), planNow),
 			[]string{"Handlingsplan för informationssäkerhet 2027", "Socialnämnden", "Täckning av målen", "Förslag till beslut", "Förteckning över informationssystem", "åtgärder", "kv. 1"}},
-		{"overview-en", FromOverview(demoOverview(t, prof, demoYear), prof, i18n.New(i18n.English), overviewNow),
+		{"overview-en", FromOverview(demoOverview(t, prof, demoYear, i18n.English), overviewNow),
 			[]string{"Information security in the boards 2026", "The boards' plans 2026", "Överförmyndarnämnden", "Proposed decisions"}},
 	}
 	for _, tc := range tests {

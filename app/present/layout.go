@@ -137,10 +137,26 @@ func (c cell) lines(w float64) []styledLine {
 
 func txt(s string) cell { return cell{text: s} }
 
-// tableRow is a row of cells; fill shades the whole row (0: none).
+// tableRow is a row of cells; fill shades the whole row (0: none). With spanLast, the last of
+// fewer cells than columns runs over the columns after it (a sentence instead of figures).
 type tableRow struct {
-	cells []cell
-	fill  Color
+	cells    []cell
+	fill     Color
+	spanLast bool
+}
+
+// widths are the widths of the row's cells in the table's columns.
+func (r tableRow) widths(cols []column) []float64 {
+	ws := make([]float64, len(cols))
+	x := marginX
+	for i, c := range cols {
+		ws[i] = c.w
+		if r.spanLast && i == len(r.cells)-1 && i < len(cols)-1 {
+			ws[i] = marginX + contentW - x
+		}
+		x += c.w + colGap
+	}
+	return ws
 }
 
 // table is a table that continues on further slides when it does not fit.
@@ -225,10 +241,11 @@ func (b *builder) layoutTable(t table) []*page {
 
 	for ri, r := range t.rows {
 		lines := make([][]styledLine, len(t.cols))
+		ws := r.widths(t.cols)
 		n := 0
-		for i, c := range t.cols {
+		for i := range t.cols {
 			if i < len(r.cells) {
-				lines[i] = r.cells[i].lines(c.w)
+				lines[i] = r.cells[i].lines(ws[i])
 			}
 			n = max(n, len(lines[i]))
 		}
@@ -258,9 +275,13 @@ func (b *builder) layoutTable(t table) []*page {
 			x := marginX
 			for i, c := range t.cols {
 				if from < len(lines[i]) {
+					align := c.align
+					if ws[i] != c.w {
+						align = AlignLeft // a spanning sentence reads from the left
+					}
 					ly := y + pad
 					for _, l := range lines[i][from:min(len(lines[i]), from+take)] {
-						p.text(x, ly, c.w, l.text, SizeBody, l.bold, l.color, c.align)
+						p.text(x, ly, ws[i], l.text, SizeBody, l.bold, l.color, align)
 						ly += lineH
 					}
 				}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"handlingsplan/app/overview"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
@@ -569,6 +570,12 @@ func (b *planBuilder) followUp() {
 	py := prev.Plan.Year
 	acts := inOrder(prev.Activities, func(a domain.Activity) int { return a.Position })
 	p := &page{kind: KindFollowUp, title: loc.Tf("present.followup.title", "Year", py)}
+	if !overview.FollowedUp(*prev) {
+		// Nothing recorded yet: say so, rather than show every activity as not started.
+		p.lines(marginX, contentTop, contentW, wrap(loc.Tf("present.followup.not_yet", "Year", py), SizeBody, false, contentW), SizeBody, false, ColMuted, AlignLeft)
+		b.sectionParts([]*page{p})
+		return
+	}
 	y := p.lines(marginX, contentTop, contentW, wrap(loc.Tf("present.followup.intro", "Count", len(acts), "Year", py), SizeBody, false, contentW), SizeBody, false, ColMuted, AlignLeft)
 	y = followUpBars(p, loc, statusCounts(acts), y+4)
 	var planned, actual, plannedK, actualK int64
@@ -647,34 +654,6 @@ func (b *builder) sectionParts(pages []*page) {
 
 // ---- register ----
 
-type registerStats struct {
-	total, noRisk, noPlan, belowBase int
-	levels                           map[int]int // systems by highest classification, -1 unclassified
-	// high says noPlan counts level 3–4 systems without a deepened plan (a plan's slide counts
-	// what the review warns of), not systems without any plan; marks, when set, records the
-	// red the page draws.
-	high  bool
-	marks *slideMarks
-}
-
-func statsOf(systems []domain.System) registerStats {
-	st := registerStats{levels: map[int]int{}}
-	for _, s := range systems {
-		st.total++
-		st.levels[max(s.MaxLevel(), -1)]++
-		if s.RiskAnalysisAt.IsZero() {
-			st.noRisk++
-		}
-		if s.SecurityPlan == "" || s.SecurityPlan == domain.SecurityPlanNone {
-			st.noPlan++
-		}
-		if !s.BaselineMet {
-			st.belowBase++
-		}
-	}
-	return st
-}
-
 func levelName(loc *i18n.Localizer, prof domain.Profile, level int) string {
 	if level < 0 {
 		return loc.T("present.register.unclassified")
@@ -687,8 +666,9 @@ func levelName(loc *i18n.Localizer, prof domain.Profile, level int) string {
 	return strconv.Itoa(level)
 }
 
-// registerPage shows the systems by highest classification and what they lack.
-func registerPage(loc *i18n.Localizer, prof domain.Profile, st registerStats) *page {
+// registerPage shows the systems by highest classification and what they lack, as the
+// overview counts them (overview.CountRegister), so a board's slide and the kommun's agree.
+func registerPage(loc *i18n.Localizer, prof domain.Profile, st overview.RegisterRow, marks *slideMarks) *page {
 	p := &page{kind: KindRegister, title: loc.T("present.register.title")}
 	const chartW = 520.0
 	y := p.lines(marginX, contentTop, chartW, wrap(loc.T("present.register.by_level"), SizeBody, true, chartW), SizeBody, true, ColHeading, AlignLeft)
@@ -697,7 +677,7 @@ func registerPage(loc *i18n.Localizer, prof domain.Profile, st registerStats) *p
 		levels = append(levels, l.Level)
 	}
 	slices.SortFunc(levels, func(a, b int) int { return cmp.Compare(b, a) })
-	for l := range st.levels {
+	for l := range st.ByLevel {
 		if l >= 0 && !slices.Contains(levels, l) {
 			levels = append(levels, l)
 		}
@@ -705,29 +685,37 @@ func registerPage(loc *i18n.Localizer, prof domain.Profile, st registerStats) *p
 	levels = append(levels, -1)
 	var rows []barRow
 	for _, l := range levels {
-		rows = append(rows, barRow{label: levelName(loc, prof, l), value: int64(st.levels[l]), text: loc.Number(int64(st.levels[l])), color: ColAccent})
+		rows = append(rows, barRow{label: levelName(loc, prof, l), value: int64(st.ByLevel[l]), text: loc.Number(int64(st.ByLevel[l])), color: ColAccent})
 	}
 	bars(p, marginX, y, chartW, rows)
 
+	// What the systems lack, under the heading of the systems it is counted for: a risk
+	// analysis and a deepened plan are asked of level 3–4 (domain.ValidateSystem), the base
+	// level of every system.
 	facts := []struct {
+		head  string
 		n     int
 		label string
-		warn  bool
 	}{
-		{st.total, loc.Tf("present.register.systems", "Count", st.total), false},
-		{st.noRisk, loc.T("present.register.no_risk"), true},
-		{st.noPlan, loc.T(highKey("present.register.no_plan", st.high)), true},
-		{st.belowBase, loc.T("present.register.below_base"), true},
+		{loc.Tf("present.register.critical", "N", loc.Number(int64(st.Critical))), st.NoRiskAnalysis, loc.T("present.register.no_risk")},
+		{"", st.NoDeepenedPlan, loc.T("present.register.no_deepened")},
+		{loc.Tf("present.register.all", "N", loc.Number(int64(st.Systems))), st.BelowBaseline, loc.T("present.register.below_base")},
 	}
 	fx := marginX + chartW + 36
 	fw := SlideW - marginX - fx
 	fy := contentTop
 	for _, f := range facts {
+		if f.head != "" {
+			if fy > contentTop {
+				fy += 6
+			}
+			fy = p.lines(fx-16, fy, fw+16, wrap(f.head, SizeBody, true, fw+16), SizeBody, true, ColHeading, AlignLeft) + 2
+		}
 		c := ColHeading
-		if f.warn && f.n > 0 {
+		if f.n > 0 {
 			c = ColWarn
-			if st.marks != nil {
-				st.marks.red(loc.Number(int64(f.n)))
+			if marks != nil {
+				marks.red(loc.Number(int64(f.n)))
 			}
 		}
 		top := fy
@@ -739,43 +727,20 @@ func registerPage(loc *i18n.Localizer, prof domain.Profile, st registerStats) *p
 	return p
 }
 
-// highKey is key, or its variant for counts of level 3–4 systems.
-func highKey(key string, high bool) string {
-	if high {
-		return key + "_high"
-	}
-	return key
-}
-
-// planRegisterStats counts a plan's register as the review judges it: the systems it warns of
-// for a missing risk analysis, deepened plan or basnivå.
-func (b *planBuilder) planRegisterStats() registerStats {
-	st := statsOf(b.d.Systems)
-	st.high, st.marks = true, b.marks
-	st.noRisk, st.noPlan, st.belowBase = 0, 0, 0
-	for _, s := range b.d.Systems {
-		if b.marks.has("system", s.ID, false, "risk_analysis_at") {
-			st.noRisk++
-		}
-		if b.marks.has("system", s.ID, false, "security_plan") {
-			st.noPlan++
-		}
-		if b.marks.has("system", s.ID, false, "baseline_met") {
-			st.belowBase++
-		}
-	}
-	return st
-}
-
 func (b *planBuilder) register() {
 	if len(b.d.Systems) == 0 {
 		return
 	}
 	loc := b.loc
-	pages := []*page{registerPage(loc, b.prof, b.planRegisterStats())}
+	// The counts are the overview's (one rule for a board and the kommun); their red is the
+	// review's warnings on the same systems, marked shown.
+	for _, s := range b.d.Systems {
+		b.marks.has("system", s.ID, false, "risk_analysis_at", "security_plan", "baseline_met")
+	}
+	pages := []*page{registerPage(loc, b.prof, overview.CountRegister(b.d.Plan.Board, b.d.Systems), b.marks)}
 	var missing []domain.System
 	for _, s := range b.d.Systems {
-		if len(b.marks.find("system", s.ID, false, "risk_analysis_at")) > 0 {
+		if overview.NoRiskAnalysis(s) {
 			missing = append(missing, s)
 		}
 	}

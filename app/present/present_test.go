@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"handlingsplan/app/demo"
+	"handlingsplan/app/overview"
+	"handlingsplan/data"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
@@ -44,16 +46,24 @@ func demoPlan(t testing.TB, prof domain.Profile, board string, year int) domain.
 	return domain.PlanData{}
 }
 
-func demoOverview(t testing.TB, prof domain.Profile, year int) Overview {
+// demoOverview is the overview of year computed from the demo kommun's plans, as if every
+// board had sent its plans of year and the year before; extra names boards that sent nothing.
+func demoOverview(t testing.TB, prof domain.Profile, year int, lang i18n.Lang, extra ...string) *overview.Overview {
 	t.Helper()
-	plans := demo.Plans(demo.Options{Year: demoYear}, prof)
-	var boards []string
-	for _, d := range plans {
-		if !slices.Contains(boards, d.Plan.Board) {
-			boards = append(boards, d.Plan.Board)
+	in := overview.Input{Year: year, Profile: prof, Boards: extra, Loc: i18n.New(lang), Now: overviewNow}
+	for i, d := range demo.Plans(demo.Options{Year: demoYear}, prof) {
+		d.Plan.SubmissionID = int64(i + 1)
+		sub := data.Submission{ID: int64(i + 1), Board: d.Plan.Board, Year: d.Plan.Year, Version: max(d.Plan.Version, 1), Current: true, Trusted: true, PlanID: d.Plan.ID}
+		switch d.Plan.Year {
+		case year:
+			in.Plans = append(in.Plans, d)
+			in.History = append(in.History, sub)
+		case year - 1:
+			in.LastYear = append(in.LastYear, d)
+			in.LastHistory = append(in.LastHistory, sub)
 		}
 	}
-	return OverviewFromPlans(year, plans, boards)
+	return overview.Build(in)
 }
 
 func kinds(d *Deck) []Kind {
@@ -206,8 +216,8 @@ func TestLayoutKeepsToTheSlide(t *testing.T) {
 		loc := i18n.New(lang)
 		decks["fixture-"+string(lang)] = FromPlan(fixture(), prof, loc, planNow)
 		decks["demo-"+string(lang)] = FromPlan(demoPlan(t, prof, "Barn- och utbildningsnämnden", demoYear+1), prof, loc, planNow)
-		decks["overview-"+string(lang)] = FromOverview(demoOverview(t, prof, demoYear), prof, loc, overviewNow)
-		decks["empty-overview-"+string(lang)] = FromOverview(Overview{Year: 2027, Missing: []string{"Socialnämnden"}}, prof, loc, overviewNow)
+		decks["overview-"+string(lang)] = FromOverview(demoOverview(t, prof, demoYear, lang), overviewNow)
+		decks["empty-overview-"+string(lang)] = FromOverview(overview.Build(overview.Input{Year: 2027, Profile: prof, Boards: []string{"Socialnämnden"}, Loc: loc}), overviewNow)
 	}
 	decks["large"] = FromPlan(demo.Large("Socialnämnden", 2027, 200, prof), prof, i18n.New(i18n.Swedish), planNow)
 	for name, d := range decks {
@@ -304,8 +314,11 @@ func TestSnapshotIsFrozen(t *testing.T) {
 	d := fixture()
 	deck := FromPlan(d, prof, loc, planNow)
 	before := allText(deck)
-	o := OverviewFromPlans(2027, []domain.PlanData{d}, []string{"Socialnämnden"})
-	odeck := FromOverview(o, prof, loc, planNow)
+	d.Plan.SubmissionID = 1
+	in := overview.Input{Year: 2027, Profile: prof, Loc: loc, Now: planNow, Plans: []domain.PlanData{d},
+		History: []data.Submission{{ID: 1, Board: d.Plan.Board, Year: 2027, Version: 3, Current: true, Trusted: true}}}
+	o := overview.Build(in)
+	odeck := FromOverview(o, planNow)
 	obefore := allText(odeck)
 
 	// Edit everything the way an editor or an import would: in place and by appending.
@@ -317,8 +330,10 @@ func TestSnapshotIsFrozen(t *testing.T) {
 	d.Trainings[0].Dates[0] = time.Date(2027, 12, 24, 0, 0, 0, 0, time.UTC)
 	d.Systems[0].Name = "Ändrat system"
 	d.Previous.Activities[0].Status = domain.ActivityDropped
-	o.Boards[0].GoalCounts[3] = 7
-	o.Boards[0].Name = "Ändrad"
+	in.Plans[0].Activities[0].Title = "Ändrad i överblicken"
+	o.Goals.Counts[0][2] = 7
+	o.Resources.Rows[0].Board = "Ändrad"
+	o.Register.Total.ByLevel[3] = 99
 
 	if after := allText(deck); after != before {
 		t.Error("the plan's deck changed after the plan was edited")
@@ -343,82 +358,18 @@ func TestClonePlanDataSharesNothing(t *testing.T) {
 	}
 }
 
-func TestOverviewFromPlans(t *testing.T) {
-	plan := func(board string, year, version int, received bool, acts int) domain.PlanData {
-		d := domain.PlanData{Plan: domain.Plan{Board: board, Year: year, Version: version}}
-		if received {
-			d.Plan.SubmissionID = int64(version)
-		}
-		for i := range acts {
-			d.Activities = append(d.Activities, domain.Activity{Title: fmt.Sprint(i), InternalHours: 10, Goals: []int{1}})
-		}
-		return d
-	}
-	tests := []struct {
-		name     string
-		plans    []domain.PlanData
-		boards   []string
-		want     map[string]int // board → activities of the chosen plan
-		missing  []string
-		received map[string]bool
-	}{
-		{
-			name:     "received beats own, newer version beats older",
-			plans:    []domain.PlanData{plan("A", 2027, 5, false, 1), plan("A", 2027, 2, true, 2), plan("A", 2027, 3, true, 3), plan("B", 2027, 1, false, 4)},
-			boards:   []string{"A", "B", "C"},
-			want:     map[string]int{"A": 3, "B": 4},
-			missing:  []string{"C"},
-			received: map[string]bool{"A": true, "B": false},
-		},
-		{
-			name:    "other years are ignored",
-			plans:   []domain.PlanData{plan("A", 2026, 1, true, 1), plan("B", 2027, 1, false, 2)},
-			boards:  []string{"A", "B"},
-			want:    map[string]int{"B": 2},
-			missing: []string{"A"},
-		},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			o := OverviewFromPlans(2027, tc.plans, tc.boards)
-			got := map[string]int{}
-			for _, b := range o.Boards {
-				got[b.Name] = b.Activities
-				if b.Hours != int64(10*b.Activities) || b.GoalCounts[1] != b.Activities {
-					t.Errorf("%s: hours %d, goal 1 %d", b.Name, b.Hours, b.GoalCounts[1])
-				}
-				if want, ok := tc.received[b.Name]; ok && b.Received != want {
-					t.Errorf("%s: received %v", b.Name, b.Received)
-				}
-			}
-			if !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("boards %v, want %v", got, tc.want)
-			}
-			if !reflect.DeepEqual(o.Missing, tc.missing) {
-				t.Errorf("missing %v, want %v", o.Missing, tc.missing)
-			}
-		})
-	}
-}
-
 func TestOverviewDeck(t *testing.T) {
 	prof := profile(t)
-	o := demoOverview(t, prof, demoYear)
-	o.Missing = []string{"Valnämnden"}
-	d := FromOverview(o, prof, i18n.New(i18n.Swedish), overviewNow)
+	o := demoOverview(t, prof, demoYear, i18n.Swedish, "Valnämnden")
+	d := FromOverview(o, overviewNow)
 	want := []Kind{KindTitle, KindSummary, KindBoards, KindGoals, KindTimeline, KindResources, KindTraining, KindFollowUp, KindRegister, KindDecisions}
 	if got := kinds(d); !reflect.DeepEqual(got, want) {
 		t.Fatalf("sections %v, want %v", got, want)
 	}
 	text := allText(d)
-	var acts int
-	var hours int64
-	for _, b := range o.Boards {
-		acts += b.Activities
-		hours += b.Hours
-	}
+	acts, hours := o.Resources.Total.Activities, o.Resources.Total.Year.Hours()
 	loc := i18n.New(i18n.Swedish)
-	for _, w := range []string{"Valnämnden", "Ingen plan", "att uppmana Valnämnden att lämna in sin handlingsplan", loc.Number(int64(acts)), loc.Number(hours), "I dag 2026-11-20", "Barn- och utbildningsnämnden"} {
+	for _, w := range []string{"Valnämnden", "Planen för 2026 är inte inlämnad", "att uppmana Valnämnden att lämna in sin handlingsplan", loc.Number(int64(acts)), loc.Number(hours), "I dag 2026-11-20", "Barn- och utbildningsnämnden"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("no %q in the overview", w)
 		}
@@ -512,7 +463,7 @@ func BenchmarkSlide(b *testing.B) {
 			}
 		})
 	}
-	o := demoOverview(b, prof, demoYear)
+	o := demoOverview(b, prof, demoYear, i18n.Swedish)
 	b.Run("boards", func(b *testing.B) {
 		for b.Loop() {
 			ob := &overviewBuilder{builder: builder{loc: loc}, o: o, prof: prof, now: overviewNow}
@@ -527,7 +478,7 @@ func BenchmarkDeck(b *testing.B) {
 	loc := i18n.New(i18n.Swedish)
 	plan := demoPlan(b, prof, "Socialnämnden", demoYear+1)
 	large := demo.Large("Socialnämnden", 2027, 200, prof)
-	o := demoOverview(b, prof, demoYear)
+	o := demoOverview(b, prof, demoYear, i18n.Swedish)
 	b.Run("plan", func(b *testing.B) {
 		for b.Loop() {
 			FromPlan(plan, prof, loc, planNow)
@@ -540,7 +491,7 @@ func BenchmarkDeck(b *testing.B) {
 	})
 	b.Run("overview", func(b *testing.B) {
 		for b.Loop() {
-			FromOverview(o, prof, loc, overviewNow)
+			FromOverview(o, overviewNow)
 		}
 	})
 }
@@ -603,5 +554,30 @@ func TestTimelineFillsSlides(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A last-year plan nobody has followed up yet is said to be so, not shown as every activity
+// "not started" (0 % done).
+func TestFollowUpNotYetRecorded(t *testing.T) {
+	prof := profile(t)
+	d := fixture()
+	d.Previous.Plan.Status = domain.PlanSigned
+	d.Previous.Plan.Checks = [3]domain.Check{}
+	for i := range d.Previous.Activities {
+		a := &d.Previous.Activities[i]
+		a.Status, a.PercentDone, a.ActualHours = "", 0, 0
+	}
+	for _, lang := range []i18n.Lang{i18n.Swedish, i18n.English} {
+		deck := FromPlan(d, prof, i18n.New(lang), planNow)
+		i := deck.First(KindFollowUp)
+		if i < 0 {
+			t.Fatalf("%s: no follow-up slide", lang)
+		}
+		text := strings.Join(deck.Texts(i), " ")
+		want := map[i18n.Lang]string{i18n.Swedish: "inte uppföljd ännu", i18n.English: "not been followed up yet"}[lang]
+		if !strings.Contains(text, want) || strings.Contains(text, "%") {
+			t.Errorf("%s: follow-up slide says %q", lang, text)
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package present
 
 import (
-	"maps"
 	"slices"
 
 	"handlingsplan/domain"
@@ -28,23 +27,5 @@ func ClonePlanData(d domain.PlanData) domain.PlanData {
 		prev := ClonePlanData(*d.Previous)
 		out.Previous = &prev
 	}
-	return out
-}
-
-// Clone is a deep copy of o.
-func (o Overview) Clone() Overview {
-	out := o
-	out.Boards = slices.Clone(o.Boards)
-	for i := range out.Boards {
-		b := &out.Boards[i]
-		b.GoalCounts = maps.Clone(b.GoalCounts)
-		b.FollowUp = maps.Clone(b.FollowUp)
-		b.Levels = maps.Clone(b.Levels)
-	}
-	out.Trainings = slices.Clone(o.Trainings)
-	for i := range out.Trainings {
-		out.Trainings[i].Training.Dates = slices.Clone(out.Trainings[i].Training.Dates)
-	}
-	out.Missing = slices.Clone(o.Missing)
 	return out
 }

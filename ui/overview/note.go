@@ -41,7 +41,7 @@ func (v *View) editNote(board string) *noteEditor {
 	}
 	form := container.NewVBox()
 	if !f.Has {
-		form.Add(wrapped(loc.Tf("exports.protocol.no_followup", "Year", f.Year, "Next", v.o.Year)))
+		form.Add(wrapped(loc.Tf("exports.protocol.no_followup", "Reason", f.GapText(loc))))
 	}
 	for i := range 3 {
 		e.checks[i] = widget.NewSelect(names, nil)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"handlingsplan/app/exports"
 	ov "handlingsplan/app/overview"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
@@ -56,11 +57,7 @@ func (t *submissionsTab) show() {
 		if len(r.Problems) > 0 {
 			var lines []string
 			for _, p := range r.Problems {
-				if p.Kind == ov.ProblemPlan && p.Plan != nil {
-					lines = append(lines, p.Plan.Text(loc))
-				} else {
-					lines = append(lines, loc.T("overview.problem."+string(p.Kind)))
-				}
+				lines = append(lines, p.Text(loc))
 			}
 			title := loc.Tf("overview.drill.problems", "Board", r.Board)
 			row = append(row, tcell{text: loc.Tf("overview.problems_count", "Count", len(lines)) + ": " + lines[0], warn: true,
@@ -81,6 +78,7 @@ type resourcesTab struct {
 	sel    *widget.Select
 	table  *sortTable
 	chart  *barChart
+	note   *widget.Label // why last year's total covers other boards than this year's
 }
 
 func (t *resourcesTab) build() fyne.CanvasObject {
@@ -108,8 +106,9 @@ func (t *resourcesTab) build() fyne.CanvasObject {
 	t.table = newSortTable(loc, cols, t.v.showRows)
 	t.table.onText = t.v.showCell
 	t.chart = newBarChart()
+	t.note = wrapped("")
 	top := container.NewBorder(container.NewHBox(widget.NewLabel(loc.T("overview.metric")), container.NewGridWrap(fyne.NewSize(200, t.sel.MinSize().Height), t.sel)),
-		nil, nil, nil, t.table.object())
+		t.note, nil, nil, t.table.object())
 	split := container.NewVSplit(top, t.chart)
 	split.Offset = 0.55
 	return split
@@ -137,6 +136,19 @@ func (t *resourcesTab) show() {
 	metric := loc.T(m.Key())
 	cell := func(n int64) tcell { return num(loc, n, t.format(n)) }
 	row := func(r ov.ResourceRow, board, name string, change int64, hasChange bool) []tcell {
+		if !r.Received && board != "" {
+			// Not sent: this year's cells say so rather than show zeros.
+			out := []tcell{{text: name, bold: true, warn: true}, text("–")}
+			for range 4 {
+				out = append(out, text("–"))
+			}
+			out = append(out, tcell{text: loc.T("overview.sub.not_received"), warn: true})
+			if r.LastSource == ov.LastNone {
+				return append(out, text("–"), text("–"))
+			}
+			return append(out, link(cell(m.Of(r.Last)), loc.Tf("overview.drill.last", "Board", name, "Year", o.Year-1, "Metric", metric),
+				func() ov.Rows { return o.LastYearRows(board) }), text("–"))
+		}
 		out := []tcell{{text: name, bold: true},
 			link(num(loc, int64(r.Activities), ""), loc.Tf("overview.drill.activities", "Board", name, "Year", o.Year),
 				func() ov.Rows { return o.ResourceRows(board, 0) })}
@@ -170,12 +182,16 @@ func (t *resourcesTab) show() {
 	for _, r := range o.Resources.Rows {
 		d, ok := r.Change(m)
 		rows = append(rows, row(r, r.Board, r.Board, d, ok))
+		if !r.Received {
+			continue // no bar for a year the board has not sent: it would read as zero
+		}
 		labels = append(labels, r.Board)
 		now = append(now, m.Of(r.Year))
 		last = append(last, m.Of(r.Last))
 	}
 	d, ok := o.Resources.TotalChange(m)
 	t.table.setRows(rows, row(o.Resources.Total, "", loc.T("overview.total"), d, ok))
+	t.note.SetText(exports.LastOnlyNote(loc, o))
 	t.chart.set(labels, [][]int64{now, last}, []string{strconv.Itoa(o.Year), strconv.Itoa(o.Year - 1)}, t.format,
 		loc.Tf("overview.chart.title", "Metric", metric, "Year", o.Year, "Last", o.Year-1))
 }
@@ -415,7 +431,7 @@ func (t *followUpTab) show() {
 					"Status", loc.T("activity.status."+string(st))), func() ov.Rows { return o.FollowUpRows(board, st) }))
 			}
 			share := r.Share(domain.ActivityDone)
-			out = append(out, tcell{text: loc.Tf("report.percent", "N", loc.Decimal(share*100, 0)), num: share})
+			out = append(out, tcell{text: loc.Tf("report.percent", "N", r.Percent(domain.ActivityDone)), num: share})
 		}
 		if board == "" {
 			return append(out, text(""), text(""), text(""), text(""))
@@ -426,7 +442,7 @@ func (t *followUpTab) show() {
 			case r.Has:
 				s = loc.T("check.result." + string(r.Checks[i].Result))
 			case i == 0:
-				s = loc.T("overview.followup.none")
+				s = r.GapText(loc) // why the follow-up is missing
 			}
 			if a := r.Note.Checks[i]; a != domain.CheckUnanswered {
 				s += " · " + loc.Tf("overview.assessed", "Result", loc.T("check.result."+string(a)))
@@ -472,8 +488,10 @@ func (t *registerTab) show() {
 		}
 		cols = append(cols, column{title, 95, true})
 	}
-	cols = append(cols, column{loc.T("overview.col.critical"), 90, true}, column{loc.T("overview.col.no_risk"), 130, true},
-		column{loc.T("overview.col.no_deepened"), 150, true}, column{loc.T("overview.col.gaps"), 150, true})
+	// Wide enough for the titles, which say the level the count is for.
+	cols = append(cols, column{loc.T("overview.col.critical"), 90, true}, column{loc.T("overview.col.no_risk"), 215, true},
+		column{loc.T("overview.col.no_deepened"), 245, true}, column{loc.T("overview.col.gaps"), 190, true},
+		column{loc.T("overview.col.below_base"), 150, true})
 	t.table.setCols(cols)
 	t.summary.SetText(loc.Tf("overview.register.intro", "Scale", scaleText(o.Profile)))
 	row := func(r ov.RegisterRow, board, name string) []tcell {
@@ -490,6 +508,7 @@ func (t *registerTab) show() {
 			drill(r.NoRiskAnalysis, loc.T("overview.col.no_risk"), ov.NoRiskAnalysis),
 			drill(r.NoDeepenedPlan, loc.T("overview.col.no_deepened"), ov.NoDeepenedPlan),
 			drill(r.Gaps, loc.T("overview.col.gaps"), ov.Gap),
+			drill(r.BelowBaseline, loc.T("overview.col.below_base"), ov.BelowBaseline),
 		}
 		for i := 1; i < len(gaps); i++ {
 			gaps[i].warn = gaps[i].num > 0

@@ -153,7 +153,8 @@ func TestDrillDown(t *testing.T) {
 	}
 	// Register figures list their systems.
 	v.lastDrill = nil
-	v.reg.table.table.OnSelected(widget.TableCellID{Row: len(v.reg.table.shown), Col: len(v.reg.table.cols) - 1})
+	gapsCol := slices.IndexFunc(v.reg.table.cols, func(c column) bool { return c.title == v.loc.T("overview.col.gaps") })
+	v.reg.table.table.OnSelected(widget.TableCellID{Row: len(v.reg.table.shown), Col: gapsCol})
 	if v.lastDrill == nil || len(v.lastDrill.rows.Systems) != v.o.Register.Total.Gaps {
 		t.Errorf("gaps drill-down: %+v", v.lastDrill)
 	}

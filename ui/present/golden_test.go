@@ -7,20 +7,29 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"handlingsplan/app/overview"
 	model "handlingsplan/app/present"
+	"handlingsplan/data"
 	"handlingsplan/i18n"
 )
 
+// overviewDeck is the overview of the demo kommun's 2026 plans, as if every board had sent
+// its plans for 2025 and 2026.
 func overviewDeck(t testing.TB) *model.Deck {
-	plans := demoPlans(t)
-	var boards []string
-	for _, d := range plans {
-		if !slices.Contains(boards, d.Plan.Board) {
-			boards = append(boards, d.Plan.Board)
+	loc := i18n.New(i18n.Swedish)
+	now := time.Date(demoYear, 11, 20, 10, 5, 0, 0, time.UTC)
+	in := overview.Input{Year: demoYear, Profile: profile(t), Loc: loc, Now: now}
+	for i, d := range demoPlans(t) {
+		d.Plan.SubmissionID = int64(i + 1)
+		sub := data.Submission{ID: int64(i + 1), Board: d.Plan.Board, Year: d.Plan.Year, Version: max(d.Plan.Version, 1), Current: true, Trusted: true}
+		switch d.Plan.Year {
+		case demoYear:
+			in.Plans, in.History = append(in.Plans, d), append(in.History, sub)
+		case demoYear - 1:
+			in.LastYear, in.LastHistory = append(in.LastYear, d), append(in.LastHistory, sub)
 		}
 	}
-	o := model.OverviewFromPlans(demoYear, plans, boards)
-	return model.FromOverview(o, profile(t), i18n.New(i18n.Swedish), time.Date(demoYear, 11, 20, 10, 5, 0, 0, time.UTC))
+	return model.FromOverview(overview.Build(in), now)
 }
 
 // The first slide of every kind, at 1920 × 1080, for the demo kommun: the Socialnämnden's

@@ -165,8 +165,11 @@ func (s *Show) build() {
 	black := canvas.NewRectangle(rgb(0x000000))
 	s.layout = &slideLayout{}
 	s.slide = container.New(s.layout)
-	s.cover = canvas.NewRectangle(rgb(0x000000))
-	s.cover.Hide()
+	// The cover is always shown and clear while the screen is not blanked. The desktop driver
+	// learns which canvas an object is on only by painting it, and skips hidden objects: a
+	// cover hidden from the start was never painted, so showing it and refreshing it asked no
+	// canvas to redraw, and the screen stayed as it was (issue 10, item 7).
+	s.cover = canvas.NewRectangle(color.Transparent)
 	s.root = container.NewStack(black, s.slide, newClickArea(s.next, s.prev), s.cover)
 }
 
@@ -246,12 +249,10 @@ func (s *Show) setBlank(b Blank) {
 	switch b {
 	case BlackScreen:
 		s.cover.FillColor = rgb(0x000000)
-		s.cover.Show()
 	case WhiteScreen:
 		s.cover.FillColor = rgb(0xffffff)
-		s.cover.Show()
 	default:
-		s.cover.Hide()
+		s.cover.FillColor = color.Transparent
 	}
 	s.cover.Refresh()
 }

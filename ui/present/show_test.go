@@ -170,8 +170,8 @@ func TestKeys(t *testing.T) {
 			if s.Current() != tc.want || s.Blanked() != tc.blank {
 				t.Errorf("on slide %d blank %d, want slide %d blank %d", s.Current(), s.Blanked(), tc.want, tc.blank)
 			}
-			if tc.blank != NotBlank && !s.cover.Visible() || tc.blank == NotBlank && s.cover.Visible() {
-				t.Errorf("cover visible %v with blank %d", s.cover.Visible(), tc.blank)
+			if _, _, _, a := s.cover.FillColor.RGBA(); tc.blank != NotBlank && a == 0 || tc.blank == NotBlank && a != 0 {
+				t.Errorf("cover opacity %d with blank %d", a, tc.blank)
 			}
 			if !s.Running() || !w.FullScreen() {
 				t.Error("the presentation ended")
