@@ -169,7 +169,9 @@ func TestTamperedProfileRefused(t *testing.T) {
 		edit   func(b []byte) []byte
 		reason Reason
 	}{
-		{"hours changed", func(b []byte) []byte { return bytes.Replace(b, []byte(`"hours_per_fte":1700`), []byte(`"hours_per_fte":1800`), 1) }, ReasonBadSignature},
+		{"hours changed", func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`"hours_per_fte":1700`), []byte(`"hours_per_fte":1800`), 1)
+		}, ReasonBadSignature},
 		{"goal text changed", func(b []byte) []byte {
 			return bytes.Replace(b, []byte("ingångna avtal är kända och följs"), []byte("ingångna avtal är kända"), 1)
 		}, ReasonBadSignature},
