@@ -1,6 +1,7 @@
 package registerimport
 
 import (
+	"errors"
 	"fmt"
 
 	"handlingsplan/data"
@@ -78,4 +79,15 @@ func FieldName(loc *i18n.Localizer, f Field) string {
 		return loc.T("registerimport.field.ignore")
 	}
 	return loc.T("registerimport.field." + string(f))
+}
+
+// ReadErrorText is the sentence for a file Read refused.
+func ReadErrorText(loc *i18n.Localizer, name string, err error) string {
+	switch {
+	case errors.Is(err, ErrEmpty):
+		return loc.Tf("registerimport.err.empty", "Path", name)
+	case errors.Is(err, ErrTooLarge):
+		return loc.Tf("registerimport.err.large", "Path", name)
+	}
+	return loc.Tf("registerimport.err.format", "Path", name)
 }
