@@ -38,6 +38,8 @@ type Env struct {
 	Now func() time.Time
 	// OpenPlan, when set, opens a plan of the board in the wizard (after "Lägg till åtgärd").
 	OpenPlan func(planID int64)
+	// OpenFile is the file dialog of "Importera…" (nil: Fyne's; tests answer it themselves).
+	OpenFile func(done func(name string, b []byte))
 }
 
 // DefaultSaveDelay is how long typing pauses before it is saved, as in the wizard.
@@ -81,6 +83,9 @@ type View struct {
 	ic        icons
 	// confirm is the open "delete?" question, kept so tests can answer it.
 	confirm *dialog.ConfirmDialog
+	// importBtn opens a spreadsheet; importDlg is its open mapping step (tests answer it).
+	importBtn *widget.Button
+	importDlg *importDialog
 }
 
 // New reads the board's register; Build makes the widgets.
@@ -155,7 +160,8 @@ func (v *View) Build() fyne.CanvasObject {
 	v.dupBtn = widget.NewButtonWithIcon(loc.T("register.duplicate"), theme.ContentCopyIcon(), v.onDuplicate)
 	v.delBtn = widget.NewButtonWithIcon(loc.T("register.delete"), theme.DeleteIcon(), v.onDelete)
 	v.info = widget.NewLabel("")
-	toolbar := container.NewBorder(nil, nil, container.NewHBox(v.addBtn, v.dupBtn, v.delBtn), nil,
+	v.importBtn = widget.NewButtonWithIcon(loc.T("register.import.button"), theme.DownloadIcon(), v.onImport)
+	toolbar := container.NewBorder(nil, nil, container.NewHBox(v.addBtn, v.dupBtn, v.delBtn), v.importBtn,
 		container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding(), 0), v.info))
 
 	v.table = widgets.NewTable(nil, v.columns(), func() int { return len(v.rows) }, v.mark, v.onSelect)
