@@ -18,7 +18,8 @@ import (
 
 // SchemaVersion is the payload schema this build writes and the newest it reads.
 // Raise it only for changes an older reader would misread; adding a field is not one.
-const SchemaVersion = 1
+// Schema 2: see schema2.go and docs/submission-format.md.
+const SchemaVersion = 2
 
 // AttachmentName is the file name of the payload inside the PDF.
 const AttachmentName = "submission.json"
@@ -52,6 +53,9 @@ type Payload struct {
 	// the same content have the same hash whenever they were signed. Added in schema 1; absent
 	// in older files (the importer then computes it).
 	ContentHash string `json:"content_hash,omitempty"`
+	// Profile is the policy profile the plan was made under: goals, scale, checklist, rule goals
+	// (schema 2; absent in older files). Goals and HoursPerFTE repeat its own for schema-1 readers.
+	Profile *domain.Profile `json:"profile,omitempty"`
 }
 
 // Bounds of Validate that are not app-wide.
@@ -123,6 +127,7 @@ func (p Payload) Validate() error {
 		// Last year's activities may refer to goals the profile has since dropped.
 		v.planData("plan.previous", *prev, nil)
 	}
+	v.schema2(p)
 	if !p.Sensitive && hasSensitive(plan) {
 		v.addf("sensitive is false but the register has sensitive systems")
 	}

@@ -258,7 +258,7 @@ func TestVerifyRejects(t *testing.T) {
 	}
 	zeroed := bytes.Clone(s)
 	copy(zeroed[sig.a+1:sig.b-1], bytes.Repeat([]byte("0"), sig.b-sig.a-2))
-	newer := sealRaw(t, fx, []byte(`{"schema": 2, "board": "Socialnämnden", "something_new": [1, 2]}`))
+	newer := sealRaw(t, fx, []byte(fmt.Sprintf(`{"schema": %d, "board": "Socialnämnden", "something_new": [1, 2]}`, SchemaVersion+1)))
 	notJSON := sealRaw(t, fx, []byte(`{"schema": 1, "board": `))
 	badSchema := sealRaw(t, fx, mustJSON(t, func() Payload { p := samplePayload(); p.Plan.Activities[0].Goals = []int{9}; return p }()))
 	noSchema := sealRaw(t, fx, []byte(`{"board": "Socialnämnden"}`))
