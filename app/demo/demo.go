@@ -218,6 +218,11 @@ func buildBoard(b *boardInfo, year int, prof domain.Profile, ids *idSeq) [3]doma
 		checklist(b.name, d, prof, b.head)
 	}
 
+	// The demo's today is the autumn of N: the register's age rules count from there, so
+	// what the demo shows does not drift with the clock.
+	for _, d := range []*domain.PlanData{&prev, &cur, &next} {
+		d.AsOf = g.now
+	}
 	cur.Previous = clonePlan(prev)
 	next.Previous = clonePlan(cur)
 	return [3]domain.PlanData{prev, cur, next}

@@ -160,6 +160,8 @@ type Overview struct {
 	FollowUp    FollowUp
 	Register    Register
 	Running     []RunningRow // activities under way per month and quarter, per board that sent a plan
+	// Requirements is every board's checklist of the policy's general requirements.
+	Requirements Requirements
 
 	loc  *i18n.Localizer
 	last map[string]LastYear // by board
@@ -213,6 +215,7 @@ func Build(in Input) *Overview {
 	o.FollowUp = followUp(o, in.Notes)
 	o.Register = register(o)
 	o.Running = running(o)
+	o.Requirements = requirements(o)
 	return o
 }
 

@@ -33,6 +33,7 @@ func (t *submissionsTab) build() fyne.CanvasObject {
 		{loc.T("overview.col.signed_by"), 190, false},
 		{loc.T("overview.col.signed"), 110, false},
 		{loc.T("overview.col.imported"), 110, false},
+		{loc.T("overview.col.profile_version"), 110, true},
 		{loc.T("overview.col.problems"), 320, false},
 	}, t.v.showRows)
 	t.table.onText = t.v.showCell
@@ -53,7 +54,7 @@ func (t *submissionsTab) show() {
 		versions := link(num(loc, int64(len(r.Versions)), ""), loc.Tf("overview.drill.versions", "Board", r.Board, "Year", o.Year),
 			func() ov.Rows { return o.VersionRows(r.Board) })
 		row := []tcell{{text: r.Board, bold: true, warn: !r.Received}, statusCell(loc, r), versions,
-			text(r.Current.SignerName), text(loc.Date(r.Current.SignedAt)), text(loc.Date(r.Current.ImportedAt))}
+			text(r.Current.SignerName), text(loc.Date(r.Current.SignedAt)), text(loc.Date(r.Current.ImportedAt)), profileCell(loc, r)}
 		if len(r.Problems) > 0 {
 			var lines []string
 			for _, p := range r.Problems {
@@ -491,11 +492,11 @@ func (t *registerTab) show() {
 	// Wide enough for the titles, which say the level the count is for.
 	cols = append(cols, column{loc.T("overview.col.critical"), 90, true}, column{loc.T("overview.col.no_risk"), 215, true},
 		column{loc.T("overview.col.no_deepened"), 245, true}, column{loc.T("overview.col.gaps"), 190, true},
-		column{loc.T("overview.col.below_base"), 150, true})
+		column{loc.T("overview.col.below_base"), 150, true}, column{loc.T("overview.col.flagged"), 180, true})
 	t.table.setCols(cols)
 	t.summary.SetText(loc.Tf("overview.register.intro", "Scale", scaleText(o.Profile)))
 	row := func(r ov.RegisterRow, board, name string) []tcell {
-		drill := func(n int, what string, keep func(domain.System) bool) tcell {
+		drill := func(n int, what string, keep ov.Filter) tcell {
 			return link(tcell{text: loc.Number(int64(n)), num: float64(n)}, loc.Tf("overview.drill.systems", "Board", name, "What", what),
 				func() ov.Rows { return o.SystemRows(board, keep) })
 		}
@@ -509,6 +510,7 @@ func (t *registerTab) show() {
 			drill(r.NoDeepenedPlan, loc.T("overview.col.no_deepened"), ov.NoDeepenedPlan),
 			drill(r.Gaps, loc.T("overview.col.gaps"), ov.Gap),
 			drill(r.BelowBaseline, loc.T("overview.col.below_base"), ov.BelowBaseline),
+			drill(r.Flagged, loc.T("overview.col.flagged"), ov.Flagged),
 		}
 		for i := 1; i < len(gaps); i++ {
 			gaps[i].warn = gaps[i].num > 0

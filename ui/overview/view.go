@@ -53,6 +53,7 @@ type View struct {
 	cal       *calendarTab
 	follow    *followUpTab
 	reg       *registerTab
+	reqs      *requirementsTab
 	lastDrill *drillShown
 }
 
@@ -69,6 +70,7 @@ func New(env Env) *View {
 	v.cal = &calendarTab{v: v}
 	v.follow = &followUpTab{v: v}
 	v.reg = &registerTab{v: v}
+	v.reqs = &requirementsTab{v: v}
 	return v
 }
 
@@ -125,6 +127,7 @@ func (v *View) Build() fyne.CanvasObject {
 		container.NewTabItemWithIcon(loc.T("overview.tab.trainings"), theme.CalendarIcon(), v.cal.build()),
 		container.NewTabItemWithIcon(loc.T("overview.tab.followup"), theme.ConfirmIcon(), v.follow.build()),
 		container.NewTabItemWithIcon(loc.T("overview.tab.register"), theme.StorageIcon(), v.reg.build()),
+		container.NewTabItemWithIcon(loc.T("overview.tab.requirements"), theme.ListIcon(), v.reqs.build()),
 	)
 	v.reload()
 	return container.NewBorder(container.NewBorder(nil, nil, nil, exportBtn, container.NewHScroll(bar)), nil, nil, nil, v.tabs)
@@ -194,6 +197,7 @@ func (v *View) reload() {
 	v.cal.show()
 	v.follow.show()
 	v.reg.show()
+	v.reqs.show()
 }
 
 func (v *View) showDaysLeft() {

@@ -275,7 +275,7 @@ func TestExportFromView(t *testing.T) {
 	if err := v.exportCSVFolder(filepath.Join(dir, "csv")); err != nil {
 		t.Fatal(err)
 	}
-	if entries, _ := os.ReadDir(filepath.Join(dir, "csv")); len(entries) != 7 {
+	if entries, _ := os.ReadDir(filepath.Join(dir, "csv")); len(entries) != 8 {
 		t.Errorf("%d CSV files", len(entries))
 	}
 }
