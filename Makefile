@@ -1,10 +1,14 @@
 # Handlingsplan — the two commands a newcomer needs: `make run` and `make test`.
+# Releases: `make dist` builds the installers into dist/, `make dist-check` also inspects them.
 GO      ?= go
 TAGS    := migrated_fynedo
 DB      ?=
 BIN     := handlingsplan
+# The version from git describe (packaging/version.sh), shown by `handlingsplan version`.
+VERSION := $(shell bash packaging/version.sh 2>/dev/null | sed -n 's/^VERSION=//p')
+LDFLAGS := -X handlingsplan/version.Version=$(VERSION)
 
-.PHONY: run test build deps deps-test vet fmt-check bench clean
+.PHONY: run test build deps deps-test deps-dist vet fmt-check bench clean dist dist-check licenses
 
 deps:
 	@bash packaging/deps.sh
@@ -12,8 +16,11 @@ deps:
 deps-test:
 	@bash packaging/deps.sh test
 
+deps-dist:
+	@bash packaging/deps.sh dist
+
 build: deps
-	$(GO) build -tags $(TAGS) -trimpath -o $(BIN) .
+	$(GO) build -tags $(TAGS) -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) .
 
 # Builds and starts the desktop app on the local database (or DB=path).
 run: build
@@ -35,5 +42,19 @@ test: deps-test fmt-check vet
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
 
+# The installers (.deb, tarball, signed .exe and .msi, SHA256SUMS) into dist/; see packaging/README.md.
+dist: deps-dist
+	bash packaging/dist.sh
+
+# Builds the installers and inspects them as CI does (file lists, dependencies, PE header,
+# version resource, MSI tables, signatures, lintian, reproducibility of the Linux binary).
+dist-check: dist
+	bash packaging/dist-check.sh
+
+# Regenerates the third-party licence texts after go.mod changed.
+licenses:
+	$(GO) run ./packaging/licenses -o packaging/third-party-licenses.txt
+
 clean:
 	rm -f $(BIN)
+	rm -rf dist

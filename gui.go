@@ -1,8 +1,10 @@
 package main
 
 import (
+	_ "embed"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"runtime"
 	"time"
@@ -14,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"handlingsplan/app/preset"
+	"handlingsplan/app/settings"
 	"handlingsplan/assets"
 	"handlingsplan/cli"
 	"handlingsplan/data"
@@ -24,6 +28,15 @@ import (
 
 // appID is the Fyne app ID (also in FyneApp.toml): Fyne keeps the app's preferences under it.
 const appID = "se.handlingsplan.desktop"
+
+// The program's licence and the third-party licences (generated from go.mod by
+// packaging/licenses), shown in the About dialog.
+var (
+	//go:embed LICENSE
+	licence string
+	//go:embed packaging/third-party-licenses.txt
+	thirdPartyLicences string
+)
 
 func runGUI(args []string, stderr io.Writer) int {
 	opt, exit, run := cli.ParseGUIArgs(args, stderr)
@@ -41,17 +54,40 @@ func runGUI(args []string, stderr io.Writer) int {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	store, err := cli.OpenStore(opt.DB, loc)
 	if err != nil {
-		// The window shows the sentence only; the technical cause goes to stderr for IT support.
+		// stderr has the technical cause for IT support; the window too, as on Windows nobody
+		// reads stderr (a preset IT set names the file and line there).
 		cli.PrintError(stderr, loc, err)
-		showFatal(a, loc, err.Error())
+		msg := err.Error()
+		if d := cli.Detail(err); d != "" {
+			msg += "\n\n" + loc.Tf("cli.detail", "Detail", d)
+		}
+		showFatal(a, loc, msg)
 		return 1
 	}
 	defer store.Close()
+	// No OpenGL 2.1 (a VM or remote desktop without a graphics card): Fyne only logs and exits.
+	// Say so, in the user's language, where they will see it.
+	lang, _ := i18n.Parse(store.Setting(settings.Lang, string(i18n.Default)))
+	uloc := i18n.New(lang)
+	watch := newGLWatch(stderr, func(cause string) {
+		text := uloc.T("start.no_opengl")
+		if cause != "" {
+			text += "\n\n" + uloc.Tf("cli.detail", "Detail", cause)
+		}
+		showStartFailure(stderr, uloc.T("start.no_opengl.title"), text)
+		// Fyne would wait for a window that never comes (seen on Linux) or exit on its own;
+		// nothing has been written yet, so close the database and end here.
+		store.Close()
+		os.Exit(1)
+	})
+	log.SetOutput(watch)
+	pre, _ := preset.Load() // a broken preset stopped OpenStore already
 	sh := ui.NewApp(a, store, ui.Options{
 		DemoYear:            time.Now().Year(),
 		LoadDemo:            func(s *data.Store, year int) error { return cli.LoadDemo(s, year, false) },
 		LoadCoordinatorDemo: func(s *data.Store, year int) error { return cli.LoadDemo(s, year, true) },
-		Config:              ui.Config{ConfigDir: opt.ConfigDir, AppVersion: version.Version},
+		Config: ui.Config{ConfigDir: opt.ConfigDir, AppVersion: version.Version,
+			Licence: licence, ThirdParty: thirdPartyLicences, PresetSource: pre.Source},
 	})
 	sh.Run()
 	return 0

@@ -13,6 +13,7 @@ import (
 func main() {
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
+		attachParentConsole()
 		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
 	}
 	os.Exit(runGUI(args, os.Stderr))

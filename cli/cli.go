@@ -16,6 +16,7 @@ import (
 
 	"handlingsplan/app/coorddemo"
 	"handlingsplan/app/demo"
+	"handlingsplan/app/preset"
 	"handlingsplan/app/settings"
 	"handlingsplan/data"
 	"handlingsplan/domain"
@@ -43,6 +44,15 @@ func auditName(u *user.User, err error, getenv func(string) string, uid int) str
 	return "uid " + strconv.Itoa(uid)
 }
 
+// DefaultDB is the database file when --db is not given: in the folder IT preset (see
+// app/preset), else in the user's configuration directory. A broken preset is reported when
+// the store is opened.
+func DefaultDB() string {
+	def, _ := data.DefaultPath()
+	p, _ := preset.Load()
+	return p.DBPath(def)
+}
+
 // storeError is a database that could not be opened or prepared. Error is the one sentence
 // the user reads; the technical cause stays reachable with errors.Is/As and is logged apart.
 type storeError struct {
@@ -56,16 +66,26 @@ type storeError struct {
 func (e *storeError) Error() string { return e.text }
 func (e *storeError) Unwrap() error { return e.cause }
 
-// openStore opens the database and seeds the default policy profile on first start. Its
-// error says what failed in one sentence in the user's language (see printError).
+// openStore opens the database and, on first start, seeds the policy profile (the one IT
+// preset, else the default). Its error says what failed in one sentence in the user's
+// language (see printError).
 func openStore(path string, loc *i18n.Localizer) (*data.Store, error) {
+	pre, err := preset.Load()
+	if err != nil {
+		return nil, presetError(loc, err)
+	}
 	s, err := data.Open(path, osUser())
 	if err != nil {
 		text, known := openErrorText(loc, path, err)
 		return nil, &storeError{text: text, cause: err, detail: !known}
 	}
-	prof, err := domain.DefaultProfile()
-	if err == nil {
+	has, err := s.HasProfile()
+	if err == nil && !has {
+		var prof domain.Profile
+		if prof, err = pre.SeedProfile(os.ReadFile); err != nil {
+			s.Close()
+			return nil, presetError(loc, err)
+		}
 		err = s.EnsureProfile(prof)
 	}
 	if err != nil {
@@ -73,6 +93,16 @@ func openStore(path string, loc *i18n.Localizer) (*data.Store, error) {
 		return nil, &storeError{text: loc.Tf("err.db_open", "Path", path), cause: err, detail: true}
 	}
 	return s, nil
+}
+
+// presetError is the sentence for a preset (file or profile) IT set that cannot be used.
+func presetError(loc *i18n.Localizer, err error) error {
+	path := ""
+	var pe *preset.Error
+	if errors.As(err, &pe) {
+		path = pe.Path
+	}
+	return &storeError{text: loc.Tf("err.preset", "Path", path), cause: err, detail: true}
 }
 
 // openExistingStore is openStore for commands that only read what is there (export, report,
@@ -218,14 +248,15 @@ func loadDemo(s *data.Store, year int, coordinator bool) error {
 	return s.SetSetting(settings.Role, settings.RoleCoordinator)
 }
 
-// DefaultConfigDir is where the signer identity and the signing CA live: the user's config
-// directory, beside the default database.
+// DefaultConfigDir is where the signer identity and the signing CA live: beside the default
+// database (IT's preset folder, else the user's config directory).
 func DefaultConfigDir() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return ""
+	def := ""
+	if dir, err := os.UserConfigDir(); err == nil {
+		def = filepath.Join(dir, "handlingsplan")
 	}
-	return filepath.Join(dir, "handlingsplan")
+	p, _ := preset.Load()
+	return p.ConfigDir(def)
 }
 
 // GUIOptions are the desktop app's own flags.
@@ -262,6 +293,16 @@ func OpenStore(path string, loc *i18n.Localizer) (*data.Store, error) { return o
 
 // PrintError writes an error of OpenStore: its sentence and, where that cannot say why, the cause.
 func PrintError(w io.Writer, loc *i18n.Localizer, err error) { printError(w, loc, err) }
+
+// Detail is the technical cause of an OpenStore error whose sentence cannot say why, "" when
+// the sentence says it all.
+func Detail(err error) string {
+	var se *storeError
+	if errors.As(err, &se) && se.detail && se.cause != nil {
+		return se.cause.Error()
+	}
+	return ""
+}
 
 // LoadDemo writes the demo kommun into s (see loadDemo); the start screen offers it.
 func LoadDemo(s *data.Store, year int, coordinator bool) error { return loadDemo(s, year, coordinator) }

@@ -102,7 +102,7 @@ func TestTwoDatabaseCopiesConflict(t *testing.T) {
 	// The copy: the same plan, with the same identity and history, on two computers.
 	copyFile(t, desktop, laptop)
 	editPlan(t, desktop, func(s *data.Store, d domain.PlanData) error {
-		_, err := s.SetField("activity", d.Activities[0].ID, "operating_cost", d.Activities[0].OperatingCost+40000)
+		_, err := s.SetField(domain.FieldActivityOperatingCost, d.Activities[0].ID, d.Activities[0].OperatingCost+40000)
 		return err
 	})
 	editPlan(t, laptop, func(s *data.Store, d domain.PlanData) error {

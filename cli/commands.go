@@ -34,6 +34,8 @@ func commands() map[string]command {
 		"profile":  {runProfile, "cli.help.profile"},
 		"register": {runRegister, "cli.help.register"},
 		"version":  {runVersion, "cli.help.version"},
+		"backup":   {runBackup, "cli.help.backup"},
+		"restore":  {runRestore, "cli.help.restore"},
 		// The coordinator's received submissions: conflicts side by side, choosing the current one.
 		"submissions": {runSubmissions, "cli.help.submissions"},
 	}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"strings"
 
-	"handlingsplan/data"
 	"handlingsplan/i18n"
 )
 
@@ -167,8 +166,7 @@ func endedByDashes(fs *flag.FlagSet, consumed []string) bool {
 	return ok && b.IsBoolFlag()
 }
 
-// dbFlag adds --db with the default database path.
+// dbFlag adds --db with the default database path (IT's preset folder, else the user's).
 func dbFlag(fs *flag.FlagSet) *string {
-	def, _ := data.DefaultPath()
-	return fs.String("db", def, "database file")
+	return fs.String("db", DefaultDB(), "database file")
 }

@@ -44,7 +44,7 @@ func scanChecklist(sc interface{ Scan(...any) error }, planID *int64) (domain.Ch
 }
 
 // checklistColumns are the fields of a checklist row SetChecklist changes.
-var checklistColumns = map[string]kind{"status": kText, "date": kDate, "responsible": kText, "comment": kText}
+var checklistColumns = map[string]domain.FieldKind{"status": domain.TextField, "date": domain.DateField, "responsible": domain.TextField, "comment": domain.TextField}
 
 // SetChecklist changes one field ("status", "date", "responsible" or "comment") of a plan's
 // assessment of requirement, records it in the audit log and returns the old value (so that
@@ -73,7 +73,7 @@ func (s *Store) SetChecklist(planID int64, requirement, field string, value any)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			raw = nil
-			if k == kText {
+			if k == domain.TextField {
 				raw = ""
 			}
 		case err != nil:

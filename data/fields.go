@@ -11,95 +11,23 @@ import (
 	"handlingsplan/domain"
 )
 
-type kind int
-
-const (
-	kText kind = iota
-	kInt
-	kDate
-	kBool
-	kDates // training dates, comma-separated
-)
-
-type column struct {
-	name string
-	kind kind
-	// followUp fields belong to the autumn follow-up: editing them neither needs the plan to
-	// be a draft nor turns a signed plan back into a draft.
-	followUp bool
-}
-
-// editable lists, per entity, the fields SetField may change and their columns. Anything not
-// here cannot be changed through SetField (ids, plan membership, status: see SetPlanStatus).
-var editable = map[string]map[string]column{
-	"plan": {
-		"responsible":        {name: "responsible"},
-		"contact":            {name: "contact"},
-		"decision_date":      {name: "decision_date", kind: kDate},
-		"decision_paragraph": {name: "decision_paragraph"},
-		"check0_result":      {name: "check0_result", followUp: true},
-		"check0_text":        {name: "check0_text", followUp: true},
-		"check1_result":      {name: "check1_result", followUp: true},
-		"check1_text":        {name: "check1_text", followUp: true},
-		"check2_result":      {name: "check2_result", followUp: true},
-		"check2_text":        {name: "check2_text", followUp: true},
-	},
-	"activity": {
-		"title":             {name: "title"},
-		"description":       {name: "description"},
-		"priority":          {name: "priority", kind: kInt},
-		"responsible":       {name: "responsible"},
-		"start":             {name: "start_date", kind: kDate},
-		"end":               {name: "end_date", kind: kDate},
-		"internal_hours":    {name: "internal_hours", kind: kInt},
-		"external_hours":    {name: "external_hours", kind: kInt},
-		"operating_cost":    {name: "operating_cost", kind: kInt},
-		"investment":        {name: "investment", kind: kInt},
-		"position":          {name: "position", kind: kInt},
-		"status":            {name: "status", followUp: true},
-		"percent_done":      {name: "percent_done", kind: kInt, followUp: true},
-		"actual_hours":      {name: "actual_hours", kind: kInt, followUp: true},
-		"actual_kronor":     {name: "actual_kronor", kind: kInt, followUp: true},
-		"follow_up_comment": {name: "follow_up_comment", followUp: true},
-	},
-	"training": {
-		"title":                 {name: "title"},
-		"target_group":          {name: "target_group"},
-		"format":                {name: "format"},
-		"dates":                 {name: "dates", kind: kDates},
-		"responsible":           {name: "responsible"},
-		"expected_participants": {name: "expected_participants", kind: kInt},
-		"evaluation":            {name: "evaluation"},
-		"position":              {name: "position", kind: kInt},
-		"actual_participants":   {name: "actual_participants", kind: kInt, followUp: true},
-	},
-	"checkpoint": {
-		"date":      {name: "date", kind: kDate},
-		"method":    {name: "method"},
-		"report_to": {name: "report_to"},
-		"position":  {name: "position", kind: kInt},
-		"done":      {name: "done", kind: kBool, followUp: true},
-	},
-	"system": {
-		"name":             {name: "name"},
-		"description":      {name: "description"},
-		"owner":            {name: "owner"},
-		"confidentiality":  {name: "confidentiality", kind: kInt},
-		"integrity":        {name: "integrity", kind: kInt},
-		"availability":     {name: "availability", kind: kInt},
-		"traceability":     {name: "traceability", kind: kInt},
-		"baseline_met":     {name: "baseline_met", kind: kBool},
-		"security_plan":    {name: "security_plan"},
-		"security_plan_at": {name: "security_plan_at", kind: kDate},
-		"risk_analysis_at": {name: "risk_analysis_at", kind: kDate},
-		"continuity_at":    {name: "continuity_at", kind: kDate},
-		"recovery_at":      {name: "recovery_at", kind: kDate},
-		"sensitive":        {name: "sensitive", kind: kBool},
-		"classified_at":    {name: "classified_at", kind: kDate},
-	},
-}
-
+// tables are the tables of the entities whose fields SetField changes.
 var tables = map[string]string{"plan": "plans", "activity": "activities", "training": "trainings", "checkpoint": "checkpoints", "system": "systems"}
+
+// columns names the column of a field whose column is not named as the field. Every other
+// declared field (domain.Fields) is kept in the column of its own name.
+var columns = map[domain.Field]string{
+	domain.FieldActivityStart: "start_date",
+	domain.FieldActivityEnd:   "end_date",
+}
+
+// column is the column field f is kept in.
+func column(f domain.Field) string {
+	if c, ok := columns[f]; ok {
+		return c
+	}
+	return f.Name()
+}
 
 // planOf finds the plan an entity row belongs to (0 for systems, which belong to a board).
 func planOf(tx *sql.Tx, entity string, id int64) (int64, error) {
@@ -117,8 +45,9 @@ func planOf(tx *sql.Tx, entity string, id int64) (int64, error) {
 // ErrNotFound means the row does not exist (any more).
 var ErrNotFound = errors.New("not found")
 
-// editCheck refuses edits of a plan marked ready, and turns a signed plan back into a draft
-// when its content (not its follow-up) changes, so the next export makes a new version.
+// editCheck applies domain.PlanAfterEdit to an edit of plan planID's rows: a refused edit
+// returns its problem; a status the edit changes is stored and logged. followUp edits are the
+// autumn follow-up's (Field.FollowUp).
 func (s *Store) editCheck(tx *sql.Tx, planID int64, followUp bool) error {
 	if planID == 0 {
 		return nil
@@ -130,21 +59,18 @@ func (s *Store) editCheck(tx *sql.Tx, planID int64, followUp bool) error {
 		}
 		return err
 	}
-	if followUp {
+	next, refused := domain.PlanAfterEdit(planID, domain.PlanStatus(status), followUp)
+	if refused != nil {
+		return refused
+	}
+	if string(next) == status {
 		_, err := tx.Exec("UPDATE plans SET updated_at = ? WHERE id = ?", s.stamp(), planID)
 		return err
 	}
-	switch domain.PlanStatus(status) {
-	case domain.PlanReady:
-		return &domain.Problem{Severity: domain.Blocking, Entity: "plan", EntityID: planID, Field: "status", Key: "err.read_only"}
-	case domain.PlanSigned:
-		if _, err := tx.Exec("UPDATE plans SET status = 'draft', updated_at = ? WHERE id = ?", s.stamp(), planID); err != nil {
-			return err
-		}
-		return s.audit(tx, "plan", planID, "status", string(domain.PlanSigned), string(domain.PlanDraft))
+	if _, err := tx.Exec("UPDATE plans SET status = ?, updated_at = ? WHERE id = ?", string(next), s.stamp(), planID); err != nil {
+		return err
 	}
-	_, err := tx.Exec("UPDATE plans SET updated_at = ? WHERE id = ?", s.stamp(), planID)
-	return err
+	return s.audit(tx, "plan", planID, "status", status, string(next))
 }
 
 func (s *Store) audit(tx *sql.Tx, entity string, id int64, field, old, new string) error {
@@ -154,85 +80,112 @@ func (s *Store) audit(tx *sql.Tx, entity string, id int64, field, old, new strin
 }
 
 // SetField changes one field of one row, records the change in the audit log and returns
-// the old value (in the same Go type, so that SetField(entity, id, field, old) undoes it).
-// A value the database refuses comes back as an *domain.Problem for that field.
+// the old value (in the same Go type, so that SetField(f, id, old) undoes it). The value has
+// the Go type of the field's kind (domain.FieldKind). A value the database refuses comes back
+// as an *domain.Problem for that field.
 //
 // A number field of an activity or a training also takes a domain.RawInput: text typed there
 // that is no value. It is kept as typed (see unparsed_input) while the column keeps its value,
 // and a number for the field replaces it. The old value is then whichever the field held: the
 // RawInput or the number.
-func (s *Store) SetField(entity string, id int64, field string, value any) (old any, err error) {
-	cols, ok := editable[entity]
-	if !ok {
-		return nil, fmt.Errorf("set %s.%s: unknown entity", entity, field)
+func (s *Store) SetField(f domain.Field, id int64, value any) (old any, err error) {
+	err = s.Update(func(t *Tx) error {
+		old, err = t.setField(f, id, value)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("set %s %d %s: %w", f.Entity(), id, f.Name(), err)
 	}
-	col, ok := cols[field]
-	if !ok {
-		return nil, fmt.Errorf("set %s.%s: not an editable field", entity, field)
+	return old, nil
+}
+
+// SetField is Store.SetField inside the transaction.
+func (t *Tx) SetField(f domain.Field, id int64, value any) (old any, err error) {
+	old, err = t.setField(f, id, value)
+	if err != nil {
+		return nil, fmt.Errorf("set %s %d %s: %w", f.Entity(), id, f.Name(), err)
 	}
+	return old, nil
+}
+
+func (t *Tx) setField(f domain.Field, id int64, value any) (old any, err error) {
+	s, tx := t.s, t.tx
+	table, ok := tables[f.Entity()]
+	if !ok {
+		return nil, errors.New("not an editable field")
+	}
+	entity, field := f.Entity(), f.Name()
+	switch f.Kind() {
+	case domain.GoalsField:
+		goals, ok := value.([]int)
+		if !ok {
+			return nil, fmt.Errorf("want goal numbers, got %T", value)
+		}
+		return s.setActivityGoals(tx, id, goals)
+	case domain.SystemsField:
+		systems, ok := value.([]int64)
+		if !ok {
+			return nil, fmt.Errorf("want system ids, got %T", value)
+		}
+		return s.setActivitySystems(tx, id, systems)
+	}
+	col := column(f)
 	typedIn, isTyped := value.(domain.RawInput)
-	takesTyped := col.kind == kInt && (entity == "activity" || entity == "training")
+	takesTyped := f.TakesTyped()
 	var arg any
 	var newText string
 	if isTyped {
 		if !takesTyped {
-			return nil, fmt.Errorf("set %s.%s: typed text for a field that is no number of a plan row", entity, field)
+			return nil, errors.New("typed text for a field that is no number of a plan row")
 		}
 		newText = string(typedIn)
-	} else if arg, newText, err = toArg(col.kind, value); err != nil {
-		return nil, fmt.Errorf("set %s.%s: %w", entity, field, err)
+	} else if arg, newText, err = toArg(f.Kind(), value); err != nil {
+		return nil, err
 	}
-	err = s.tx(func(tx *sql.Tx) error {
-		var raw any
-		if err := tx.QueryRow("SELECT "+col.name+" FROM "+tables[entity]+" WHERE id = ?", id).Scan(&raw); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNotFound
-			}
-			return err
+	var raw any
+	if err := tx.QueryRow("SELECT "+col+" FROM "+table+" WHERE id = ?", id).Scan(&raw); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, ErrNotFound
 		}
-		old = fromStored(col.kind, raw)
-		oldText := auditText(col.kind, raw)
-		typed, hasTyped := "", false
-		if takesTyped {
-			var err error
-			if typed, hasTyped, err = unparsedText(tx, entity, id, field); err != nil {
-				return err
-			}
-			if hasTyped {
-				old, oldText = domain.RawInput(typed), typed
-			}
+		return nil, err
+	}
+	old = fromStored(f.Kind(), raw)
+	oldText := auditText(f.Kind(), raw)
+	typed, hasTyped := "", false
+	if takesTyped {
+		if typed, hasTyped, err = unparsedText(tx, entity, id, field); err != nil {
+			return nil, err
 		}
-		if isTyped == hasTyped && oldText == newText {
-			return nil
+		if hasTyped {
+			old, oldText = domain.RawInput(typed), typed
 		}
-		planID, err := planOf(tx, entity, id)
-		if err != nil {
-			return err
-		}
-		if err := s.editCheck(tx, planID, col.followUp); err != nil {
-			return err
-		}
-		if isTyped {
-			if _, err := tx.Exec("INSERT OR REPLACE INTO unparsed_input(plan_id, entity, entity_id, field, text) VALUES(?,?,?,?,?)",
-				planID, entity, id, field, newText); err != nil {
-				return err
-			}
-		} else {
-			if hasTyped {
-				if _, err := tx.Exec("DELETE FROM unparsed_input WHERE entity = ? AND entity_id = ? AND field = ?", entity, id, field); err != nil {
-					return err
-				}
-			}
-			if _, err := tx.Exec("UPDATE "+tables[entity]+" SET "+col.name+" = ? WHERE id = ?", arg, id); err != nil {
-				return constraintProblem(err, entity, id, field)
-			}
-		}
-		return s.audit(tx, entity, id, field, oldText, newText)
-	})
+	}
+	if isTyped == hasTyped && oldText == newText {
+		return old, nil
+	}
+	planID, err := planOf(tx, entity, id)
 	if err != nil {
-		return nil, fmt.Errorf("set %s %d %s: %w", entity, id, field, err)
+		return nil, err
 	}
-	return old, nil
+	if err := s.editCheck(tx, planID, f.FollowUp()); err != nil {
+		return nil, err
+	}
+	if isTyped {
+		if _, err := tx.Exec("INSERT OR REPLACE INTO unparsed_input(plan_id, entity, entity_id, field, text) VALUES(?,?,?,?,?)",
+			planID, entity, id, field, newText); err != nil {
+			return nil, err
+		}
+	} else {
+		if hasTyped {
+			if _, err := tx.Exec("DELETE FROM unparsed_input WHERE entity = ? AND entity_id = ? AND field = ?", entity, id, field); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := tx.Exec("UPDATE "+table+" SET "+col+" = ? WHERE id = ?", arg, id); err != nil {
+			return nil, constraintProblem(err, entity, id, field)
+		}
+	}
+	return old, s.audit(tx, entity, id, field, oldText, newText)
 }
 
 // constraintProblem turns a constraint the schema enforces into a field-level problem the

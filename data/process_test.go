@@ -58,7 +58,7 @@ func TestHelperProcess(t *testing.T) {
 			if err != nil {
 				fail(err)
 			}
-			if _, err := s.SetField("activity", id, "percent_done", i%101); err != nil {
+			if _, err := s.SetField(domain.FieldActivityPercentDone, id, i%101); err != nil {
 				fail(err)
 			}
 			// Acknowledged only once both writes have returned.

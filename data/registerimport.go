@@ -20,7 +20,6 @@ type SystemUpsert struct {
 // each change audited like an edit (a value already there is no change). It returns how many
 // were added and changed.
 func (s *Store) UpsertSystems(boardID int64, rows []SystemUpsert) (added, changed int, err error) {
-	cols := editable["system"]
 	err = s.tx(func(tx *sql.Tx) error {
 		for _, r := range rows {
 			x := r.System
@@ -46,27 +45,28 @@ func (s *Store) UpsertSystems(boardID int64, rows []SystemUpsert) (added, change
 				return fmt.Errorf("system %q belongs to another board: %w", x.Name, ErrNotFound)
 			}
 			wrote := false
-			for _, f := range r.Fields {
-				col, ok := cols[f]
+			for _, name := range r.Fields {
+				f, ok := domain.FieldNamed("system", name)
 				if !ok {
-					return fmt.Errorf("system %q: %s is not a field of the register", x.Name, f)
+					return fmt.Errorf("system %q: %s is not a field of the register", x.Name, name)
 				}
-				arg, text, err := toArg(col.kind, systemValue(x, f))
+				v, _ := f.Value(&x)
+				arg, text, err := toArg(f.Kind(), v)
 				if err != nil {
-					return fmt.Errorf("system %q %s: %w", x.Name, f, err)
+					return fmt.Errorf("system %q %s: %w", x.Name, name, err)
 				}
 				var raw any
-				if err := tx.QueryRow("SELECT "+col.name+" FROM systems WHERE id = ?", x.ID).Scan(&raw); err != nil {
+				if err := tx.QueryRow("SELECT "+column(f)+" FROM systems WHERE id = ?", x.ID).Scan(&raw); err != nil {
 					return err
 				}
-				old := auditText(col.kind, raw)
+				old := auditText(f.Kind(), raw)
 				if old == text {
 					continue
 				}
-				if _, err := tx.Exec("UPDATE systems SET "+col.name+" = ? WHERE id = ?", arg, x.ID); err != nil {
-					return fmt.Errorf("system %q: %w", x.Name, constraintProblem(err, "system", x.ID, f))
+				if _, err := tx.Exec("UPDATE systems SET "+column(f)+" = ? WHERE id = ?", arg, x.ID); err != nil {
+					return fmt.Errorf("system %q: %w", x.Name, constraintProblem(err, "system", x.ID, name))
 				}
-				if err := s.audit(tx, "system", x.ID, f, old, text); err != nil {
+				if err := s.audit(tx, "system", x.ID, name, old, text); err != nil {
 					return err
 				}
 				wrote = true
@@ -81,41 +81,4 @@ func (s *Store) UpsertSystems(boardID int64, rows []SystemUpsert) (added, change
 		return 0, 0, fmt.Errorf("import register: %w", err)
 	}
 	return added, changed, nil
-}
-
-// systemValue is field f of x in the type toArg takes for its column.
-func systemValue(x domain.System, f string) any {
-	switch f {
-	case "name":
-		return x.Name
-	case "description":
-		return x.Description
-	case "owner":
-		return x.Owner
-	case "confidentiality":
-		return int64(x.Confidentiality)
-	case "integrity":
-		return int64(x.Integrity)
-	case "availability":
-		return int64(x.Availability)
-	case "traceability":
-		return int64(x.Traceability)
-	case "baseline_met":
-		return x.BaselineMet
-	case "security_plan":
-		return string(x.SecurityPlan)
-	case "security_plan_at":
-		return x.SecurityPlanAt
-	case "risk_analysis_at":
-		return x.RiskAnalysisAt
-	case "continuity_at":
-		return x.ContinuityAt
-	case "recovery_at":
-		return x.RecoveryAt
-	case "sensitive":
-		return x.Sensitive
-	case "classified_at":
-		return x.ClassifiedAt
-	}
-	return nil
 }

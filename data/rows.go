@@ -169,48 +169,12 @@ func sortedSet[T int | int64](xs []T) []T {
 	return slices.Compact(out)
 }
 
-// SetActivityGoals replaces the goals of an activity and returns the old ones (for undo).
+// SetActivityGoals replaces the goals of an activity and returns the old ones (for undo); it is
+// SetField(domain.FieldActivityGoals, …) with its own types.
 func (s *Store) SetActivityGoals(id int64, goals []int) (old []int, err error) {
-	goals = sortedSet(goals)
 	err = s.tx(func(tx *sql.Tx) error {
-		planID, err := planOf(tx, "activity", id)
-		if err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNotFound
-			}
-			return err
-		}
-		rows, err := tx.Query("SELECT goal FROM activity_goals WHERE activity_id = ? ORDER BY goal", id)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var g int
-			if err := rows.Scan(&g); err != nil {
-				rows.Close()
-				return err
-			}
-			old = append(old, g)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if joinInts(old) == joinInts(goals) {
-			return nil
-		}
-		if err := s.editCheck(tx, planID, false); err != nil {
-			return err
-		}
-		if _, err := tx.Exec("DELETE FROM activity_goals WHERE activity_id = ?", id); err != nil {
-			return err
-		}
-		for _, g := range goals {
-			if _, err := tx.Exec("INSERT OR IGNORE INTO activity_goals(activity_id, goal) VALUES(?, ?)", id, g); err != nil {
-				return err
-			}
-		}
-		return s.audit(tx, "activity", id, "goals", joinInts(old), joinInts(goals))
+		old, err = s.setActivityGoals(tx, id, goals)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("set goals of activity %d: %w", id, err)
@@ -218,43 +182,91 @@ func (s *Store) SetActivityGoals(id int64, goals []int) (old []int, err error) {
 	return old, nil
 }
 
-// SetActivitySystems replaces the register systems an activity is linked to; returns the old ones.
+func (s *Store) setActivityGoals(tx *sql.Tx, id int64, goals []int) (old []int, err error) {
+	goals = sortedSet(goals)
+	planID, err := planOf(tx, "activity", id)
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, ErrNotFound
+		}
+		return nil, err
+	}
+	rows, err := tx.Query("SELECT goal FROM activity_goals WHERE activity_id = ? ORDER BY goal", id)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var g int
+		if err := rows.Scan(&g); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		old = append(old, g)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if joinInts(old) == joinInts(goals) {
+		return old, nil
+	}
+	if err := s.editCheck(tx, planID, domain.FieldActivityGoals.FollowUp()); err != nil {
+		return nil, err
+	}
+	if _, err := tx.Exec("DELETE FROM activity_goals WHERE activity_id = ?", id); err != nil {
+		return nil, err
+	}
+	for _, g := range goals {
+		if _, err := tx.Exec("INSERT OR IGNORE INTO activity_goals(activity_id, goal) VALUES(?, ?)", id, g); err != nil {
+			return nil, err
+		}
+	}
+	return old, s.audit(tx, "activity", id, "goals", joinInts(old), joinInts(goals))
+}
+
+// SetActivitySystems replaces the register systems an activity is linked to; returns the old
+// ones. It is SetField(domain.FieldActivitySystems, …) with its own types.
 func (s *Store) SetActivitySystems(id int64, systems []int64) (old []int64, err error) {
-	systems = sortedSet(systems)
 	err = s.tx(func(tx *sql.Tx) error {
-		planID, err := planOf(tx, "activity", id)
-		if err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNotFound
-			}
-			return err
-		}
-		var cur sql.NullString
-		if err := tx.QueryRow("SELECT group_concat(system_id) FROM (SELECT system_id FROM activity_systems WHERE activity_id = ? ORDER BY system_id)", id).Scan(&cur); err != nil {
-			return err
-		}
-		old = splitInts(cur.String)
-		slices.Sort(old)
-		if joinInts(old) == joinInts(systems) {
-			return nil
-		}
-		if err := s.editCheck(tx, planID, false); err != nil {
-			return err
-		}
-		if _, err := tx.Exec("DELETE FROM activity_systems WHERE activity_id = ?", id); err != nil {
-			return err
-		}
-		for _, x := range systems {
-			if _, err := tx.Exec("INSERT OR IGNORE INTO activity_systems(activity_id, system_id) VALUES(?, ?)", id, x); err != nil {
-				return err
-			}
-		}
-		return s.audit(tx, "activity", id, "systems", joinInts(old), joinInts(systems))
+		old, err = s.setActivitySystems(tx, id, systems)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("set systems of activity %d: %w", id, err)
 	}
 	return old, nil
+}
+
+func (s *Store) setActivitySystems(tx *sql.Tx, id int64, systems []int64) (old []int64, err error) {
+	systems = sortedSet(systems)
+	planID, err := planOf(tx, "activity", id)
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, ErrNotFound
+		}
+		return nil, err
+	}
+	var cur sql.NullString
+	if err := tx.QueryRow("SELECT group_concat(system_id) FROM (SELECT system_id FROM activity_systems WHERE activity_id = ? ORDER BY system_id)", id).Scan(&cur); err != nil {
+		return nil, err
+	}
+	old = splitInts(cur.String)
+	slices.Sort(old)
+	if joinInts(old) == joinInts(systems) {
+		return old, nil
+	}
+	if err := s.editCheck(tx, planID, domain.FieldActivitySystems.FollowUp()); err != nil {
+		return nil, err
+	}
+	if _, err := tx.Exec("DELETE FROM activity_systems WHERE activity_id = ?", id); err != nil {
+		return nil, err
+	}
+	for _, x := range systems {
+		if _, err := tx.Exec("INSERT OR IGNORE INTO activity_systems(activity_id, system_id) VALUES(?, ?)", id, x); err != nil {
+			return nil, err
+		}
+	}
+	return old, s.audit(tx, "activity", id, "systems", joinInts(old), joinInts(systems))
 }
 
 // DeleteActivity removes an activity and returns it whole, so an undo can put it back.
@@ -588,7 +600,7 @@ func (s *Store) AddPlanData(d domain.PlanData) (int64, error) {
 	var planID int64
 	err := s.tx(func(tx *sql.Tx) error {
 		var err error
-		planID, err = s.insertPlanData(tx, d)
+		planID, _, err = s.insertPlanData(tx, d)
 		return err
 	})
 	if err != nil {
@@ -597,26 +609,28 @@ func (s *Store) AddPlanData(d domain.PlanData) (int64, error) {
 	return planID, nil
 }
 
-func (s *Store) insertPlanData(tx *sql.Tx, d domain.PlanData) (int64, error) {
+// insertPlanData writes d and returns the new plan's id and the ids of d.Activities' new rows,
+// in order.
+func (s *Store) insertPlanData(tx *sql.Tx, d domain.PlanData) (planID int64, activityIDs []int64, err error) {
 	var boardID int64
-	err := tx.QueryRow("SELECT id FROM boards WHERE name = ?", d.Plan.Board).Scan(&boardID)
+	err = tx.QueryRow("SELECT id FROM boards WHERE name = ?", d.Plan.Board).Scan(&boardID)
 	if errors.Is(err, sql.ErrNoRows) {
 		res, err := tx.Exec("INSERT INTO boards(name) VALUES(?)", d.Plan.Board)
 		if err != nil {
-			return 0, constraintProblem(err, "board", 0, "name")
+			return 0, nil, constraintProblem(err, "board", 0, "name")
 		}
 		boardID, _ = res.LastInsertId()
 	} else if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	p := d.Plan
 	p.BoardID = boardID
 	if p.Status == "" {
 		p.Status = domain.PlanDraft
 	}
-	planID, err := s.insertPlan(tx, p)
+	planID, err = s.insertPlan(tx, p)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	// Systems first, so activities can link to them; ids in the payload are remapped. A board
 	// that has a register keeps it: the payload's systems are matched to it by name.
@@ -625,20 +639,20 @@ func (s *Store) insertPlanData(tx *sql.Tx, d domain.PlanData) (int64, error) {
 	if p.SubmissionID == 0 {
 		rows, err := tx.Query("SELECT id, name FROM systems WHERE board_id = ? AND plan_id IS NULL", boardID)
 		if err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 		for rows.Next() {
 			var id int64
 			var name string
 			if err := rows.Scan(&id, &name); err != nil {
 				rows.Close()
-				return 0, err
+				return 0, nil, err
 			}
 			register[name] = id
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 	}
 	for _, x := range d.Systems {
@@ -656,7 +670,7 @@ func (s *Store) insertPlanData(tx *sql.Tx, d domain.PlanData) (int64, error) {
 		}
 		id, err := insertSystem(tx, boardID, snapshot, x)
 		if err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 		sysIDs[old] = id
 	}
@@ -668,24 +682,26 @@ func (s *Store) insertPlanData(tx *sql.Tx, d domain.PlanData) (int64, error) {
 			}
 		}
 		a.ID, a.SystemIDs = 0, mapped
-		if _, err := s.insertActivity(tx, planID, a); err != nil {
-			return 0, err
+		id, err := s.insertActivity(tx, planID, a)
+		if err != nil {
+			return 0, nil, err
 		}
+		activityIDs = append(activityIDs, id)
 	}
 	for _, t := range d.Trainings {
 		t.ID = 0
 		if _, err := s.insertTraining(tx, planID, t); err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 	}
 	for _, c := range d.Checkpoints {
 		c.ID = 0
 		if _, err := s.insertCheckpoint(tx, planID, c); err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 	}
 	if err := insertChecklist(tx, planID, d.Checklist); err != nil {
-		return 0, err
+		return 0, nil, err
 	}
-	return planID, nil
+	return planID, activityIDs, nil
 }

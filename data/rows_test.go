@@ -164,7 +164,7 @@ func TestPlanDataOrderAndPrevious(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Moving a row is a position change.
-	if _, err := s.SetField("activity", f.act, "position", 25); err != nil {
+	if _, err := s.SetField(domain.FieldActivityPosition, f.act, 25); err != nil {
 		t.Fatal(err)
 	}
 

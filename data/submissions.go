@@ -409,7 +409,7 @@ func (s *Store) storeReceived(tx *sql.Tx, r Received, out *ImportOutcome) error 
 	if d.Plan.Status == "" {
 		d.Plan.Status = domain.PlanSigned
 	}
-	if out.PlanID, err = s.insertPlanData(tx, d); err != nil {
+	if out.PlanID, _, err = s.insertPlanData(tx, d); err != nil {
 		return err
 	}
 	what := fmt.Sprintf("%s %d v%d %s (%s)", r.Board, r.Year, r.Version, r.FileName, out.Placement)

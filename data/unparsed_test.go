@@ -21,7 +21,7 @@ func TestSetFieldTypedText(t *testing.T) {
 		}
 		return d.Unparsed
 	}
-	old, err := s.SetField("activity", f.act, "operating_cost", domain.RawInput("10 tkx"))
+	old, err := s.SetField(domain.FieldActivityOperatingCost, f.act, domain.RawInput("10 tkx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,39 +39,39 @@ func TestSetFieldTypedText(t *testing.T) {
 		t.Errorf("audit = %+v", e)
 	}
 	// More typing replaces the text; the old value is the text.
-	if old, err = s.SetField("activity", f.act, "operating_cost", domain.RawInput("10 tkxy")); err != nil || old != domain.RawInput("10 tkx") {
+	if old, err = s.SetField(domain.FieldActivityOperatingCost, f.act, domain.RawInput("10 tkxy")); err != nil || old != domain.RawInput("10 tkx") {
 		t.Fatalf("old = %#v, %v", old, err)
 	}
 	// The same text again changes nothing and logs nothing.
 	_, n := f.lastAudit(t, "activity", f.act)
-	if _, err := s.SetField("activity", f.act, "operating_cost", domain.RawInput("10 tkxy")); err != nil {
+	if _, err := s.SetField(domain.FieldActivityOperatingCost, f.act, domain.RawInput("10 tkxy")); err != nil {
 		t.Fatal(err)
 	}
 	if _, n2 := f.lastAudit(t, "activity", f.act); n2 != n {
 		t.Errorf("an unchanged text was logged")
 	}
 	// A number replaces the text, even the number the column already holds.
-	if old, err = s.SetField("activity", f.act, "operating_cost", int64(25000)); err != nil || old != domain.RawInput("10 tkxy") {
+	if old, err = s.SetField(domain.FieldActivityOperatingCost, f.act, int64(25000)); err != nil || old != domain.RawInput("10 tkxy") {
 		t.Fatalf("old = %#v, %v", old, err)
 	}
 	if got := typed(); len(got) != 0 {
 		t.Fatalf("typed text left: %v", got)
 	}
 	// Undo of that puts the text back; undo of the first puts the number back without text.
-	if _, err := s.SetField("activity", f.act, "operating_cost", old); err != nil {
+	if _, err := s.SetField(domain.FieldActivityOperatingCost, f.act, old); err != nil {
 		t.Fatal(err)
 	}
 	if got := typed(); len(got) != 1 || got[0].Text != "10 tkxy" {
 		t.Fatalf("undo: typed = %v", got)
 	}
-	if _, err := s.SetField("activity", f.act, "operating_cost", int64(25000)); err != nil {
+	if _, err := s.SetField(domain.FieldActivityOperatingCost, f.act, int64(25000)); err != nil {
 		t.Fatal(err)
 	}
 	// Training participants and a follow-up field of last year's plan take typed text too.
-	if _, err := s.SetField("training", f.training, "expected_participants", domain.RawInput("många")); err != nil {
+	if _, err := s.SetField(domain.FieldTrainingExpectedParticipants, f.training, domain.RawInput("många")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetField("activity", f.act, "actual_hours", domain.RawInput("2,5")); err != nil {
+	if _, err := s.SetField(domain.FieldActivityActualHours, f.act, domain.RawInput("2,5")); err != nil {
 		t.Fatal(err)
 	}
 	if got := typed(); len(got) != 2 {
@@ -79,15 +79,15 @@ func TestSetFieldTypedText(t *testing.T) {
 	}
 	// Only number fields of plan rows do.
 	for _, c := range []struct {
-		entity string
-		id     int64
-		field  string
-	}{{"activity", f.act, "title"}, {"system", f.sysMail, "confidentiality"}, {"plan", f.plan, "responsible"}} {
-		if _, err := s.SetField(c.entity, c.id, c.field, domain.RawInput("x")); err == nil {
-			t.Errorf("%s.%s took typed text", c.entity, c.field)
+		f  domain.Field
+		id int64
+	}{{domain.FieldActivityTitle, f.act}, {domain.FieldSystemConfidentiality, f.sysMail}, {domain.FieldPlanResponsible, f.plan},
+		{domain.FieldActivityPriority, f.act}, {domain.FieldActivityPosition, f.act}} {
+		if _, err := s.SetField(c.f, c.id, domain.RawInput("x")); err == nil {
+			t.Errorf("%s took typed text", c.f)
 		}
 	}
-	if _, err := s.SetField("activity", 9999, "investment", domain.RawInput("x")); !errors.Is(err, ErrNotFound) {
+	if _, err := s.SetField(domain.FieldActivityInvestment, 9999, domain.RawInput("x")); !errors.Is(err, ErrNotFound) {
 		t.Errorf("missing row: %v", err)
 	}
 	// A deleted row takes its text with it (ids can be reused).
@@ -107,18 +107,18 @@ func TestTypedTextFollowsPlanStatus(t *testing.T) {
 	if err := s.SetPlanStatus(f.plan, domain.PlanReady, 0); err != nil {
 		t.Fatal(err)
 	}
-	_, err := s.SetField("activity", f.act, "investment", domain.RawInput("x"))
+	_, err := s.SetField(domain.FieldActivityInvestment, f.act, domain.RawInput("x"))
 	checkProblem(t, err, "status", "err.read_only")
 	if err := s.SetPlanStatus(f.plan, domain.PlanSigned, 1); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetField("activity", f.act, "actual_kronor", domain.RawInput("x")); err != nil {
+	if _, err := s.SetField(domain.FieldActivityActualKronor, f.act, domain.RawInput("x")); err != nil {
 		t.Fatal(err)
 	}
 	if p, _ := s.Plan(f.plan); p.Status != domain.PlanSigned {
 		t.Fatalf("follow-up text made the plan %s", p.Status)
 	}
-	if _, err := s.SetField("activity", f.act, "investment", domain.RawInput("x")); err != nil {
+	if _, err := s.SetField(domain.FieldActivityInvestment, f.act, domain.RawInput("x")); err != nil {
 		t.Fatal(err)
 	}
 	if p, _ := s.Plan(f.plan); p.Status != domain.PlanDraft {
@@ -138,10 +138,10 @@ func TestTypedTextSurvivesRestart(t *testing.T) {
 	cur, _ := s.AddPlan(domain.Plan{BoardID: b, Year: 2027})
 	pa, _ := s.AddActivity(prev, domain.Activity{Title: "Förra året"})
 	ca, _ := s.AddActivity(cur, domain.Activity{Title: "I år"})
-	if _, err := s.SetField("activity", pa, "actual_kronor", domain.RawInput("1,500")); err != nil {
+	if _, err := s.SetField(domain.FieldActivityActualKronor, pa, domain.RawInput("1,500")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetField("activity", ca, "investment", domain.RawInput("10 tkx")); err != nil {
+	if _, err := s.SetField(domain.FieldActivityInvestment, ca, domain.RawInput("10 tkx")); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -10,21 +10,21 @@ import (
 )
 
 // toArg converts a Go value to the column's stored form and a text for the audit log.
-func toArg(k kind, v any) (arg any, text string, err error) {
+func toArg(k domain.FieldKind, v any) (arg any, text string, err error) {
 	switch k {
-	case kText:
+	case domain.TextField:
 		s, ok := stringOf(v)
 		if !ok {
 			return nil, "", fmt.Errorf("want text, got %T", v)
 		}
 		return s, s, nil
-	case kInt:
+	case domain.IntField, domain.NumberField:
 		n, ok := intOf(v)
 		if !ok {
 			return nil, "", fmt.Errorf("want a number, got %T", v)
 		}
 		return n, strconv.FormatInt(n, 10), nil
-	case kDate:
+	case domain.DateField:
 		t, ok := v.(time.Time)
 		if !ok {
 			return nil, "", fmt.Errorf("want a date, got %T", v)
@@ -32,7 +32,7 @@ func toArg(k kind, v any) (arg any, text string, err error) {
 		a := dateArg(t)
 		s, _ := a.(string)
 		return a, s, nil
-	case kBool:
+	case domain.BoolField:
 		b, ok := v.(bool)
 		if !ok {
 			return nil, "", fmt.Errorf("want true/false, got %T", v)
@@ -41,7 +41,7 @@ func toArg(k kind, v any) (arg any, text string, err error) {
 			return 1, "true", nil
 		}
 		return 0, "false", nil
-	case kDates:
+	case domain.DatesField:
 		ts, ok := v.([]time.Time)
 		if !ok {
 			return nil, "", fmt.Errorf("want dates, got %T", v)
@@ -83,9 +83,9 @@ func intOf(v any) (int64, bool) {
 }
 
 // fromStored turns a scanned column back into the Go type SetField accepts, for undo.
-func fromStored(k kind, raw any) any {
+func fromStored(k domain.FieldKind, raw any) any {
 	switch k {
-	case kText:
+	case domain.TextField:
 		switch x := raw.(type) {
 		case string:
 			return x
@@ -93,16 +93,16 @@ func fromStored(k kind, raw any) any {
 			return string(x)
 		}
 		return ""
-	case kInt:
+	case domain.IntField, domain.NumberField:
 		n, _ := raw.(int64)
 		return n
-	case kDate:
+	case domain.DateField:
 		s := asString(raw)
 		return parseDate(sql.NullString{String: s, Valid: s != ""})
-	case kBool:
+	case domain.BoolField:
 		n, _ := raw.(int64)
 		return n != 0
-	case kDates:
+	case domain.DatesField:
 		return parseDates(asString(raw))
 	}
 	return nil
@@ -118,12 +118,12 @@ func asString(raw any) string {
 	return ""
 }
 
-func auditText(k kind, raw any) string {
+func auditText(k domain.FieldKind, raw any) string {
 	switch k {
-	case kInt:
+	case domain.IntField, domain.NumberField:
 		n, _ := raw.(int64)
 		return strconv.FormatInt(n, 10)
-	case kBool:
+	case domain.BoolField:
 		n, _ := raw.(int64)
 		return strconv.FormatBool(n != 0)
 	}

@@ -13,19 +13,14 @@ const (
 	Percent             // 0–100: "50", "50 %"
 )
 
-// UnitOf is the unit of a number field of a plan row (ok false for a field that is no number).
+// UnitOf is the unit of a number field of a plan row (ok false for a field that is no number
+// typed by the user): the declared field's Unit.
 func UnitOf(entity, field string) (Unit, bool) {
-	switch entity + "." + field {
-	case "activity.operating_cost", "activity.investment", "activity.actual_kronor":
-		return Kronor, true
-	case "activity.internal_hours", "activity.external_hours", "activity.actual_hours":
-		return Hours, true
-	case "activity.percent_done":
-		return Percent, true
-	case "training.expected_participants", "training.actual_participants":
-		return Count, true
+	f, ok := FieldNamed(entity, field)
+	if !ok {
+		return 0, false
 	}
-	return 0, false
+	return f.Unit()
 }
 
 // InputError says why typed text is not a value of its unit: a message key of the core

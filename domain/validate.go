@@ -266,31 +266,6 @@ func UncoveredGoals(acts []Activity, prof Profile) []int {
 	return out
 }
 
-// IsFollowUpField reports whether field of entity belongs to the autumn follow-up of a plan:
-// recorded in the next year's wizard, whatever the plan's status.
-func IsFollowUpField(entity, field string) bool {
-	switch entity {
-	case "activity":
-		switch field {
-		case "status", "percent_done", "actual_hours", "actual_kronor", "follow_up_comment":
-			return true
-		}
-	case "training":
-		return field == "actual_participants"
-	case "checkpoint":
-		return field == "done"
-	case "plan":
-		switch field {
-		case "check0_result", "check0_text", "check1_result", "check1_text", "check2_result", "check2_text":
-			return true
-		}
-	}
-	return false
-}
-
-// CheckField is the field name of check i's answer (CheckActionsDone …).
-func CheckField(i int) string { return "check" + string(rune('0'+i)) + "_result" }
-
 // ValidateFollowUp checks the autumn follow-up of a plan (last year's, as the plan after it
 // carries it): the follow-up fields of its activities and events, what was typed there and is
 // no value, and the policy's three biennial checks. The rest of that plan was judged when it was

@@ -7,15 +7,14 @@ package i18n
 
 import (
 	"embed"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"sort"
 	"strings"
 	"sync"
+	"text/template"
 
-	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 )
@@ -57,18 +56,49 @@ func (l Lang) Tag() language.Tag {
 //go:embed messages/*.json
 var messageFS embed.FS
 
-type catalog struct {
-	bundle *goi18n.Bundle
-	keys   map[Lang]map[string]bool
-	err    error
+// message is one message: a text, or the plural forms "one" and "other". A form with a
+// template is parsed on first use.
+type message struct {
+	other, one string
+	plural     bool
+	parsed     *parsedForms
 }
 
-var loadOnce = sync.OnceValue(func() *catalog { return loadCatalog(messageFS) })
+type parsedForms struct {
+	once [2]sync.Once
+	tmpl [2]*template.Template // other, one
+	err  [2]error
+}
 
-func loadCatalog(fsys fs.FS) *catalog {
-	c := &catalog{bundle: goi18n.NewBundle(language.Swedish), keys: map[Lang]map[string]bool{}}
-	c.bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
-	files, err := fs.Glob(fsys, "messages/*.json")
+// parsedMu guards message.parsed for messages with templates.
+var parsedMu sync.Mutex
+
+// catalog is one language's messages.
+type catalog struct {
+	msgs map[string]*message
+	err  error
+}
+
+// catalogs parse each language's files on first use: a command that prints a few lines in
+// Swedish reads the Swedish files only, and only once. A message's template is parsed when
+// the message is first used.
+var catalogs = map[Lang]func() *catalog{
+	Swedish: sync.OnceValue(func() *catalog { return loadCatalog(messageFS, Swedish) }),
+	English: sync.OnceValue(func() *catalog { return loadCatalog(messageFS, English) }),
+}
+
+func catalogOf(lang Lang) *catalog {
+	if lang != English {
+		lang = Swedish
+	}
+	return catalogs[lang]()
+}
+
+// loadCatalog reads messages/*.<lang>.json: each key maps to a text or to {"one": …,
+// "other": …}.
+func loadCatalog(fsys fs.FS, lang Lang) *catalog {
+	c := &catalog{msgs: make(map[string]*message, 2048)} // some 1,400 messages a language
+	files, err := fs.Glob(fsys, "messages/*."+string(lang)+".json")
 	if err != nil {
 		c.err = err
 		return c
@@ -80,66 +110,103 @@ func loadCatalog(fsys fs.FS) *catalog {
 			c.err = fmt.Errorf("read %s: %w", f, err)
 			return c
 		}
-		mf, err := c.bundle.ParseMessageFileBytes(buf, path.Base(f))
+		err = decodeMessages(buf, func(id string, v any) error {
+			if _, dup := c.msgs[id]; dup {
+				return fmt.Errorf("key %q defined twice", id)
+			}
+			m, err := parseMessage(v)
+			if err != nil {
+				return fmt.Errorf("key %q: %w", id, err)
+			}
+			c.msgs[id] = m
+			return nil
+		})
 		if err != nil {
 			c.err = fmt.Errorf("parse %s: %w", f, err)
 			return c
-		}
-		lang, ok := Parse(mf.Tag.String())
-		if !ok {
-			c.err = fmt.Errorf("%s: unknown language %s", f, mf.Tag)
-			return c
-		}
-		if c.keys[lang] == nil {
-			c.keys[lang] = map[string]bool{}
-		}
-		for _, m := range mf.Messages {
-			if c.keys[lang][m.ID] {
-				c.err = fmt.Errorf("%s: key %q defined twice", f, m.ID)
-				return c
-			}
-			c.keys[lang][m.ID] = true
 		}
 	}
 	return c
 }
 
+func parseMessage(v any) (*message, error) {
+	switch x := v.(type) {
+	case string:
+		return &message{other: x}, nil
+	case map[string]any:
+		one, _ := x["one"].(string)
+		other, _ := x["other"].(string)
+		if other == "" || len(x) != 2 || one == "" {
+			return nil, errors.New(`plural forms must be "one" and "other"`)
+		}
+		return &message{plural: true, one: one, other: other}, nil
+	}
+	return nil, errors.New("neither a text nor plural forms")
+}
+
+// text fills form f (0 other, 1 one) of the message with data.
+func (m *message) text(f int, data map[string]any) (string, error) {
+	src := m.other
+	if f == 1 && m.one != "" {
+		src = m.one
+	}
+	if !strings.Contains(src, "{{") {
+		return src, nil
+	}
+	parsedMu.Lock()
+	p := m.parsed
+	if p == nil {
+		p = &parsedForms{}
+		m.parsed = p
+	}
+	parsedMu.Unlock()
+	p.once[f].Do(func() { p.tmpl[f], p.err[f] = template.New("").Option("missingkey=default").Parse(src) })
+	if p.err[f] != nil {
+		return "", p.err[f]
+	}
+	var b strings.Builder
+	if err := p.tmpl[f].Execute(&b, data); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
 // Keys returns every message key defined for lang (for tests and tools).
 func Keys(lang Lang) []string {
-	c := loadOnce()
-	out := make([]string, 0, len(c.keys[lang]))
-	for k := range c.keys[lang] {
+	c := catalogOf(lang)
+	out := make([]string, 0, len(c.msgs))
+	for k := range c.msgs {
 		out = append(out, k)
 	}
 	sort.Strings(out)
 	return out
 }
 
-// LoadError reports a broken message file; nil when all files parsed.
-func LoadError() error { return loadOnce().err }
+// LoadError reports a broken message file of either language; nil when all files parsed.
+func LoadError() error {
+	for _, l := range Langs {
+		if err := catalogOf(l).err; err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // Localizer translates and formats for one language. It is cheap to make and safe for
 // concurrent use.
 type Localizer struct {
 	lang Lang
-	loc  *goi18n.Localizer
-	keys map[string]bool
+	msgs map[string]*message
 	coll *collate.Collator
 	mu   sync.Mutex // collate.Collator is not safe for concurrent use
 }
 
 // New returns a localizer for lang.
 func New(lang Lang) *Localizer {
-	c := loadOnce()
 	if lang != English {
 		lang = Swedish
 	}
-	return &Localizer{
-		lang: lang,
-		loc:  goi18n.NewLocalizer(c.bundle, string(lang)),
-		keys: c.keys[lang],
-		coll: collate.New(lang.Tag(), collate.IgnoreCase),
-	}
+	return &Localizer{lang: lang, msgs: catalogOf(lang).msgs}
 }
 
 // Lang is the localizer's language.
@@ -152,33 +219,76 @@ func (l *Localizer) T(id string) string { return l.Tf(id) }
 // Tf translates the message id with template data given as name, value pairs:
 // l.Tf("plan.new", "Year", 2027) fills {{.Year}}. A value named Count also picks the plural form.
 func (l *Localizer) Tf(id string, kv ...any) string {
-	if !l.keys[id] {
+	m := l.msgs[id]
+	if m == nil {
 		return "⟦" + id + "⟧"
 	}
 	data := make(map[string]any, len(kv)/2)
-	var count any
+	form := 0
 	for i := 0; i+1 < len(kv); i += 2 {
 		name, _ := kv[i].(string)
 		data[name] = kv[i+1]
-		if name == "Count" {
-			count = kv[i+1]
+		if name == "Count" && m.plural && isOne(kv[i+1]) {
+			form = 1
 		}
 	}
-	s, err := l.loc.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	s, err := m.text(form, data)
 	if err != nil {
 		return "⟦" + id + "⟧"
 	}
 	return s
 }
 
+// isOne reports whether a count takes the plural form "one", which in Swedish and English
+// (CLDR) is the integer 1 without decimals.
+func isOne(count any) bool {
+	switch n := count.(type) {
+	case int:
+		return n == 1
+	case int8:
+		return n == 1
+	case int16:
+		return n == 1
+	case int32:
+		return n == 1
+	case int64:
+		return n == 1
+	case uint:
+		return n == 1
+	case uint8:
+		return n == 1
+	case uint16:
+		return n == 1
+	case uint32:
+		return n == 1
+	case uint64:
+		return n == 1
+	case float32:
+		return n == 1
+	case float64:
+		return n == 1
+	case string:
+		return n == "1"
+	}
+	return false
+}
+
 // Has reports whether id is a known message.
-func (l *Localizer) Has(id string) bool { return l.keys[id] }
+func (l *Localizer) Has(id string) bool { return l.msgs[id] != nil }
+
+// collator is made on first use: most localizers never sort.
+func (l *Localizer) collator() *collate.Collator {
+	if l.coll == nil {
+		l.coll = collate.New(l.lang.Tag(), collate.IgnoreCase)
+	}
+	return l.coll
+}
 
 // Compare orders two strings in the language's collation (Swedish: Å Ä Ö after Z).
 func (l *Localizer) Compare(a, b string) int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.coll.CompareString(a, b)
+	return l.collator().CompareString(a, b)
 }
 
 // Sort sorts names in place in the language's collation.

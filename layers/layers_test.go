@@ -19,6 +19,8 @@ func layer(pkg string) string {
 		return "app"
 	case p == "ui" || strings.HasPrefix(p, "ui/"):
 		return "ui"
+	case strings.HasPrefix(p, "packaging/"):
+		return "tools"
 	}
 	return "unknown:" + p
 }
@@ -30,17 +32,18 @@ var allowed = map[string][]string{
 	"assets":  {},
 	"i18n":    {"assets"},
 	"domain":  {"i18n", "assets"},
-	"data":    {"domain", "i18n", "assets", "version"},
+	"data":    {"domain", "assets", "version"}, // no i18n: the store names no message (DESIGN §4)
 	"app":     {"app", "data", "domain", "i18n", "assets", "version"},
 	"cli":     {"app", "data", "domain", "i18n", "assets", "version"},
 	"ui":      {"ui", "app", "data", "domain", "i18n", "assets", "version"},
 	"root":    {"cli", "ui", "app", "data", "domain", "i18n", "assets", "version"},
 	"layers":  {},
+	"tools":   {}, // release tools (packaging/licenses, packaging/peinfo): the standard library only
 }
 
 // fyneFree are the layers that must not link Fyne: a command starts fast and quiet, and the
 // use cases are testable without a display.
-var fyneFree = map[string]bool{"version": true, "assets": true, "i18n": true, "domain": true, "data": true, "app": true, "cli": true}
+var fyneFree = map[string]bool{"version": true, "assets": true, "i18n": true, "domain": true, "data": true, "app": true, "cli": true, "tools": true}
 
 type pkgInfo struct {
 	path    string

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the system packages Handlingsplan needs to build and run it ("deps.sh"), or also to
-# test it ("deps.sh test"). Debian/Ubuntu: installs only what is missing (apt) and says what.
-# Other systems: prints what to do.
+# Installs the system packages Handlingsplan needs to build and run it ("deps.sh"), also to
+# test it ("deps.sh test"), or to build and check the installers ("deps.sh dist", used by
+# `make dist` and `make dist-check`). Debian/Ubuntu: installs only what is missing (apt) and
+# says what. Other systems: prints what to do.
 set -euo pipefail
 
 # What each package is for:
@@ -12,10 +13,20 @@ set -euo pipefail
 #   libnss3-tools                        certutil, for pdfsig's trust check against a signing CA
 #   openssl                              the identity tests read our .p12 files with it
 #   libreoffice-calc-nogui               (tests only) checks that exported .xlsx files open, converted to CSV
+# and for the installers (dist only):
+#   gcc-mingw-w64-x86-64                 cross C compiler for the Windows build (cgo: SQLite, GLFW); its
+#                                        binutils bring windres, which compiles the icon and version resource
+#   wixl msitools                        builds the Windows MSI (wixl) and reads its tables back (msiinfo)
+#   osslsigncode                         Authenticode-signs the .exe and the .msi and verifies the signatures
+#   dpkg-dev                             dpkg-shlibdeps: the .deb's library dependencies, read from the binary
+#   lintian desktop-file-utils appstream checks the .deb, the desktop entry and the AppStream metainfo
 PKGS=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xdotool imagemagick poppler-utils qpdf libnss3-tools openssl)
-if [ "${1:-}" = "test" ]; then
-	PKGS+=(libreoffice-calc-nogui)
-fi
+case "${1:-}" in
+test) PKGS+=(libreoffice-calc-nogui) ;;
+dist) PKGS+=(gcc-mingw-w64-x86-64 wixl msitools osslsigncode dpkg-dev lintian desktop-file-utils appstream) ;;
+"") ;;
+*) echo "usage: deps.sh [test|dist]" >&2; exit 2 ;;
+esac
 
 case "$(uname -s)" in
 Darwin)

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,6 +28,7 @@ type settingsView struct {
 	clock    *widget.Check
 	kommun   *widget.Entry
 	themeIDs []string
+	backup   *backupSection
 }
 
 func newSettingsView(sh *Shell) *settingsView { return &settingsView{sh: sh} }
@@ -101,8 +103,12 @@ func (v *settingsView) Build() fyne.CanvasObject {
 	body.Add(widget.NewSeparator())
 	if sh.cfg.ConfigDir != "" {
 		body.Add(export.Settings(sh.exportEnv()))
+		body.Add(widget.NewSeparator())
 	}
-	return container.NewBorder(container.NewVBox(container.NewHBox(back, title), widget.NewSeparator()), nil, nil, nil,
+	v.backup = newBackupSection(sh)
+	body.Add(v.backup.build())
+	about := widget.NewButtonWithIcon(loc.T("about.title"), theme.InfoIcon(), func() { sh.showAbout() })
+	return container.NewBorder(container.NewVBox(container.NewHBox(back, title, layout.NewSpacer(), about), widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 }
 

@@ -4,10 +4,11 @@ package ui
 
 import (
 	"errors"
-	"handlingsplan/app/settings"
 	"strconv"
-	"sync"
 	"time"
+
+	"handlingsplan/app/settings"
+	"handlingsplan/ui/bridge"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -43,10 +44,14 @@ type Area struct {
 }
 
 // Config is what the feature views need from outside the window: where the identity and the
-// signing CA are kept, the program version printed in reports.
+// signing CA are kept, the program version printed in reports; for the About dialog the
+// program's licence, the third-party licences and the preset file IT set ("" when none).
 type Config struct {
-	ConfigDir  string
-	AppVersion string
+	ConfigDir    string
+	AppVersion   string
+	Licence      string
+	ThirdParty   string
+	PresetSource string
 }
 
 // Shell is the main window and what every view shares: the store, the language, the profile.
@@ -66,7 +71,7 @@ type Shell struct {
 
 	cfg           Config
 	presentTick   time.Duration
-	bg            sync.WaitGroup // background work (demo loading), so tests can wait for it
+	bg            bridge.Work // background work (demo loading), so tests can wait for it
 	loadCoordDemo func(s *data.Store, year int) error
 
 	start *startView

@@ -317,22 +317,20 @@ func (v *startView) onLoadDemo(load func(*data.Store, int) error, role string) {
 		v.coordDemoBtn.Disable()
 	}
 	store, year := sh.store, sh.demoYear
-	sh.bg.Add(1)
-	go func() {
-		defer sh.bg.Done()
-		err := load(store, year)
+	var err error
+	sh.bg.Go(func() {
+		err = load(store, year)
 		if err == nil {
 			err = store.SetSetting(settings.Role, role)
 		}
-		fyne.Do(func() {
-			wait.Hide()
-			bar.Stop()
-			if err != nil {
-				sh.showError(err)
-			}
-			sh.ShowStart()
-		})
-	}()
+	}, func() {
+		wait.Hide()
+		bar.Stop()
+		if err != nil {
+			sh.showError(err)
+		}
+		sh.ShowStart()
+	})
 }
 
 func (v *startView) onAddBoard() {

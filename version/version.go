@@ -2,6 +2,7 @@
 // About dialog and written into every PDF and submission payload.
 package version
 
-// Version is set by release builds with -ldflags "-X handlingsplan/version.Version=…";
-// FyneApp.toml carries the same number.
-var Version = "0.1.0"
+// Version is set by every build the Makefile or packaging/dist.sh makes, from `git describe`
+// (packaging/version.sh): a release tag without its "v" (1.2.0), or 0.0.0-<commit> between
+// releases. A plain `go build` leaves the placeholder below.
+var Version = "0.0.0-dev"

@@ -240,10 +240,10 @@ func correct(boardDB *data.Store, b domain.Board, year int) error {
 		return fmt.Errorf("correct %s %d: no activity to change: %v", b.Name, year, err)
 	}
 	a := acts[0]
-	if _, err := boardDB.SetField("activity", a.ID, "external_hours", a.ExternalHours+80); err != nil {
+	if _, err := boardDB.SetField(domain.FieldActivityExternalHours, a.ID, a.ExternalHours+80); err != nil {
 		return err
 	}
-	_, err = boardDB.SetField("activity", a.ID, "operating_cost", a.OperatingCost+60_000)
+	_, err = boardDB.SetField(domain.FieldActivityOperatingCost, a.ID, a.OperatingCost+60_000)
 	return err
 }
 

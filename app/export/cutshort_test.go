@@ -72,7 +72,7 @@ func editTitle(t *testing.T, s *data.Store, pid int64, title string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetField("activity", acts[0].ID, "title", title); err != nil {
+	if _, err := s.SetField(domain.FieldActivityTitle, acts[0].ID, title); err != nil {
 		t.Fatal(err)
 	}
 }

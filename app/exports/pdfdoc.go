@@ -2,7 +2,7 @@ package exports
 
 import (
 	"fmt"
-	"math"
+	"strings"
 	"time"
 
 	"handlingsplan/app/pdfdoc"
@@ -10,8 +10,8 @@ import (
 )
 
 // doc is the house style's document (app/pdfdoc, shared with the board report) with the
-// pieces only the coordinator's documents draw: key-figure tiles, bar charts and tables whose
-// columns are sized relative to each other.
+// pieces only the coordinator's documents draw: key-figure tiles and tables whose columns are
+// sized relative to each other.
 type doc struct {
 	*pdfdoc.Doc
 	loc *i18n.Localizer
@@ -34,10 +34,11 @@ func newDoc(loc *i18n.Localizer) (*doc, error) {
 }
 
 // bytes finishes the document: footers with page numbers, the table of contents, the
-// document information.
-func (d *doc) bytes(title, author, subject string, created time.Time) ([]byte, error) {
-	d.SetInfo(title, author, subject, d.loc.T("app.name"), d.loc.T("app.name"), created)
-	return d.Finish()
+// document information with the program's version and the document's language.
+func (d *doc) bytes(title, author, subject, appVersion string, created time.Time) ([]byte, error) {
+	return d.Finish(pdfdoc.Meta{Title: title, Author: author, Subject: subject,
+		Creator: strings.TrimSpace(d.loc.T("app.name") + " " + appVersion),
+		Lang:    d.loc.Lang().Tag().String(), Created: created})
 }
 
 // tiles prints key figures in boxes, four to a row.
@@ -114,78 +115,4 @@ func (d *doc) table(cols []column, rows []row) {
 		prows[i] = pr
 	}
 	d.Table(pcols, prows)
-}
-
-// ---- charts ----
-
-// niceStep is a round axis step so that about n steps cover maxV.
-func niceStep(maxV float64, n int) float64 {
-	if maxV <= 0 {
-		return 1
-	}
-	raw := maxV / float64(n)
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if raw <= m*mag {
-			return m * mag
-		}
-	}
-	return 10 * mag
-}
-
-// barsHeight is the height bars needs for groups of n bars each.
-func barsHeight(groups, n int) float64 {
-	const barH, gap, legendH = 8.0, 7.0, 16.0
-	return math.Min(legendH+float64(groups)*(float64(n)*barH+gap)+18, pdfdoc.ContentBottom-pdfdoc.ContentTop-40)
-}
-
-// bars draws a horizontal bar chart: one group per label with one bar per series.
-func (d *doc) bars(labels []string, series [][]int64, names []string, colors []pdfdoc.RGB, format func(int64) string) {
-	const labelW, barH, gap, legendH = 150.0, 8.0, 7.0, 16.0
-	d.Ensure(barsHeight(len(labels), len(series)))
-	var top int64
-	for _, s := range series {
-		for _, v := range s {
-			top = max(top, v)
-		}
-	}
-	step := niceStep(float64(top), 4)
-	axisMax := step * math.Ceil(float64(top)/step)
-	if axisMax == 0 {
-		axisMax = 1
-	}
-	x0, x1 := pdfdoc.MarginL+labelW, pdfdoc.ContentRight-40
-	scale := func(v int64) float64 { return x0 + (x1-x0)*float64(v)/axisMax }
-	// legend
-	lx := x0
-	d.SetFont(false, 7.5)
-	for i, n := range names {
-		d.FillRect(lx, d.Y+2, 8, 8, colors[i])
-		d.Text(lx+11, d.Y+1, n, pdfdoc.ColText)
-		lx += 11 + d.Width(n) + 14
-	}
-	d.Y += legendH
-	for gi, l := range labels {
-		gh := float64(len(series)) * barH
-		if d.Y+gh+gap > pdfdoc.ContentBottom {
-			d.NewPage()
-		}
-		d.SetFont(false, 7.5)
-		d.Text(pdfdoc.MarginL, d.Y+gh/2-4.5, d.Fit(l, labelW-8), pdfdoc.ColText)
-		for si, s := range series {
-			y := d.Y + float64(si)*barH
-			d.FillRect(x0, y+1, scale(s[gi])-x0, barH-2, colors[si])
-			d.SetFont(false, 6.5)
-			d.Text(scale(s[gi])+3, y+0.5, format(s[gi]), pdfdoc.ColMuted)
-		}
-		d.Y += gh + gap
-	}
-	d.Line(x0, d.Y-gap/2, x1, d.Y-gap/2, pdfdoc.ColRule, 0.4)
-	d.SetFont(false, 6.5)
-	for v := 0.0; v <= axisMax+step/2; v += step {
-		x := x0 + (x1-x0)*v/axisMax
-		d.Line(x, d.Y-gap/2, x, d.Y-gap/2+3, pdfdoc.ColRule, 0.4)
-		d.TextCenter(x, d.Y, format(int64(v)), pdfdoc.ColMuted)
-	}
-	d.Y += 16
 }

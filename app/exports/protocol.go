@@ -148,7 +148,7 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 	}
 
 	pdf, err := d.bytes(loc.Tf("exports.protocol.doc_title", "Year", f.Year, "Board", board), o.Profile.Kommun,
-		loc.Tf("exports.protocol.doc_title", "Year", f.Year, "Board", board), opt.Now)
+		loc.Tf("exports.protocol.doc_title", "Year", f.Year, "Board", board), opt.AppVersion, opt.Now)
 	if err != nil {
 		return nil, fmt.Errorf("protocol for %q: %w", board, err)
 	}

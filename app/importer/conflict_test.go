@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
@@ -35,8 +37,14 @@ func sealedWith(tb testing.TB, version int, uuid string, cost int64) []byte {
 		}
 		p.ContentHash = h
 	}
-	return seal(tb, smallPDF(tb, fmt.Sprintf("version %d, %d kr", version, cost)), p, id)
+	// Each call signs anew, a second after the last: sealing is deterministic, so the same
+	// content signed in the same second would be the same file.
+	at := time.Now().UTC().Truncate(time.Second).Add(time.Duration(resign.Add(1)) * time.Second)
+	return sealAt(tb, smallPDF(tb, fmt.Sprintf("version %d, %d kr", version, cost)), p, id, at)
 }
+
+// resign counts the files sealedWith has signed.
+var resign atomic.Int64
 
 func (e *testEnv) importOne(tb testing.TB, name string, b []byte) Result {
 	tb.Helper()

@@ -124,10 +124,16 @@ func sensitive(d domain.PlanData) bool {
 // seal signs payload p on pdf with id, as the board's export does.
 func seal(tb testing.TB, pdfBytes []byte, p submission.Payload, id *identity.Identity) []byte {
 	tb.Helper()
+	return sealAt(tb, pdfBytes, p, id, time.Time{})
+}
+
+// sealAt is seal with the signing time at (now when zero).
+func sealAt(tb testing.TB, pdfBytes []byte, p submission.Payload, id *identity.Identity, at time.Time) []byte {
+	tb.Helper()
 	disablePdfcpuConfig()
 	chain := append([]*x509.Certificate{id.Cert}, id.Chain...)
 	out, err := submission.Seal(pdfBytes, p, id.Key, chain, submission.SignInfo{
-		Name: id.Cert.Subject.CommonName, Reason: fmt.Sprintf("Handlingsplan för informationssäkerhet %d", p.Year), Location: "Exempelby"})
+		Name: id.Cert.Subject.CommonName, Reason: fmt.Sprintf("Handlingsplan för informationssäkerhet %d", p.Year), Location: "Exempelby", Time: at})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -137,8 +143,14 @@ func seal(tb testing.TB, pdfBytes []byte, p submission.Payload, id *identity.Ide
 // sealed makes a submission of board, year, version signed by id.
 func sealed(tb testing.TB, board string, year, version int, id *identity.Identity) []byte {
 	tb.Helper()
+	return sealedAt(tb, board, year, version, id, time.Time{})
+}
+
+// sealedAt is sealed with the signing time at (now when zero).
+func sealedAt(tb testing.TB, board string, year, version int, id *identity.Identity, at time.Time) []byte {
+	tb.Helper()
 	d := smallPlan(board, year, fmt.Sprintf("Behörighetsöversyn v%d", version))
-	return seal(tb, smallPDF(tb, fmt.Sprintf("Handlingsplan %d – %s, version %d", year, board, version)), payloadFor(tb, d, version), id)
+	return sealAt(tb, smallPDF(tb, fmt.Sprintf("Handlingsplan %d – %s, version %d", year, board, version)), payloadFor(tb, d, version), id, at)
 }
 
 // craft attaches raw payload bytes (anything, also what Seal refuses to write) to pdf and signs

@@ -4,14 +4,14 @@
 // word-wrapped text and tables that repeat their header on every page.
 //
 // The board report (app/report) and the coordinator's documents (app/exports) draw with it,
-// so all of them look alike.
+// so all of them look alike. Every PDF the app writes, the slide handout too, gets its document
+// information and language from WithMeta; Attach embeds the submission's payload.
 package pdfdoc
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/signintech/gopdf"
 
@@ -150,19 +150,17 @@ func (d *Doc) Ensure(h float64) {
 }
 
 // Finish writes what is known only at the end (the footers with "page x of n", the page
-// numbers of the contents) and returns the PDF.
-func (d *Doc) Finish() ([]byte, error) {
+// numbers of the contents) and returns the PDF with the document information m.
+func (d *Doc) Finish(m Meta) ([]byte, error) {
 	d.finishPages()
 	if d.err != nil {
 		return nil, d.err
 	}
-	return d.PDF.GetBytesPdfReturnErr()
-}
-
-// SetInfo sets the document information dictionary.
-func (d *Doc) SetInfo(title, author, subject, creator, producer string, created time.Time) {
-	d.PDF.SetInfo(gopdf.PdfInfo{Title: title, Author: author, Subject: subject, Creator: creator,
-		Producer: producer, CreationDate: created})
+	raw, err := d.PDF.GetBytesPdfReturnErr()
+	if err != nil {
+		return nil, err
+	}
+	return WithMeta(raw, m)
 }
 
 func (d *Doc) finishPages() {

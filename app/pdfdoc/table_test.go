@@ -20,7 +20,7 @@ func pagesText(t *testing.T, d *Doc) []string {
 	if err != nil {
 		t.Skip("pdftotext is not installed")
 	}
-	b, err := d.Finish()
+	b, err := d.Finish(testMeta)
 	if err != nil {
 		t.Fatalf("Finish: %v", err)
 	}

@@ -3,9 +3,12 @@ package present
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/signintech/gopdf"
 
+	"handlingsplan/app/pdfdoc"
 	"handlingsplan/assets"
 )
 
@@ -34,11 +37,6 @@ func Handout(d *Deck, opt HandoutOptions) ([]byte, error) {
 	if err := pdf.AddTTFFontData(pdfFontBold, assets.FontBold); err != nil {
 		return nil, fmt.Errorf("handout %q: load bold font: %w", d.Title, err)
 	}
-	creator := opt.AppName
-	if opt.AppVersion != "" {
-		creator += " " + opt.AppVersion
-	}
-	pdf.SetInfo(gopdf.PdfInfo{Title: d.Title, Author: d.Author, Creator: creator, Producer: creator, CreationDate: d.Made})
 
 	w := &pdfWriter{pdf: pdf}
 	for i, s := range d.Slides {
@@ -57,7 +55,16 @@ func Handout(d *Deck, opt HandoutOptions) ([]byte, error) {
 			return nil, fmt.Errorf("handout %q: slide %d: %w", d.Title, i+1, w.err)
 		}
 	}
-	out, err := pdf.GetBytesPdfReturnErr()
+	raw, err := pdf.GetBytesPdfReturnErr()
+	if err != nil {
+		return nil, fmt.Errorf("handout %q: %w", d.Title, err)
+	}
+	made := d.Made
+	if made.IsZero() {
+		made = time.Now()
+	}
+	out, err := pdfdoc.WithMeta(raw, pdfdoc.Meta{Title: d.Title, Author: d.Author, Lang: d.Lang.Tag().String(), Created: made,
+		Creator: strings.TrimSpace(opt.AppName + " " + opt.AppVersion)})
 	if err != nil {
 		return nil, fmt.Errorf("handout %q: %w", d.Title, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"handlingsplan/app/pdftest"
 	"handlingsplan/i18n"
 )
 
@@ -48,6 +49,9 @@ func TestHandout(t *testing.T) {
 			if !bytes.HasPrefix(pdf, []byte("%PDF-")) || !bytes.Contains(pdf[len(pdf)-32:], []byte("%%EOF")) {
 				t.Fatal("not a PDF")
 			}
+			// Document information and language, like every PDF the app writes.
+			pdftest.Check(t, pdf, pdftest.Want{Title: tc.deck.Title, Author: tc.deck.Author, Creator: "Handlingsplan test",
+				Lang: string(tc.deck.Lang)})
 			path := filepath.Join(t.TempDir(), tc.name+".pdf")
 			if err := os.WriteFile(path, pdf, 0o600); err != nil {
 				t.Fatal(err)

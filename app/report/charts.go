@@ -255,17 +255,27 @@ func (r *renderer) resources() {
 	const chartH, gap = 190.0, 24.0
 	w := (pdfdoc.ContentW - gap) / 2
 	r.Ensure(chartH)
-	var hours, kronor [4][2]int64
+	hours, kronor := make([][]int64, len(q)), make([][]int64, len(q))
 	for i, t := range q {
-		hours[i] = [2]int64{t.InternalHours, t.ExternalHours}
-		kronor[i] = [2]int64{t.OperatingCost, t.Investment}
+		hours[i] = []int64{t.InternalHours, t.ExternalHours}
+		kronor[i] = []int64{t.OperatingCost, t.Investment}
 	}
-	r.barChart(pdfdoc.MarginL, r.Y, w, chartH, r.loc.T("report.resources.hours_chart"), r.loc.T("report.resources.no_hours"), hours,
-		[2]string{r.loc.T("field.internal_hours"), r.loc.T("field.external_hours")},
-		[2]pdfdoc.RGB{pdfdoc.ColHeading, 0x8fb0d3}, r.loc.Number)
-	r.barChart(pdfdoc.MarginL+w+gap, r.Y, w, chartH, r.loc.T("report.resources.kronor_chart"), r.loc.T("report.resources.no_kronor"), kronor,
-		[2]string{r.loc.T("field.operating_cost"), r.loc.T("field.investment")},
-		[2]pdfdoc.RGB{0x2e6b4f, 0x9cc9a9}, r.loc.Number)
+	quarters := make([]string, 4)
+	for i := range quarters {
+		quarters[i] = r.loc.Quarter(i + 1)
+	}
+	r.StackedBars(pdfdoc.MarginL, r.Y, w, chartH, pdfdoc.Stacked{
+		Title: r.loc.T("report.resources.hours_chart"), Empty: r.loc.T("report.resources.no_hours"),
+		Labels: quarters, Values: hours, Format: r.loc.Number,
+		Names:  []string{r.loc.T("field.internal_hours"), r.loc.T("field.external_hours")},
+		Colors: []pdfdoc.RGB{pdfdoc.ColHeading, 0x8fb0d3},
+	})
+	r.StackedBars(pdfdoc.MarginL+w+gap, r.Y, w, chartH, pdfdoc.Stacked{
+		Title: r.loc.T("report.resources.kronor_chart"), Empty: r.loc.T("report.resources.no_kronor"),
+		Labels: quarters, Values: kronor, Format: r.loc.Number,
+		Names:  []string{r.loc.T("field.operating_cost"), r.loc.T("field.investment")},
+		Colors: []pdfdoc.RGB{0x2e6b4f, 0x9cc9a9},
+	})
 	r.Y += chartH + 16
 
 	cols := []pdfdoc.Column{
@@ -297,89 +307,5 @@ func (r *renderer) quarterCells(name string, t QuarterTotals, bold bool) []pdfdo
 		c(r.loc.Kronor(t.OperatingCost)),
 		c(r.loc.Kronor(t.Investment)),
 		c(r.loc.Kronor(t.Kronor())),
-	}
-}
-
-// niceStep returns a round step (1, 2 or 5 times a power of ten) that divides 0..max into at
-// most about n intervals.
-func niceStep(maxV float64, n int) float64 {
-	if maxV <= 0 {
-		return 1
-	}
-	raw := maxV / float64(n)
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	for _, f := range []float64{1, 2, 2.5, 5, 10} {
-		if f*mag >= raw {
-			return math.Max(1, f*mag)
-		}
-	}
-	return 10 * mag
-}
-
-// barChart draws four stacked bars (one per quarter, two parts each) with a value axis,
-// the total over each bar and a legend below.
-func (r *renderer) barChart(x, y, w, h float64, title, empty string, data [4][2]int64, names [2]string, colors [2]pdfdoc.RGB, format func(int64) string) {
-	r.SetFont(true, 9)
-	r.Text(x, y, r.Fit(title, w), pdfdoc.ColHeading)
-
-	var maxV int64
-	for _, d := range data {
-		maxV = max(maxV, d[0]+d[1])
-	}
-	step := niceStep(float64(maxV), 4)
-	top := math.Max(step, math.Ceil(float64(maxV)/step)*step)
-
-	r.SetFont(false, 6.5)
-	axisW := r.Width(format(int64(top))) + 6
-	px, py := x+axisW, y+18 // plot area
-	pw, ph := w-axisW, h-18-14-16
-	yOf := func(v float64) float64 { return py + ph - ph*v/top }
-
-	for v := 0.0; v <= top+step/2; v += step {
-		if maxV == 0 && v > 0 {
-			break // nothing to scale: only the zero line
-		}
-		ly := yOf(v)
-		c := pdfdoc.ColRuleLight
-		if v == 0 {
-			c = pdfdoc.ColRule
-		}
-		r.Line(px, ly, px+pw, ly, c, 0.4)
-		r.SetFont(false, 6.5)
-		r.TextRight(px-4, ly-3.2, format(int64(v)), pdfdoc.ColMuted)
-	}
-	slot := pw / 4
-	bw := slot * 0.52
-	for q, d := range data {
-		bx := px + slot*float64(q) + (slot-bw)/2
-		base := 0.0
-		for k := range 2 {
-			if d[k] <= 0 {
-				continue
-			}
-			y1, y2 := yOf(base+float64(d[k])), yOf(base)
-			r.FillRect(bx, y1, bw, y2-y1, colors[k])
-			base += float64(d[k])
-		}
-		if maxV > 0 {
-			r.SetFont(true, 6.5)
-			r.TextCenter(bx+bw/2, yOf(base)-9, format(d[0]+d[1]), pdfdoc.ColText)
-		}
-		r.SetFont(false, 7.5)
-		r.TextCenter(bx+bw/2, py+ph+4, r.loc.Quarter(q+1), pdfdoc.ColText)
-	}
-	if maxV == 0 {
-		r.SetFont(false, 8)
-		r.TextCenter(px+pw/2, py+ph/2-4, empty, pdfdoc.ColMuted)
-	}
-
-	ly := py + ph + 20
-	lx := px
-	r.SetFont(false, 7.5)
-	for k, n := range names {
-		r.FillRect(lx, ly+0.5, 9, 7, colors[k])
-		lx += 12
-		r.Text(lx, ly, n, pdfdoc.ColText)
-		lx += r.Width(n) + 12
 	}
 }

@@ -3,8 +3,9 @@
 // activities, timeline, resources by quarter, training schedule, follow-up plan, last year's
 // follow-up, the register annex and a signature page.
 //
-// The output is a plain gopdf PDF with embedded fonts; attaching the payload and signing are
-// done afterwards by the submission package.
+// The output is a gopdf PDF with embedded fonts, its document information and language (see
+// pdfdoc.WithMeta); attaching the payload and signing are done afterwards by the submission
+// package.
 package report
 
 import (
@@ -87,11 +88,7 @@ func renderMarked(d domain.PlanData, loc *i18n.Localizer, opt Options) ([]byte, 
 	r.register()
 	r.leftOver()
 	r.signature()
-	raw, err := r.Finish()
-	if err != nil {
-		return nil, nil, fmt.Errorf("render report for %s %d: %w", d.Plan.Board, d.Plan.Year, err)
-	}
-	out, err := finishPDF(raw, r.docInfo())
+	out, err := r.Finish(r.meta())
 	if err != nil {
 		return nil, nil, fmt.Errorf("render report for %s %d: %w", d.Plan.Board, d.Plan.Year, err)
 	}
@@ -182,19 +179,18 @@ func (r *renderer) appName() string {
 	return strings.TrimSpace(r.loc.T("app.name") + " " + r.opt.AppVersion)
 }
 
-func (r *renderer) docInfo() docInfo {
+func (r *renderer) meta() pdfdoc.Meta {
 	p := r.d.Plan
 	author := p.Board // the board owns the plan
 	if author == "" {
 		author = r.opt.Kommun
 	}
-	return docInfo{
+	return pdfdoc.Meta{
 		Title:    r.loc.Tf("report.doc.title", "Year", p.Year, "Board", p.Board),
 		Author:   author,
 		Subject:  r.loc.Tf("report.doc.subject", "Year", p.Year, "Board", p.Board, "Kommun", r.opt.Kommun),
 		Keywords: r.loc.Tf("report.doc.keywords", "Year", p.Year, "Board", p.Board, "Kommun", r.opt.Kommun),
 		Creator:  r.appName(),
-		Producer: "gopdf",
 		Created:  r.opt.Now,
 		Lang:     r.loc.Lang().Tag().String(),
 	}

@@ -12,7 +12,9 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf16"
 
+	"handlingsplan/app/pdftest"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
@@ -189,35 +191,45 @@ func TestNoWordSplitAcrossLines(t *testing.T) {
 	}
 }
 
+// Every report carries its title, author, the program with its version and its language
+// (the catalog's /Lang), as pdfinfo and qpdf read them, and an outline entry per section.
 func TestDocumentInfoOutlineAndLanguage(t *testing.T) {
 	for _, tc := range []struct {
 		lang              i18n.Lang
 		title, keyword    string
 		outline, langCode string
+		text              string
 	}{
-		{i18n.Swedish, "Handlingsplan för informationssäkerhet 2027 – Vård- och omsorgsnämnden", "informationssäkerhet", "Tidsplan", "sv"},
-		{i18n.English, "Information security action plan 2027 – Vård- och omsorgsnämnden", "information security", "Timeline", "en"},
+		{i18n.Swedish, "Handlingsplan för informationssäkerhet 2027 – Vård- och omsorgsnämnden", "informationssäkerhet", "Tidsplan", "sv", "Åtgärder"},
+		{i18n.English, "Information security action plan 2027 – Vård- och omsorgsnämnden", "information security", "Timeline", "en", "Activities"},
 	} {
-		b := render(t, demoPlan(2027), tc.lang, nil)
-		if !bytes.Contains(b, []byte("/Lang ("+tc.langCode+")")) {
-			t.Errorf("%s: catalog has no /Lang (%s)", tc.lang, tc.langCode)
-		}
-		// Outline titles are UTF-16 hex strings, like the Info entries.
-		if !bytes.Contains(b, []byte(strings.TrimSuffix(pdfString("4\u2002"+tc.outline), ">"))) {
-			t.Errorf("%s: no outline entry %q", tc.lang, tc.outline)
-		}
-		p := writePDF(t, "info-"+string(tc.lang)+".pdf", b)
-		out, err := exec.Command(tool(t, "pdfinfo"), p).CombinedOutput()
-		if err != nil {
-			t.Fatalf("pdfinfo: %v\n%s", err, out)
-		}
-		info := string(out)
-		for _, want := range []string{tc.title, tc.keyword, "Handlingsplan 1.4.2", "Vård- och omsorgsnämnden", "A4"} {
-			if !strings.Contains(info, want) {
-				t.Errorf("%s: pdfinfo lacks %q:\n%s", tc.lang, want, info)
+		t.Run(string(tc.lang), func(t *testing.T) {
+			b := render(t, demoPlan(2027), tc.lang, testSignature)
+			// Outline titles are UTF-16 hex strings.
+			if !bytes.Contains(b, []byte(utf16Hex("4\u2002"+tc.outline))) {
+				t.Errorf("no outline entry %q", tc.outline)
 			}
-		}
+			pdftest.Check(t, b, pdftest.Want{Title: tc.title, Author: "Vård- och omsorgsnämnden", Creator: "Handlingsplan 1.4.2",
+				Lang: tc.langCode, Text: []string{tc.title[:strings.Index(tc.title, " 2027")], tc.text, "Vård- och omsorgsnämnden"}})
+			out, err := exec.Command(tool(t, "pdfinfo"), writePDF(t, "info-"+string(tc.lang)+".pdf", b)).CombinedOutput()
+			if err != nil {
+				t.Fatalf("pdfinfo: %v\n%s", err, out)
+			}
+			if !strings.Contains(string(out), tc.keyword) || !strings.Contains(string(out), "A4") {
+				t.Errorf("pdfinfo lacks keywords %q or A4:\n%s", tc.keyword, out)
+			}
+		})
 	}
+}
+
+// utf16Hex is s as gopdf writes a text string, without the closing ">".
+func utf16Hex(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	return b.String()
 }
 
 func TestEmptyPlanSaysSo(t *testing.T) {

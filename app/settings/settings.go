@@ -12,6 +12,7 @@ const (
 	ExportFolder    = "export.folder"    // the folder the last submission was saved in
 	WizardSelection = "wizard_selection" // "plan step id": the row selected last, for resuming
 	OpenPlan        = "wizard_open_plan" // the id of the plan open in the wizard ("" when none)
+	BackupFolder    = "backup.folder"    // the folder the last backup was saved in or restored from
 )
 
 // Roles: an official writes the board's plan; the coordinator also imports and oversees.

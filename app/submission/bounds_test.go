@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"handlingsplan/app/pdfread"
 	"handlingsplan/assets"
 )
 
@@ -112,25 +113,25 @@ func TestAttachmentTreeVisitsEachNodeOnce(t *testing.T) {
 	}{
 		{"kid listed twice", amplifiedTree(2, 1, "x"), "reaches object 7 twice"},
 		{"two matches in one node", amplifiedTree(1, 2, AttachmentName), "2 attachments"},
-		{"too many names", amplifiedTree(1, maxTreeEntries, "x"), "name tree too large"},
+		{"too many names", amplifiedTree(1, pdfread.MaxTreeEntries, "x"), "name tree too large"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f, err := openPDF(tc.data)
+			f, err := pdfread.Open(tc.data)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := f.attachment(AttachmentName); err == nil || !strings.Contains(err.Error(), tc.want) {
+			if _, err := f.Attachment(AttachmentName, MaxPayloadSize); err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want one containing %q", err, tc.want)
 			}
 		})
 	}
 	// One node with one match is still found.
-	f, err := openPDF(amplifiedTree(1, 1, AttachmentName))
+	f, err := pdfread.Open(amplifiedTree(1, 1, AttachmentName))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, err := f.attachment(AttachmentName); err != nil || string(got) != "{}" {
+	if got, err := f.Attachment(AttachmentName, MaxPayloadSize); err != nil || string(got) != "{}" {
 		t.Errorf("single entry: %q, %v", got, err)
 	}
 }

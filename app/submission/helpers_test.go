@@ -2,6 +2,7 @@ package submission
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
@@ -15,6 +16,8 @@ import (
 
 	"github.com/signintech/gopdf"
 
+	"handlingsplan/app/pdfsign"
+	"handlingsplan/app/pdftest"
 	"handlingsplan/assets"
 	"handlingsplan/domain"
 )
@@ -240,4 +243,29 @@ var testSignInfo = SignInfo{
 	Reason:      "Inlämning av handlingsplan 2027 (Socialnämnden)",
 	Location:    "Exempelby",
 	ContactInfo: "asa.oberg@exempelby.se",
+}
+
+var buildPDF = pdftest.Build
+
+func zlibBytes(data []byte) string {
+	var b bytes.Buffer
+	w := zlib.NewWriter(&b)
+	w.Write(data)
+	w.Close()
+	return b.String()
+}
+
+// attachmentPDF is a minimal PDF with one embedded file named name holding stream body.
+func attachmentPDF(name, streamDict, data string) []byte {
+	return buildPDF(map[int]string{
+		1: "<</Type/Catalog/Names 2 0 R>>",
+		2: fmt.Sprintf("<</EmbeddedFiles<</Names[(%s) 3 0 R]>>>>", name),
+		3: "<</Type/Filespec/EF<</F 4 0 R>>>>",
+		4: fmt.Sprintf("<<%s/Length %d>>\nstream\n%s\nendstream", streamDict, len(data), data),
+	}, "")
+}
+
+// signPDF signs data as Seal does, without attaching anything first.
+func signPDF(data []byte, key *rsa.PrivateKey, chain []*x509.Certificate, info SignInfo) ([]byte, error) {
+	return pdfsign.Sign(data, key, chain, info)
 }

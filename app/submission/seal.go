@@ -4,31 +4,23 @@ import (
 	"bytes"
 	"crypto"
 	"crypto/x509"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sync"
 	"time"
-	"unicode/utf16"
 
-	"github.com/digitorus/pdf"
-	"github.com/digitorus/pdfsign/sign"
-	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"handlingsplan/app/pdfdoc"
+	"handlingsplan/app/pdfread"
+	"handlingsplan/app/pdfsign"
 )
 
 // SignInfo is what the signature dictionary says about the signing, as PDF readers show it.
 // Any Unicode text is allowed. A zero Time means now.
-type SignInfo struct {
-	Name, Reason, Location, ContactInfo string
-	Time                                time.Time
-}
+type SignInfo = pdfsign.Info
 
-// Seal attaches p as submission.json to pdf (pdfcpu) and signs the whole file (pdfsign) with
-// signer and its certificate chain, leaf first. The result is checked with Verify before it is
-// returned, so a sealed file is always one Verify accepts from this signer.
+// Seal attaches p as submission.json to pdf (pdfdoc.Attach) and signs the whole file
+// (pdfsign.Sign) with signer and its certificate chain, leaf first. The result is checked with
+// Verify before it is returned, so a sealed file is always one Verify accepts from this signer.
 func Seal(pdf []byte, p Payload, signer crypto.Signer, chain []*x509.Certificate, info SignInfo) ([]byte, error) {
 	if p.Schema == 0 {
 		p.Schema = SchemaVersion
@@ -99,7 +91,7 @@ func seal(pdfData, payload []byte, modTime time.Time, signer crypto.Signer, chai
 	if err != nil {
 		return nil, Result{}, err
 	}
-	signed, err := signPDF(attached, signer, chain, info)
+	signed, err := pdfsign.Sign(attached, signer, chain, info)
 	if err != nil {
 		return nil, Result{}, err
 	}
@@ -115,133 +107,21 @@ func seal(pdfData, payload []byte, modTime time.Time, signer crypto.Signer, chai
 	return signed, r, nil
 }
 
-// disableConfigDir keeps pdfcpu from writing a configuration directory in $HOME. pdfcpu reads
-// the setting unguarded, so it is set once rather than on every call.
-var disableConfigDir = sync.OnceFunc(api.DisableConfigDir)
-
-// attach adds payload as submission.json with pdfcpu and writes classic xref tables, which
-// pdfsign needs to keep the document information.
+// attach embeds payload as submission.json in the report, as an incremental update. A signed
+// file is refused: its signature forbids changes.
 func attach(pdfData, payload []byte, modTime time.Time) ([]byte, error) {
-	disableConfigDir()
-	conf := model.NewDefaultConfiguration()
-	conf.Cmd = model.ADDATTACHMENTS
-	conf.WriteXRefStream = false
-	conf.WriteObjectStream = false
-	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(pdfData), conf)
+	f, err := pdfread.Open(pdfData)
 	if err != nil {
 		return nil, fmt.Errorf("read report PDF: %w", err)
 	}
-	if len(ctx.Signatures) > 0 {
+	if sigs, err := f.Signatures(); err != nil {
+		return nil, fmt.Errorf("read report PDF: %w", err)
+	} else if len(sigs) > 0 {
 		return nil, errors.New("report PDF is already signed")
 	}
-	existing, err := ctx.ListAttachments()
+	out, err := pdfdoc.Attach(pdfData, pdfdoc.EmbeddedFile{Name: AttachmentName, MIME: "application/json", Data: payload, ModTime: modTime})
 	if err != nil {
-		return nil, fmt.Errorf("list attachments: %w", err)
+		return nil, fmt.Errorf("attach to report PDF: %w", err)
 	}
-	for _, a := range existing {
-		if a.ID == AttachmentName || a.FileName == AttachmentName {
-			return nil, fmt.Errorf("report PDF already has an attachment %s", AttachmentName)
-		}
-	}
-	mt := modTime.UTC()
-	a := model.Attachment{Reader: bytes.NewReader(payload), ID: AttachmentName, FileName: AttachmentName, ModTime: &mt}
-	if err := ctx.AddAttachment(a, false); err != nil {
-		return nil, fmt.Errorf("attach %s: %w", AttachmentName, err)
-	}
-	if ctx.Info == nil {
-		// pdfcpu reads only an indirect Info dictionary; gopdf writes it inline in the
-		// trailer. Take title, author and the rest from the input and give them back.
-		if err := restoreInfo(ctx, docInfo(pdfData)); err != nil {
-			return nil, err
-		}
-	}
-	var out bytes.Buffer
-	if err := api.WriteContext(ctx, &out); err != nil {
-		return nil, fmt.Errorf("write PDF with attachment: %w", err)
-	}
-	return out.Bytes(), nil
-}
-
-// infoKeys are the document information entries carried over from the report.
-var infoKeys = []string{"Title", "Author", "Subject", "Keywords", "Creator"}
-
-// docInfo reads infoKeys from the trailer's Info dictionary, inline or indirect. A PDF this
-// reader cannot read (one with cross-reference streams) gives none; pdfcpu then keeps its own.
-func docInfo(data []byte) map[string]string {
-	f, err := openPDF(data)
-	if err != nil {
-		return nil
-	}
-	d, err := f.dict(f.trailer["Info"])
-	if err != nil || d == nil {
-		return nil
-	}
-	out := map[string]string{}
-	for _, k := range infoKeys {
-		v, err := f.resolve(d[pdfName(k)])
-		if s, ok := v.(pdfString); ok && err == nil {
-			out[k] = textString(s.b)
-		}
-	}
-	return out
-}
-
-func restoreInfo(ctx *model.Context, info map[string]string) error {
-	if len(info) == 0 {
-		return nil
-	}
-	d := types.NewDict()
-	for _, k := range infoKeys {
-		if v, ok := info[k]; ok {
-			d.Insert(k, utf16Hex(v))
-		}
-	}
-	ir, err := ctx.IndRefForNewObject(d)
-	if err != nil {
-		return fmt.Errorf("add document info: %w", err)
-	}
-	ctx.Info = ir
-	return nil
-}
-
-// utf16Hex is s as a PDF text string: UTF-16BE with byte order mark, hex encoded, which needs
-// no escaping whatever s holds.
-func utf16Hex(s string) types.HexLiteral {
-	u := utf16.Encode([]rune(s))
-	b := make([]byte, 2, 2+2*len(u))
-	b[0], b[1] = 0xFE, 0xFF
-	for _, c := range u {
-		b = append(b, byte(c>>8), byte(c))
-	}
-	return types.HexLiteral(hex.EncodeToString(b))
-}
-
-// signPDF adds a certification signature (no changes allowed) over the whole file.
-func signPDF(data []byte, signer crypto.Signer, chain []*x509.Certificate, info SignInfo) ([]byte, error) {
-	rdr, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, fmt.Errorf("read PDF for signing: %w", err)
-	}
-	sd := sign.SignData{
-		Signature: sign.SignDataSignature{
-			CertType:   sign.CertificationSignature,
-			DocMDPPerm: sign.DoNotAllowAnyChangesPerms,
-			Info: sign.SignDataSignatureInfo{
-				Name:        SignText(info.Name),
-				Reason:      SignText(info.Reason),
-				Location:    SignText(info.Location),
-				ContactInfo: SignText(info.ContactInfo),
-				Date:        info.Time,
-			},
-		},
-		Signer:            signer,
-		DigestAlgorithm:   crypto.SHA256,
-		Certificate:       chain[0],
-		CertificateChains: [][]*x509.Certificate{chain},
-	}
-	var out bytes.Buffer
-	if err := sign.Sign(bytes.NewReader(data), &out, rdr, int64(len(data)), sd); err != nil {
-		return nil, fmt.Errorf("sign PDF: %w", err)
-	}
-	return out.Bytes(), nil
+	return out, nil
 }

@@ -29,8 +29,7 @@ const (
 	// MaxFileSize: a report of 200 activities with last year's follow-up is about 200 kB, one
 	// of 1000 activities 700 kB; the limit leaves room for that many times over.
 	MaxFileSize    = 20 << 20
-	MaxPayloadSize = 16 << 20  // decoded submission.json
-	maxContents    = 256 << 10 // hex digits of the CMS signature (a few kB in practice)
+	MaxPayloadSize = 16 << 20 // decoded submission.json
 )
 
 // Payload is what submission.json holds: everything the coordinator's import needs.

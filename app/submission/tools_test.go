@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -82,7 +83,7 @@ func TestExternalTools(t *testing.T) {
 	})
 	t.Run("pdfsig sees a change", func(t *testing.T) {
 		changed := filepath.Join(dir, "andrad.pdf")
-		if err := os.WriteFile(changed, flipByte(fx.sealed, pageContent(t, fx.sealed).start+5), 0o600); err != nil {
+		if err := os.WriteFile(changed, flipByte(fx.sealed, pageContent(t, fx.sealed).Start+5), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		got, _ := run(t, dir, "pdfsig", "-nssdir", newNSSDB(t, t.TempDir()), changed)
@@ -172,3 +173,7 @@ func containsString(v any, s string) bool {
 	}
 	return false
 }
+
+// disableConfigDir keeps pdfcpu from writing a configuration directory in $HOME. pdfcpu reads
+// the setting unguarded, so it is set once.
+var disableConfigDir = sync.OnceFunc(api.DisableConfigDir)

@@ -14,6 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"handlingsplan/app/pdfread"
+	"handlingsplan/app/pdfsign"
+
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -40,18 +43,18 @@ func newFixture(t *testing.T) fixture {
 }
 
 // streamOf returns the object number and stream of the first live stream matching want.
-func streamOf(t *testing.T, data []byte, want func(f *pdfFile, d pdfDict) bool) (int, *pdfStream) {
+func streamOf(t *testing.T, data []byte, want func(f *pdfread.File, d pdfread.Dict) bool) (int, *pdfread.Stream) {
 	t.Helper()
-	f, err := openPDF(data)
+	f, err := pdfread.Open(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, n := range f.liveObjects() {
-		v, err := f.object(n)
+	for _, n := range f.Objects() {
+		v, err := f.Object(n)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s, ok := v.(*pdfStream); ok && want(f, s.dict) {
+		if s, ok := v.(*pdfread.Stream); ok && want(f, s.Dict) {
 			return n, s
 		}
 	}
@@ -59,26 +62,28 @@ func streamOf(t *testing.T, data []byte, want func(f *pdfFile, d pdfDict) bool) 
 	return 0, nil
 }
 
-func isEmbeddedFile(_ *pdfFile, d pdfDict) bool { return d["Type"] == pdfName("EmbeddedFile") }
+func isEmbeddedFile(_ *pdfread.File, d pdfread.Dict) bool {
+	return d["Type"] == pdfread.Name("EmbeddedFile")
+}
 
 // isPageContent: the content stream of the first page.
-func pageContent(t *testing.T, data []byte) *pdfStream {
+func pageContent(t *testing.T, data []byte) *pdfread.Stream {
 	t.Helper()
-	f, err := openPDF(data)
+	f, err := pdfread.Open(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, n := range f.liveObjects() {
-		d, err := f.dict(pdfRef{num: n})
+	for _, n := range f.Objects() {
+		d, err := f.DictOf(pdfread.Ref{Num: n})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d["Type"] == pdfName("Page") {
-			v, err := f.resolve(d["Contents"])
+		if d["Type"] == pdfread.Name("Page") {
+			v, err := f.Resolve(d["Contents"])
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s, ok := v.(*pdfStream); ok {
+			if s, ok := v.(*pdfread.Stream); ok {
 				return s
 			}
 		}
@@ -108,29 +113,29 @@ func changeHexDigit(data []byte, at int) []byte {
 // lastStartXref is the offset the last startxref names.
 func lastStartXref(t *testing.T, data []byte) int {
 	t.Helper()
-	n, err := findStartXref(data)
+	f, err := pdfread.Open(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return n
+	return f.StartXref()
 }
 
 // appendUpdate appends a hand-made incremental update that replaces object num with body.
 func appendUpdate(t *testing.T, data []byte, num int, body string) []byte {
 	t.Helper()
-	f, err := openPDF(data)
+	f, err := pdfread.Open(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	root := f.trailer["Root"].(pdfRef)
-	size, _ := f.trailer["Size"].(int64)
+	root := f.Trailer()["Root"].(pdfread.Ref)
+	size, _ := f.Trailer()["Size"].(int64)
 	var b bytes.Buffer
 	b.Write(data)
 	off := b.Len()
 	fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", num, body)
 	xref := b.Len()
 	fmt.Fprintf(&b, "xref\n%d 1\n%010d 00000 n \ntrailer\n<</Size %d/Root %d %d R/Prev %d>>\nstartxref\n%d\n%%%%EOF\n",
-		num, off, size, root.num, root.gen, lastStartXref(t, data), xref)
+		num, off, size, root.Num, root.Gen, lastStartXref(t, data), xref)
 	return b.Bytes()
 }
 
@@ -159,9 +164,9 @@ func replacePayloadInPlace(t *testing.T, data []byte) []byte {
 	}
 	for level := 9; level >= 1; level-- {
 		z := deflate(t, level, js)
-		if len(z) <= s.end-s.start {
+		if len(z) <= s.End-s.Start {
 			out := bytes.Clone(data)
-			copy(out[s.start:s.end], append(z, make([]byte, s.end-s.start-len(z))...))
+			copy(out[s.Start:s.End], append(z, make([]byte, s.End-s.Start-len(z))...))
 			return out
 		}
 	}
@@ -227,12 +232,12 @@ func annotateIncrementally(t *testing.T, data []byte) []byte {
 func TestVerifyRejects(t *testing.T) {
 	fx := newFixture(t)
 	s := fx.sealed
-	f, err := openPDF(s)
+	f, err := pdfread.Open(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sigs, _ := f.signatures()
-	sig, _, err := sigFromDict(s, sigs[0])
+	sigs, _ := f.Signatures()
+	sig, err := pdfsign.FromDict(s, sigs[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +262,7 @@ func TestVerifyRejects(t *testing.T) {
 		t.Fatal(err)
 	}
 	zeroed := bytes.Clone(s)
-	copy(zeroed[sig.a+1:sig.b-1], bytes.Repeat([]byte("0"), sig.b-sig.a-2))
+	copy(zeroed[sig.A+1:sig.B-1], bytes.Repeat([]byte("0"), sig.B-sig.A-2))
 	newer := sealRaw(t, fx, []byte(fmt.Sprintf(`{"schema": %d, "board": "Socialnämnden", "something_new": [1, 2]}`, SchemaVersion+1)))
 	notJSON := sealRaw(t, fx, []byte(`{"schema": 1, "board": `))
 	badSchema := sealRaw(t, fx, mustJSON(t, func() Payload { p := samplePayload(); p.Plan.Activities[0].Goals = []int{9}; return p }()))
@@ -296,8 +301,8 @@ func TestVerifyRejects(t *testing.T) {
 		{"header and end only", []byte("%PDF-1.7\n%%EOF\n"), time.Time{}, ReasonUnreadable},
 		{"too large", append([]byte("%PDF-"), make([]byte, MaxFileSize)...), time.Time{}, ReasonTooLarge},
 		{"header version changed", flipByte(s, 7), time.Time{}, ReasonTampered},
-		{"page content changed", flipByte(s, content.start+5), time.Time{}, ReasonTampered},
-		{"attachment stream changed", flipByte(s, attachStream.start+10), time.Time{}, ReasonTampered},
+		{"page content changed", flipByte(s, content.Start+5), time.Time{}, ReasonTampered},
+		{"attachment stream changed", flipByte(s, attachStream.Start+10), time.Time{}, ReasonTampered},
 		{"xref entry changed", flipByte(s, firstXref+3), time.Time{}, ReasonTampered},
 		{"trailer ID changed", flipByte(s, lastTrailer+6), time.Time{}, ReasonTampered},
 		{"signer name changed", flipByte(s, nameAt), time.Time{}, ReasonTampered},
@@ -305,10 +310,10 @@ func TestVerifyRejects(t *testing.T) {
 		{"last byte changed", flipByte(s, len(s)-3), time.Time{}, ReasonTampered},
 		{"payload replaced in place", replacePayloadInPlace(t, s), time.Time{}, ReasonTampered},
 		{"rewritten by pdfcpu with another payload", rewriteWithPdfcpu(t, s), time.Time{}, ReasonTampered},
-		{"signature hex changed", changeHexDigit(s, sig.a+600), time.Time{}, ReasonBadSignature},
+		{"signature hex changed", changeHexDigit(s, sig.A+600), time.Time{}, ReasonBadSignature},
 		{"signature zeroed", zeroed, time.Time{}, ReasonBadSignature},
-		{"signature padding changed", changeHexDigit(s, sig.b-2), time.Time{}, ReasonTampered},
-		{"byte after the signature in the padding", changeHexDigit(s, sig.a+1+2*derLen(t, sig.contents)), time.Time{}, ReasonTampered},
+		{"signature padding changed", changeHexDigit(s, sig.B-2), time.Time{}, ReasonTampered},
+		{"byte after the signature in the padding", changeHexDigit(s, sig.A+1+2*derLen(t, sig.Contents)), time.Time{}, ReasonTampered},
 		{"junk appended", append(bytes.Clone(s), "hej då"...), time.Time{}, ReasonAppended},
 		{"newline appended", append(bytes.Clone(s), '\n', '\n'), time.Time{}, ReasonAppended},
 		{"hand-made update replacing the payload", appendUpdate(t, s, attachNum,
@@ -317,7 +322,7 @@ func TestVerifyRejects(t *testing.T) {
 		{"signed twice", twice, time.Time{}, ReasonSeveralSignatures},
 		{"truncated to half", s[:len(s)/2], time.Time{}, ReasonTruncated},
 		{"last 10 bytes missing", s[:len(s)-10], time.Time{}, ReasonTruncated},
-		{"cut inside the signature dictionary", s[:sig.b+50], time.Time{}, ReasonTruncated},
+		{"cut inside the signature dictionary", s[:sig.B+50], time.Time{}, ReasonTruncated},
 		{"cut back to the unsigned revision", s[:bytes.Index(s, []byte("%%EOF"))+6], time.Time{}, ReasonNoSignature},
 		{"plain report", fx.plain, time.Time{}, ReasonNoSignature},
 		{"attached but not signed", attached, time.Time{}, ReasonNoSignature},

@@ -12,6 +12,7 @@ import (
 
 	"handlingsplan/app/importer"
 	"handlingsplan/data"
+	"handlingsplan/ui/widgets"
 )
 
 // conflictView shows the submissions of a board and year that disagree side by side: who
@@ -24,7 +25,7 @@ type conflictView struct {
 	rows  []shownRow
 	after func() // called on the UI goroutine once a choice is stored
 
-	table  *widget.Table
+	table  *widgets.Table
 	detail *widget.Label
 	dlg    dialog.Dialog
 }
@@ -96,15 +97,8 @@ func (cv *conflictView) build() fyne.CanvasObject {
 		headers = append(headers, loc.Tf(key, "N", i+1))
 		widths = append(widths, 360)
 	}
-	cv.table = textTable(headers, widths, func() int { return len(cv.rows) }, cv.cell)
-	cv.table.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < len(cv.rows) {
-			l := o.(*widget.Label)
-			l.TextStyle.Bold = cv.rows[id.Row].heading
-			l.SetText(cv.cell(id.Row, id.Col))
-		}
-	}
-	cv.table.OnSelected = func(id widget.TableCellID) { cv.onSelect(id.Row) }
+	cv.table = textTable(headers, widths, func() int { return len(cv.rows) }, cv.cell, cv.onSelect,
+		func(row int) bool { return row < len(cv.rows) && cv.rows[row].heading })
 	cv.detail = wrapped(loc.T("coordinator.conflict.select_row"))
 
 	buttons := container.NewHBox()
@@ -117,7 +111,7 @@ func (cv *conflictView) build() fyne.CanvasObject {
 	buttons.Add(widget.NewButtonWithIcon(loc.T("coordinator.conflict.close"), theme.CancelIcon(), func() { cv.dlg.Hide() }))
 	intro := wrapped(loc.Tf("coordinator.conflict.intro", "Board", cv.cmp.Board, "Year", cv.cmp.Year, "Count", len(cv.cmp.Sides)))
 	bottom := container.NewVBox(widget.NewSeparator(), cv.detail, buttons)
-	return container.NewBorder(intro, bottom, nil, nil, fitted(cv.table, widths))
+	return container.NewBorder(intro, bottom, nil, nil, cv.table.Object())
 }
 
 // headRows are about the files: version, signer and signing time, import, plan identity, file

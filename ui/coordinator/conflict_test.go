@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app/identity"
 	"handlingsplan/i18n"
@@ -41,11 +40,11 @@ func TestConflictCompareAndChoose(t *testing.T) {
 	if got := iv.cell(1, colVerdict); got != "Konflikt, välj version" {
 		t.Errorf("verdict cell %q", got)
 	}
-	iv.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	iv.table.Choose(0)
 	if iv.compareBtn.Visible() {
 		t.Error("compare offered for an imported file")
 	}
-	iv.table.Select(widget.TableCellID{Row: 1, Col: 0})
+	iv.table.Choose(1)
 	if !iv.compareBtn.Visible() || iv.approveBtn.Visible() || !strings.Contains(iv.detail.Text, "annat innehåll") {
 		t.Fatalf("conflict row: compare %v approve %v, detail %q", iv.compareBtn.Visible(), iv.approveBtn.Visible(), iv.detail.Text)
 	}
@@ -94,7 +93,7 @@ func TestConflictCompareAndChoose(t *testing.T) {
 	if found != len(want) {
 		t.Errorf("found %d of %d rows", found, len(want))
 	}
-	cv.table.Select(widget.TableCellID{Row: len(cv.rows) - 1, Col: 0})
+	cv.table.Choose(len(cv.rows) - 1)
 	if !strings.Contains(cv.detail.Text, "Inlämning 2: ") {
 		t.Errorf("row detail %q", cv.detail.Text)
 	}

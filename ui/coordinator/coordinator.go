@@ -7,8 +7,9 @@ package coordinator
 import (
 	"sync/atomic"
 
+	"handlingsplan/ui/bridge"
+
 	"errors"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,8 +38,8 @@ type View struct {
 	loc *i18n.Localizer
 	im  *importer.Importer
 
-	// bg counts background work (import, approval, trust changes, CA) so tests can wait for it.
-	bg sync.WaitGroup
+	// bg runs background work (import, approval, trust changes, CA) and lets tests wait for it.
+	bg bridge.Work
 	// flushed is set when the shell leaves the area: late results of background work are then
 	// dropped instead of being shown (the store may be closing). Atomic: Fyne's test driver runs
 	// fyne.Do on the worker goroutine, not the UI one.
@@ -107,16 +108,12 @@ func (v *View) refresh() {
 
 // background runs work off the UI goroutine and then done on it, so the window stays responsive.
 func (v *View) background(work func() error, done func(error)) {
-	v.bg.Add(1)
-	go func() {
-		err := work()
-		fyne.Do(func() {
-			defer v.bg.Done()
-			if !v.flushed.Load() {
-				done(err)
-			}
-		})
-	}()
+	var err error
+	v.bg.Go(func() { err = work() }, func() {
+		if !v.flushed.Load() {
+			done(err)
+		}
+	})
 }
 
 // wait blocks until background work has finished (tests).

@@ -12,6 +12,7 @@ import (
 
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
+	"handlingsplan/ui/widgets"
 )
 
 // historyView is the history tab: per board and year every version received, who signed it
@@ -25,7 +26,7 @@ type historyView struct {
 	selG    int
 	selS    int
 	list    *widget.List
-	table   *widget.Table
+	table   *widgets.Table
 	saveBtn *widget.Button
 	checkBt *widget.Button
 	compare *widget.Button // shown while the selected plan has an open conflict
@@ -79,12 +80,11 @@ func (h *historyView) build() fyne.CanvasObject {
 			loc.T("coordinator.col.imported_by"), loc.T("coordinator.col.file")},
 		widths,
 		func() int { return len(h.subs) },
-		h.cell)
-	h.table.OnSelected = func(id widget.TableCellID) {
-		h.selS = id.Row
-		h.saveBtn.Enable()
-		h.checkBt.Enable()
-	}
+		h.cell, func(row int) {
+			h.selS = row
+			h.saveBtn.Enable()
+			h.checkBt.Enable()
+		}, nil)
 	h.saveBtn = widget.NewButtonWithIcon(loc.T("coordinator.history.save_pdf"), theme.DocumentSaveIcon(), h.onSavePDF)
 	h.checkBt = widget.NewButtonWithIcon(loc.T("coordinator.history.recheck"), theme.SearchIcon(), h.onRecheck)
 	h.saveBtn.Disable()
@@ -96,7 +96,7 @@ func (h *historyView) build() fyne.CanvasObject {
 	h.reload()
 	h.pick = widget.NewLabel(loc.T("coordinator.history.pick"))
 	h.pick.Importance = widget.LowImportance
-	h.detail = container.NewBorder(nil, container.NewHBox(h.compare, h.saveBtn, h.checkBt), nil, nil, fitted(h.table, widths))
+	h.detail = container.NewBorder(nil, container.NewHBox(h.compare, h.saveBtn, h.checkBt), nil, nil, h.table.Object())
 	right := container.NewStack(h.detail, container.NewCenter(h.pick))
 	h.showPick()
 	left := container.NewBorder(bold(loc.T("coordinator.history.boards")), nil, nil, nil, h.list)
@@ -198,7 +198,7 @@ func (h *historyView) selectGroup(i int) {
 	}
 	h.selG, h.selS = i, -1
 	h.subs = h.groups[i].versions
-	h.table.UnselectAll()
+	h.table.SelectData(-1)
 	h.table.Refresh()
 	h.saveBtn.Disable()
 	h.checkBt.Disable()

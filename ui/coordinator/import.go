@@ -3,11 +3,11 @@ package coordinator
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
+
+	"handlingsplan/ui/bridge"
+	"handlingsplan/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,7 +30,7 @@ type importView struct {
 	filesBtn, folderBtn, cancelBtn *widget.Button
 	bar                            *widget.ProgressBar
 	status                         *widget.Label
-	table                          *widget.Table
+	table                          *widgets.Table
 	detail                         *widget.Label
 	approveBtn                     *widget.Button
 	compareBtn                     *widget.Button
@@ -76,8 +76,7 @@ func (iv *importView) build() fyne.CanvasObject {
 			loc.T("coordinator.col.year"), loc.T("coordinator.col.version"), loc.T("coordinator.col.reason")},
 		widths,
 		func() int { return len(iv.results) },
-		iv.cell)
-	iv.table.OnSelected = func(id widget.TableCellID) { iv.onSelect(id.Row) }
+		iv.cell, iv.onSelect, nil)
 	iv.detail = wrapped("")
 	iv.approveBtn = widget.NewButtonWithIcon(loc.T("coordinator.import.review_signer"), theme.ConfirmIcon(), iv.onApproveSelected)
 	iv.approveBtn.Hide()
@@ -96,7 +95,7 @@ func (iv *importView) build() fyne.CanvasObject {
 		iv.conflictBox,
 	)
 	bottom := container.NewVBox(widget.NewSeparator(), iv.detail, container.NewHBox(iv.approveBtn, iv.compareBtn))
-	iv.root = container.NewBorder(top, bottom, nil, nil, fitted(iv.table, widths))
+	iv.root = container.NewBorder(top, bottom, nil, nil, iv.table.Object())
 	return iv.root
 }
 
@@ -195,111 +194,6 @@ func (iv *importView) onCompareSelected() {
 	iv.v.showConflict(r.Board, r.Year, nil)
 }
 
-// onChooseFiles lets the user pick several files: Fyne's file dialog picks one, so the user
-// picks the folder and then ticks the files in it.
-func (iv *importView) onChooseFiles() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			iv.v.showError(err)
-			return
-		}
-		if dir == nil {
-			return
-		}
-		iv.showPicker(dir.Path())
-	}, iv.v.env.Window)
-	d.SetTitleText(iv.v.loc.T("coordinator.import.files_title"))
-	d.Show()
-}
-
-func (iv *importView) onChooseFolder() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			iv.v.showError(err)
-			return
-		}
-		if dir == nil {
-			return
-		}
-		iv.start([]string{dir.Path()})
-	}, iv.v.env.Window)
-	d.SetTitleText(iv.v.loc.T("coordinator.import.folder_title"))
-	d.Show()
-}
-
-// pdfsIn lists the PDF files directly in dir, by name.
-func pdfsIn(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var names []string
-	for _, e := range entries {
-		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".pdf") && !strings.HasPrefix(e.Name(), ".") {
-			names = append(names, e.Name())
-		}
-	}
-	sort.Strings(names)
-	return names, nil
-}
-
-// showPicker lists the PDF files of dir with a tick box each (all ticked) and imports the
-// ticked ones.
-func (iv *importView) showPicker(dir string) {
-	loc := iv.v.loc
-	names, err := pdfsIn(dir)
-	if err != nil {
-		iv.v.showError(err)
-		return
-	}
-	if len(names) == 0 {
-		dialog.ShowInformation(loc.T("coordinator.import.files_title"), loc.T("coordinator.import.no_pdfs"), iv.v.env.Window)
-		return
-	}
-	checks := widget.NewCheckGroup(names, nil)
-	checks.SetSelected(names)
-	all := widget.NewButton(loc.T("coordinator.import.select_all"), func() { checks.SetSelected(names) })
-	none := widget.NewButton(loc.T("coordinator.import.select_none"), func() { checks.SetSelected(nil) })
-	content := container.NewBorder(
-		container.NewVBox(wrapped(loc.Tf("coordinator.import.pick_in", "Folder", dir)), container.NewHBox(all, none)),
-		nil, nil, nil, container.NewVScroll(checks))
-	iv.picker = dialog.NewCustomConfirm(loc.T("coordinator.import.files_title"), loc.T("coordinator.import.import_selected"),
-		loc.T("coordinator.cancel"), content, func(ok bool) {
-			iv.picker = nil
-			if !ok || len(checks.Selected) == 0 {
-				return
-			}
-			paths := make([]string, 0, len(checks.Selected))
-			for _, n := range names { // in the folder's order, whatever order they were ticked in
-				for _, s := range checks.Selected {
-					if s == n {
-						paths = append(paths, filepath.Join(dir, n))
-					}
-				}
-			}
-			iv.start(paths)
-		}, iv.v.env.Window)
-	iv.picker.Resize(fyne.NewSize(560, 480))
-	iv.picker.Show()
-}
-
-// onDropped imports what was dropped on the window: files and folders.
-func (iv *importView) onDropped(_ fyne.Position, uris []fyne.URI) {
-	var paths []string
-	for _, u := range uris {
-		if u != nil && u.Scheme() == "file" {
-			paths = append(paths, u.Path())
-		}
-	}
-	if len(paths) == 0 {
-		return
-	}
-	if iv.v.tabs != nil {
-		iv.v.tabs.SelectIndex(0)
-	}
-	iv.start(paths)
-}
-
 // start imports paths in the background: the window stays responsive, the progress bar moves
 // with every file, and Cancel stops before the next file.
 func (iv *importView) start(paths []string) {
@@ -316,7 +210,7 @@ func (iv *importView) start(paths []string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	iv.running, iv.cancel, iv.stopped = true, cancel, make(chan struct{})
 	iv.results, iv.sel = nil, -1
-	iv.table.UnselectAll()
+	iv.table.SelectData(-1)
 	iv.table.Refresh()
 	iv.detail.SetText("")
 	iv.approveBtn.Hide()
@@ -330,14 +224,15 @@ func (iv *importView) start(paths []string) {
 	iv.status.SetText(loc.Tf("coordinator.import.running", "Count", total))
 	iv.relayout()
 	stopped := iv.stopped
-	iv.v.bg.Add(1)
-	go func() {
-		results, err := iv.v.im.Import(ctx, paths, func(p importer.Progress) {
+	var results []importer.Result
+	var err error
+	iv.v.bg.Go(func() {
+		results, err = iv.v.im.Import(ctx, paths, func(p importer.Progress) {
 			if p.Result == nil {
 				return
 			}
 			r := *p.Result
-			fyne.Do(func() {
+			bridge.Do(func() {
 				if iv.v.flushed.Load() {
 					return
 				}
@@ -349,14 +244,12 @@ func (iv *importView) start(paths []string) {
 			})
 		})
 		close(stopped)
-		fyne.Do(func() {
-			defer iv.v.bg.Done()
-			iv.running = false
-			if !iv.v.flushed.Load() {
-				iv.finish(results, err)
-			}
-		})
-	}()
+	}, func() {
+		iv.running = false
+		if !iv.v.flushed.Load() {
+			iv.finish(results, err)
+		}
+	})
 }
 
 func (iv *importView) finish(results []importer.Result, err error) {

@@ -17,6 +17,7 @@ import (
 	"handlingsplan/app/importer"
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
+	"handlingsplan/ui/widgets"
 )
 
 // trustView is the trust-list tab: CA certificates and approved signers with who added them
@@ -30,10 +31,10 @@ type trustView struct {
 	sel     int
 	selP    int
 
-	table      *widget.Table
+	table      *widgets.Table
 	addBtn     *widget.Button
 	removeBtn  *widget.Button
-	pendTable  *widget.Table
+	pendTable  *widgets.Table
 	approveBtn *widget.Button
 	declineBtn *widget.Button
 	pendBox    *fyne.Container
@@ -48,11 +49,10 @@ func (tv *trustView) build() fyne.CanvasObject {
 			loc.T("coordinator.col.valid_until"), loc.T("coordinator.col.added_by"), loc.T("coordinator.col.added")},
 		widths,
 		func() int { return len(tv.items) },
-		tv.cell)
-	tv.table.OnSelected = func(id widget.TableCellID) {
-		tv.sel = id.Row
-		tv.removeBtn.Enable()
-	}
+		tv.cell, func(row int) {
+			tv.sel = row
+			tv.removeBtn.Enable()
+		}, nil)
 	tv.addBtn = widget.NewButtonWithIcon(loc.T("coordinator.trust.add"), theme.ContentAddIcon(), tv.onAdd)
 	tv.removeBtn = widget.NewButtonWithIcon(loc.T("coordinator.trust.remove"), theme.DeleteIcon(), tv.onRemove)
 	tv.removeBtn.Disable()
@@ -63,23 +63,22 @@ func (tv *trustView) build() fyne.CanvasObject {
 			loc.T("coordinator.col.signer"), loc.T("coordinator.col.fingerprint")},
 		pendWidths,
 		func() int { return len(tv.pending) },
-		tv.pendCell)
-	tv.pendTable.OnSelected = func(id widget.TableCellID) {
-		tv.selP = id.Row
-		tv.approveBtn.Enable()
-		tv.declineBtn.Enable()
-	}
+		tv.pendCell, func(row int) {
+			tv.selP = row
+			tv.approveBtn.Enable()
+			tv.declineBtn.Enable()
+		}, nil)
 	tv.approveBtn = widget.NewButtonWithIcon(loc.T("coordinator.import.review_signer"), theme.ConfirmIcon(), tv.onApprove)
 	tv.declineBtn = widget.NewButtonWithIcon(loc.T("coordinator.trust.decline"), theme.CancelIcon(), tv.onDecline)
 	tv.approveBtn.Disable()
 	tv.declineBtn.Disable()
 	tv.pendBox = container.NewBorder(
 		container.NewVBox(widget.NewSeparator(), bold(loc.T("coordinator.trust.pending")), wrapped(loc.T("coordinator.trust.pending_help"))),
-		container.NewHBox(tv.approveBtn, tv.declineBtn), nil, nil, fitted(tv.pendTable, pendWidths))
+		container.NewHBox(tv.approveBtn, tv.declineBtn), nil, nil, tv.pendTable.Object())
 	tv.reload()
 
 	top := container.NewVBox(wrapped(loc.T("coordinator.trust.help")), container.NewHBox(tv.addBtn, tv.removeBtn))
-	return container.NewVSplit(container.NewBorder(top, nil, nil, nil, fitted(tv.table, widths)), tv.pendBox)
+	return container.NewVSplit(container.NewBorder(top, nil, nil, nil, tv.table.Object()), tv.pendBox)
 }
 
 func (tv *trustView) cell(row, col int) string {
@@ -146,8 +145,8 @@ func (tv *trustView) reload() {
 	}
 	tv.items, tv.pending = items, pending
 	tv.sel, tv.selP = -1, -1
-	tv.table.UnselectAll()
-	tv.pendTable.UnselectAll()
+	tv.table.SelectData(-1)
+	tv.pendTable.SelectData(-1)
 	tv.removeBtn.Disable()
 	tv.approveBtn.Disable()
 	tv.declineBtn.Disable()

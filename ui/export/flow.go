@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"handlingsplan/ui/bridge"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -306,7 +308,7 @@ func (f *flow) run(path string) {
 			AppVersion: f.env.AppVersion,
 			Out:        path,
 			Progress: func(step string, frac float64) {
-				fyne.Do(func() {
+				bridge.Do(func() {
 					p.step.SetText(step)
 					p.bar.SetValue(frac)
 				})

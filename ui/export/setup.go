@@ -3,8 +3,9 @@ package export
 import (
 	"errors"
 	"strings"
-	"sync"
 	"time"
+
+	"handlingsplan/ui/bridge"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,7 +24,7 @@ const identityYears = 3
 type ui struct {
 	env Env
 	// wg counts background work (key generation, the export) so tests can wait for it.
-	wg *sync.WaitGroup
+	wg *bridge.Work
 	// Seams for the platform's file dialogs, replaced in tests.
 	chooseFolder func(start string, done func(dir string))
 	openFile     func(exts []string, done func(name string, data []byte))
@@ -33,7 +34,7 @@ type ui struct {
 }
 
 func newUI(env Env) *ui {
-	u := &ui{env: env, wg: &sync.WaitGroup{}, now: time.Now}
+	u := &ui{env: env, wg: &bridge.Work{}, now: time.Now}
 	u.chooseFolder = u.fyneChooseFolder
 	u.openFile = u.fyneOpenFile
 	u.saveFile = u.fyneSaveFile
@@ -45,12 +46,7 @@ func (u *ui) loc() *i18n.Localizer { return u.env.Loc }
 
 // background runs work off the UI goroutine and then, back on it, done.
 func (u *ui) background(work func(), done func()) {
-	u.wg.Add(1)
-	go func() {
-		defer u.wg.Done()
-		work()
-		fyne.Do(done)
-	}()
+	u.wg.Go(work, done)
 }
 
 // message shows a plain sentence with one button.

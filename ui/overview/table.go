@@ -2,8 +2,6 @@ package overview
 
 import (
 	"cmp"
-	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,19 +13,21 @@ import (
 	"handlingsplan/ui/widgets"
 )
 
-// Narrowest a column is squeezed to when the table does not fit: text columns keep a few
-// words, figure columns a short number, the first column (the board) its name mostly.
+// Narrowest a column is squeezed to when the table does not fit (pixels at the default text
+// size): text columns keep a few words, figure columns a short number, the first column (the
+// board) its name mostly.
 const (
 	minTextColumn    float32 = 90
 	minNumericColumn float32 = 56
 	minFirstColumn   float32 = 170
 )
 
-// column of a sortable table.
+// column of an overview table: its title, its width in pixels at the default text size, and
+// whether it holds figures (right-aligned, sorted by value).
 type column struct {
 	title   string
 	width   float32
-	numeric bool // right-aligned, sorted by value
+	numeric bool
 }
 
 // tcell is one cell: its text, the value numeric columns sort by, and, for a figure, the rows
@@ -44,245 +44,154 @@ type tcell struct {
 
 func text(s string) tcell { return tcell{text: s} }
 
-// sortTable is a table that sorts by any column (tap the header; again for the other way) in
-// the language's collation, filters on the text of its rows, and opens the rows behind a
-// figure when it is tapped. A total row stays last and is never filtered away.
+// sortTable is an overview table: the app's one table (widgets.Table) fed with rows of cells,
+// sorted by any column (tap the header; again for the other way) in the language's collation
+// or by value, filtered on the text of its rows, and opening the rows behind a figure when it
+// is tapped. A total row stays last and is never filtered away.
 type sortTable struct {
 	loc     *i18n.Localizer
 	cols    []column
 	rows    [][]tcell
 	total   []tcell // nil when there is none
-	shown   []int
-	sortCol int // −1: the order rows came in
-	desc    bool
-	query   string
 	onDrill func(title string, rows ov.Rows)
-
-	table  *widget.Table
-	fit    *widgets.FitLayout
-	filter *widget.Entry
-	count  *widget.Label
 	// onText shows the full text of a cell in the last column, which may be cut short.
 	onText func(title, text string)
+
+	table  *widgets.Table
+	filter *widget.Entry
+	count  *widget.Label
 }
 
 func newSortTable(loc *i18n.Localizer, cols []column, onDrill func(string, ov.Rows)) *sortTable {
-	t := &sortTable{loc: loc, cols: cols, sortCol: -1, onDrill: onDrill}
-	t.table = widget.NewTableWithHeaders(
-		func() (int, int) { return t.len(), len(t.cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) { t.update(id, o.(*widget.Label)) },
-	)
-	t.table.ShowHeaderColumn = false
-	t.table.StickyColumnCount = 1
-	t.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		return b
-	}
-	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		b := o.(*widget.Button)
-		if id.Col < 0 || id.Col >= len(t.cols) {
-			b.SetText("")
-			b.OnTapped = nil
-			return
-		}
-		title := t.cols[id.Col].title
-		if id.Col == t.sortCol {
-			if t.desc {
-				title += " ▼"
-			} else {
-				title += " ▲"
-			}
-		}
-		b.SetText(title)
-		col := id.Col
-		b.OnTapped = func() { t.sortBy(col) }
-	}
-	t.table.OnSelected = func(id widget.TableCellID) {
-		t.table.UnselectAll()
-		t.tap(id)
-	}
-	for i, c := range cols {
-		t.table.SetColumnWidth(i, c.width)
-	}
+	t := &sortTable{loc: loc, cols: cols, onDrill: onDrill}
+	t.table = widgets.NewTable(widgets.TableConfig{Columns: t.columns(), Count: t.len, Scroll: true, Lines: true})
 	t.filter = widget.NewEntry()
 	t.filter.SetPlaceHolder(loc.T("overview.filter"))
 	t.filter.ActionItem = widget.NewIcon(theme.SearchIcon())
-	t.filter.OnChanged = func(s string) {
-		t.query = s
-		t.apply()
-	}
+	t.filter.OnChanged = func(string) { t.apply() }
 	t.count = widget.NewLabel("")
 	return t
 }
 
 // object is the table with its filter field above it.
 func (t *sortTable) object() fyne.CanvasObject {
-	if t.fit == nil {
-		t.fit = widgets.NewFitLayout(t.table, t.fitColumns)
-	}
-	return container.NewBorder(container.NewBorder(nil, nil, nil, t.count, t.filter), nil, nil, nil,
-		container.New(t.fit, t.table))
+	return container.NewBorder(container.NewBorder(nil, nil, nil, t.count, t.filter), nil, nil, nil, t.table.Object())
 }
 
-// fitColumns are the declared column widths, the least each may be squeezed to (its title
-// stays whole: the header buttons do not cut their text) and which columns hold figures.
-func (t *sortTable) fitColumns() []widgets.FitColumn {
-	cols := make([]widgets.FitColumn, len(t.cols))
-	// The title's width, the sort arrow and the button's padding.
-	extra := fyne.MeasureText(" ▼", theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 4*theme.InnerPadding()
-	for i, c := range t.cols {
+// columns are the table's columns: the declared widths, the least each may be squeezed to
+// (its title stays whole) and what a tap on a cell does.
+func (t *sortTable) columns() []widgets.Column {
+	out := make([]widgets.Column, len(t.cols))
+	// The sort arrow and the title's padding beside the title's width.
+	extra := theme.IconInlineSize() + 2*theme.InnerPadding()
+	for ci, c := range t.cols {
 		floor := minTextColumn
 		switch {
-		case i == 0:
+		case ci == 0:
 			floor = minFirstColumn
 		case c.numeric:
 			floor = minNumericColumn
 		}
 		floor = max(floor, fyne.MeasureText(c.title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width+extra)
-		cols[i] = widgets.FitColumn{Width: c.width, Floor: min(c.width, floor), Numeric: c.numeric}
+		col := widgets.Column{Title: c.title, Width: widgets.Px(c.width), Min: widgets.Px(min(c.width, floor)), Numeric: c.numeric,
+			Text:  func(i int) string { return t.cell(i, ci).text },
+			Style: func(i int) widgets.CellStyle { return t.style(i, ci) },
+			Tap:   func(i int) func() { return t.tap(i, ci) }}
+		if c.numeric {
+			col.Align = fyne.TextAlignTrailing
+			col.Less = func(a, b int) bool { return cmp.Less(t.cell(a, ci).num, t.cell(b, ci).num) }
+		} else {
+			col.Less = func(a, b int) bool { return t.loc.Compare(t.cell(a, ci).text, t.cell(b, ci).text) < 0 }
+		}
+		out[ci] = col
 	}
-	return cols
+	return out
 }
 
-// setCols replaces the columns (tables whose columns follow the data) and fits them again.
+// setCols replaces the columns (tables whose columns follow the data).
 func (t *sortTable) setCols(cols []column) {
 	t.cols = cols
-	for i, c := range cols {
-		t.table.SetColumnWidth(i, c.width)
-	}
-	if t.fit != nil {
-		t.fit.Refit()
-	}
+	t.table.SetColumns(t.columns())
 }
 
 // setRows replaces the rows and keeps the sort and the filter.
 func (t *sortTable) setRows(rows [][]tcell, total []tcell) {
 	t.rows, t.total = rows, total
+	pinned := 0
+	if total != nil {
+		pinned = 1
+	}
+	t.table.SetPinned(pinned)
 	t.apply()
 }
 
-func (t *sortTable) len() int {
-	n := len(t.shown)
-	if t.total != nil {
-		n++
+// apply filters the rows and shows how many the filter lets through.
+func (t *sortTable) apply() {
+	shown := t.table.SetFilter(t.filter.Text)
+	if t.filter.Text != "" {
+		t.count.SetText(t.loc.Tf("overview.filter_count", "Shown", shown, "Count", len(t.rows)))
+	} else {
+		t.count.SetText("")
 	}
-	return n
 }
 
-func (t *sortTable) rowAt(i int) []tcell {
-	if i < len(t.shown) {
-		return t.rows[t.shown[i]]
+// sortBy sorts by column col, as a tap on its title does.
+func (t *sortTable) sortBy(col int) { t.table.SortBy(col) }
+
+// len is the number of data rows: the rows, then the total.
+func (t *sortTable) len() int {
+	if t.total != nil {
+		return len(t.rows) + 1
+	}
+	return len(t.rows)
+}
+
+func (t *sortTable) row(i int) []tcell {
+	if i < len(t.rows) {
+		return t.rows[i]
 	}
 	return t.total
 }
 
-func (t *sortTable) update(id widget.TableCellID, l *widget.Label) {
-	if id.Row < 0 || id.Row >= t.len() || id.Col >= len(t.cols) {
-		l.SetText("")
-		return
-	}
-	r := t.rowAt(id.Row)
-	var c tcell
-	if id.Col < len(r) {
-		c = r[id.Col]
-	}
-	l.Alignment = fyne.TextAlignLeading
-	if t.cols[id.Col].numeric {
-		l.Alignment = fyne.TextAlignTrailing
-	}
-	l.TextStyle = fyne.TextStyle{Bold: c.bold || t.total != nil && id.Row == len(t.shown)}
-	switch {
-	case c.warn:
-		l.Importance = widget.DangerImportance
-	case c.drill != nil || c.action != nil:
-		l.Importance = widget.HighImportance // a link: tap to see the rows behind it
-	default:
-		l.Importance = widget.MediumImportance
-	}
-	l.SetText(c.text)
-}
-
-func (t *sortTable) tap(id widget.TableCellID) {
-	if id.Row < 0 || id.Row >= t.len() {
-		return
-	}
-	r := t.rowAt(id.Row)
-	if id.Col < 0 || id.Col >= len(r) {
-		return
-	}
-	c := r[id.Col]
-	switch {
-	case c.action != nil:
-		c.action()
-	case c.drill != nil && t.onDrill != nil:
-		title, rows := c.drill()
-		t.onDrill(title, rows)
-	case id.Col == len(t.cols)-1 && c.text != "" && t.onText != nil:
-		t.onText(t.cols[id.Col].title, c.text)
-	}
-}
-
-func (t *sortTable) sortBy(col int) {
-	if t.sortCol == col {
-		t.desc = !t.desc
-	} else {
-		t.sortCol, t.desc = col, false
-	}
-	t.apply()
-}
-
-// apply filters and sorts the rows and redraws.
-func (t *sortTable) apply() {
-	q := strings.ToLower(strings.TrimSpace(t.query))
-	t.shown = t.shown[:0]
-	for i, r := range t.rows {
-		if q == "" || matches(r, q) {
-			t.shown = append(t.shown, i)
-		}
-	}
-	if c := t.sortCol; c >= 0 && c < len(t.cols) {
-		numeric := t.cols[c].numeric
-		slices.SortStableFunc(t.shown, func(a, b int) int {
-			ca, cb := cellAt(t.rows[a], c), cellAt(t.rows[b], c)
-			var r int
-			if numeric {
-				r = cmp.Compare(ca.num, cb.num)
-			} else {
-				r = t.loc.Compare(ca.text, cb.text)
-			}
-			if t.desc {
-				r = -r
-			}
-			return r
-		})
-	}
-	if q != "" {
-		t.count.SetText(t.loc.Tf("overview.filter_count", "Shown", len(t.shown), "Count", len(t.rows)))
-	} else {
-		t.count.SetText("")
-	}
-	t.table.Refresh()
-}
-
-func cellAt(r []tcell, c int) tcell {
-	if c < len(r) {
+func (t *sortTable) cell(i, c int) tcell {
+	if r := t.row(i); c < len(r) {
 		return r[c]
 	}
 	return tcell{}
 }
 
-func matches(r []tcell, q string) bool {
-	for _, c := range r {
-		if strings.Contains(strings.ToLower(c.text), q) {
-			return true
-		}
+func (t *sortTable) style(i, c int) widgets.CellStyle {
+	x := t.cell(i, c)
+	st := widgets.CellStyle{Bold: x.bold || i >= len(t.rows)}
+	switch {
+	case x.warn:
+		st.Importance = widget.DangerImportance
+	case x.drill != nil || x.action != nil:
+		st.Importance = widget.HighImportance // a link: tap to see the rows behind it
 	}
-	return false
+	return st
 }
+
+// tap is what a tap on data row i's cell of column c does: its action, the rows behind its
+// figure, or the full text of the last column; nil when none.
+func (t *sortTable) tap(i, c int) func() {
+	x := t.cell(i, c)
+	switch {
+	case x.action != nil:
+		return x.action
+	case x.drill != nil && t.onDrill != nil:
+		return func() {
+			title, rows := x.drill()
+			t.onDrill(title, rows)
+		}
+	case c == len(t.cols)-1 && x.text != "" && t.onText != nil:
+		return func() { t.onText(t.cols[c].title, x.text) }
+	}
+	return nil
+}
+
+// tapCell taps the cell of view row v (as shown, top to bottom), column c.
+func (t *sortTable) tapCell(v, c int) { t.table.TapCell(v, c) }
+
+// shown is the number of rows the filter lets through, the total not counted.
+func (t *sortTable) shown() int { return t.table.Shown() }

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app/coorddemo"
 	"handlingsplan/app/exports"
@@ -113,7 +112,7 @@ func TestBuildShowsNewestYear(t *testing.T) {
 func TestDrillDown(t *testing.T) {
 	v, _ := newView(t, i18n.Swedish)
 	tab := v.res
-	total := len(tab.table.shown) // the total row comes after the shown rows
+	total := tab.table.shown() // the total row comes after the shown rows
 	tests := []struct {
 		name string
 		col  int
@@ -127,7 +126,7 @@ func TestDrillDown(t *testing.T) {
 	}
 	for _, tc := range tests {
 		v.lastDrill = nil
-		tab.table.table.OnSelected(widget.TableCellID{Row: total, Col: tc.col})
+		tab.table.tapCell(total, tc.col)
 		if v.lastDrill == nil {
 			t.Fatalf("%s: tapping the figure showed nothing", tc.name)
 		}
@@ -154,7 +153,7 @@ func TestDrillDown(t *testing.T) {
 	// Register figures list their systems.
 	v.lastDrill = nil
 	gapsCol := slices.IndexFunc(v.reg.table.cols, func(c column) bool { return c.title == v.loc.T("overview.col.gaps") })
-	v.reg.table.table.OnSelected(widget.TableCellID{Row: len(v.reg.table.shown), Col: gapsCol})
+	v.reg.table.tapCell(v.reg.table.shown(), gapsCol)
 	if v.lastDrill == nil || len(v.lastDrill.rows.Systems) != v.o.Register.Total.Gaps {
 		t.Errorf("gaps drill-down: %+v", v.lastDrill)
 	}
@@ -310,7 +309,7 @@ func TestScreenshots(t *testing.T) {
 		v.tabs.SelectIndex(1)
 		v.res.sel.SetSelected(v.loc.T(ov.MetricHours.Key()))
 		shot("resources-hours")
-		v.res.table.table.OnSelected(widget.TableCellID{Row: len(v.res.table.shown), Col: 3})
+		v.res.table.tapCell(v.res.table.shown(), 3)
 		shot("drill")
 		for _, o := range w.Canvas().Overlays().List() {
 			w.Canvas().Overlays().Remove(o)
@@ -326,9 +325,9 @@ func TestScreenshots(t *testing.T) {
 // texts returns the text of the shown rows, the total row last.
 func (t *sortTable) texts() [][]string {
 	var out [][]string
-	for i := range t.len() {
+	for _, i := range t.table.Order() {
 		var row []string
-		for _, c := range t.rowAt(i) {
+		for _, c := range t.row(i) {
 			row = append(row, c.text)
 		}
 		out = append(out, row)

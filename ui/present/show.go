@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"time"
 
+	"handlingsplan/ui/bridge"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -65,7 +67,7 @@ type Show struct {
 	layout    *slideLayout
 	cover     *canvas.Rectangle
 	clockText *canvas.Text
-	stop      chan struct{}
+	stopClock func() // stops the clock's ticks; nil when it does not run
 
 	saved struct {
 		content    fyne.CanvasObject
@@ -139,8 +141,8 @@ func (s *Show) Stop() {
 		return
 	}
 	s.ended = true
-	if s.stop != nil {
-		close(s.stop)
+	if s.stopClock != nil {
+		s.stopClock()
 	}
 	w := s.env.Window
 	c := w.Canvas()
@@ -226,19 +228,7 @@ func (s *Show) startClock() {
 	if every == 0 {
 		every = time.Second
 	}
-	s.stop = make(chan struct{})
-	go func(stop <-chan struct{}) {
-		t := time.NewTicker(every)
-		defer t.Stop()
-		for {
-			select {
-			case <-t.C:
-				fyne.Do(s.updateClock)
-			case <-stop:
-				return
-			}
-		}
-	}(s.stop)
+	s.stopClock = bridge.Every(every, s.updateClock)
 }
 
 func (s *Show) setBlank(b Blank) {

@@ -352,7 +352,7 @@ func TestSnapshotStaysFrozenAfterAnEdit(t *testing.T) {
 	}
 
 	first := d.Activities[0]
-	if _, err := st.SetField("activity", first.ID, "title", "Ändrad under mötet"); err != nil {
+	if _, err := st.SetField(domain.FieldActivityTitle, first.ID, "Ändrad under mötet"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.AddActivity(id, domain.Activity{Title: "Tillagd under mötet", Goals: []int{1}, Priority: domain.PriorityLow}); err != nil {

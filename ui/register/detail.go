@@ -13,7 +13,8 @@ import (
 )
 
 // levelFields are the classification aspects in KLASSA's order: K, R, T, S.
-var levelFields = [4]string{"confidentiality", "integrity", "availability", "traceability"}
+var levelFields = [4]domain.Field{domain.FieldSystemConfidentiality, domain.FieldSystemIntegrity, domain.FieldSystemAvailability,
+	domain.FieldSystemTraceability}
 
 // securityPlans are the security plan answers in the order the form offers them.
 var securityPlans = []domain.SecurityPlanLevel{domain.SecurityPlanNone, domain.SecurityPlanBase, domain.SecurityPlanDeepened}
@@ -55,17 +56,17 @@ func newDetail(v *View) *detail {
 	// Three columns under the table: what the system is; its classification and whether it
 	// meets the baseline; its plans.
 	about := d.f.grid()
-	d.name = d.textField("name", false)
+	d.name = d.textField(domain.FieldSystemName, false)
 	d.name.OnChanged = d.onName
 	d.f.add(about, loc.T("register.field.name"), "name", d.name)
-	d.owner = d.textField("owner", false)
+	d.owner = d.textField(domain.FieldSystemOwner, false)
 	d.owner.SetPlaceHolder(loc.T("register.owner_hint"))
 	d.f.add(about, loc.T("register.field.owner"), "owner", d.owner)
-	d.description = d.textField("description", true)
+	d.description = d.textField(domain.FieldSystemDescription, true)
 	d.description.SetMinRowsVisible(2)
 	d.description.SetPlaceHolder(loc.T("register.description_hint"))
 	d.f.add(about, loc.T("register.field.description"), "description", d.description)
-	d.sensitive = widget.NewCheck(loc.T("register.sensitive_check"), func(on bool) { d.set("sensitive", on) })
+	d.sensitive = widget.NewCheck(loc.T("register.sensitive_check"), func(on bool) { d.set(domain.FieldSystemSensitive, on) })
 	d.focusables["sensitive"] = d.sensitive
 	d.f.add(about, loc.T("register.field.sensitive"), "sensitive", container.NewVBox(d.sensitive, caption(loc.T("register.sensitive_help"))))
 
@@ -84,15 +85,15 @@ func newDetail(v *View) *detail {
 			}
 		}
 		d.levels[i] = s
-		d.focusables[field] = s
-		d.f.add(class, loc.T("register.field."+field), field, s)
+		d.focusables[field.Name()] = s
+		d.f.add(class, loc.T("register.field."+field.Name()), field.Name(), s)
 	}
 	d.highest = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.f.add(class, loc.T("register.field.highest"), "", d.highest)
-	d.classifiedAt = d.dateField("classified_at")
+	d.classifiedAt = d.dateField(domain.FieldSystemClassifiedAt)
 	d.f.add(class, loc.T("register.field.classified_at"), "classified_at", d.classifiedAt)
 
-	d.baseline = widget.NewCheck(loc.T("register.baseline_check"), func(on bool) { d.set("baseline_met", on) })
+	d.baseline = widget.NewCheck(loc.T("register.baseline_check"), func(on bool) { d.set(domain.FieldSystemBaselineMet, on) })
 	d.focusables["baseline_met"] = d.baseline
 	d.f.add(class, loc.T("register.field.baseline"), "baseline_met", container.NewVBox(d.baseline, caption(loc.T("register.baseline_help"))))
 
@@ -103,18 +104,18 @@ func newDetail(v *View) *detail {
 	}
 	d.secPlan = widget.NewSelect(planLabels, func(string) {
 		if n := d.secPlan.SelectedIndex(); n >= 0 {
-			d.set("security_plan", string(securityPlans[n]))
+			d.set(domain.FieldSystemSecurityPlan, string(securityPlans[n]))
 		}
 	})
 	d.focusables["security_plan"] = d.secPlan
 	d.f.add(prot, loc.T("register.field.security_plan"), "security_plan", d.secPlan)
-	d.secPlanAt = d.dateField("security_plan_at")
+	d.secPlanAt = d.dateField(domain.FieldSystemSecurityPlanAt)
 	d.f.add(prot, loc.T("register.field.security_plan_at"), "security_plan_at", d.secPlanAt)
-	d.riskAt = d.dateField("risk_analysis_at")
+	d.riskAt = d.dateField(domain.FieldSystemRiskAnalysisAt)
 	d.f.add(prot, loc.T("register.field.risk_analysis_at"), "risk_analysis_at", d.riskAt)
-	d.continuityAt = d.dateField("continuity_at")
+	d.continuityAt = d.dateField(domain.FieldSystemContinuityAt)
 	d.f.add(prot, loc.T("register.field.continuity_at"), "continuity_at", d.continuityAt)
-	d.recoveryAt = d.dateField("recovery_at")
+	d.recoveryAt = d.dateField(domain.FieldSystemRecoveryAt)
 	d.f.add(prot, loc.T("register.field.recovery_at"), "recovery_at", d.recoveryAt)
 
 	d.work = newWorkStrip(v)
@@ -128,7 +129,7 @@ func newDetail(v *View) *detail {
 }
 
 // set stores a choice at once.
-func (d *detail) set(field string, value any) {
+func (d *detail) set(field domain.Field, value any) {
 	if d.id != 0 {
 		d.v.change(edit{id: d.id, field: field, value: value}, true)
 	}
@@ -136,7 +137,7 @@ func (d *detail) set(field string, value any) {
 
 // textField is a text input for field; typing is saved when it pauses, on Enter and when the
 // focus leaves.
-func (d *detail) textField(field string, multiLine bool) *widgets.TextEntry {
+func (d *detail) textField(field domain.Field, multiLine bool) *widgets.TextEntry {
 	e := widgets.NewTextEntry(d.v.keys(), multiLine)
 	e.OnChanged = func(s string) {
 		if d.id != 0 {
@@ -147,7 +148,7 @@ func (d *detail) textField(field string, multiLine bool) *widgets.TextEntry {
 	if !multiLine {
 		e.OnSubmitted = func(string) { d.v.flush() }
 	}
-	d.focusables[field] = e
+	d.focusables[field.Name()] = e
 	return e
 }
 
@@ -165,7 +166,7 @@ func (d *detail) onName(s string) {
 		d.local["name"] = (&domain.Problem{Key: "err.duplicate_system"}).Text(v.loc)
 	default:
 		delete(d.local, "name")
-		v.change(edit{id: d.id, field: "name", value: s}, false)
+		v.change(edit{id: d.id, field: domain.FieldSystemName, value: s}, false)
 		return
 	}
 	d.keepStoredName()
@@ -178,7 +179,7 @@ func (d *detail) onName(s string) {
 func (d *detail) keepStoredName() {
 	v := d.v
 	before := v.undo.Queued()
-	v.undo.Drop(func(e edit) bool { return e.id == d.id && e.field == "name" })
+	v.undo.Drop(func(e edit) bool { return e.id == d.id && e.field == domain.FieldSystemName })
 	if v.undo.Queued() == before {
 		return
 	}
@@ -206,7 +207,7 @@ func (d *detail) nameTaken(s string) bool {
 
 // dateField is a date input (typed or picked in the calendar); a complete date is saved at
 // once, a cleared one when the field loses the focus.
-func (d *detail) dateField(field string) *widgets.DateEntry {
+func (d *detail) dateField(field domain.Field) *widgets.DateEntry {
 	e := widgets.NewDateEntry(d.v.keys())
 	e.OnChanged = func(t *time.Time) {
 		if d.id == 0 {
@@ -219,7 +220,7 @@ func (d *detail) dateField(field string) *widgets.DateEntry {
 		d.v.change(edit{id: d.id, field: field, value: dateOnly(*t)}, true)
 	}
 	e.OnBlur = func() { d.v.flush() }
-	d.focusables[field] = e
+	d.focusables[field.Name()] = e
 	return e
 }
 

@@ -19,12 +19,12 @@ import (
 // field: string, int64, bool or time.Time.
 type edit struct {
 	id    int64
-	field string
+	field domain.Field
 	value any
 }
 
 // Key names the field of the system the edit changes (a newer edit of it replaces a pending one).
-func (e edit) Key() string { return fmt.Sprintf("%d/%s", e.id, e.field) }
+func (e edit) Key() string { return fmt.Sprintf("%d/%s", e.id, e.field.Name()) }
 
 // where is what an undoable operation of the register remembers, so that undo and redo can
 // show the change: the system and the field ("" for a whole row added or deleted). The
@@ -32,78 +32,6 @@ func (e edit) Key() string { return fmt.Sprintf("%d/%s", e.id, e.field) }
 type where struct {
 	id    int64
 	field string
-}
-
-// fieldPtr points at a field of x by its SetField name; nil for an unknown field.
-func fieldPtr(x *domain.System, field string) any {
-	switch field {
-	case "name":
-		return &x.Name
-	case "description":
-		return &x.Description
-	case "owner":
-		return &x.Owner
-	case "confidentiality":
-		return &x.Confidentiality
-	case "integrity":
-		return &x.Integrity
-	case "availability":
-		return &x.Availability
-	case "traceability":
-		return &x.Traceability
-	case "baseline_met":
-		return &x.BaselineMet
-	case "security_plan":
-		return &x.SecurityPlan
-	case "security_plan_at":
-		return &x.SecurityPlanAt
-	case "risk_analysis_at":
-		return &x.RiskAnalysisAt
-	case "continuity_at":
-		return &x.ContinuityAt
-	case "recovery_at":
-		return &x.RecoveryAt
-	case "classified_at":
-		return &x.ClassifiedAt
-	case "sensitive":
-		return &x.Sensitive
-	}
-	return nil
-}
-
-// get reads a field through its pointer, in the type SetField takes.
-func get(p any) any {
-	switch x := p.(type) {
-	case *string:
-		return *x
-	case *int:
-		return int64(*x)
-	case *bool:
-		return *x
-	case *domain.SecurityPlanLevel:
-		return string(*x)
-	case *time.Time:
-		return *x
-	}
-	return nil
-}
-
-// set writes v (in the type SetField takes) through the field's pointer.
-func set(p, v any) {
-	switch x := p.(type) {
-	case *string:
-		*x, _ = v.(string)
-	case *int:
-		n, _ := v.(int64)
-		*x = int(n)
-	case *bool:
-		*x, _ = v.(bool)
-	case *domain.SecurityPlanLevel:
-		s, _ := v.(string)
-		*x = domain.SecurityPlanLevel(s)
-	case *time.Time:
-		*x, _ = v.(time.Time)
-	}
 }
 
 // same compares two field values as the store would store them.
@@ -123,14 +51,14 @@ func (v *View) change(e edit, now bool) {
 	if i < 0 {
 		return
 	}
-	p := fieldPtr(&v.rows[i], e.field)
-	if p == nil || same(get(p), e.value) {
+	cur, ok := e.field.Value(&v.rows[i])
+	if !ok || same(cur, e.value) {
 		if now {
 			v.flush()
 		}
 		return
 	}
-	set(p, e.value)
+	e.field.SetValue(&v.rows[i], e.value)
 	v.undo.Put(e, now)
 	v.validated()
 }
@@ -144,12 +72,12 @@ func (v *View) flush() error { return v.undo.Flush() }
 func (v *View) initUndo() {
 	v.undo.Delay = max(v.delay, 0)
 	v.undo.Write = func(e edit) (edit, bool, error) {
-		old, err := v.store.SetField("system", e.id, e.field, e.value)
+		old, err := v.store.SetField(e.field, e.id, e.value)
 		back := e
 		back.value = old
 		return back, err == nil && !same(old, e.value), err
 	}
-	v.undo.Where = func(e edit) where { return where{id: e.id, field: e.field} }
+	v.undo.Where = func(e edit) where { return where{id: e.id, field: e.field.Name()} }
 	v.undo.Refused = func(err error) {
 		v.report(err)
 		v.reload(v.selID)

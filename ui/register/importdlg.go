@@ -210,9 +210,14 @@ func undoImport(v *View, before, after []domain.System) error {
 			if f == "name" && was.Name == x.Name {
 				continue
 			}
-			a, b := ri.Value(was, f), ri.Value(x, f)
+			field, ok := domain.FieldNamed("system", string(f))
+			if !ok {
+				continue
+			}
+			a, _ := field.Value(&was)
+			b, _ := field.Value(&x)
 			if !same(a, b) {
-				if _, err := v.store.SetField("system", x.ID, string(f), a); err != nil {
+				if _, err := v.store.SetField(field, x.ID, a); err != nil {
 					return err
 				}
 			}

@@ -164,7 +164,8 @@ func (v *View) Build() fyne.CanvasObject {
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(v.addBtn, v.dupBtn, v.delBtn), v.importBtn,
 		container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding(), 0), v.info))
 
-	v.table = widgets.NewTable(nil, v.columns(), func() int { return len(v.rows) }, v.mark, v.onSelect)
+	v.table = widgets.NewTable(widgets.TableConfig{Columns: v.columns(), Count: func() int { return len(v.rows) },
+		Mark: v.mark, OnSelect: v.onSelect})
 	v.form = newDetail(v)
 	v.emptyMsg = widgets.Wrapped("")
 	v.empty = container.NewPadded(v.emptyMsg)

@@ -211,6 +211,12 @@ func TestAddAndFillSystem(t *testing.T) {
 	}
 }
 
+// systemValue is f's value in row x.
+func systemValue(f domain.Field, x *domain.System) any {
+	v, _ := f.Value(x)
+	return v
+}
+
 // Every field the form edits reaches the store in the type SetField wants, and undo puts the
 // old value back.
 func TestEveryFieldSavedAndUndone(t *testing.T) {
@@ -225,32 +231,32 @@ func TestEveryFieldSavedAndUndone(t *testing.T) {
 		return func(x domain.System) any { return !get(x) }
 	}
 	tests := []struct {
-		field string
+		field domain.Field
 		value func(before domain.System) any
 		got   func(domain.System) any
 	}{
-		{"name", val("Schemasystem"), func(x domain.System) any { return x.Name }},
-		{"description", val("Scheman"), func(x domain.System) any { return x.Description }},
-		{"owner", val("Rektor"), func(x domain.System) any { return x.Owner }},
-		{"confidentiality", val(int64(4)), func(x domain.System) any { return int64(x.Confidentiality) }},
-		{"integrity", val(int64(0)), func(x domain.System) any { return int64(x.Integrity) }},
-		{"availability", val(int64(-1)), func(x domain.System) any { return int64(x.Availability) }},
-		{"traceability", val(int64(3)), func(x domain.System) any { return int64(x.Traceability) }},
-		{"baseline_met", flip(func(x domain.System) bool { return x.BaselineMet }), func(x domain.System) any { return x.BaselineMet }},
-		{"security_plan", func(x domain.System) any {
+		{domain.FieldSystemName, val("Schemasystem"), func(x domain.System) any { return x.Name }},
+		{domain.FieldSystemDescription, val("Scheman"), func(x domain.System) any { return x.Description }},
+		{domain.FieldSystemOwner, val("Rektor"), func(x domain.System) any { return x.Owner }},
+		{domain.FieldSystemConfidentiality, val(int64(4)), func(x domain.System) any { return int64(x.Confidentiality) }},
+		{domain.FieldSystemIntegrity, val(int64(0)), func(x domain.System) any { return int64(x.Integrity) }},
+		{domain.FieldSystemAvailability, val(int64(-1)), func(x domain.System) any { return int64(x.Availability) }},
+		{domain.FieldSystemTraceability, val(int64(3)), func(x domain.System) any { return int64(x.Traceability) }},
+		{domain.FieldSystemBaselineMet, flip(func(x domain.System) bool { return x.BaselineMet }), func(x domain.System) any { return x.BaselineMet }},
+		{domain.FieldSystemSecurityPlan, func(x domain.System) any {
 			if x.SecurityPlan == domain.SecurityPlanDeepened {
 				return "none"
 			}
 			return "deepened"
 		}, func(x domain.System) any { return string(x.SecurityPlan) }},
-		{"security_plan_at", val(day), func(x domain.System) any { return x.SecurityPlanAt }},
-		{"risk_analysis_at", val(day.AddDate(0, 1, 0)), func(x domain.System) any { return x.RiskAnalysisAt }},
-		{"continuity_at", val(day.AddDate(0, 2, 0)), func(x domain.System) any { return x.ContinuityAt }},
-		{"recovery_at", val(day.AddDate(0, 3, 0)), func(x domain.System) any { return x.RecoveryAt }},
-		{"sensitive", flip(func(x domain.System) bool { return x.Sensitive }), func(x domain.System) any { return x.Sensitive }},
+		{domain.FieldSystemSecurityPlanAt, val(day), func(x domain.System) any { return x.SecurityPlanAt }},
+		{domain.FieldSystemRiskAnalysisAt, val(day.AddDate(0, 1, 0)), func(x domain.System) any { return x.RiskAnalysisAt }},
+		{domain.FieldSystemContinuityAt, val(day.AddDate(0, 2, 0)), func(x domain.System) any { return x.ContinuityAt }},
+		{domain.FieldSystemRecoveryAt, val(day.AddDate(0, 3, 0)), func(x domain.System) any { return x.RecoveryAt }},
+		{domain.FieldSystemSensitive, flip(func(x domain.System) bool { return x.Sensitive }), func(x domain.System) any { return x.Sensitive }},
 	}
 	for _, tc := range tests {
-		t.Run(tc.field, func(t *testing.T) {
+		t.Run(tc.field.Name(), func(t *testing.T) {
 			before, _ := stored(t, s, board, x.ID)
 			value := tc.value(before)
 			if same(tc.got(before), value) {
@@ -266,7 +272,7 @@ func TestEveryFieldSavedAndUndone(t *testing.T) {
 			if !same(tc.got(undone), tc.got(before)) {
 				t.Errorf("after undo %v, want %v", tc.got(undone), tc.got(before))
 			}
-			if i := v.index(x.ID); i < 0 || !same(get(fieldPtr(&v.rows[i], tc.field)), tc.got(before)) {
+			if i := v.index(x.ID); i < 0 || !same(systemValue(tc.field, &v.rows[i]), tc.got(before)) {
 				t.Errorf("after undo the view holds another value than the store")
 			}
 		})
@@ -363,15 +369,15 @@ func TestFocus(t *testing.T) {
 	// Elevhälsans journalsystem is level 4: without a deepened plan and a risk analysis it has
 	// two warnings.
 	x := byName(t, v, "Elevhälsans journalsystem")
-	if _, err := s.SetField("system", x.ID, "risk_analysis_at", time.Time{}); err != nil {
+	if _, err := s.SetField(domain.FieldSystemRiskAnalysisAt, x.ID, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetField("system", x.ID, "security_plan", "base"); err != nil {
+	if _, err := s.SetField(domain.FieldSystemSecurityPlan, x.ID, "base"); err != nil {
 		t.Fatal(err)
 	}
 	ok := byName(t, v, "Schemaläggningssystem")
 	for _, id := range []int64{x.ID, ok.ID} {
-		if _, err := s.SetField("system", id, "classified_at", time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		if _, err := s.SetField(domain.FieldSystemClassifiedAt, id, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 			t.Fatal(err)
 		}
 	}

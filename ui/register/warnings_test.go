@@ -21,7 +21,7 @@ func TestAddActivityFromWarning(t *testing.T) {
 	board := boardID(t, s)
 	v, _ := open(t, s, board, i18n.Swedish)
 	x := byName(t, v, "Elevhälsans journalsystem")
-	if _, err := s.SetField("system", x.ID, "risk_analysis_at", time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC)); err != nil {
+	if _, err := s.SetField(domain.FieldSystemRiskAnalysisAt, x.ID, time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	v.reload(x.ID)

@@ -3,56 +3,95 @@ package widgets
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
-// Column is one column of a Table (all fields) or of a ColumnsLayout (only Weight and Min).
+// Column is one column of a Table (all fields) or of a ColumnsLayout (only the widths).
 type Column struct {
-	Title  string
-	Weight float32 // share of the width left after every column has its minimum
-	Min    float32 // minimum width, in multiples of the theme's text size
-	Align  fyne.TextAlign
-	Text   func(i int) string  // the cell of data row i
-	Less   func(a, b int) bool // sort order of data rows a and b; nil: the column does not sort
+	Title string
+	// Widths, in multiples of the theme's text size. Min is the narrowest the column is
+	// squeezed to; Width is what it takes when there is room (0: Min). The room left over is
+	// shared by Weight, or taken by the last column when no column has weight.
+	Min, Width, Weight float32
+	// Numeric columns hold figures: when the table does not fit they give way only after the
+	// text columns are at their Min (see FitWidths).
+	Numeric bool
+	Align   fyne.TextAlign
+	Text    func(i int) string  // the cell of data row i
+	Less    func(a, b int) bool // sort order of data rows a and b; nil: the column does not sort
+	// Style is how data row i's cell looks (nil: plain).
+	Style func(i int) CellStyle
+	// Tap, when set, makes the column's cells links: a tap on data row i's cell runs Tap(i)'s
+	// action, or chooses the row as a tap elsewhere would when Tap(i) is nil.
+	Tap func(i int) func()
 }
 
-// ColumnsLayout places a row's mark icon and cells: every column gets its minimum width, the
-// rest is shared by weight. A header and its rows use the same one, so they line up.
+// defaultTextSize is Fyne's default text size, which widths declared in pixels assume.
+const defaultTextSize = 14
+
+// Px is a width given in pixels at Fyne's default text size, as the text-size multiples a
+// Column takes (so it grows with the user's text size).
+func Px(px float32) float32 { return px / defaultTextSize }
+
+// CellStyle is how one cell looks: its colour (the label's importance) and weight.
+type CellStyle struct {
+	Importance widget.Importance
+	Bold       bool
+}
+
+// ColumnsLayout places a row's mark icon and cells: every column gets its width as FitWidths
+// spreads it. A header and its rows use the same one, so they line up.
 type ColumnsLayout struct {
 	Columns []Column
 	// NoIcon leaves out the mark column: the objects are the cells only.
 	NoIcon bool
 	// Soft columns shrink below their minimum (cells truncate with an ellipsis) rather than
-	// make the window wider than the screen, e.g. at a large Fyne scale.
+	// make the window wider than the screen, e.g. at a large Fyne scale. Without it the
+	// minimum width is every column's Min: put the rows in a horizontal scroll.
 	Soft bool
+	// Lines are the objects after the cells: one per column but the last, each put as a
+	// vertical line at the column's right edge (lines between the columns of a grid).
+	Lines bool
+}
+
+func (l *ColumnsLayout) icon() float32 {
+	if l.NoIcon {
+		return 0
+	}
+	return theme.IconInlineSize() + theme.Padding()
+}
+
+// fit are the columns' widths for FitWidths, in pixels.
+func (l *ColumnsLayout) fit() []FitColumn {
+	text := theme.TextSize()
+	out := make([]FitColumn, len(l.Columns))
+	for i, c := range l.Columns {
+		floor := c.Min
+		if floor == 0 {
+			floor = c.Width
+		}
+		out[i] = FitColumn{Width: max(c.Width, c.Min) * text, Floor: floor * text, Weight: c.Weight, Numeric: c.Numeric}
+	}
+	return out
 }
 
 // widths are the widths of the mark column and of every column at a total width.
 func (l *ColumnsLayout) widths(width float32) []float32 {
-	text := theme.TextSize()
-	out := make([]float32, len(l.Columns)+1)
-	if !l.NoIcon {
-		out[0] = theme.IconInlineSize() + theme.Padding()
-	}
-	free := width - out[0]
-	var weights float32
-	for i, c := range l.Columns {
-		w := c.Min * text
-		out[i+1] = w
-		free -= w
-		weights += c.Weight
-	}
-	switch {
-	case free > 0 && weights > 0:
-		for i, c := range l.Columns {
-			out[i+1] += free * c.Weight / weights
+	icon := l.icon()
+	avail := width - icon
+	cols := FitWidths(l.fit(), avail)
+	if l.Soft && avail > 0 {
+		var sum float32
+		for _, w := range cols {
+			sum += w
 		}
-	case free < 0 && l.Soft && width > 0:
-		f := (width - out[0]) / (width - out[0] - free)
-		for i := range l.Columns {
-			out[i+1] *= max(f, 0)
+		if sum > avail {
+			for i := range cols {
+				cols[i] *= avail / sum
+			}
 		}
 	}
-	return out
+	return append([]float32{icon}, cols...)
 }
 
 // Layout places the mark icon (unless NoIcon) and the cells side by side, centred vertically.
@@ -62,6 +101,7 @@ func (l *ColumnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		ws = ws[1:]
 	}
 	x := float32(0)
+	var edges []float32
 	for i, o := range objs {
 		if i >= len(ws) {
 			break
@@ -73,19 +113,35 @@ func (l *ColumnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(fyne.NewSize(ws[i], h))
 		o.Move(fyne.NewPos(x, (size.Height-h)/2))
 		x += ws[i]
+		edges = append(edges, x)
+	}
+	if !l.Lines || len(objs) <= len(ws) {
+		return
+	}
+	first := 0 // the edge after the first column
+	if !l.NoIcon {
+		first = 1
+	}
+	thick := theme.SeparatorThicknessSize()
+	for k, o := range objs[len(ws):] {
+		if e := first + k; e < len(edges) {
+			o.Resize(fyne.NewSize(thick, size.Height))
+			o.Move(fyne.NewPos(edges[e]-thick, 0))
+		}
 	}
 }
 
-// MinSize is the sum of the minimum widths (at most 16 text sizes when Soft) by the tallest
-// object's height.
+// MinSize is the sum of the columns' minimum widths (at most 16 text sizes when Soft) by the
+// tallest object's height.
 func (l *ColumnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var w, h float32
-	for _, x := range l.widths(0) {
-		w += x
+	w := l.icon()
+	for _, c := range l.fit() {
+		w += min(c.Width, c.Floor)
 	}
 	if l.Soft {
 		w = min(w, 16*theme.TextSize())
 	}
+	var h float32
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}

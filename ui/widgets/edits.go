@@ -4,7 +4,7 @@ import (
 	"slices"
 	"time"
 
-	"fyne.io/fyne/v2"
+	"handlingsplan/ui/bridge"
 )
 
 // Keyed is an edit that knows which field of which row it changes.
@@ -32,7 +32,7 @@ func (p *Pending[E]) Later(delay time.Duration, flush func()) {
 	if p.timer != nil {
 		p.timer.Stop()
 	}
-	p.timer = time.AfterFunc(delay, func() { fyne.Do(flush) })
+	p.timer = bridge.After(delay, flush)
 }
 
 // Take stops the pause timer and returns the queued edits, oldest first, leaving none.

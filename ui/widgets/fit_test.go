@@ -2,10 +2,6 @@ package widgets
 
 import (
 	"testing"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 func TestFitWidths(t *testing.T) {
@@ -26,6 +22,8 @@ func TestFitWidths(t *testing.T) {
 		{"a floor above the width keeps the width", []FitColumn{text(190, 90), text(60, 90), text(290, 90)}, 440, []float32{190 - 100.0/3, 60, 290 - 200.0/3}},
 		{"cannot fit: everything at its floor", []FitColumn{text(200, 170), num(100, 56)}, 50, []float32{170, 56}},
 		{"cannot shrink at all", []FitColumn{text(60, 90), num(50, 50)}, 10, []float32{60, 50}},
+		{"room shared by weight", []FitColumn{{Width: 100, Floor: 100, Weight: 1}, {Width: 100, Floor: 100, Weight: 3}, {Width: 50, Floor: 50}}, 650,
+			[]float32{200, 400, 50}},
 		{"no columns", nil, 500, []float32{}},
 	}
 	for _, tc := range tests {
@@ -48,48 +46,5 @@ func TestFitWidths(t *testing.T) {
 				t.Errorf("widths %v do not fill %v", got, tc.avail)
 			}
 		})
-	}
-}
-
-func TestFitLayout(t *testing.T) {
-	test.NewTempApp(t)
-	tb := widget.NewTable(
-		func() (int, int) { return 1, 2 },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(widget.TableCellID, fyne.CanvasObject) {})
-	cols := []FitColumn{{Width: 100, Floor: 50}, {Width: 100, Floor: 50}}
-	l := NewFitLayout(tb, func() []FitColumn { return cols })
-	tests := []struct {
-		name  string
-		width float32
-	}{
-		{"wide", 600},
-		{"narrow", 150},
-		{"wide again", 400},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			size := fyne.NewSize(tc.width, 300)
-			l.Layout([]fyne.CanvasObject{tb}, size)
-			if tb.Size() != size {
-				t.Errorf("table size %v, want %v", tb.Size(), size)
-			}
-			if len(l.applied) != len(cols) {
-				t.Fatalf("applied %v for %d columns", l.applied, len(cols))
-			}
-			var sum float32
-			for _, w := range l.applied {
-				sum += w
-			}
-			if sum >= tc.width {
-				t.Errorf("columns %v need %v, more than the width %v", l.applied, sum, tc.width)
-			}
-		})
-	}
-	// Changed columns take effect on Refit without a new size.
-	cols = []FitColumn{{Width: 100, Floor: 50}, {Width: 100, Floor: 50}, {Width: 100, Floor: 50}}
-	l.Refit()
-	if len(l.applied) != 3 {
-		t.Errorf("after Refit applied %v, want 3 columns", l.applied)
 	}
 }

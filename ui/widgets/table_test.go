@@ -34,7 +34,8 @@ func newTestTable(t *testing.T, onKey func(*fyne.KeyEvent) bool) (*Table, *[]int
 		}
 		return nil
 	}
-	tb := NewTable(onKey, cols, func() int { return len(names) }, mark, func(i int) { *picked = append(*picked, i) })
+	tb := NewTable(TableConfig{Columns: cols, Count: func() int { return len(names) }, Mark: mark,
+		OnSelect: func(i int) { *picked = append(*picked, i) }, OnKey: onKey})
 	w := test.NewWindow(tb.Object())
 	w.Resize(fyne.NewSize(600, 400))
 	t.Cleanup(w.Close)
@@ -165,6 +166,115 @@ func TestColumnsLayoutWidths(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTableKeyboardSort sorts from the keyboard: a sortable title is in the Tab order and
+// sorts on Space and Enter; one that does not sort is left out of the Tab order.
+func TestTableKeyboardSort(t *testing.T) {
+	tb, _ := newTestTable(t, nil)
+	h := tb.heads[0]
+	if h.Disabled() || !tb.heads[2].Disabled() {
+		t.Fatal("a sortable title must be focusable, the others not")
+	}
+	h.FocusGained()
+	h.TypedRune(' ')
+	if got := shown(tb); got[0] != "Alingsås" {
+		t.Errorf("Space: order %v", got)
+	}
+	h.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := shown(tb); got[0] != "Örebro" {
+		t.Errorf("Enter: order %v", got)
+	}
+	h.TypedRune('x')
+	if got := shown(tb); got[0] != "Örebro" {
+		t.Errorf("another key sorted: %v", got)
+	}
+	h.FocusLost()
+}
+
+// A total row stays last whatever the sort and the filter; the filter matches any cell's
+// text, case ignored; a link cell runs its action, other cells choose the row.
+func TestTablePinnedFilterAndLinks(t *testing.T) {
+	test.NewTempApp(t)
+	loc := i18n.New(i18n.Swedish)
+	rows := append(slices.Clone(names), "Summa")
+	var tapped []int
+	var picked []int
+	cols := []Column{
+		{Title: "Namn", Min: 8, Text: func(i int) string { return rows[i] },
+			Less:  func(a, b int) bool { return loc.Compare(rows[a], rows[b]) < 0 },
+			Style: func(i int) CellStyle { return CellStyle{Bold: i == len(rows)-1} }},
+		{Title: "Länk", Min: 4, Text: func(i int) string { return "→" }, Tap: func(i int) func() {
+			if i%2 == 1 {
+				return nil
+			}
+			return func() { tapped = append(tapped, i) }
+		}},
+	}
+	tb := NewTable(TableConfig{Columns: cols, Count: func() int { return len(rows) }, Pinned: 1, Scroll: true,
+		OnSelect: func(i int) { picked = append(picked, i) }})
+	w := test.NewWindow(tb.Object())
+	w.Resize(fyne.NewSize(600, 400))
+	defer w.Close()
+	last := func() string { o := tb.Order(); return rows[o[len(o)-1]] }
+
+	tb.SortBy(0)
+	tb.SortBy(0)
+	if got := tb.Order(); rows[got[0]] != "Örebro" || last() != "Summa" {
+		t.Errorf("sorted the other way: %v", got)
+	}
+	if n := tb.SetFilter("ÅS"); n != 2 || tb.Shown() != 2 || len(tb.Order()) != 3 || last() != "Summa" {
+		t.Errorf("filter ÅS: %d shown, order %v", n, tb.Order())
+	}
+	if n := tb.SetFilter(""); n != len(names) {
+		t.Errorf("no filter: %d shown", n)
+	}
+	tb.SortBy(1) // no Less: no sort
+	if got := tb.Order(); rows[got[0]] != "Örebro" {
+		t.Errorf("a column without Less sorted: %v", got)
+	}
+	v := slices.Index(tb.Order(), 0) // Örebro, data row 0: a link
+	tb.TapCell(v, 1)
+	if !slices.Equal(tapped, []int{0}) || len(picked) != 0 {
+		t.Errorf("link: tapped %v, picked %v", tapped, picked)
+	}
+	v = slices.Index(tb.Order(), 1) // Alingsås: no link there, so the row is chosen
+	tb.TapCell(v, 1)
+	tb.TapCell(slices.Index(tb.Order(), 2), 0)
+	if !slices.Equal(picked, []int{1, 2}) || tb.Selected() != 2 {
+		t.Errorf("picked %v, selected %d", picked, tb.Selected())
+	}
+	row := tb.createRow()
+	tb.updateRow(len(rows)-1, row)
+	if l := row.(*fyne.Container).Objects[0].(*widget.Label); l.Text != "Summa" || !l.TextStyle.Bold {
+		t.Errorf("total cell %q bold %v", l.Text, l.TextStyle.Bold)
+	}
+	if _, ok := row.(*fyne.Container).Objects[1].(*tapCell); !ok {
+		t.Error("a link column's cell is no tapCell")
+	}
+
+	// More rows: Refresh orders them; new columns: the table is made again.
+	rows = append(rows[:len(rows)-1], "Ystad", "Summa")
+	tb.Refresh()
+	if len(tb.Order()) != len(rows) || last() != "Summa" {
+		t.Errorf("after a row was added: %v", tb.Order())
+	}
+	tb.SetColumns(cols[:1])
+	if len(tb.Columns()) != 1 || len(tb.heads) != 1 || rows[tb.Order()[0]] != "Örebro" {
+		t.Errorf("after SetColumns: %d columns, order %v", len(tb.Columns()), tb.Order())
+	}
+}
+
+// Without OnSelect a tapped row is not left selected (the overview's tables).
+func TestTableWithoutSelection(t *testing.T) {
+	test.NewTempApp(t)
+	tb := NewTable(TableConfig{Columns: []Column{{Title: "Namn", Min: 8, Text: func(i int) string { return names[i] }}},
+		Count: func() int { return len(names) }})
+	tb.TapCell(1, 0)
+	tb.SelectData(2)
+	if tb.Selected() != -1 {
+		t.Errorf("selected %d", tb.Selected())
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"handlingsplan/domain"
 	"handlingsplan/ui/widgets"
 )
 
@@ -87,7 +88,7 @@ func (d *datesEditor) values() []time.Time {
 
 func (d *datesEditor) changed() {
 	if d.ref.id != 0 {
-		d.w.change(d.ref.edit("dates", d.values()), true)
+		d.w.change(d.ref.edit(domain.FieldTrainingDates, d.values()), true)
 	}
 }
 

@@ -15,18 +15,17 @@ import (
 	"handlingsplan/i18n"
 )
 
-// edit is one field change the user made. Values have the types store.SetField takes: string,
-// int64, bool, time.Time, []time.Time; "goals" takes []int and "systems" []int64.
+// edit is one field change the user made. Values have the types store.SetField takes for the
+// field's kind (domain.FieldKind): string, int64, bool, time.Time, []time.Time, []int, []int64.
 type edit struct {
-	entity string
-	id     int64
-	field  string
-	value  any
-	prev   bool // a row of last year's plan (the follow-up step)
+	field domain.Field
+	id    int64
+	value any
+	prev  bool // a row of last year's plan (the follow-up step)
 }
 
 // Key names the field of the row the edit changes (a newer edit of it replaces a pending one).
-func (e edit) Key() string { return fmt.Sprintf("%s/%d/%s", e.entity, e.id, e.field) }
+func (e edit) Key() string { return fmt.Sprintf("%s/%d/%s", e.field.Entity(), e.id, e.field.Name()) }
 
 // data is the plan an edit belongs to.
 func (w *Wizard) data(prev bool) *domain.PlanData {
@@ -45,12 +44,14 @@ func (w *Wizard) change(e edit, now bool) {
 	if d == nil {
 		return
 	}
-	p := fieldPtr(d, e.entity, e.id, e.field)
-	if p == nil {
+	entity, name := e.field.Entity(), e.field.Name()
+	row := d.Row(entity, e.id)
+	value, ok := e.field.Value(row)
+	if !ok {
 		return
 	}
-	cur := get(p)
-	if text, ok := d.UnparsedText(e.entity, e.id, e.field); ok {
+	cur := value
+	if text, ok := d.UnparsedText(entity, e.id, name); ok {
 		cur = domain.RawInput(text)
 	}
 	if same(cur, e.value) {
@@ -60,16 +61,16 @@ func (w *Wizard) change(e edit, now bool) {
 		return
 	}
 	if !w.undo.IsQueued(e.Key()) {
-		w.stored[e.Key()] = get(p)
+		w.stored[e.Key()] = value
 	}
 	if raw, ok := e.value.(domain.RawInput); ok {
 		// The field's value goes back to what is stored: "2" on the way to "2,5" is no
 		// value the user meant, and totals must not count it.
-		set(p, w.stored[e.Key()])
-		d.SetUnparsed(e.entity, e.id, e.field, string(raw), true)
+		e.field.SetValue(row, w.stored[e.Key()])
+		d.SetUnparsed(entity, e.id, name, string(raw), true)
 	} else {
-		set(p, e.value)
-		d.SetUnparsed(e.entity, e.id, e.field, "", false)
+		e.field.SetValue(row, e.value)
+		d.SetUnparsed(entity, e.id, name, "", false)
 	}
 	w.undo.Put(e, now)
 	w.afterChange()
@@ -85,7 +86,7 @@ func (w *Wizard) initUndo() {
 	w.undo.Delay = w.opt.SaveDelay
 	w.undo.Write = w.writeEdit
 	w.undo.Where = func(e edit) where {
-		return where{step: w.stepOfEdit(e), entity: e.entity, id: e.id, field: e.field}
+		return where{step: w.stepOfEdit(e), entity: e.field.Entity(), id: e.id, field: e.field.Name()}
 	}
 	w.undo.Refused = func(err error) {
 		w.report(err)
@@ -111,7 +112,7 @@ func (w *Wizard) writeEdit(e edit) (edit, bool, error) {
 	if same(old, e.value) {
 		return back, false, nil
 	}
-	if !e.prev && !domain.IsFollowUpField(e.entity, e.field) && w.d.Plan.Status == domain.PlanSigned {
+	if !e.prev && !e.field.FollowUp() && w.d.Plan.Status == domain.PlanSigned {
 		// The store turned the signed plan back into a draft: show it.
 		if p, err := w.store.Plan(w.d.Plan.ID); err == nil {
 			w.d.Plan = p
@@ -121,21 +122,13 @@ func (w *Wizard) writeEdit(e edit) (edit, bool, error) {
 }
 
 // write stores one edit and returns the old value.
-func (w *Wizard) write(e edit) (any, error) {
-	switch e.field {
-	case "goals":
-		return w.store.SetActivityGoals(e.id, e.value.([]int))
-	case "systems":
-		return w.store.SetActivitySystems(e.id, e.value.([]int64))
-	}
-	return w.store.SetField(e.entity, e.id, e.field, e.value)
-}
+func (w *Wizard) write(e edit) (any, error) { return w.store.SetField(e.field, e.id, e.value) }
 
 func (w *Wizard) stepOfEdit(e edit) int {
 	if e.prev {
 		return StepFollowUp
 	}
-	return stepOf(domain.Problem{Entity: e.entity, Field: e.field})
+	return stepOf(domain.Problem{Entity: e.field.Entity(), Field: e.field.Name()})
 }
 
 // Undo takes back the newest saved change (what is being typed is saved first, so it is that).
@@ -278,7 +271,11 @@ func (w *Wizard) deleteRow(ops rowOps, id int64, label string) {
 					return err
 				}
 				for _, u := range typed {
-					if _, err := w.store.SetField(u.Entity, u.EntityID, u.Field, domain.RawInput(u.Text)); err != nil {
+					f, ok := domain.FieldNamed(u.Entity, u.Field)
+					if !ok {
+						return fmt.Errorf("restore text typed into %s.%s: no such field", u.Entity, u.Field)
+					}
+					if _, err := w.store.SetField(f, u.EntityID, domain.RawInput(u.Text)); err != nil {
 						return err
 					}
 				}

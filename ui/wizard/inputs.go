@@ -19,8 +19,8 @@ type rowRef struct {
 	prev   bool // a row of last year's plan
 }
 
-func (r *rowRef) edit(field string, v any) edit {
-	return edit{entity: r.entity, id: r.id, field: field, value: v, prev: r.prev}
+func (r *rowRef) edit(field domain.Field, v any) edit {
+	return edit{field: field, id: r.id, value: v, prev: r.prev}
 }
 
 // keys are the wizard's handlers of the app's keys, for its inputs to pass on.
@@ -30,7 +30,7 @@ func (w *Wizard) keys() widgets.Keys {
 
 // textField is a text input for field of the row ref points at; typing is saved when it pauses,
 // on Enter and when the focus leaves.
-func (w *Wizard) textField(ref *rowRef, field string, multiLine bool) *widgets.TextEntry {
+func (w *Wizard) textField(ref *rowRef, field domain.Field, multiLine bool) *widgets.TextEntry {
 	e := widgets.NewTextEntry(w.keys(), multiLine)
 	if multiLine {
 		e.SetMinRowsVisible(4)
@@ -48,7 +48,7 @@ func (w *Wizard) textField(ref *rowRef, field string, multiLine bool) *widgets.T
 }
 
 // suggestField is free text with usual answers in a drop-down; a picked answer is saved at once.
-func (w *Wizard) suggestField(ref *rowRef, field string, options []string) *widgets.SuggestEntry {
+func (w *Wizard) suggestField(ref *rowRef, field domain.Field, options []string) *widgets.SuggestEntry {
 	e := widgets.NewSuggestEntry(w.keys(), options)
 	e.OnChanged = func(s string) {
 		if ref.id != 0 {
@@ -65,8 +65,8 @@ func (w *Wizard) suggestField(ref *rowRef, field string, options []string) *widg
 // edit; text that is no value goes in as typed (domain.RawInput), so the plan's validation
 // says at once, under the field and in the review, why it is none, the step loses its tick,
 // and the text is still there after a restart. Neither is ever a shortened value.
-func (w *Wizard) numberField(ref *rowRef, field string) *widgets.NumberEntry {
-	unit, _ := domain.UnitOf(ref.entity, field)
+func (w *Wizard) numberField(ref *rowRef, field domain.Field) *widgets.NumberEntry {
+	unit, _ := field.Unit()
 	e := widgets.NewNumberEntry(w.keys(), unit)
 	e.OnInput = func(text string, v int64, err *domain.InputError) {
 		if ref.id == 0 {
@@ -102,7 +102,7 @@ func (w *Wizard) numberText(d *domain.PlanData, entity string, id int64, field s
 // dateField is a date input (typed or picked in the calendar); a complete date is saved at once.
 // Text that is no date yet is not saved: the field says how to write one instead of the plan's
 // "fill in the date".
-func (w *Wizard) dateField(ref *rowRef, f *form, field string) *widgets.DateEntry {
+func (w *Wizard) dateField(ref *rowRef, f *form, field domain.Field) *widgets.DateEntry {
 	e := widgets.NewDateEntry(w.keys())
 	parsed := false // OnChanged ran for this text: it is a date or empty
 	e.OnText = func(s string) {
@@ -110,7 +110,7 @@ func (w *Wizard) dateField(ref *rowRef, f *form, field string) *widgets.DateEntr
 			parsed = false
 			return
 		}
-		f.local[field] = w.loc.T("wizard.err.date_format")
+		f.local[field.Name()] = w.loc.T("wizard.err.date_format")
 		f.showProblems(w, ref.entity, ref.id)
 	}
 	e.OnChanged = func(t *time.Time) {
@@ -118,7 +118,7 @@ func (w *Wizard) dateField(ref *rowRef, f *form, field string) *widgets.DateEntr
 			return
 		}
 		parsed = true
-		delete(f.local, field)
+		delete(f.local, field.Name())
 		if t == nil {
 			w.change(ref.edit(field, time.Time{}), false)
 		} else {
@@ -135,7 +135,7 @@ func dateOnly(t time.Time) time.Time {
 }
 
 // choiceField is a drop-down of fixed answers; values[i] is stored for labels[i], at once.
-func (w *Wizard) choiceField(ref *rowRef, field string, labels []string, values []any) *widgets.Choice {
+func (w *Wizard) choiceField(ref *rowRef, field domain.Field, labels []string, values []any) *widgets.Choice {
 	c := widgets.NewChoice(w.keys(), labels, w.loc.T("wizard.choose"))
 	c.OnChanged = func(string) {
 		i := c.SelectedIndex()

@@ -1,8 +1,6 @@
 package wizard
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"time"
 
@@ -12,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"handlingsplan/app/newplan"
 	"handlingsplan/data"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
@@ -40,26 +39,17 @@ type NewPlanDialog struct {
 	dlg       *dialog.CustomDialog
 }
 
-// ShowNewPlan starts a new plan for board. With no earlier plan it is created at once (there is
-// nothing to carry over); otherwise the carry-over dialog is shown. now decides the year when
-// the board has no plan yet.
+// ShowNewPlan starts a new plan for board (the use case app/newplan). With no earlier plan it
+// is created at once (there is nothing to carry over); otherwise the carry-over dialog is
+// shown. now decides the year when the board has no plan yet.
 func ShowNewPlan(win fyne.Window, store *data.Store, loc *i18n.Localizer, board domain.Board, now time.Time, onCreated func(planID int64)) (*NewPlanDialog, error) {
-	plans, err := store.Plans(board.ID)
+	st, err := newplan.Prepare(store, board, now)
 	if err != nil {
-		return nil, fmt.Errorf("new plan for %q: %w", board.Name, err)
+		return nil, err
 	}
-	n := &NewPlanDialog{store: store, loc: loc, win: win, board: board, year: domain.NextPlanYear(plans, now), onCreated: onCreated}
-	if len(plans) > 0 {
-		d, err := store.PlanData(plans[0].ID)
-		if err != nil {
-			return nil, fmt.Errorf("new plan for %q: %w", board.Name, err)
-		}
-		d.Previous = nil
-		n.prev = &d
-	}
-	n.choices = domain.CarryCandidates(n.prev)
+	n := &NewPlanDialog{store: store, loc: loc, win: win, board: board, year: st.Year, prev: st.Prev, choices: st.Choices, onCreated: onCreated}
 	if n.prev == nil {
-		id, err := CreatePlan(store, nil, domain.NewPlanOptions{Board: board, Year: n.year})
+		id, err := newplan.Create(store, nil, domain.NewPlanOptions{Board: board, Year: n.year})
 		if err != nil {
 			return nil, err
 		}
@@ -167,18 +157,15 @@ func (n *NewPlanDialog) Choices() []domain.CarryChoice { return n.choices }
 func (n *NewPlanDialog) onCreate() {
 	opt := domain.NewPlanOptions{Board: n.board, Year: n.year, Carry: n.choices,
 		FollowUpTemplate: n.followUp.Checked, TrainingTemplate: n.trainings.Checked}
-	id, err := CreatePlan(n.store, n.prev, opt)
-	if err != nil && id == 0 {
+	id, err := newplan.Create(n.store, n.prev, opt)
+	if err != nil {
+		// Nothing was stored: the dialog stays open with the sentence under the list.
 		n.errText.SetText(errorText(n.loc, err))
 		n.errText.Show()
 		return
 	}
 	n.dlg.Hide()
 	n.onCreated(id)
-	if err != nil {
-		// The plan exists; only marking last year's dropped rows failed. Say so, and go on.
-		dialog.ShowInformation(n.loc.T("wizard.not_saved"), errorText(n.loc, err), n.win)
-	}
 }
 
 // Create presses "Create the plan" (for the shell's tests).
@@ -190,41 +177,4 @@ func (n *NewPlanDialog) Error() string {
 		return ""
 	}
 	return n.errText.Text
-}
-
-// CreatePlan stores the plan domain.NewPlanFrom makes from prev, marks the dropped activities of
-// prev struken with their reason, and returns the new plan's id. The first problem (e.g. a
-// drop without a reason) is returned as an *domain.Problem and nothing is stored.
-func CreatePlan(store *data.Store, prev *domain.PlanData, opt domain.NewPlanOptions) (int64, error) {
-	d, drops, ps := domain.NewPlanFrom(prev, opt)
-	if len(ps) > 0 {
-		p := ps[0]
-		return 0, &p
-	}
-	id, err := store.AddPlanData(d)
-	if err != nil {
-		return 0, err
-	}
-	for _, dr := range drops {
-		if _, err := store.SetField("activity", dr.ActivityID, "status", domain.ActivityDropped); err != nil {
-			return id, err
-		}
-		if _, err := store.SetField("activity", dr.ActivityID, "follow_up_comment", dr.Comment); err != nil {
-			return id, err
-		}
-	}
-	// AddPlanData links activities only to systems it adds itself; the carried activities point
-	// at the board's own register, which the new plan shares: link them again.
-	acts, err := store.Activities(id)
-	if err != nil {
-		return id, err
-	}
-	for i, a := range acts {
-		if i < len(d.Activities) && len(d.Activities[i].SystemIDs) > 0 && len(a.SystemIDs) == 0 {
-			if _, err := store.SetActivitySystems(a.ID, d.Activities[i].SystemIDs); err != nil && !errors.Is(err, data.ErrNotFound) {
-				return id, err
-			}
-		}
-	}
-	return id, nil
 }

@@ -48,8 +48,9 @@ func (s *rowStep[T]) state(id int64) stepState {
 
 // newTable makes the sortable table of the rows with a problem mark per row.
 func (s *rowStep[T]) newTable(cols []widgets.Column) {
-	s.table = widgets.NewTable(s.w.handleKey, cols, func() int { return len(s.items()) },
-		func(i int) fyne.Resource { return s.w.ic.row(s.state(s.idOf(s.items()[i]))) }, s.onSelect)
+	s.table = widgets.NewTable(widgets.TableConfig{Columns: cols, Count: func() int { return len(s.items()) },
+		Mark:     func(i int) fyne.Resource { return s.w.ic.row(s.state(s.idOf(s.items()[i]))) },
+		OnSelect: s.onSelect, OnKey: s.w.handleKey})
 	s.info = widget.NewLabel("")
 }
 

@@ -65,11 +65,11 @@ func (v *activitiesView) build() fyne.CanvasObject {
 func (v *activitiesView) buildForm() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
 	v.f = newForm()
-	v.title = w.textField(&v.ref, "title", false)
+	v.title = w.textField(&v.ref, domain.FieldActivityTitle, false)
 	v.title.SetPlaceHolder(loc.T("wizard.activity.title_hint"))
 	v.f.add(loc.T("wizard.activity.title"), "title", v.title)
 
-	v.description = w.textField(&v.ref, "description", true)
+	v.description = w.textField(&v.ref, domain.FieldActivityDescription, true)
 	v.description.SetPlaceHolder(loc.T("wizard.activity.description_hint"))
 	v.f.add(loc.T("wizard.activity.description"), "description", v.description)
 
@@ -85,16 +85,16 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 	v.f.add(loc.T("wizard.activity.goals"), "goals", goalBox, goalInputs...)
 
 	labels := []string{loc.T("priority.1"), loc.T("priority.2"), loc.T("priority.3")}
-	v.priority = w.choiceField(&v.ref, "priority", labels, priorityValues)
+	v.priority = w.choiceField(&v.ref, domain.FieldActivityPriority, labels, priorityValues)
 	v.f.add(loc.T("wizard.activity.priority"), "priority", v.priority)
 
-	v.responsible = w.textField(&v.ref, "responsible", false)
+	v.responsible = w.textField(&v.ref, domain.FieldActivityResponsible, false)
 	v.responsible.SetPlaceHolder(loc.T("wizard.activity.responsible_hint"))
 	v.f.add(loc.T("wizard.activity.responsible"), "responsible", v.responsible)
 
-	v.start = w.dateField(&v.ref, v.f, "start")
+	v.start = w.dateField(&v.ref, v.f, domain.FieldActivityStart)
 	v.f.add(loc.T("wizard.activity.start"), "start", v.start)
-	v.end = w.dateField(&v.ref, v.f, "end")
+	v.end = w.dateField(&v.ref, v.f, domain.FieldActivityEnd)
 	v.f.add(loc.T("wizard.activity.end"), "end", v.end)
 
 	if len(w.d.Systems) == 0 {
@@ -140,7 +140,7 @@ func (v *activitiesView) onGoals() {
 		}
 	}
 	if v.ref.id != 0 {
-		v.w.change(v.ref.edit("goals", gs), true)
+		v.w.change(v.ref.edit(domain.FieldActivityGoals, gs), true)
 	}
 }
 
@@ -152,7 +152,7 @@ func (v *activitiesView) onSystems() {
 		}
 	}
 	if v.ref.id != 0 {
-		v.w.change(v.ref.edit("systems", ids), true)
+		v.w.change(v.ref.edit(domain.FieldActivitySystems, ids), true)
 	}
 }
 

@@ -38,13 +38,13 @@ func (v *checkpointsView) build() fyne.CanvasObject {
 	v.newButtons(loc.T("wizard.checkpoint.add"), v.newRow, v.onDuplicate)
 
 	v.f = newForm()
-	v.date = w.dateField(&v.ref, v.f, "date")
+	v.date = w.dateField(&v.ref, v.f, domain.FieldCheckpointDate)
 	v.f.add(loc.T("wizard.checkpoint.date"), "date", v.date)
-	v.method = w.textField(&v.ref, "method", true)
+	v.method = w.textField(&v.ref, domain.FieldCheckpointMethod, true)
 	v.method.SetMinRowsVisible(3)
 	v.method.SetPlaceHolder(loc.T("wizard.checkpoint.method_hint"))
 	v.f.add(loc.T("wizard.checkpoint.method"), "method", v.method)
-	v.reportTo = w.suggestField(&v.ref, "report_to", []string{loc.T("wizard.checkpoint.to.board"), loc.T("wizard.checkpoint.to.ks"),
+	v.reportTo = w.suggestField(&v.ref, domain.FieldCheckpointReportTo, []string{loc.T("wizard.checkpoint.to.board"), loc.T("wizard.checkpoint.to.ks"),
 		loc.T("wizard.checkpoint.to.management"), loc.T("wizard.checkpoint.to.coordinator")})
 	v.reportTo.SetPlaceHolder(loc.T("wizard.checkpoint.report_to_hint"))
 	v.f.add(loc.T("wizard.checkpoint.report_to"), "report_to", v.reportTo)

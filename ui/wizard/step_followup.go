@@ -92,15 +92,15 @@ func (v *followUpView) build() fyne.CanvasObject {
 	for i, s := range domain.ActivityStatuses {
 		labels[i] = loc.T("activity.status." + string(s))
 	}
-	v.status = w.choiceField(&v.ref, "status", labels, statusValues())
+	v.status = w.choiceField(&v.ref, domain.FieldActivityStatus, labels, statusValues())
 	v.f.add(loc.T("wizard.followup.status"), "status", v.status)
-	v.percent = w.numberField(&v.ref, "percent_done")
+	v.percent = w.numberField(&v.ref, domain.FieldActivityPercentDone)
 	v.f.add(loc.T("wizard.followup.percent"), "percent_done", v.percent)
-	v.hours = w.numberField(&v.ref, "actual_hours")
+	v.hours = w.numberField(&v.ref, domain.FieldActivityActualHours)
 	v.f.add(loc.T("wizard.followup.actual_hours"), "actual_hours", v.hours)
-	v.kronor = w.numberField(&v.ref, "actual_kronor")
+	v.kronor = w.numberField(&v.ref, domain.FieldActivityActualKronor)
 	v.f.add(loc.T("wizard.followup.actual_kronor"), "actual_kronor", v.kronor)
-	v.comment = w.textField(&v.ref, "follow_up_comment", true)
+	v.comment = w.textField(&v.ref, domain.FieldActivityFollowUpComment, true)
 	v.comment.SetMinRowsVisible(3)
 	v.comment.SetPlaceHolder(loc.T("wizard.followup.comment_hint"))
 	v.f.add(loc.T("wizard.followup.comment"), "follow_up_comment", v.comment)
@@ -111,14 +111,13 @@ func (v *followUpView) build() fyne.CanvasObject {
 	v.checks = newForm()
 	resultLabels := []string{loc.T("check.result.yes"), loc.T("check.result.partly"), loc.T("check.result.no"), loc.T("check.result.")}
 	for i := range 3 {
-		field := "check" + strconv.Itoa(i)
-		v.results[i] = w.choiceField(&v.checkRef, field+"_result", resultLabels, checkValues)
+		v.results[i] = w.choiceField(&v.checkRef, domain.FieldPlanCheckResult[i], resultLabels, checkValues)
 		widgets.SetSelected(&v.results[i].Select, indexOf(checkValues, string(prev.Plan.Checks[i].Result)))
-		v.texts[i] = w.textField(&v.checkRef, field+"_text", false)
+		v.texts[i] = w.textField(&v.checkRef, domain.FieldPlanCheckText[i], false)
 		v.texts[i].SetPlaceHolder(loc.T("wizard.followup.check_hint"))
 		widgets.SetText(&v.texts[i].Entry, prev.Plan.Checks[i].Text)
 		row := container.NewBorder(nil, nil, container.New(minWidth{em: 10}, v.results[i]), nil, v.texts[i])
-		v.checks.add(loc.T("check."+strconv.Itoa(i)), field+"_result", row, v.results[i], v.texts[i])
+		v.checks.add(loc.T("check."+strconv.Itoa(i)), domain.FieldPlanCheckResult[i].Name(), row, v.results[i], v.texts[i])
 	}
 	checks := section(loc.Tf("wizard.followup.checks", "Year", prev.Plan.Year), "", v.checks.grid)
 

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"handlingsplan/domain"
 	"handlingsplan/ui/widgets"
 )
 
@@ -29,21 +30,21 @@ func (v *planView) build() fyne.CanvasObject {
 	v.f.add(loc.T("wizard.plan.board"), "", widget.NewLabel(p.Board))
 	v.f.add(loc.T("wizard.plan.year"), "year", widget.NewLabel(strconv.Itoa(p.Year)))
 
-	v.responsible = w.textField(&v.ref, "responsible", false)
+	v.responsible = w.textField(&v.ref, domain.FieldPlanResponsible, false)
 	v.responsible.SetPlaceHolder(loc.T("wizard.plan.responsible_hint"))
 	widgets.SetText(&v.responsible.Entry, p.Responsible)
 	v.f.add(loc.T("wizard.plan.responsible"), "responsible", v.responsible)
 
-	v.contact = w.textField(&v.ref, "contact", false)
+	v.contact = w.textField(&v.ref, domain.FieldPlanContact, false)
 	v.contact.SetPlaceHolder(loc.T("wizard.plan.contact_hint"))
 	widgets.SetText(&v.contact.Entry, p.Contact)
 	v.f.add(loc.T("wizard.plan.contact"), "contact", v.contact)
 
-	v.decision = w.dateField(&v.ref, v.f, "decision_date")
+	v.decision = w.dateField(&v.ref, v.f, domain.FieldPlanDecisionDate)
 	widgets.SetDate(&v.decision.DateEntry, p.DecisionDate)
 	v.f.add(loc.T("wizard.plan.decision_date"), "decision_date", v.decision)
 
-	v.paragraph = w.textField(&v.ref, "decision_paragraph", false)
+	v.paragraph = w.textField(&v.ref, domain.FieldPlanDecisionParagraph, false)
 	v.paragraph.SetPlaceHolder(loc.T("wizard.plan.paragraph_hint"))
 	widgets.SetText(&v.paragraph.Entry, p.DecisionParagraph)
 	v.f.add(loc.T("wizard.plan.paragraph"), "decision_paragraph", v.paragraph)

@@ -28,7 +28,8 @@ type resourcesView struct {
 }
 
 // resourceOrder is the order of the four amounts in forms and tables.
-var resourceOrder = []string{"internal_hours", "external_hours", "operating_cost", "investment"}
+var resourceOrder = []domain.Field{domain.FieldActivityInternalHours, domain.FieldActivityExternalHours,
+	domain.FieldActivityOperatingCost, domain.FieldActivityInvestment}
 
 func (v *resourcesView) acts() []domain.Activity { return v.w.d.Activities }
 
@@ -69,8 +70,8 @@ func (v *resourcesView) build() fyne.CanvasObject {
 	v.amounts = map[string]*widgets.NumberEntry{}
 	for _, field := range resourceOrder {
 		e := w.numberField(&v.ref, field)
-		v.amounts[field] = e
-		v.f.add(loc.T("wizard.resources."+field), field, e)
+		v.amounts[field.Name()] = e
+		v.f.add(loc.T("wizard.resources."+field.Name()), field.Name(), e)
 	}
 	// Not wrapped: word wrap breaks at the no-break space inside "14 000 kr". The text has its
 	// own line break instead.

@@ -70,7 +70,7 @@ func TestMarksAfterMarkReady(t *testing.T) {
 	w.GoTo(StepFollowUp)
 	for _, a := range w.d.Previous.Activities {
 		if followUpLeft(&domain.PlanData{Activities: []domain.Activity{a}}) > 0 {
-			w.change(edit{entity: "activity", id: a.ID, field: "status", value: domain.ActivityDone, prev: true}, true)
+			w.change(edit{field: domain.FieldActivityStatus, id: a.ID, value: domain.ActivityDone, prev: true}, true)
 		}
 	}
 	if got := w.stepLacks[StepFollowUp]; got.Visible() {
@@ -183,7 +183,7 @@ func TestJumpScrollsToField(t *testing.T) {
 	d := planFor(t, s, demoBoard, 2027)
 	w, _ := open(t, s, d.Plan.ID)
 	a := w.d.Activities[len(w.d.Activities)-1]
-	w.change(edit{entity: "activity", id: a.ID, field: "responsible", value: ""}, true)
+	w.change(edit{field: domain.FieldActivityResponsible, id: a.ID, value: ""}, true)
 	w.GoTo(StepReview)
 	i := slices.IndexFunc(w.problems, func(p located) bool { return p.EntityID == a.ID && p.Field == "responsible" })
 	if i < 0 {

@@ -515,7 +515,7 @@ func TestReviewJumpsToField(t *testing.T) {
 	s, _ := demoStore(t)
 	d := planFor(t, s, demoBoard, 2027)
 	target := d.Activities[3]
-	if _, err := s.SetField("activity", target.ID, "responsible", ""); err != nil {
+	if _, err := s.SetField(domain.FieldActivityResponsible, target.ID, ""); err != nil {
 		t.Fatal(err)
 	}
 	w, win := open(t, s, d.Plan.ID)

@@ -1,4 +1,4 @@
-package submission
+package pdfsign
 
 import (
 	"strings"
@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// SignText prepares a signer name, reason, location or contact for pdfsign; every
-// signature the app makes (a board's submission, the coordinator's exports) goes through it.
+// signText prepares a signer name, reason, location or contact for the pdfsign library; Sign
+// passes every text of the signature dictionary through it.
 //
 // pdfsign writes an ASCII string as an escaped literal, which is fine. A string with any other
 // character it writes as "(" + UTF-16BE with byte order mark + ")" without escaping, so every
@@ -22,7 +22,7 @@ import (
 // after it. The units are ordinary BMP characters (U+3030–U+3737, U+5C30–U+5C33), so pdfsign's
 // UTF-16 encoder writes them unchanged; a PDF reader decodes the escapes back to the original.
 // Surrogate halves are always escaped, because a lone one cannot live in a Go string.
-func SignText(s string) string {
+func signText(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if isASCII(s) {
 		return s // pdfsign escapes ASCII strings itself

@@ -1,4 +1,4 @@
-package submission
+package pdfread
 
 import (
 	"bytes"
@@ -8,45 +8,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"handlingsplan/app/pdftest"
 )
 
-// buildPDF writes a classic-xref PDF of the given objects (number → body between "obj" and
-// "endobj") with trailer entries extra after /Root 1 0 R.
-func buildPDF(objs map[int]string, extra string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.7\n")
-	max := 0
-	for n := range objs {
-		max = builtinMax(max, n)
-	}
-	offsets := make([]int, max+1)
-	for n := 1; n <= max; n++ {
-		body, ok := objs[n]
-		if !ok {
-			continue
-		}
-		offsets[n] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", n, body)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", max+1)
-	for n := 1; n <= max; n++ {
-		if offsets[n] == 0 {
-			b.WriteString("0000000000 65535 f \n")
-		} else {
-			fmt.Fprintf(&b, "%010d 00000 n \n", offsets[n])
-		}
-	}
-	fmt.Fprintf(&b, "trailer\n<</Size %d/Root 1 0 R%s>>\nstartxref\n%d\n%%%%EOF\n", max+1, extra, xref)
-	return b.Bytes()
-}
+const (
+	attachmentName = "submission.json"
+	payloadLimit   = 16 << 20
+)
 
-func builtinMax(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
-}
+var buildPDF = pdftest.Build
 
 func zlibBytes(data []byte) string {
 	var b bytes.Buffer
@@ -73,45 +44,45 @@ func TestParseObjects(t *testing.T) {
 		3: "<FEFF00E5>",
 		5: "<</Length 3>>\nstream\nabc\nendstream",
 	}, "")
-	f, err := openPDF(data)
+	f, err := Open(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat, err := f.dict(f.trailer["Root"])
+	cat, err := f.DictOf(f.trailer["Root"])
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := cat["A"].(pdfArray)
+	a := cat["A"].(Array)
 	want := []any{int64(1), int64(-2), 3.5, 0.5}
 	for i, w := range want {
 		if a[i] != w {
 			t.Errorf("A[%d] = %#v, want %#v", i, a[i], w)
 		}
 	}
-	if s := a[4].(pdfString); string(s.b) != "lit(er)al A\t" || s.hex {
-		t.Errorf("literal %q", s.b)
+	if s := a[4].(String); string(s.Bytes) != "lit(er)al A\t" || s.Hex {
+		t.Errorf("literal %q", s.Bytes)
 	}
-	if s := a[5].(pdfString); string(s.b) != "Hello" || !s.hex || string(data[s.start:s.end]) != "<48 65 6c6C6f>" {
-		t.Errorf("hex %q at %d..%d", s.b, s.start, s.end)
+	if s := a[5].(String); string(s.Bytes) != "Hello" || !s.Hex || string(data[s.Start:s.End]) != "<48 65 6c6C6f>" {
+		t.Errorf("hex %q at %d..%d", s.Bytes, s.Start, s.End)
 	}
-	if a[6] != pdfName("NAme") || a[7] != true || a[8] != false || a[9] != nil || a[10] != (pdfRef{7, 0}) {
+	if a[6] != Name("NAme") || a[7] != true || a[8] != false || a[9] != nil || a[10] != (Ref{7, 0}) {
 		t.Errorf("rest %#v", a[6:])
 	}
-	if v, _ := f.object(2); string(v.(pdfString).b) != "a\nbc" {
-		t.Errorf("line ends in string: %q", v.(pdfString).b)
+	if v, _ := f.Object(2); string(v.(String).Bytes) != "a\nbc" {
+		t.Errorf("line ends in string: %q", v.(String).Bytes)
 	}
-	if v, _ := f.object(3); textString(v.(pdfString).b) != "å" {
-		t.Errorf("UTF-16 text %q", textString(v.(pdfString).b))
+	if v, _ := f.Object(3); Text(v.(String).Bytes) != "å" {
+		t.Errorf("UTF-16 text %q", Text(v.(String).Bytes))
 	}
-	if v, _ := f.object(4); v != nil {
+	if v, _ := f.Object(4); v != nil {
 		t.Errorf("free object is %#v", v)
 	}
-	v, err := f.object(5)
+	v, err := f.Object(5)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := v.(*pdfStream); string(data[s.start:s.end]) != "abc" {
-		t.Errorf("stream %q", data[s.start:s.end])
+	if s := v.(*Stream); string(data[s.Start:s.End]) != "abc" {
+		t.Errorf("stream %q", data[s.Start:s.End])
 	}
 }
 
@@ -125,7 +96,7 @@ func TestParseHostile(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		op   func(f *pdfFile) error
+		op   func(f *File) error
 		want string
 	}{
 		{"deep nesting", buildPDF(map[int]string{1: "<</Type/Catalog>>", 2: deep}, ""), objectOp(2), "nesting deeper"},
@@ -139,17 +110,17 @@ func TestParseHostile(t *testing.T) {
 		{"xref stream", []byte("%PDF-1.7\n1 0 obj\n<</Type/XRef>>\nstream\nendstream\nendobj\nstartxref\n9\n%%EOF\n"), nil, "cross-reference stream"},
 		{"name tree with a cycle", buildPDF(map[int]string{1: "<</Type/Catalog/Names 2 0 R>>",
 			2: "<</EmbeddedFiles 3 0 R>>", 3: "<</Kids[3 0 R 3 0 R]>>"}, ""), attachmentOp, "reaches object 3 twice"},
-		{"payload bomb", attachmentPDF(AttachmentName, "/Filter/FlateDecode",
-			zlibBytes(make([]byte, MaxPayloadSize+1))), attachmentOp, "larger than"},
-		{"unsupported filter", attachmentPDF(AttachmentName, "/Filter/LZWDecode", "x"), attachmentOp, "not supported"},
+		{"payload bomb", attachmentPDF(attachmentName, "/Filter/FlateDecode",
+			zlibBytes(make([]byte, payloadLimit+1))), attachmentOp, "larger than"},
+		{"unsupported filter", attachmentPDF(attachmentName, "/Filter/LZWDecode", "x"), attachmentOp, "not supported"},
 		{"two attachments with the name", buildPDF(map[int]string{1: "<</Type/Catalog/Names 2 0 R>>",
 			2: "<</EmbeddedFiles<</Names[(submission.json) 3 0 R (submission.json) 3 0 R]>>>>", 3: "<<>>"}, ""), attachmentOp, "2 attachments"},
-		{"size differs from /Params", attachmentPDF(AttachmentName, "/Params<</Size 99>>", "{}"), attachmentOp, "/Params say 99"},
+		{"size differs from /Params", attachmentPDF(attachmentName, "/Params<</Size 99>>", "{}"), attachmentOp, "/Params say 99"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			start := time.Now()
-			f, err := openPDF(tc.data)
+			f, err := Open(tc.data)
 			if err == nil && tc.op != nil {
 				err = tc.op(f)
 			}
@@ -169,26 +140,26 @@ func TestParseHostile(t *testing.T) {
 			inner = fmt.Sprintf("%d 0 obj (%s) endobj", n, inner)
 		}
 		data := buildPDF(map[int]string{1: "<</Type/Catalog>>", 10: "(" + inner + ")"}, "")
-		f, err := openPDF(data)
+		f, err := Open(data)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for n := 11; n <= 2009; n++ {
 			f.objects[n] = xrefEntry{offset: bytes.Index(data, []byte(fmt.Sprintf("(%d 0 obj (", n))) + 1}
 		}
-		_, err = f.signatures()
+		_, err = f.Signatures()
 		if err == nil || !strings.Contains(err.Error(), "overlap") {
 			t.Fatalf("error %v, want the overlap budget", err)
 		}
 	})
 }
 
-func objectOp(n int) func(*pdfFile) error {
-	return func(f *pdfFile) error { _, err := f.object(n); return err }
+func objectOp(n int) func(*File) error {
+	return func(f *File) error { _, err := f.Object(n); return err }
 }
 
-func attachmentOp(f *pdfFile) error {
-	_, err := f.attachment(AttachmentName)
+func attachmentOp(f *File) error {
+	_, err := f.Attachment(attachmentName, payloadLimit)
 	return err
 }
 
@@ -207,22 +178,22 @@ func TestAttachmentLookup(t *testing.T) {
 		want    string
 		wantErr error
 	}{
-		{"plain", attachmentPDF(AttachmentName, "", `{"a":1}`), `{"a":1}`, nil},
-		{"flate", attachmentPDF(AttachmentName, "/Filter[/FlateDecode]", zlibBytes([]byte(`{"å":1}`))), `{"å":1}`, nil},
+		{"plain", attachmentPDF(attachmentName, "", `{"a":1}`), `{"a":1}`, nil},
+		{"flate", attachmentPDF(attachmentName, "/Filter[/FlateDecode]", zlibBytes([]byte(`{"å":1}`))), `{"å":1}`, nil},
 		{"UTF-16 key", attachmentPDF("\xFE\xFF\x00s\x00u\x00b\x00m\x00i\x00s\x00s\x00i\x00o\x00n\x00.\x00j\x00s\x00o\x00n", "", "x"), "x", nil},
-		{"other name", attachmentPDF("data.json", "", "x"), "", errNoAttachment},
-		{"no names", buildPDF(map[int]string{1: "<</Type/Catalog>>"}, ""), "", errNoAttachment},
+		{"other name", attachmentPDF("data.json", "", "x"), "", ErrNoAttachment},
+		{"no names", buildPDF(map[int]string{1: "<</Type/Catalog>>"}, ""), "", ErrNoAttachment},
 		{"in a kid", buildPDF(map[int]string{1: "<</Type/Catalog/Names<</EmbeddedFiles<</Kids[2 0 R]>>>>>>",
 			2: "<</Limits[(a)(z)]/Names[(annat) 9 0 R (submission.json) 3 0 R]>>", 3: "<</EF<</F 4 0 R>>>>",
 			4: "<</Length 2>>\nstream\nok\nendstream"}, ""), "ok", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f, err := openPDF(tc.data)
+			f, err := Open(tc.data)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := f.attachment(AttachmentName)
+			got, err := f.Attachment(attachmentName, payloadLimit)
 			if !errors.Is(err, tc.wantErr) || (tc.wantErr == nil && err != nil) {
 				t.Fatalf("error %v, want %v", err, tc.wantErr)
 			}

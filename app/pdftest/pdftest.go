@@ -1,0 +1,143 @@
+// Package pdftest checks PDFs the app writes with the outside tools a user's PDF reader stands
+// for: qpdf (structure), pdfinfo (document information), qpdf again for the catalog's /Lang,
+// pdftotext (the Swedish text extracts right) and pdfsig (the signature is valid and covers
+// the whole file). It is imported by tests only.
+package pdftest
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Want is what a PDF must show.
+type Want struct {
+	Title, Author string
+	Creator       string   // e.g. "Handlingsplan 1.4.2"
+	Lang          string   // the catalog's /Lang
+	Text          []string // in pdftotext's output (no-break spaces read as spaces)
+	Signed        bool     // pdfsig must find one valid signature over the whole document
+}
+
+// tool returns the path of an installed tool, or "" after logging that the check is left out.
+func tool(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Logf("%s is not installed: its check is left out", name)
+		return ""
+	}
+	return p
+}
+
+// run runs a tool with $HOME in a temporary folder (poppler and NSS must not touch the real one).
+func run(t testing.TB, path string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(path, args...)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Errorf("%s %s: %v\n%s", filepath.Base(path), strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+var rootRE = regexp.MustCompile(`/Root (\d+) 0 R`)
+
+// Check writes pdf to a temporary file and checks it against w with every tool installed.
+func Check(t testing.TB, pdf []byte, w Want) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "check.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if qpdf := tool(t, "qpdf"); qpdf != "" {
+		out := run(t, qpdf, "--check", path)
+		if !strings.Contains(out, "No syntax or stream encoding errors found") || strings.Contains(strings.ToLower(out), "warning") {
+			t.Errorf("qpdf --check:\n%s", out)
+		}
+		m := rootRE.FindStringSubmatch(run(t, qpdf, "--show-object=trailer", path))
+		if m == nil {
+			t.Errorf("qpdf finds no /Root in the trailer")
+		} else if cat := run(t, qpdf, "--show-object="+m[1], path); w.Lang != "" && !strings.Contains(cat, "/Lang ("+w.Lang+")") {
+			t.Errorf("catalog has no /Lang (%s): %s", w.Lang, cat)
+		}
+	}
+	if pdfinfo := tool(t, "pdfinfo"); pdfinfo != "" {
+		info := run(t, pdfinfo, "-enc", "UTF-8", path)
+		for _, f := range []struct{ key, want string }{{"Title", w.Title}, {"Author", w.Author}, {"Creator", w.Creator}} {
+			if got := field(info, f.key); f.want != "" && got != f.want {
+				t.Errorf("pdfinfo %s: %q, want %q", f.key, got, f.want)
+			}
+		}
+	}
+	if len(w.Text) > 0 {
+		if pdftotext := tool(t, "pdftotext"); pdftotext != "" {
+			text := strings.ReplaceAll(run(t, pdftotext, "-enc", "UTF-8", path, "-"), "\u00a0", " ")
+			for _, s := range w.Text {
+				if !strings.Contains(text, s) {
+					t.Errorf("pdftotext lacks %q", s)
+				}
+			}
+		}
+	}
+	if pdfsig := tool(t, "pdfsig"); pdfsig != "" {
+		cmd := exec.Command(pdfsig, path)
+		cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+		out, _ := cmd.CombinedOutput() // pdfsig exits non-zero for an unsigned file
+		signed := bytes.Contains(out, []byte("Signature #1"))
+		switch {
+		case w.Signed && (!bytes.Contains(out, []byte("Signature is Valid")) || !bytes.Contains(out, []byte("Total document signed")) ||
+			bytes.Contains(out, []byte("Signature #2"))):
+			t.Errorf("pdfsig does not find one valid signature over the whole file:\n%s", out)
+		case !w.Signed && signed:
+			t.Errorf("pdfsig finds a signature in a file that should have none:\n%s", out)
+		}
+	}
+}
+
+// field is the value of "Key:   value" in pdfinfo's output.
+func field(info, key string) string {
+	for _, l := range strings.Split(info, "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok && k == key {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+// Build writes a classic-xref PDF of the given objects (number → body between "obj" and
+// "endobj") with trailer entries extra after /Root 1 0 R: hand-made files for reader tests.
+func Build(objs map[int]string, extra string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n")
+	last := 0
+	for n := range objs {
+		last = max(last, n)
+	}
+	offsets := make([]int, last+1)
+	for n := 1; n <= last; n++ {
+		body, ok := objs[n]
+		if !ok {
+			continue
+		}
+		offsets[n] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", n, body)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", last+1)
+	for n := 1; n <= last; n++ {
+		if offsets[n] == 0 {
+			b.WriteString("0000000000 65535 f \n")
+		} else {
+			fmt.Fprintf(&b, "%010d 00000 n \n", offsets[n])
+		}
+	}
+	fmt.Fprintf(&b, "trailer\n<</Size %d/Root 1 0 R%s>>\nstartxref\n%d\n%%%%EOF\n", last+1, extra, xref)
+	return b.Bytes()
+}
