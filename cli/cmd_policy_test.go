@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"handlingsplan/app/identity"
+	"handlingsplan/app/preset"
 	"handlingsplan/app/profile"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 )
 
 func profileCmd(args []string, o, e *bytes.Buffer) int  { return runProfile(args, o, e) }
@@ -168,4 +170,65 @@ func systems(t *testing.T, db string, board int64) int {
 		t.Fatal(err)
 	}
 	return len(xs)
+}
+
+// IT presets the coordinator's signed profile file: a new database takes it into use with its
+// signer; when IT puts a newer version in its place, the next start takes that; a changed file
+// stops the program with a sentence, and nothing is taken from it.
+func TestSignedProfilePreset(t *testing.T) {
+	isolateHome(t)
+	dir := t.TempDir()
+	id, err := identity.New(identity.Subject{Name: "Åsa Öberg", Email: "asa@example.se"}, time.Now().Add(-time.Hour), 365*24*time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	coord, err := openStore(filepath.Join(dir, "samordnare.db"), cliLocalizer("sv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	version := func(edit func(p *domain.Profile)) []byte {
+		p, _ := coord.Profile()
+		edit(&p)
+		if _, err := profile.SaveVersion(coord, p); err != nil {
+			t.Fatal(err)
+		}
+		b, _, err := profile.Export(coord, id, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	v1 := version(func(p *domain.Profile) { p.Kommun = "Åre kommun" })
+	file := filepath.Join(dir, "profil.hpprofile")
+	os.WriteFile(file, v1, 0o644)
+	pem := filepath.Join(dir, "samordnare.pem")
+	os.WriteFile(pem, identity.CertPEM(id.Cert), 0o644)
+	ini := filepath.Join(dir, "handlingsplan.ini")
+	os.WriteFile(ini, []byte("profile = profil.hpprofile\nprofile_signer = samordnare.pem\n"), 0o644)
+	t.Setenv(preset.EnvFile, ini)
+
+	db := filepath.Join(dir, "nämnd.db")
+	open := func() (domain.Profile, error) {
+		s, err := openStore(db, cliLocalizer("sv"))
+		if err != nil {
+			return domain.Profile{}, err
+		}
+		defer s.Close()
+		return s.Profile()
+	}
+	if p, err := open(); err != nil || p.Version != 1 || p.Kommun != "Åre kommun" {
+		t.Fatalf("first start: %+v %v", p.Version, err)
+	}
+	os.WriteFile(file, version(func(p *domain.Profile) { p.HoursPerFTE = 1600 }), 0o644)
+	if p, err := open(); err != nil || p.Version != 2 || p.HoursPerFTE != 1600 {
+		t.Fatalf("after IT's new version: %d %v", p.Version, err)
+	}
+	os.WriteFile(file, bytes.Replace(v1, []byte("Åre kommun"), []byte("Åre stad"), 1), 0o644)
+	_, err = open()
+	var log bytes.Buffer
+	printError(&log, cliLocalizer("sv"), err)
+	if err == nil || !strings.Contains(log.String(), "bad_signature") {
+		t.Fatalf("a changed preset file: %v\n%s", err, log.String())
+	}
+	coord.Close()
 }

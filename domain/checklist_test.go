@@ -31,6 +31,11 @@ func TestDefaultChecklist(t *testing.T) {
 	if r, ok := prof.Requirement("records_plan"); !ok || !strings.Contains(r.Text, "dokumenthanteringsplan") {
 		t.Errorf("records plan: %+v", r)
 	}
+	// The kommun sets its deadline; the default has none.
+	if _, ok := prof.DeadlineFor(2027); ok {
+		t.Error("the default profile sets a deadline")
+	}
+	prof.Deadline = "10-31"
 	if d, ok := prof.DeadlineFor(2027); !ok || d != vday(2026, 10, 31) {
 		t.Errorf("deadline %v %v", d, ok)
 	}

@@ -134,7 +134,7 @@ func requirementsOf(d *doc, o *overview.Overview, board string) {
 		}
 		c := cell{text: loc.T("checklist.status." + string(st)), color: pdfdoc.ColWarn}
 		planned := ""
-		if r.Addressed[it.ID] {
+		if r.Planned[it.ID] {
 			planned = loc.T("overview.yes")
 		}
 		rows = append(rows, row{cells: []cell{{text: it.Title, bold: true}, c, txt(planned)}})

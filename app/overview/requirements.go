@@ -21,8 +21,8 @@ type RequirementsRow struct {
 	// Status is the board's answer per requirement id (absent: the requirement was not in the
 	// board's profile; "" not assessed).
 	Status map[string]domain.ChecklistStatus
-	// Addressed lists the requirements an activity of the board's plan addresses.
-	Addressed map[string]bool
+	// Planned lists the requirements an activity of the board's plan addresses.
+	Planned map[string]bool
 }
 
 // Requirements is the checklist of every board that sent a plan, and per requirement how many
@@ -44,7 +44,7 @@ func requirements(o *Overview) Requirements {
 	for _, d := range o.Plans {
 		rows := domain.Checklist(d, o.Profile)
 		r := RequirementsRow{Board: d.Plan.Board, ChecklistSummary: domain.Summarize(rows), ProfileVersion: -1,
-			Status: map[string]domain.ChecklistStatus{}, Addressed: map[string]bool{}}
+			Status: map[string]domain.ChecklistStatus{}, Planned: map[string]bool{}}
 		if d.Profile != nil {
 			r.ProfileVersion = d.Profile.Version
 		}
@@ -56,7 +56,7 @@ func requirements(o *Overview) Requirements {
 			}
 			r.Status[id] = x.Entry.Status
 			if x.Activity != nil {
-				r.Addressed[id] = true
+				r.Planned[id] = true
 			}
 			if req.ByItem[id] == nil {
 				req.ByItem[id] = map[domain.ChecklistStatus]int{}
