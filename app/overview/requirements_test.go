@@ -26,7 +26,7 @@ func TestRequirementsFigures(t *testing.T) {
 		return out
 	}
 	a := domain.PlanData{Plan: domain.Plan{Board: "A", Year: 2027}, Profile: &prof,
-		Checklist: entries(domain.ChecklistMet, domain.ChecklistNotMet, domain.ChecklistNotApplicable, domain.ChecklistPartly),
+		Checklist:  entries(domain.ChecklistMet, domain.ChecklistNotMet, domain.ChecklistNotApplicable, domain.ChecklistPartly),
 		Activities: []domain.Activity{{Title: "x", Addresses: domain.RequirementAddress(prof.Checklist[1].ID)}}}
 	b := domain.PlanData{Plan: domain.Plan{Board: "B", Year: 2027}, Profile: &old,
 		Checklist: entries(domain.ChecklistMet, domain.ChecklistMet, domain.ChecklistMet)}
