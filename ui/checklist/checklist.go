@@ -365,7 +365,7 @@ func (v *View) onAddActivity(req string) {
 		msg += " " + v.loc.T("register.work.reopened")
 	}
 	v.reload()
-	v.setStatus(msg, widget.SuccessImportance)
+	v.setStatus(v.loc.Tf("register.work.added_short", "Year", added.Year), widget.SuccessImportance)
 	if v.env.OpenPlan != nil && v.env.Window != nil {
 		d := dialog.NewConfirm(v.loc.T("register.work.add"), msg+"\n\n"+v.loc.T("register.work.open_question"), func(open bool) {
 			if open && v.Flush() == nil {

@@ -100,11 +100,14 @@ func newImportDialog(v *View, name string, t ri.Table) *importDialog {
 	d.summary = widgets.Wrapped("")
 	d.errors = container.NewVBox()
 	mapping := container.NewVScroll(grid)
-	mapping.SetMinSize(fyne.NewSize(900, 230))
+	mapping.SetMinSize(fyne.NewSize(900, 200))
 	errs := container.NewVScroll(d.errors)
-	errs.SetMinSize(fyne.NewSize(900, 150))
+	errs.SetMinSize(fyne.NewSize(900, 120))
 	intro := widgets.Wrapped(loc.Tf("register.import.intro", "File", name, "Rows", len(t.Rows), "Board", v.board.Name))
-	body := container.NewVBox(intro, mapping, widget.NewSeparator(), d.summary, errs)
+	// The mapping and the dry run share the dialog's height; the divider moves.
+	split := container.NewVSplit(mapping, container.NewBorder(container.NewVBox(widget.NewSeparator(), d.summary), nil, nil, nil, errs))
+	split.Offset = 0.55
+	body := container.NewBorder(intro, nil, nil, nil, split)
 	d.run = widget.NewButtonWithIcon("", theme.DownloadIcon(), d.onRun)
 	d.run.Importance = widget.HighImportance
 	d.cancel = widget.NewButton(loc.T("register.cancel"), func() { d.close() })

@@ -139,7 +139,7 @@ func (v *View) onAddActivity(wn domain.RegisterWarning) {
 	if added.Reopened {
 		msg += " " + v.loc.T("register.work.reopened")
 	}
-	v.setStatus(msg, widget.SuccessImportance)
+	v.setStatus(v.loc.Tf("register.work.added_short", "Year", added.Year), widget.SuccessImportance)
 	if v.env.OpenPlan != nil && v.env.Window != nil {
 		d := dialog.NewConfirm(v.loc.T("register.work.add"), msg+"\n\n"+v.loc.T("register.work.open_question"), func(open bool) {
 			if open && v.flush() == nil {

@@ -57,7 +57,7 @@ func TestAddActivityFromWarning(t *testing.T) {
 	if got := errorShown(v, "risk_analysis_at"); !strings.Contains(got, "Åtgärd finns") {
 		t.Errorf("under the field after: %q", got)
 	}
-	if !strings.Contains(v.status.Text, "är tillagd i planen för 2027") {
+	if !strings.Contains(v.status.Text, "Åtgärd tillagd i planen för 2027") {
 		t.Errorf("status %q", v.status.Text)
 	}
 }
