@@ -205,6 +205,9 @@ func (e *Editor) changed(edited bool) {
 		e.discardBtn.Enable()
 	}
 	head := loc.Tf("profile.editor.title", "Version", e.saved.Version)
+	if e.saved.Version == 0 {
+		head = loc.T("profile.editor.title_default")
+	}
 	if !same {
 		head += " · " + loc.T("profile.editor.unsaved")
 	}
