@@ -17,6 +17,7 @@ import (
 	"handlingsplan/app/coorddemo"
 	"handlingsplan/app/demo"
 	"handlingsplan/app/preset"
+	"handlingsplan/app/profile"
 	"handlingsplan/app/settings"
 	"handlingsplan/data"
 	"handlingsplan/domain"
@@ -88,11 +89,39 @@ func openStore(path string, loc *i18n.Localizer) (*data.Store, error) {
 		}
 		err = s.EnsureProfile(prof)
 	}
+	if err == nil {
+		// A database made before profiles had versions gets its profile as the first one.
+		var def domain.Profile
+		if def, err = domain.DefaultProfile(); err == nil {
+			err = s.EnsureProfile(def)
+		}
+	}
 	if err != nil {
 		s.Close()
 		return nil, &storeError{text: loc.Tf("err.db_open", "Path", path), cause: err, detail: true}
 	}
+	if err := applyProfilePreset(s, pre); err != nil {
+		s.Close()
+		return nil, presetError(loc, err)
+	}
 	return s, nil
+}
+
+// applyProfilePreset takes IT's signed profile into use when it is newer than the one in use,
+// and records the profile signers IT named (app/profile.ApplyPreset). A preset file that is
+// tampered with, or signed by someone else than IT named, stops the program with a sentence.
+func applyProfilePreset(s *data.Store, pre preset.Preset) error {
+	sp, err := pre.SignedProfile(os.ReadFile)
+	if err != nil {
+		return err
+	}
+	if sp.File == nil && sp.Signers == nil {
+		return nil
+	}
+	if _, err := profile.ApplyPreset(s, sp, time.Now()); err != nil {
+		return &preset.Error{Path: pre.Profile, Err: err}
+	}
+	return nil
 }
 
 // presetError is the sentence for a preset (file or profile) IT set that cannot be used.

@@ -38,8 +38,8 @@ func TestRunReport(t *testing.T) {
 	}{
 		{"pdf", []string{"--out", "ks.pdf"}, 0, "8 av 9 nämnder", "", "ks.pdf"},
 		{"xlsx", []string{"--out", "ks.xlsx"}, 0, "Sparad", "", "ks.xlsx"},
-		{"csv folder", []string{"--out", "tabeller.csv", "--comma"}, 0, "9 filer", "", "tabeller/1 Inlämningar.csv"},
-		{"zip", []string{"--out", "tabeller.zip"}, 0, "9 filer", "", "tabeller.zip"},
+		{"csv folder", []string{"--out", "tabeller.csv", "--comma"}, 0, "10 filer", "", "tabeller/1 Inlämningar.csv"},
+		{"zip", []string{"--out", "tabeller.zip"}, 0, "10 filer", "", "tabeller.zip"},
 		{"ics", []string{"--out", "utb.ics", "--board", "Socialnämnden"}, 0, "1 av 1 nämnd", "", "utb.ics"},
 		{"protocol", []string{"--out", "prot.pdf", "--protocol", "--board", "Socialnämnden"}, 0, "Sparad", "", "prot.pdf"},
 		{"protocols", []string{"--out", "prot.zip", "--protocol", "--lang", "en"}, 0, "9 files", "", "prot.zip"},

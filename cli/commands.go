@@ -31,6 +31,8 @@ func commands() map[string]command {
 		"trust":    {runTrust, "cli.help.trust"},
 		"ca":       {runCA, "cli.help.ca"},
 		"handout":  {runHandout, "cli.help.handout"},
+		"profile":  {runProfile, "cli.help.profile"},
+		"register": {runRegister, "cli.help.register"},
 		"version":  {runVersion, "cli.help.version"},
 		"backup":   {runBackup, "cli.help.backup"},
 		"restore":  {runRestore, "cli.help.restore"},

@@ -94,6 +94,9 @@ var usageKeys = map[string]string{
 	"submissions choose":   "importer.cli.submissions_usage",
 	"report":               "exports.cli.usage",
 	"handout":              "present.cli.usage",
+	"profile export":       "profile.cli.usage",
+	"profile import":       "profile.cli.usage",
+	"register import":      "registerimport.cli.usage",
 }
 
 // writeFlagHelp writes the command's usage line and lists its flags, each with its translated

@@ -13,6 +13,7 @@ var helpCommands = [][]string{
 	{"trust", "add"}, {"trust", "list"}, {"trust", "remove"}, {"trust", "approve"},
 	{"submissions", "list"}, {"submissions", "choose"},
 	{"ca", "new"}, {"ca", "issue"},
+	{"profile", "export"}, {"profile", "import"}, {"register", "import"},
 }
 
 // TestFlagHelpTranslated runs every command with --help in both languages: it exits 0 and

@@ -85,7 +85,7 @@ func TestSlidesAndReportAgreeOnTheRegister(t *testing.T) {
 		switch {
 		case strings.HasPrefix(lines[0], "Förteckning över informationssystem"):
 			for i, l := range lines {
-				if strings.Contains(l, "utan riskanalys") && i > 0 {
+				if strings.Contains(l, "utan aktuell riskanalys") && i > 0 {
 					c := cells(lines[i-1])
 					slideNoRisk = c[len(c)-1] // the figure stands above its label
 				}

@@ -25,8 +25,10 @@ const (
 	// WithPrevious fills Previous with last year's plan and its autumn follow-up, as the board's
 	// submission carries it in its payload (the importer stores only the plan of the year itself).
 	WithPrevious
+	// WithChecklist loads the board's assessments of the profile's general requirements.
+	WithChecklist
 
-	WithAll = WithActivities | WithTrainings | WithCheckpoints | WithSystems | WithPrevious
+	WithAll = WithActivities | WithTrainings | WithCheckpoints | WithSystems | WithPrevious | WithChecklist
 )
 
 // The overview's queries (a test shows how SQLite runs them). Each takes the year as its only
@@ -44,7 +46,7 @@ const (
 		a.follow_up_comment, coalesce(a.carried_from, 0),
 		(SELECT group_concat(g.goal) FROM activity_goals g WHERE g.activity_id = a.id),
 		(SELECT group_concat(x.system_id) FROM activity_systems x WHERE x.activity_id = a.id),
-		coalesce(a.annual_goal_id, 0), (SELECT group_concat(code, char(31)) FROM area_tags t WHERE t.entity = 'activity' AND t.entity_id = a.id)
+		coalesce(a.annual_goal_id, 0), (SELECT group_concat(code, char(31)) FROM area_tags t WHERE t.entity = 'activity' AND t.entity_id = a.id), a.addresses
 		` + fromCurrent + ` JOIN activities a ON a.plan_id = p.id` + currentYear
 	qAnnualGoalsOf = `SELECT g.id, g.plan_id, g.position, g.text, g.indicator, g.target, g.target_date, g.outcome, g.measured,
 		g.light, g.follow_up_comment, coalesce(g.carried_from, 0),
@@ -58,7 +60,12 @@ const (
 		fromCurrent + ` JOIN checkpoints c ON c.plan_id = p.id` + currentYear
 	qSystems = `SELECT y.id, y.board_id, y.plan_id, y.name, y.description, y.owner, y.confidentiality, y.integrity, y.availability,
 		y.traceability, y.baseline_met, y.security_plan, y.security_plan_at, y.risk_analysis_at, y.continuity_at, y.recovery_at,
-		y.sensitive ` + fromCurrent + ` JOIN systems y ON y.plan_id = p.id` + currentYear
+		y.sensitive, y.classified_at ` + fromCurrent + ` JOIN systems y ON y.plan_id = p.id` + currentYear
+	qChecklist = `SELECT k.plan_id, k.requirement, k.status, k.date, k.responsible, k.comment ` +
+		fromCurrent + ` JOIN checklist k ON k.plan_id = p.id` + currentYear
+	// The day each submission was made: the register's age rules count from it.
+	qCreated = `SELECT s.id, CASE WHEN json_valid(CAST(s.payload AS TEXT))
+		THEN json_extract(CAST(s.payload AS TEXT), '$.created_at') END FROM submissions s` + currentYear
 	// The payload is validated JSON when imported; json_valid keeps one damaged row from failing
 	// the whole year.
 	qPrevious = `SELECT s.id, CASE WHEN json_valid(CAST(s.payload AS TEXT))
@@ -134,6 +141,14 @@ func (s *Store) receivedPlans(year int, parts Parts) ([]domain.PlanData, error) 
 			return nil, fmt.Errorf("last year's follow-up: %w", err)
 		}
 	}
+	if parts&WithChecklist != 0 {
+		if err := s.receivedChecklist(year, out, byPlan); err != nil {
+			return nil, fmt.Errorf("checklist: %w", err)
+		}
+	}
+	if err := s.receivedProfiles(year, out, bySub); err != nil {
+		return nil, fmt.Errorf("profiles: %w", err)
+	}
 	for i := range out {
 		d := &out[i]
 		slices.SortStableFunc(d.Activities, func(a, b domain.Activity) int { return cmpPos(a.Position, a.ID, b.Position, b.ID) })
@@ -194,7 +209,7 @@ func (s *Store) receivedActivities(year int, out []domain.PlanData, byPlan map[i
 		var status string
 		if err := rows.Scan(&a.ID, &a.PlanID, &a.Position, &a.Title, &a.Description, &prio, &a.Responsible, &start, &end,
 			&a.InternalHours, &a.ExternalHours, &a.OperatingCost, &a.Investment, &status, &a.PercentDone, &a.ActualHours, &a.ActualKronor,
-			&a.FollowUpComment, &a.CarriedFrom, &goals, &systems, &a.AnnualGoalID, &tags); err != nil {
+			&a.FollowUpComment, &a.CarriedFrom, &goals, &systems, &a.AnnualGoalID, &tags, &a.Addresses); err != nil {
 			return err
 		}
 		a.Areas = splitTags(tags.String)
@@ -317,15 +332,71 @@ func (s *Store) receivedSystems(year int, out []domain.PlanData, byPlan map[int6
 		var x domain.System
 		var planID int64
 		var plan string
-		var sp, ra, co, re sql.NullString
+		var sp, ra, co, re, cl sql.NullString
 		if err := rows.Scan(&x.ID, &x.BoardID, &planID, &x.Name, &x.Description, &x.Owner, &x.Confidentiality, &x.Integrity, &x.Availability,
-			&x.Traceability, &x.BaselineMet, &plan, &sp, &ra, &co, &re, &x.Sensitive); err != nil {
+			&x.Traceability, &x.BaselineMet, &plan, &sp, &ra, &co, &re, &x.Sensitive, &cl); err != nil {
 			return err
 		}
+		x.ClassifiedAt = parseDate(cl)
 		x.SecurityPlan = domain.SecurityPlanLevel(plan)
 		x.SecurityPlanAt, x.RiskAnalysisAt, x.ContinuityAt, x.RecoveryAt = parseDate(sp), parseDate(ra), parseDate(co), parseDate(re)
 		if i, ok := byPlan[planID]; ok {
 			out[i].Systems = append(out[i].Systems, x)
+		}
+	}
+	return rows.Err()
+}
+
+func (s *Store) receivedChecklist(year int, out []domain.PlanData, byPlan map[int64]int) error {
+	rows, err := s.db.Query(qChecklist, year)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var planID int64
+		e, err := scanChecklist(rows, &planID)
+		if err != nil {
+			return err
+		}
+		if i, ok := byPlan[planID]; ok {
+			out[i].Checklist = append(out[i].Checklist, e)
+		}
+	}
+	return rows.Err()
+}
+
+// receivedProfiles gives each received plan the profile it was made under (when its submission
+// carried one) and the day it was made, which the register's age rules count from.
+func (s *Store) receivedProfiles(year int, out []domain.PlanData, bySub map[int64]int) error {
+	profiles := map[int64]*domain.Profile{}
+	for i := range out {
+		id := out[i].Plan.ProfileID
+		if id == 0 {
+			continue
+		}
+		if _, ok := profiles[id]; !ok {
+			p, err := s.ProfileByID(id)
+			if err != nil {
+				return err
+			}
+			profiles[id] = &p
+		}
+		out[i].Profile = profiles[id]
+	}
+	rows, err := s.db.Query(qCreated, year)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sub int64
+		var created sql.NullString
+		if err := rows.Scan(&sub, &created); err != nil {
+			return err
+		}
+		if i, ok := bySub[sub]; ok {
+			out[i].AsOf = createdDay(created.String)
 		}
 	}
 	return rows.Err()

@@ -9,128 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mattn/go-sqlite3"
-
 	"handlingsplan/domain"
 )
-
-// HasProfile reports whether a policy profile has been saved.
-func (s *Store) HasProfile() (bool, error) {
-	var n int
-	err := s.db.QueryRow("SELECT count(*) FROM profile").Scan(&n)
-	return n > 0, err
-}
-
-// Profile loads the policy profile.
-func (s *Store) Profile() (domain.Profile, error) {
-	var p domain.Profile
-	err := s.db.QueryRow("SELECT kommun, policy_name, hours_per_fte FROM profile WHERE id = 1").Scan(&p.Kommun, &p.PolicyName, &p.HoursPerFTE)
-	if err != nil {
-		if errors.Is(err, sql.ErrNoRows) {
-			return p, fmt.Errorf("load profile: %w", ErrNotFound)
-		}
-		return p, fmt.Errorf("load profile: %w", err)
-	}
-	rows, err := s.db.Query("SELECT number, text FROM goals ORDER BY number")
-	if err != nil {
-		return p, fmt.Errorf("load goals: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var g domain.Goal
-		if err := rows.Scan(&g.Number, &g.Text); err != nil {
-			return p, err
-		}
-		p.Goals = append(p.Goals, g)
-	}
-	if err := rows.Err(); err != nil {
-		return p, fmt.Errorf("load goals: %w", err)
-	}
-	lv, err := s.db.Query("SELECT level, name FROM class_levels ORDER BY level")
-	if err != nil {
-		return p, fmt.Errorf("load scale: %w", err)
-	}
-	defer lv.Close()
-	for lv.Next() {
-		var c domain.ClassLevel
-		if err := lv.Scan(&c.Level, &c.Name); err != nil {
-			return p, err
-		}
-		p.Scale = append(p.Scale, c)
-	}
-	if err := lv.Err(); err != nil {
-		return p, fmt.Errorf("load scale: %w", err)
-	}
-	p.Areas, err = s.areas()
-	return p, err
-}
-
-// areas loads the profile's requirement areas in their order.
-func (s *Store) areas() ([]domain.RequirementArea, error) {
-	rows, err := s.db.Query("SELECT code, name, reference FROM requirement_areas ORDER BY position, code")
-	if err != nil {
-		return nil, fmt.Errorf("load requirement areas: %w", err)
-	}
-	defer rows.Close()
-	var out []domain.RequirementArea
-	for rows.Next() {
-		var a domain.RequirementArea
-		if err := rows.Scan(&a.Code, &a.Name, &a.Reference); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
-}
-
-// SaveProfile replaces the policy profile (goals and scale included) and logs the change.
-func (s *Store) SaveProfile(p domain.Profile) error {
-	return s.tx(func(tx *sql.Tx) error {
-		if _, err := tx.Exec(`INSERT INTO profile(id, kommun, policy_name, hours_per_fte) VALUES(1, ?, ?, ?)
-			ON CONFLICT(id) DO UPDATE SET kommun = excluded.kommun, policy_name = excluded.policy_name, hours_per_fte = excluded.hours_per_fte`,
-			p.Kommun, p.PolicyName, p.HoursPerFTE); err != nil {
-			return constraintProblem(err, "profile", 0, "hours_per_fte")
-		}
-		if _, err := tx.Exec("DELETE FROM goals"); err != nil {
-			return err
-		}
-		for _, g := range p.Goals {
-			if _, err := tx.Exec("INSERT INTO goals(number, text) VALUES(?, ?)", g.Number, g.Text); err != nil {
-				return goalProblem(err, g)
-			}
-		}
-		if _, err := tx.Exec("DELETE FROM class_levels"); err != nil {
-			return err
-		}
-		for _, c := range p.Scale {
-			if _, err := tx.Exec("INSERT INTO class_levels(level, name) VALUES(?, ?)", c.Level, c.Name); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.Exec("DELETE FROM requirement_areas"); err != nil {
-			return err
-		}
-		for i, a := range p.Areas {
-			if _, err := tx.Exec("INSERT INTO requirement_areas(code, position, name, reference) VALUES(?, ?, ?, ?)", a.Code, i+1, a.Name, a.Reference); err != nil {
-				return constraintProblem(err, "profile", int64(i+1), "areas")
-			}
-		}
-		return s.audit(tx, "profile", 1, "profile", "", fmt.Sprintf("%s; %d goals; %d areas; %d h/FTE", p.Kommun, len(p.Goals), len(p.Areas), p.HoursPerFTE))
-	})
-}
-
-// goalProblem says what is wrong with a goal the database refused, in ValidateProfile's words.
-func goalProblem(err error, g domain.Goal) error {
-	var se sqlite3.Error
-	if !errors.As(err, &se) || se.Code != sqlite3.ErrConstraint {
-		return err
-	}
-	if strings.Contains(se.Error(), "length(trim(text))") {
-		return &domain.Problem{Severity: domain.Blocking, Entity: "profile", EntityID: int64(g.Number), Field: "goals", Key: "err.required", Args: []any{"Field", "field.goals"}}
-	}
-	// A number out of range or used twice.
-	return &domain.Problem{Severity: domain.Blocking, Entity: "profile", EntityID: int64(g.Number), Field: "goals", Key: "err.unknown_goal", Args: []any{"Goal", g.Number}}
-}
 
 // Boards lists the boards by id (the UI sorts by name in the user's collation).
 func (s *Store) Boards() ([]domain.Board, error) {
@@ -180,7 +60,7 @@ func (s *Store) AddBoard(name string) (int64, error) {
 
 const planCols = `p.id, p.board_id, b.name, p.year, p.status, p.version, p.responsible, p.contact, p.decision_date,
 	p.decision_paragraph, p.check0_result, p.check0_text, p.check1_result, p.check1_text, p.check2_result, p.check2_text,
-	p.wizard_step, p.submission_id, p.updated_at, p.uuid, ` + decisionCols
+	p.wizard_step, p.submission_id, p.updated_at, p.uuid, coalesce(p.profile_id, 0), ` + decisionCols
 
 func scanPlan(sc interface{ Scan(...any) error }) (domain.Plan, error) {
 	var p domain.Plan
@@ -190,7 +70,7 @@ func scanPlan(sc interface{ Scan(...any) error }) (domain.Plan, error) {
 	var c [3]struct{ r, t string }
 	var dec decisionScan
 	err := sc.Scan(append([]any{&p.ID, &p.BoardID, &p.Board, &p.Year, &status, &p.Version, &p.Responsible, &p.Contact, &decision,
-		&p.Decision.Paragraph, &c[0].r, &c[0].t, &c[1].r, &c[1].t, &c[2].r, &c[2].t, &p.WizardStep, &sub, &updated, &p.UUID}, dec.dest()...)...)
+		&p.Decision.Paragraph, &c[0].r, &c[0].t, &c[1].r, &c[1].t, &c[2].r, &c[2].t, &p.WizardStep, &sub, &updated, &p.UUID, &p.ProfileID}, dec.dest()...)...)
 	if err != nil {
 		return p, err
 	}
@@ -267,6 +147,10 @@ func (s *Store) AddPlan(p domain.Plan) (int64, error) {
 // insertPlan adds a plan row. A board's own new plan gets a new identity (UUID) unless it
 // brings one; a plan rebuilt from a submission keeps the one the submission carried.
 func (s *Store) insertPlan(tx *sql.Tx, p domain.Plan) (int64, error) {
+	profile, err := planProfile(tx, p)
+	if err != nil {
+		return 0, err
+	}
 	var sub any
 	if p.SubmissionID != 0 {
 		sub = p.SubmissionID
@@ -278,11 +162,11 @@ func (s *Store) insertPlan(tx *sql.Tx, p domain.Plan) (int64, error) {
 	}
 	res, err := tx.Exec(`INSERT INTO plans(board_id, year, status, version, responsible, contact, decision_date, decision_paragraph,
 		check0_result, check0_text, check1_result, check1_text, check2_result, check2_text, wizard_step, submission_id, updated_at, uuid,
-		`+decisionInsertCols+`)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,`+decisionInsertArgs+`)`,
+		profile_id, `+decisionInsertCols+`)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,`+decisionInsertArgs+`)`,
 		append([]any{p.BoardID, p.Year, string(p.Status), p.Version, p.Responsible, p.Contact, dateArg(p.DecisionDate), p.Decision.Paragraph,
 			string(p.Checks[0].Result), p.Checks[0].Text, string(p.Checks[1].Result), p.Checks[1].Text, string(p.Checks[2].Result), p.Checks[2].Text,
-			p.WizardStep, sub, s.stamp(), p.UUID}, decisionValues(p)...)...)
+			p.WizardStep, sub, s.stamp(), p.UUID, profile}, decisionValues(p)...)...)
 	if err != nil {
 		board := p.Board
 		if board == "" {
@@ -380,16 +264,4 @@ func (s *Store) Audit(entity string, id int64) ([]domain.AuditEntry, error) {
 		out = append(out, e)
 	}
 	return out, rows.Err()
-}
-
-// EnsureProfile saves def as the policy profile when none exists yet (first start).
-func (s *Store) EnsureProfile(def domain.Profile) error {
-	ok, err := s.HasProfile()
-	if err != nil || ok {
-		return err
-	}
-	if err := s.SaveProfile(def); err != nil {
-		return fmt.Errorf("seed default profile: %w", err)
-	}
-	return nil
 }

@@ -80,11 +80,11 @@ func (s *Store) insertActivity(tx *sql.Tx, planID int64, a domain.Activity) (int
 	// The annual goal must be one of the plan's own; one that is not (any more) is dropped.
 	res, err := tx.Exec(`INSERT INTO activities(id, plan_id, position, title, description, priority, responsible, start_date, end_date,
 		internal_hours, external_hours, operating_cost, investment, status, percent_done, actual_hours, actual_kronor, follow_up_comment, carried_from,
-		annual_goal_id)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,(SELECT id FROM activities WHERE id = ?),(SELECT id FROM annual_goals WHERE id = ? AND plan_id = ?))`,
+		annual_goal_id, addresses)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,(SELECT id FROM activities WHERE id = ?),(SELECT id FROM annual_goals WHERE id = ? AND plan_id = ?),?)`,
 		idArg(a.ID), planID, a.Position, a.Title, a.Description, int(a.Priority), a.Responsible, dateArg(a.Start), dateArg(a.End),
 		a.InternalHours, a.ExternalHours, a.OperatingCost, a.Investment, string(a.Status), a.PercentDone, a.ActualHours, a.ActualKronor,
-		a.FollowUpComment, carried, annual, planID)
+		a.FollowUpComment, carried, annual, planID, a.Addresses)
 	if err != nil {
 		return 0, constraintProblem(err, "activity", a.ID, "")
 	}
@@ -128,7 +128,7 @@ func (s *Store) activities(where string, arg any) ([]domain.Activity, error) {
 		a.follow_up_comment, coalesce(a.carried_from, 0),
 		(SELECT group_concat(goal) FROM (SELECT goal FROM activity_goals g WHERE g.activity_id = a.id ORDER BY goal)),
 		(SELECT group_concat(system_id) FROM (SELECT system_id FROM activity_systems x WHERE x.activity_id = a.id ORDER BY system_id)),
-		coalesce(a.annual_goal_id, 0), `+tagsOf("activity", "a.id")+`
+		coalesce(a.annual_goal_id, 0), `+tagsOf("activity", "a.id")+`, a.addresses
 		FROM activities a WHERE `+where+` ORDER BY a.position, a.id`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("list activities: %w", err)
@@ -142,7 +142,7 @@ func (s *Store) activities(where string, arg any) ([]domain.Activity, error) {
 		var status string
 		if err := rows.Scan(&a.ID, &a.PlanID, &a.Position, &a.Title, &a.Description, &prio, &a.Responsible, &start, &end,
 			&a.InternalHours, &a.ExternalHours, &a.OperatingCost, &a.Investment, &status, &a.PercentDone, &a.ActualHours, &a.ActualKronor,
-			&a.FollowUpComment, &a.CarriedFrom, &goals, &systems, &a.AnnualGoalID, &tags); err != nil {
+			&a.FollowUpComment, &a.CarriedFrom, &goals, &systems, &a.AnnualGoalID, &tags, &a.Addresses); err != nil {
 			return nil, err
 		}
 		a.Areas = splitTags(tags.String)
@@ -484,11 +484,11 @@ func insertSystem(tx *sql.Tx, boardID, planID int64, x domain.System) (int64, er
 		plan = planID
 	}
 	res, err := tx.Exec(`INSERT INTO systems(id, board_id, plan_id, name, description, owner, confidentiality, integrity, availability,
-		traceability, baseline_met, security_plan, security_plan_at, risk_analysis_at, continuity_at, recovery_at, sensitive)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		traceability, baseline_met, security_plan, security_plan_at, risk_analysis_at, continuity_at, recovery_at, sensitive, classified_at)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		idArg(x.ID), boardID, plan, x.Name, x.Description, x.Owner, x.Confidentiality, x.Integrity, x.Availability, x.Traceability,
 		x.BaselineMet, string(x.SecurityPlan), dateArg(x.SecurityPlanAt), dateArg(x.RiskAnalysisAt), dateArg(x.ContinuityAt),
-		dateArg(x.RecoveryAt), x.Sensitive)
+		dateArg(x.RecoveryAt), x.Sensitive, dateArg(x.ClassifiedAt))
 	if err != nil {
 		return 0, constraintProblem(err, "system", x.ID, "")
 	}
@@ -498,7 +498,7 @@ func insertSystem(tx *sql.Tx, boardID, planID int64, x domain.System) (int64, er
 // Systems lists a board's living register (planID 0) or the register snapshot of an imported plan.
 func (s *Store) Systems(boardID, planID int64) ([]domain.System, error) {
 	q := `SELECT id, board_id, name, description, owner, confidentiality, integrity, availability, traceability, baseline_met,
-		security_plan, security_plan_at, risk_analysis_at, continuity_at, recovery_at, sensitive FROM systems WHERE `
+		security_plan, security_plan_at, risk_analysis_at, continuity_at, recovery_at, sensitive, classified_at FROM systems WHERE `
 	var rows *sql.Rows
 	var err error
 	if planID == 0 {
@@ -514,11 +514,12 @@ func (s *Store) Systems(boardID, planID int64) ([]domain.System, error) {
 	for rows.Next() {
 		var x domain.System
 		var plan string
-		var sp, ra, co, re sql.NullString
+		var sp, ra, co, re, cl sql.NullString
 		if err := rows.Scan(&x.ID, &x.BoardID, &x.Name, &x.Description, &x.Owner, &x.Confidentiality, &x.Integrity, &x.Availability,
-			&x.Traceability, &x.BaselineMet, &plan, &sp, &ra, &co, &re, &x.Sensitive); err != nil {
+			&x.Traceability, &x.BaselineMet, &plan, &sp, &ra, &co, &re, &x.Sensitive, &cl); err != nil {
 			return nil, err
 		}
+		x.ClassifiedAt = parseDate(cl)
 		x.SecurityPlan = domain.SecurityPlanLevel(plan)
 		x.SecurityPlanAt, x.RiskAnalysisAt, x.ContinuityAt, x.RecoveryAt = parseDate(sp), parseDate(ra), parseDate(co), parseDate(re)
 		out = append(out, x)
@@ -587,6 +588,19 @@ func (s *Store) planData(planID int64) (domain.PlanData, error) {
 		return d, err
 	}
 	if d.Unparsed, err = s.Unparsed(planID); err != nil {
+		return d, err
+	}
+	if d.Checklist, err = s.Checklist(planID); err != nil {
+		return d, err
+	}
+	if d.Plan.ProfileID != 0 {
+		prof, err := s.ProfileByID(d.Plan.ProfileID)
+		if err != nil {
+			return d, err
+		}
+		d.Profile = &prof
+	}
+	if d.AsOf, err = s.planAsOf(d.Plan); err != nil {
 		return d, err
 	}
 	if d.Plan.SubmissionID != 0 {
@@ -727,6 +741,9 @@ func (s *Store) insertPlanData(tx *sql.Tx, d domain.PlanData) (planID int64, act
 		if _, err := s.insertCheckpoint(tx, planID, c); err != nil {
 			return 0, nil, err
 		}
+	}
+	if err := insertChecklist(tx, planID, d.Checklist); err != nil {
+		return 0, nil, err
 	}
 	return planID, activityIDs, nil
 }

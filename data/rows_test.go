@@ -233,7 +233,8 @@ func fullPlan(board string, year int) domain.PlanData {
 				SystemIDs: []int64{102, 101}, Status: domain.ActivityDone, PercentDone: 100, ActualHours: 45, ActualKronor: 11000,
 				FollowUpComment: "Klar"},
 			{Position: 2, Title: "Kontinuitetsplan", Description: "Skriv", Goals: []int{6}, Priority: domain.PriorityLow, Responsible: "Chef",
-				Start: day(year, 4, 1), InternalHours: 10, SystemIDs: []int64{101}, Status: domain.ActivityNotStarted},
+				Start: day(year, 4, 1), InternalHours: 10, SystemIDs: []int64{101}, Status: domain.ActivityNotStarted,
+				Addresses: "rule:no_risk_analysis"},
 		},
 		Trainings: []domain.Training{
 			{Position: 1, Title: "E-learning", TargetGroup: "Alla", Format: domain.FormatELearning, Kind: domain.TrainingGeneral, Dates: []time.Time{day(year, 2, 1), day(year, 9, 1)},
@@ -246,9 +247,14 @@ func fullPlan(board string, year int) domain.PlanData {
 		Systems: []domain.System{
 			{ID: 101, Name: "Ärendesystem", Description: "Diarium", Owner: "Registrator", Confidentiality: 2, Integrity: 3, Availability: 2,
 				Traceability: 4, BaselineMet: true, SecurityPlan: domain.SecurityPlanDeepened, SecurityPlanAt: day(year-1, 3, 3),
-				RiskAnalysisAt: day(year-1, 4, 4), ContinuityAt: day(year-1, 5, 5), RecoveryAt: day(year-1, 6, 6), Sensitive: true},
+				RiskAnalysisAt: day(year-1, 4, 4), ContinuityAt: day(year-1, 5, 5), RecoveryAt: day(year-1, 6, 6), Sensitive: true,
+				ClassifiedAt: day(year-1, 2, 2)},
 			{ID: 102, Name: "Webbplats", Owner: "Kommunikatör", Confidentiality: 0, Integrity: 1, Availability: 1, Traceability: -1,
 				SecurityPlan: domain.SecurityPlanNone},
+		},
+		Checklist: []domain.ChecklistEntry{
+			{Requirement: "records_plan", Status: domain.ChecklistPartly, Date: day(year-1, 9, 1), Responsible: "Arkivarie", Comment: "Från 2019"},
+			{Requirement: "recovery_plan", Status: domain.ChecklistNotApplicable, Comment: "IT-enheten"},
 		},
 	}
 }
@@ -263,7 +269,8 @@ func comparable(d domain.PlanData) (domain.PlanData, map[string][]string) {
 	}
 	links := map[string][]string{}
 	out := d
-	out.Plan.ID, out.Plan.BoardID, out.Plan.UpdatedAt, out.Plan.UUID = 0, 0, time.Time{}, ""
+	out.Plan.ID, out.Plan.BoardID, out.Plan.UpdatedAt, out.Plan.UUID, out.Plan.ProfileID = 0, 0, time.Time{}, "", 0
+	out.AsOf, out.Profile = time.Time{}, nil
 	out.Previous = nil
 	out.Activities = nil
 	for _, a := range d.Activities {

@@ -77,6 +77,9 @@ type Submission struct {
 	// Schema is the payload's schema version (0 when the payload cannot be read): a file of an
 	// older schema lacks what later schemas added, and the views say so instead of showing zeros.
 	Schema int
+	// ProfileVersion is the kommun's number of the policy profile the plan was made under; -1
+	// when the submission does not say (schema 1).
+	ProfileVersion int
 }
 
 // Received is a verified submission ready to be stored.
@@ -97,6 +100,9 @@ type Received struct {
 	ContentHash string
 	Payload     []byte // submission.json as extracted
 	PDF         []byte // the file as received
+	// Profile is the policy profile the plan was made under, when the submission carries it
+	// (schema 2): it is stored as a profile version and the plan is judged under it.
+	Profile *domain.Profile
 }
 
 // ImportOutcome tells what ImportSubmission did.
@@ -121,7 +127,8 @@ const submissionCols = `s.id, s.board_name, s.year, s.version, s.signer_name, s.
 	s.imported_by, s.file_name, s.sha256, s.current, s.trusted, s.trusted_via,
 	coalesce((SELECT min(p.id) FROM plans p WHERE p.submission_id = s.id), 0),
 	s.plan_uuid, s.content_hash, coalesce(s.conflict_with, 0), s.conflict_open,
-	coalesce(CASE WHEN json_valid(CAST(s.payload AS TEXT)) THEN json_extract(CAST(s.payload AS TEXT), '$.schema') END, 0)`
+	coalesce(CASE WHEN json_valid(CAST(s.payload AS TEXT)) THEN json_extract(CAST(s.payload AS TEXT), '$.schema') END, 0),
+	coalesce(s.profile_version, -1)`
 
 func scanSubmission(sc interface{ Scan(...any) error }) (Submission, error) {
 	var x Submission
@@ -129,7 +136,7 @@ func scanSubmission(sc interface{ Scan(...any) error }) (Submission, error) {
 	var imported string
 	err := sc.Scan(&x.ID, &x.Board, &x.Year, &x.Version, &x.SignerName, &x.SignerFingerprint, &signed, &imported,
 		&x.ImportedBy, &x.FileName, &x.SHA256, &x.Current, &x.Trusted, &x.TrustedVia, &x.PlanID,
-		&x.PlanUUID, &x.ContentHash, &x.ConflictWith, &x.ConflictOpen, &x.Schema)
+		&x.PlanUUID, &x.ContentHash, &x.ConflictWith, &x.ConflictOpen, &x.Schema, &x.ProfileVersion)
 	if err != nil {
 		return x, err
 	}
@@ -375,12 +382,22 @@ func (s *Store) storeReceived(tx *sql.Tx, r Received, out *ImportOutcome) error 
 	}
 	current := out.Placement == PlacedNew || out.Placement == PlacedNewer
 	trusted := r.TrustedVia != ""
+	var profileVersion any
+	var profileID int64
+	if r.Profile != nil {
+		var err error
+		profileVersion = r.Profile.Version
+		if profileID, err = s.storeProfile(tx, *r.Profile, ProfileMeta{Source: ProfileSubmission, SignerName: r.SignerName, SignerFingerprint: r.SignerFingerprint}); err != nil {
+			return err
+		}
+	}
 	res, err := tx.Exec(`INSERT INTO submissions(board_name, year, version, signer_name, signer_fingerprint, signed_at, imported_at,
-		imported_by, file_name, sha256, current, trusted, trusted_via, payload, pdf, plan_uuid, content_hash, conflict_with, conflict_open)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		imported_by, file_name, sha256, current, trusted, trusted_via, payload, pdf, plan_uuid, content_hash, conflict_with, conflict_open,
+		profile_version)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		r.Board, r.Year, r.Version, r.SignerName, r.SignerFingerprint, signed, s.stamp(), s.Who(), r.FileName, r.SHA256,
 		current, trusted, r.TrustedVia, nonNil(r.Payload), nonNil(r.PDF), r.PlanUUID, r.ContentHash, conflictWith,
-		out.Placement == PlacedConflict)
+		out.Placement == PlacedConflict, profileVersion)
 	if err != nil {
 		return err
 	}
@@ -392,6 +409,7 @@ func (s *Store) storeReceived(tx *sql.Tx, r Received, out *ImportOutcome) error 
 	d.Plan.Board, d.Plan.Year, d.Plan.Version = r.Board, r.Year, r.Version
 	d.Plan.SubmissionID = out.SubmissionID
 	d.Plan.UUID = r.PlanUUID
+	d.Plan.ProfileID = profileID
 	d.Plan.WizardStep = 0
 	if d.Plan.Status == "" {
 		d.Plan.Status = domain.PlanSigned

@@ -428,6 +428,8 @@ var (
 	FieldSystemContinuityAt    = field("continuity_at", DateField, func(x *System) any { return &x.ContinuityAt })
 	FieldSystemRecoveryAt      = field("recovery_at", DateField, func(x *System) any { return &x.RecoveryAt })
 	FieldSystemSensitive       = field("sensitive", BoolField, func(x *System) any { return &x.Sensitive })
+	// FieldSystemClassifiedAt is when the classification was last made or reviewed (issue 14).
+	FieldSystemClassifiedAt = field("classified_at", DateField, func(x *System) any { return &x.ClassifiedAt })
 )
 
 // The fields of an annual goal.

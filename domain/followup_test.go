@@ -24,8 +24,19 @@ func completePlan() PlanData {
 		Activities:  []Activity{goodActivity()},
 		Trainings:   []Training{{ID: 1, Title: "Grundutbildning", TargetGroup: "Alla", Responsible: "Samordnare", Dates: []time.Time{vday(2027, 4, 1)}}},
 		Checkpoints: []Checkpoint{{ID: 1, Date: vday(2027, 9, 15), Method: "Genomgång", ReportTo: "Nämnden"}},
+		Checklist:   allMet(),
 		Previous:    &prev,
 	}
+}
+
+// allMet is the default profile's checklist, every requirement met.
+func allMet() []ChecklistEntry {
+	prof, _ := DefaultProfile()
+	var out []ChecklistEntry
+	for _, r := range prof.Checklist {
+		out = append(out, ChecklistEntry{Requirement: r.ID, Status: ChecklistMet, Date: vday(2026, 9, 1)})
+	}
+	return out
 }
 
 // The follow-up that a plan carries is judged with it: its activities' and events' follow-up

@@ -27,6 +27,16 @@ type Profile struct {
 	HoursPerFTE int          `json:"hours_per_fte"`
 	// Areas are the requirement areas of the law the plans answer to (see areas.go).
 	Areas []RequirementArea `json:"areas,omitempty"`
+	// Version is the kommun's number of this profile: 0 for the program's built-in default (and
+	// a board's own edit of it), 1, 2, … for the versions the coordinator saves, signs and sends.
+	Version int `json:"version"`
+	// Checklist is the policy's general requirements every board assesses each year (checklist.go).
+	Checklist []Requirement `json:"checklist"`
+	// RuleGoals is, per register rule, the strategy goal an activity made from its warning serves.
+	RuleGoals map[RegisterRule]int `json:"rule_goals"`
+	// Deadline is the boards' yearly submission day as "MM-DD", in the autumn before the plan's
+	// year ("" when the kommun sets none).
+	Deadline string `json:"deadline"`
 }
 
 // GoalText returns the text of goal n, or "" when the profile has no such goal.
@@ -107,6 +117,8 @@ type Plan struct {
 	// carried in its submissions as plan_uuid (so not here in the plan's own JSON). "" on a plan
 	// rebuilt from a submission made before plans had one.
 	UUID string `json:"-"`
+	// ProfileID is the stored policy profile version the plan was made under (0: none recorded).
+	ProfileID int64 `json:"-"`
 }
 
 // Priority of an activity.
@@ -160,6 +172,9 @@ type Activity struct {
 	AnnualGoalID int64 `json:"annual_goal,omitempty"`
 	// Areas are the requirement areas (RequirementArea.Code) the activity works on.
 	Areas []string `json:"areas,omitempty"`
+	// Addresses says which register warning or checklist requirement the activity was made for
+	// ("rule:no_risk_analysis", "req:records_plan"), "" for any other activity.
+	Addresses string `json:"addresses,omitempty"`
 	// Follow-up, filled in the autumn of the plan's year.
 	Status          ActivityStatus `json:"status"`
 	PercentDone     int            `json:"percent_done"`
@@ -263,6 +278,8 @@ type System struct {
 	RecoveryAt      time.Time         `json:"recovery_at"`
 	// Sensitive marks register details that are sekretesskyddade: such a plan must not be e-mailed.
 	Sensitive bool `json:"sensitive"`
+	// ClassifiedAt is when the classification was last made or reviewed (zero: not recorded).
+	ClassifiedAt time.Time `json:"classified_at"`
 }
 
 // MaxLevel is the highest classification of the four aspects.
@@ -288,8 +305,16 @@ type PlanData struct {
 	AnnualGoals []AnnualGoal `json:"annual_goals,omitempty"`
 	// FollowUps are the follow-ups recorded during the plan's year, interim and closing.
 	FollowUps []FollowUp `json:"follow_ups,omitempty"`
+	// Checklist is the board's assessment of the profile's general requirements for the year.
+	Checklist []ChecklistEntry `json:"checklist,omitempty"`
 	// Previous is last year's plan of the same board with its follow-up, when there is one.
 	Previous *PlanData `json:"previous,omitempty"`
+	// Profile is the policy profile the plan was made under, when it records one: the plan is
+	// judged and reported under it (ValidatePlan), not under a later one.
+	Profile *Profile `json:"-"`
+	// AsOf is the day the plan is judged at: today for a board's own plan, the day it was made
+	// for a received submission. The register's age rules count from it; zero means today.
+	AsOf time.Time `json:"-"`
 	// Unparsed is what was typed into number fields of the plan's rows and is no value (see
 	// ParseNumber). It never travels in a submission: a plan that has any cannot be exported.
 	Unparsed []Unparsed `json:"-"`

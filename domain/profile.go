@@ -1,9 +1,11 @@
 package domain
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"handlingsplan/assets"
 )
@@ -61,5 +63,98 @@ func ValidateProfile(p Profile) Problems {
 			ps = append(ps, blocking("profile", int64(i+1), "areas", "err.area_name", "Area", a.Code))
 		}
 	}
+	return append(ps, validateProfileMore(p)...)
+}
+
+// validateProfileMore checks what issue 14 added to a profile: the checklist, the rule goals,
+// the deadline, the scale and the version.
+func validateProfileMore(p Profile) Problems {
+	var ps Problems
+	if p.Version < 0 {
+		ps = append(ps, blocking("profile", 0, "version", "err.profile.version"))
+	}
+	seen := map[string]bool{}
+	for i, r := range p.Checklist {
+		id := int64(i + 1)
+		switch {
+		case !validRequirementID(r.ID):
+			ps = append(ps, blocking("profile", id, "checklist", "err.profile.requirement_id", "ID", r.ID, "N", i+1))
+		case seen[r.ID]:
+			ps = append(ps, blocking("profile", id, "checklist", "err.profile.requirement_twice", "ID", r.ID))
+		}
+		seen[r.ID] = true
+		if strings.TrimSpace(r.Title) == "" || strings.TrimSpace(r.Text) == "" {
+			ps = append(ps, blocking("profile", id, "checklist", "err.profile.requirement_text", "N", i+1))
+		}
+		if r.Goal != 0 && p.GoalText(r.Goal) == "" {
+			ps = append(ps, blocking("profile", id, "checklist", "err.profile.requirement_goal", "N", i+1, "Goal", r.Goal))
+		}
+	}
+	for _, rule := range RegisterRules {
+		if g, ok := p.RuleGoals[rule]; ok && g != 0 && p.GoalText(g) == "" {
+			ps = append(ps, blocking("profile", 0, "rule_goals", "err.profile.rule_goal", "Rule", "field.rule."+string(rule), "Goal", g))
+		}
+	}
+	for r := range p.RuleGoals {
+		if !known(r, RegisterRules) {
+			ps = append(ps, blocking("profile", 0, "rule_goals", "err.profile.unknown_rule", "Rule", string(r)))
+		}
+	}
+	if p.Deadline != "" {
+		if _, ok := p.DeadlineFor(2027); !ok {
+			ps = append(ps, blocking("profile", 0, "deadline", "err.profile.deadline", "Text", p.Deadline))
+		}
+	}
+	levels := map[int]bool{}
+	for _, l := range p.Scale {
+		if l.Level < 0 || l.Level > 4 || levels[l.Level] {
+			ps = append(ps, blocking("profile", int64(l.Level), "scale", "err.level_range"))
+		}
+		levels[l.Level] = true
+		if strings.TrimSpace(l.Name) == "" {
+			ps = append(ps, blocking("profile", int64(l.Level), "scale", "err.profile.scale_name", "Level", l.Level))
+		}
+	}
 	return ps
+}
+
+// validRequirementID: lower-case letters, digits and underscores, 1–40 of them (the id travels
+// in submissions and activities' Addresses).
+func validRequirementID(id string) bool {
+	if id == "" || len(id) > 40 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// DeadlineFor is the day the boards' submissions of plan year are due: the profile's "MM-DD" in
+// the year before. ok is false when the profile sets no deadline or an impossible day.
+func (p Profile) DeadlineFor(year int) (time.Time, bool) {
+	var m, d int
+	if n, err := fmt.Sscanf(p.Deadline, "%02d-%02d", &m, &d); err != nil || n != 2 || len(p.Deadline) != 5 {
+		return time.Time{}, false
+	}
+	t := time.Date(year-1, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if m < 1 || m > 12 || t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// MarshalProfile is the canonical JSON of a profile: compact, fields in the struct's order, map
+// keys sorted, no HTML escaping. A signed profile file signs exactly these bytes, and a profile
+// read from one must encode back to them.
+func MarshalProfile(p Profile) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil {
+		return nil, fmt.Errorf("encode profile: %w", err)
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }

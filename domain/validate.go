@@ -161,36 +161,42 @@ func ValidateCheckpoint(c Checkpoint, year int) Problems {
 	return ps
 }
 
-// HighLevel is the lowest classification (3 Allvarlig) at which a system is expected to have
-// a risk analysis and a deepened system security plan: the policy asks for one where a risk
-// analysis shows the base plan is not enough, and at these levels it rarely is.
-const HighLevel = 3
+// ValidateSystem checks one register entry as of asOf (zero: today): its own fields, and the
+// register's rules (SystemWarnings). The policy wants every information channel listed with its
+// information owner, so a missing owner blocks like a missing name.
+func ValidateSystem(s System, asOf time.Time) Problems {
+	ps := validateSystemFields(s)
+	for _, w := range SystemWarnings(s, asOf) {
+		ps = append(ps, w.Problem())
+	}
+	return ps
+}
 
-// ValidateSystem checks one register entry. The policy wants every information channel listed
-// with its information owner, so a missing owner blocks like a missing name.
-func ValidateSystem(s System) Problems {
+// ValidateRegister checks a board's register as of asOf; a warning that an activity of acts
+// addresses says so.
+func ValidateRegister(systems []System, acts []Activity, asOf time.Time) Problems {
+	var ps Problems
+	for _, s := range systems {
+		ps = append(ps, validateSystemFields(s)...)
+		for _, w := range systemWarnings(s, acts, asOf) {
+			ps = append(ps, w.Problem())
+		}
+	}
+	return ps
+}
+
+// validateSystemFields checks what a register entry must hold whatever the day: a name and
+// levels on the scale.
+func validateSystemFields(s System) Problems {
 	var ps Problems
 	const e = "system"
 	required(&ps, e, s.ID, "name", s.Name)
-	required(&ps, e, s.ID, "owner", s.Owner)
 	for _, f := range []struct {
 		name string
 		v    int
 	}{{"confidentiality", s.Confidentiality}, {"integrity", s.Integrity}, {"availability", s.Availability}, {"traceability", s.Traceability}} {
 		if f.v < -1 || f.v > 4 {
 			ps = append(ps, blocking(e, s.ID, f.name, "err.level_range"))
-		}
-	}
-	// The policy: an information system "ska minst klara den basnivå" MSB (now MCF) sets.
-	if !s.BaselineMet {
-		ps = append(ps, warning(e, s.ID, "baseline_met", "err.below_baseline"))
-	}
-	if level := s.MaxLevel(); level >= HighLevel && level <= 4 {
-		if s.RiskAnalysisAt.IsZero() {
-			ps = append(ps, warning(e, s.ID, "risk_analysis_at", "err.no_risk_analysis", "Level", level))
-		}
-		if s.SecurityPlan != SecurityPlanDeepened {
-			ps = append(ps, warning(e, s.ID, "security_plan", "err.no_deepened_plan", "Level", level))
 		}
 	}
 	return ps
@@ -201,7 +207,11 @@ func ValidateSystem(s System) Problems {
 // marked Previous). It is the one judge of a plan: the wizard's review, the export, the PDF
 // report's and the slides' red marks and the coordinator's overview all take its verdict.
 // Problems come in the order of the wizard's steps.
+//
+// A plan is judged under the profile it was made under (d.Profile, which the store sets for every
+// plan that records one); prof is the profile for a plan that records none.
 func ValidatePlan(d PlanData, prof Profile) Problems {
+	prof = d.ProfileOr(prof)
 	year := d.Plan.Year
 	ps := ValidatePlanHead(d.Plan)
 	ps = append(ps, validateDecisions(d.Plan)...)
@@ -249,10 +259,9 @@ func ValidatePlan(d PlanData, prof Profile) Problems {
 	}
 	ps = append(ps, ValidateFollowUps(d.FollowUps, d.Plan.ID, year)...)
 	// The board's register travels with the plan (report annex, submission), so it is checked
-	// with it.
-	for _, sys := range d.Systems {
-		ps = append(ps, ValidateSystem(sys)...)
-	}
+	// with it, and so is the board's checklist of the policy's general requirements.
+	ps = append(ps, ValidateRegister(d.Systems, d.Activities, d.AsOf)...)
+	ps = append(ps, ValidateChecklist(d, prof)...)
 	return ps
 }
 
@@ -279,6 +288,7 @@ func UncoveredGoals(acts []Activity, annual []AnnualGoal, prof Profile) []int {
 // no value, and the policy's three biennial checks. The rest of that plan was judged when it was
 // written. Every problem is marked Previous.
 func ValidateFollowUp(prev PlanData, prof Profile) Problems {
+	prof = prev.ProfileOr(prof)
 	var ps Problems
 	only := func(in Problems) {
 		for _, p := range in {

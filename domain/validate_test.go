@@ -134,8 +134,8 @@ func TestValidateTrainingCheckpointSystem(t *testing.T) {
 		{"checkpoint without date", ValidateCheckpoint(Checkpoint{Method: "m", ReportTo: "Nämnden"}, 2027), "date", "err.required"},
 		{"checkpoint without recipient", ValidateCheckpoint(Checkpoint{Date: vday(2027, 9, 1), Method: "m"}, 2027), "report_to", "err.required"},
 		{"checkpoint two years off", ValidateCheckpoint(Checkpoint{Date: vday(2029, 9, 1), Method: "m", ReportTo: "KS"}, 2027), "date", "err.date_outside_year"},
-		{"system level out of range", ValidateSystem(System{Name: "Procapita", Owner: "Socialchef", Confidentiality: 5}), "confidentiality", "err.level_range"},
-		{"system without owner", ValidateSystem(System{Name: "Procapita"}), "owner", "err.required"},
+		{"system level out of range", ValidateSystem(System{Name: "Procapita", Owner: "Socialchef", Confidentiality: 5}, vday(2027, 1, 1)), "confidentiality", "err.level_range"},
+		{"system without owner", ValidateSystem(System{Name: "Procapita"}, vday(2027, 1, 1)), "owner", "err.required"},
 	}
 	for _, tc := range tests {
 		if !hasKey(tc.ps, tc.field, tc.key) {
@@ -227,8 +227,10 @@ func TestProblemText(t *testing.T) {
 func TestValidatePlanRegister(t *testing.T) {
 	prof := testProfile(t)
 	good := System{ID: 7, Name: "Procapita", Owner: "Socialchef", Confidentiality: 4, Integrity: 3, Availability: 2, Traceability: 3,
-		BaselineMet: true, SecurityPlan: SecurityPlanDeepened, SecurityPlanAt: vday(2026, 5, 1), RiskAnalysisAt: vday(2026, 4, 1)}
+		BaselineMet: true, SecurityPlan: SecurityPlanDeepened, SecurityPlanAt: vday(2026, 5, 1), RiskAnalysisAt: vday(2026, 4, 1),
+		ClassifiedAt: vday(2026, 3, 1)}
 	complete := PlanData{
+		AsOf:        vday(2026, 10, 1),
 		Plan:        Plan{ID: 1, Board: "Socialnämnden", Year: 2027, Responsible: "Socialchef"},
 		AnnualGoals: []AnnualGoal{goodAnnualGoal()},
 		Activities:  []Activity{goodActivity()},
@@ -254,10 +256,10 @@ func TestValidatePlanRegister(t *testing.T) {
 			s.Confidentiality, s.Integrity, s.Traceability = 2, 2, 1
 			s.SecurityPlan, s.RiskAnalysisAt = SecurityPlanNone, time.Time{}
 		}, "", "", 0},
-		{"unclassified needs neither", func(s *System) {
+		{"unclassified needs neither, but a classification", func(s *System) {
 			s.Confidentiality, s.Integrity, s.Availability, s.Traceability = -1, -1, -1, -1
 			s.SecurityPlan, s.RiskAnalysisAt = SecurityPlanNone, time.Time{}
-		}, "", "", 0},
+		}, "confidentiality", "err.register.not_classified", Warning},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -282,7 +284,7 @@ func TestValidatePlanRegister(t *testing.T) {
 	}
 	both := good
 	both.RiskAnalysisAt, both.SecurityPlan = time.Time{}, SecurityPlanBase
-	ps := ValidateSystem(both)
+	ps := ValidateSystem(both, vday(2026, 10, 1))
 	if !hasKey(ps, "risk_analysis_at", "err.no_risk_analysis") || !hasKey(ps, "security_plan", "err.no_deepened_plan") || ps.Blocking() {
 		t.Fatalf("level 4 without either: %v", ps)
 	}
@@ -304,8 +306,8 @@ func TestValidateProfile(t *testing.T) {
 		{"highest hours", func(p *Profile) { p.HoursPerFTE = MaxHoursPerFTE }, "", "", 0},
 		{"too few hours", func(p *Profile) { p.HoursPerFTE = 50 }, "err.too_small", "Timmar per årsarbetare är orimligt litet (minst 100).", 1},
 		{"too many hours", func(p *Profile) { p.HoursPerFTE = 17000 }, "err.too_large", "Timmar per årsarbetare är orimligt stort (högst 3000).", 1},
-		{"goal number zero", func(p *Profile) { p.Goals[0].Number = 0 }, "err.goal_number", "Målnumret 0 går inte att använda: numret ska vara mellan 1 och 99.", 1},
-		{"goal number twice", func(p *Profile) { p.Goals[1].Number = 1 }, "err.duplicate_goal", "Mål 1 finns två gånger. Varje mål ska ha ett eget nummer.", 1},
+		{"goal number zero", func(p *Profile) { p.Goals[0].Number = 0; p.Checklist, p.RuleGoals = nil, nil }, "err.goal_number", "Målnumret 0 går inte att använda: numret ska vara mellan 1 och 99.", 1},
+		{"goal number twice", func(p *Profile) { p.Goals[1].Number = 1; p.Checklist, p.RuleGoals = nil, nil }, "err.duplicate_goal", "Mål 1 finns två gånger. Varje mål ska ha ett eget nummer.", 1},
 		{"goal without text", func(p *Profile) { p.Goals[2].Text = "  " }, "err.goal_text", "Mål 3 saknar text.", 1},
 	}
 	sv := i18n.New(i18n.Swedish)

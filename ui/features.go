@@ -9,10 +9,12 @@ import (
 	model "handlingsplan/app/present"
 	"handlingsplan/app/settings"
 	"handlingsplan/data"
+	"handlingsplan/ui/checklist"
 	"handlingsplan/ui/coordinator"
 	"handlingsplan/ui/export"
 	"handlingsplan/ui/overview"
 	"handlingsplan/ui/present"
+	profileui "handlingsplan/ui/profile"
 	"handlingsplan/ui/register"
 	"handlingsplan/ui/wizard"
 )
@@ -29,6 +31,7 @@ func NewApp(a fyne.App, store *data.Store, opt Options) *Shell {
 			sh.openRegister(sh.wiz.Data().Plan.BoardID, systemID)
 		}
 	}
+	opt.OnChecklist = func(planID int64, req string) { sh.openChecklist(planID, req) }
 	opt.Areas = append(opt.Areas,
 		Area{TitleKey: "area.import", Icon: theme.DownloadIcon(), Role: settings.RoleCoordinator, Build: func(s *Shell) View {
 			return coordinator.New(coordinator.Env{Window: s.win, Store: s.store, Loc: s.loc, ConfigDir: s.cfg.ConfigDir, Back: s.ShowStart})
@@ -53,11 +56,34 @@ func (s *Shell) openRegister(boardID, systemID int64) {
 		planID := s.wiz.PlanID()
 		back = func() { s.OpenPlan(planID) }
 	}
-	v := register.New(register.Env{Window: s.win, Store: s.store, Loc: s.loc, Back: back, SaveDelay: s.saveDelay}, boardID)
+	v := register.New(register.Env{Window: s.win, Store: s.store, Loc: s.loc, Back: back, SaveDelay: s.saveDelay,
+		Now: s.now, OpenPlan: s.OpenPlan}, boardID)
 	s.Show(v)
 	if systemID != 0 {
 		v.Focus(systemID)
 	}
+}
+
+// openChecklist shows a plan's checklist of the policy's general requirements (at requirement
+// req when not ""). Back returns to the plan the user came from, or to the start screen.
+func (s *Shell) openChecklist(planID int64, req string) {
+	back := s.ShowStart
+	if s.wiz != nil {
+		from := s.wiz.PlanID()
+		back = func() { s.OpenPlan(from) }
+	}
+	v := checklist.New(checklist.Env{Window: s.win, Store: s.store, Loc: s.loc, Back: back, OpenPlan: s.OpenPlan,
+		Now: s.now, SaveDelay: s.saveDelay}, planID)
+	s.Show(v)
+	if req != "" {
+		v.Focus(req)
+	}
+}
+
+// openProfileEditor shows the coordinator's profile editor; Back returns to the settings.
+func (s *Shell) openProfileEditor() {
+	s.Show(profileui.NewEditor(profileui.EditorEnv{Window: s.win, Store: s.store, Loc: s.loc,
+		Back: func() { s.Show(newSettingsView(s)) }}))
 }
 
 // exportEnv is what the export flow and the identity settings need.

@@ -10,10 +10,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	appprofile "handlingsplan/app/profile"
 	"handlingsplan/app/settings"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
 	"handlingsplan/ui/export"
+	profileui "handlingsplan/ui/profile"
 )
 
 // settingsView lets the user choose language, theme, role and the presentation clock, and
@@ -87,7 +89,18 @@ func (v *settingsView) Build() fyne.CanvasObject {
 		widget.NewFormItem(loc.T("settings.role"), container.NewVBox(v.role, roleHelp)),
 		widget.NewFormItem(loc.T("settings.presentation"), v.clock),
 	)
+	if prof, err := sh.store.Profile(); err == nil && prof.Version > 0 && sh.Role() != settings.RoleCoordinator {
+		// A board's kommun name comes with the kommun's profile; a rename here would be a version
+		// of its own that the next profile from the coordinator could not follow.
+		v.kommun.Disable()
+		saveKommun.Disable()
+		kommunHelp.SetText(loc.Tf("settings.kommun.from_profile", "Version", prof.Version))
+	}
 	body := container.NewVBox(form, widget.NewSeparator())
+	body.Add(profileui.NewPanel(profileui.Env{Window: sh.win, Store: sh.store, Loc: loc, ConfigDir: sh.cfg.ConfigDir,
+		Coordinator: sh.Role() == settings.RoleCoordinator, Now: sh.now,
+		OpenEditor: func() { sh.openProfileEditor() }}).Object())
+	body.Add(widget.NewSeparator())
 	if sh.cfg.ConfigDir != "" {
 		body.Add(export.Settings(sh.exportEnv()))
 		body.Add(widget.NewSeparator())
@@ -130,7 +143,9 @@ func (v *settingsView) onRole(s string) {
 	}
 	if err := v.sh.store.SetSetting(settings.Role, role); err != nil {
 		v.sh.showError(err)
+		return
 	}
+	v.sh.Show(newSettingsView(v.sh)) // the profile section differs by role
 }
 
 func (v *settingsView) onClock(on bool) {
@@ -153,7 +168,11 @@ func (v *settingsView) onKommun() {
 	prof, err := v.sh.store.Profile()
 	if err == nil && prof.Kommun != name {
 		prof.Kommun = name
-		err = v.sh.store.SaveProfile(prof)
+		if v.sh.Role() == settings.RoleCoordinator {
+			_, err = appprofile.SaveVersion(v.sh.store, prof) // the coordinator's profile: a new version
+		} else {
+			err = v.sh.store.SaveProfile(prof)
+		}
 	}
 	if err != nil {
 		v.sh.showError(err)

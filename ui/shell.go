@@ -85,6 +85,8 @@ type Shell struct {
 	OnPresent func(planID int64)
 	// OnSystem opens the register editor at a system (the review's register problems jump there).
 	OnSystem func(systemID int64)
+	// OnChecklist opens a plan's checklist at a requirement (the review's checklist warnings).
+	OnChecklist func(planID int64, requirement string)
 }
 
 // Options are what main hands the shell.
@@ -99,6 +101,8 @@ type Options struct {
 	OnExport  func(planID int64)
 	OnPresent func(planID int64)
 	OnSystem  func(systemID int64)
+	// OnChecklist: see Shell.
+	OnChecklist func(planID int64, requirement string)
 	// Areas are extra buttons on the start screen's header (the coordinator area).
 	Areas []Area
 	// SaveDelay is how long typing pauses before it is saved: 0 means the default, a negative
@@ -116,7 +120,7 @@ type Options struct {
 func New(a fyne.App, store *data.Store, opt Options) *Shell {
 	lang, _ := i18n.Parse(store.Setting(settings.Lang, string(i18n.Default)))
 	s := &Shell{app: a, store: store, demoYear: opt.DemoYear, loadDemo: opt.LoadDemo, now: opt.Now, areas: opt.Areas,
-		OnExport: opt.OnExport, OnPresent: opt.OnPresent, OnSystem: opt.OnSystem, saveDelay: opt.SaveDelay,
+		OnExport: opt.OnExport, OnPresent: opt.OnPresent, OnSystem: opt.OnSystem, OnChecklist: opt.OnChecklist, saveDelay: opt.SaveDelay,
 		cfg: opt.Config, loadCoordDemo: opt.LoadCoordinatorDemo, presentTick: opt.PresentTick}
 	if s.now == nil {
 		s.now = time.Now
@@ -228,6 +232,9 @@ func (s *Shell) OpenPlan(id int64) {
 	}
 	if s.OnSystem != nil {
 		opt.OnSystem = func(systemID int64) { s.OnSystem(systemID) }
+	}
+	if s.OnChecklist != nil {
+		opt.OnChecklist = func(planID int64, req string) { s.OnChecklist(planID, req) }
 	}
 	w, err := wizard.New(s.win, s.store, s.loc, id, opt)
 	if err != nil {

@@ -35,6 +35,7 @@ type startView struct {
 	demoBtn      *widget.Button
 	coordDemoBtn *widget.Button
 	registerBtn  *widget.Button
+	checklistBtn *widget.Button
 	addDialog    *dialog.FormDialog
 	addBtn       *widget.Button
 	kommun       *widget.Label
@@ -213,7 +214,15 @@ func (v *startView) showBoard(b domain.Board) {
 	v.newBtn = widget.NewButtonWithIcon(loc.Tf("wizard.start.new_plan", "Year", next), theme.ContentAddIcon(), func() { v.onNewPlan(b) })
 	v.newBtn.Importance = widget.HighImportance
 	v.registerBtn = widget.NewButtonWithIcon(loc.T("start.register"), theme.StorageIcon(), func() { v.sh.openRegister(b.ID, 0) })
-	objs := []fyne.CanvasObject{head, container.NewHBox(v.newBtn, v.registerBtn), widget.NewSeparator()}
+	v.checklistBtn = widget.NewButtonWithIcon(loc.T("start.checklist"), theme.ListIcon(), func() {
+		if len(plans) > 0 && v.sh.OnChecklist != nil {
+			v.sh.OnChecklist(plans[0].ID, "") // the newest plan: the year being written
+		}
+	})
+	if len(plans) == 0 || v.sh.OnChecklist == nil {
+		v.checklistBtn.Disable()
+	}
+	objs := []fyne.CanvasObject{head, container.NewHBox(v.newBtn, v.registerBtn, v.checklistBtn), widget.NewSeparator()}
 	if len(plans) == 0 {
 		objs = append(objs, widget.NewLabel(loc.T("start.no_plan")))
 	}

@@ -236,7 +236,15 @@ func buildBoard(b *boardInfo, year int, prof domain.Profile, ids *idSeq) [3]doma
 	if b.flawed {
 		g.spoil(&next)
 	}
+	for _, d := range []*domain.PlanData{&prev, &cur, &next} {
+		checklist(b.name, d, prof, b.head)
+	}
 
+	// The demo's today is the autumn of N: the register's age rules count from there, so
+	// what the demo shows does not drift with the clock.
+	for _, d := range []*domain.PlanData{&prev, &cur, &next} {
+		d.AsOf = g.now
+	}
 	cur.Previous = clonePlan(prev)
 	next.Previous = clonePlan(cur)
 	return [3]domain.PlanData{prev, cur, next}
@@ -402,6 +410,7 @@ func (g *gen) register(year int) []domain.System {
 			Confidentiality: t.k, Integrity: t.r, Availability: t.t, Traceability: t.s,
 			Sensitive: t.sensitive, SecurityPlan: domain.SecurityPlanNone,
 		}
+		x.ClassifiedAt = classifiedAt(g.b.name, x, year)
 		if lvl := x.MaxLevel(); lvl >= 0 {
 			switch {
 			case lvl >= 3 && g.chance(75):
@@ -766,5 +775,6 @@ func clonePlan(d domain.PlanData) *domain.PlanData {
 		c.FollowUps[i].Activities = slices.Clone(c.FollowUps[i].Activities)
 		c.FollowUps[i].Goals = slices.Clone(c.FollowUps[i].Goals)
 	}
+	c.Checklist = slices.Clone(d.Checklist)
 	return &c
 }

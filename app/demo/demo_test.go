@@ -140,6 +140,10 @@ func normalize(d domain.PlanData) norm {
 			a.Areas = nil
 		}
 	}
+	// The store records the profile a plan was made under and judges it as of today; it lists
+	// the checklist by requirement key.
+	c.Plan.ProfileID, c.Profile, c.AsOf = 0, nil, time.Time{}
+	slices.SortFunc(c.Checklist, func(x, y domain.ChecklistEntry) int { return strings.Compare(x.Requirement, y.Requirement) })
 	for i := range c.Activities {
 		a := &c.Activities[i]
 		var links []string

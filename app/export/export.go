@@ -80,6 +80,7 @@ func Check(store *data.Store, planID int64) (Preflight, error) {
 	if err != nil {
 		return Preflight{}, fmt.Errorf("load policy profile: %w", err)
 	}
+	prof = d.ProfileOr(prof) // the profile the plan was made under, which its submission carries
 	pf := Preflight{Data: d, Profile: prof, Problems: domain.ValidatePlan(d, prof), Sensitive: sensitive(d)}
 	// The hash of exactly what the payload will carry: the fields signing sets (version,
 	// status, times) are not part of it.
@@ -110,6 +111,7 @@ func (pf Preflight) payload(d domain.PlanData, version int, now time.Time, appVe
 		Sensitive:   pf.Sensitive,
 		Plan:        d,
 		PlanUUID:    d.Plan.UUID,
+		Profile:     &pf.Profile,
 	}
 }
 

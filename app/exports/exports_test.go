@@ -40,7 +40,7 @@ func TestWorkbookReadBack(t *testing.T) {
 	}
 	defer f.Close()
 	tables := exports.Tables(o)
-	want := []string{"Inlämningar", "Åtgärder", "Resurser", "Målmatris", "Utbildningar", "Uppföljning", "Förteckning", "Kravområden", "Beslut och lagkrav"}
+	want := []string{"Inlämningar", "Åtgärder", "Resurser", "Målmatris", "Utbildningar", "Uppföljning", "Förteckning", "Generella krav", "Kravområden", "Beslut och lagkrav"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
@@ -281,8 +281,8 @@ func TestWrite(t *testing.T) {
 		{"report", "ks.pdf", exports.Options{}, "ks.pdf", 0, func(t *testing.T, b []byte) { hasPrefix(t, b, "%PDF-") }},
 		{"workbook", "ks.xlsx", exports.Options{}, "ks.xlsx", 0, func(t *testing.T, b []byte) { hasPrefix(t, b, "PK") }},
 		{"calendar", "utb.ICS", exports.Options{}, "utb.ICS", 0, func(t *testing.T, b []byte) { hasPrefix(t, b, "BEGIN:VCALENDAR\r\n") }},
-		{"csv folder", "tabeller.csv", exports.Options{}, "tabeller", 9, nil},
-		{"csv zip", "tabeller.zip", exports.Options{Comma: true}, "tabeller.zip", 9, func(t *testing.T, b []byte) { zipNames(t, b, 9, ".csv") }},
+		{"csv folder", "tabeller.csv", exports.Options{}, "tabeller", 10, nil},
+		{"csv zip", "tabeller.zip", exports.Options{Comma: true}, "tabeller.zip", 10, func(t *testing.T, b []byte) { zipNames(t, b, 10, ".csv") }},
 		{"protocol", "prot.pdf", exports.Options{Protocol: true, Board: "Socialnämnden"}, "prot.pdf", 0, func(t *testing.T, b []byte) { hasPrefix(t, b, "%PDF-") }},
 		{"protocols", "prot.zip", exports.Options{Protocol: true}, "prot.zip", 9, func(t *testing.T, b []byte) { zipNames(t, b, 9, ".pdf") }},
 	}

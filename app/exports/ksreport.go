@@ -45,6 +45,7 @@ func Report(o *overview.Overview, opt ReportOptions) ([]byte, error) {
 	k.trainings()
 	k.followUp()
 	k.register()
+	k.requirements()
 	k.law()
 	pdf, err := d.bytes(loc.Tf("exports.doc.title", "Kommun", o.Profile.Kommun, "Year", o.Year), o.Profile.Kommun,
 		loc.Tf("exports.doc.subject", "Kommun", o.Profile.Kommun, "Year", o.Year), opt.AppVersion, opt.Now)

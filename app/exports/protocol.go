@@ -126,6 +126,9 @@ func Protocol(o *overview.Overview, board string, opt ReportOptions) ([]byte, er
 		}, rows)
 	}
 
+	// The policy's general requirements ("regler följs") and the register.
+	requirementsOf(d, o, board)
+
 	// Notes and signatures.
 	d.Section(loc.T("exports.protocol.section.notes"), true, false, 60)
 	note := f.Note.Text

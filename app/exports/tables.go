@@ -49,7 +49,7 @@ type Table struct {
 // activities, resources, goal matrix, trainings, follow-up and register.
 func Tables(o *overview.Overview) []Table {
 	t := tabler{o: o, loc: o.Loc()}
-	return append([]Table{t.submissions(), t.activities(), t.resources(), t.goals(), t.trainings(), t.followUp(), t.register()},
+	return append([]Table{t.submissions(), t.activities(), t.resources(), t.goals(), t.trainings(), t.followUp(), t.register(), t.requirements()},
 		t.lawTables()...)
 }
 

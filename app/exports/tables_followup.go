@@ -152,13 +152,15 @@ func (t tabler) register() Table {
 		t.col("overview.col.no_risk", KindInt, 16),
 		t.col("overview.col.no_deepened", KindInt, 18),
 		t.col("overview.col.gaps", KindInt, 14),
-		t.col("overview.col.below_base", KindInt, 14))
+		t.col("overview.col.below_base", KindInt, 14),
+		t.col("overview.col.flagged", KindInt, 14))
 	add := func(name string, r overview.RegisterRow) {
 		row := []any{name, int64(r.Systems)}
 		for _, l := range overview.Levels {
 			row = append(row, int64(r.ByLevel[l]))
 		}
-		tb.Rows = append(tb.Rows, append(row, int64(r.Critical), int64(r.NoRiskAnalysis), int64(r.NoDeepenedPlan), int64(r.Gaps), int64(r.BelowBaseline)))
+		tb.Rows = append(tb.Rows, append(row, int64(r.Critical), int64(r.NoRiskAnalysis), int64(r.NoDeepenedPlan), int64(r.Gaps), int64(r.BelowBaseline),
+			int64(r.Flagged)))
 	}
 	for _, r := range t.o.Register.Rows {
 		add(r.Board, r)

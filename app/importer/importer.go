@@ -183,7 +183,7 @@ func (im *Importer) assess(name string, b []byte, ts trustSet, approvedFor strin
 		Plan: v.Payload.Plan, Board: r.Board, Year: r.Year, Version: r.Version,
 		SignerName: r.SignerName, SignerFingerprint: r.Fingerprint, TrustedVia: ts.vouchedBy(v), SignedAt: r.SignedAt,
 		FileName: filepath.Base(name), SHA256: r.SHA256, PlanUUID: r.PlanUUID, ContentHash: r.ContentHash,
-		Payload: v.PayloadJSON, PDF: b,
+		Payload: v.PayloadJSON, PDF: b, Profile: v.Payload.Profile,
 	}
 	return r
 }

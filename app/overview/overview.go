@@ -111,13 +111,18 @@ func filter[T any](xs []T, keep func(T) bool) []T {
 // settingDeadline is the settings key of the submission deadline of a year.
 func settingDeadline(year int) string { return fmt.Sprintf("overview.deadline.%d", year) }
 
-// Deadline is the date the coordinator set for the boards' submissions of year; zero when none.
+// Deadline is the date the coordinator set for the boards' submissions of year; without one,
+// the yearly deadline of the policy profile (the day in the autumn before year); zero when none.
 func Deadline(store *data.Store, year int) time.Time {
-	t, ok := i18n.ParseDate(store.Setting(settingDeadline(year), ""))
-	if !ok {
-		return time.Time{}
+	if t, ok := i18n.ParseDate(store.Setting(settingDeadline(year), "")); ok {
+		return t
 	}
-	return t
+	if prof, err := store.Profile(); err == nil {
+		if d, ok := prof.DeadlineFor(year); ok {
+			return d
+		}
+	}
+	return time.Time{}
 }
 
 // SetDeadline saves the submission deadline of year; a zero date removes it.
@@ -168,6 +173,8 @@ type Overview struct {
 	Management []ManagementRow
 	// Latest is each board's latest follow-up of this year's plan.
 	Latest Latest
+	// Requirements is every board's checklist of the policy's general requirements.
+	Requirements Requirements
 
 	loc  *i18n.Localizer
 	last map[string]LastYear // by board
@@ -225,6 +232,7 @@ func Build(in Input) *Overview {
 	o.Areas = areaCoverage(o)
 	o.Management = management(o)
 	o.Latest = latest(o)
+	o.Requirements = requirements(o)
 	return o
 }
 

@@ -34,7 +34,7 @@ func PlanDeck(store *data.Store, planID int64, loc *i18n.Localizer, now time.Tim
 	if err != nil {
 		return nil, fmt.Errorf("slides of plan %d: %w", planID, err)
 	}
-	return FromPlan(d, prof, loc, now), nil
+	return FromPlan(d, d.ProfileOr(prof), loc, now), nil
 }
 
 // LoadPlan reads a plan with last year's plan for its follow-up slides. A board's own plan has

@@ -295,6 +295,9 @@ func (b *overviewBuilder) register() {
 	loc := b.loc
 	reg := b.o.Register
 	if reg.Total.Systems == 0 {
+		if ps := b.requirementsPages(); len(ps) > 0 {
+			b.sectionParts(ps)
+		}
 		return
 	}
 	warn := func(n int) cell {
@@ -324,6 +327,7 @@ func (b *overviewBuilder) register() {
 		),
 		rows: rows,
 	})...)
+	pages = append(pages, b.requirementsPages()...)
 	b.sectionParts(pages)
 }
 

@@ -723,6 +723,9 @@ func registerPage(loc *i18n.Localizer, prof domain.Profile, st overview.Register
 
 func (b *planBuilder) register() {
 	if len(b.d.Systems) == 0 {
+		if ps := b.checklistPages(); len(ps) > 0 {
+			b.sectionParts(ps)
+		}
 		return
 	}
 	loc := b.loc
@@ -731,11 +734,11 @@ func (b *planBuilder) register() {
 	for _, s := range b.d.Systems {
 		b.marks.has("system", s.ID, false, "risk_analysis_at", "security_plan", "baseline_met")
 	}
-	pages := []*page{registerPage(loc, b.prof, overview.CountRegister(b.d.Plan.Board, b.d.Systems), b.marks)}
+	pages := []*page{registerPage(loc, b.prof, overview.CountRegister(b.d), b.marks)}
 	var missing []domain.System
-	for _, s := range b.d.Systems {
+	for _, s := range overview.PlanSystems(b.d) {
 		if overview.NoRiskAnalysis(s) {
-			missing = append(missing, s)
+			missing = append(missing, s.System)
 		}
 	}
 	slices.SortStableFunc(missing, func(x, y domain.System) int {
@@ -756,6 +759,7 @@ func (b *planBuilder) register() {
 			rows:  rows,
 		})...)
 	}
+	pages = append(pages, b.checklistPages()...)
 	b.sectionParts(pages)
 }
 

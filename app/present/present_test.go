@@ -160,7 +160,7 @@ func TestFromPlanContent(t *testing.T) {
 			"I dag 2027-02-15",                        // the timeline's today
 			"2027-03-01", "2027-09-01", "inget datum", // training dates sorted, undated last
 			"1 (25\u00a0%)", // follow-up: one of four per status
-			"Ej klassat", "utan riskanalys", "3 Allvarlig",
+			"Ej klassat", "utan aktuell riskanalys", "3 Allvarlig",
 			"att fastställa handlingsplanen för informationssäkerhet 2027",
 			"att planen följs upp och rapporteras 2027-06-15",
 		}},

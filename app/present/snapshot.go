@@ -9,7 +9,8 @@ import (
 // ClonePlanData is a deep copy of d: no slice of the copy shares memory with d, so editing one
 // never changes the other. A presentation is built from such a snapshot.
 func ClonePlanData(d domain.PlanData) domain.PlanData {
-	out := domain.PlanData{Plan: d.Plan}
+	out := d // every field; the slices below are copied
+	out.Checklist = slices.Clone(d.Checklist)
 	out.Activities = slices.Clone(d.Activities)
 	for i := range out.Activities {
 		a := &out.Activities[i]

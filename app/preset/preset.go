@@ -6,6 +6,11 @@
 //
 //	data_dir = H:\Handlingsplan           the folder of handlingsplan.db and identity.p12
 //	profile  = \\fil01\it\policy.json      a policy profile (JSON), used when the database has none
+//	profile  = \\fil01\it\profil.hpprofile  or the coordinator's signed profile file (app/profile):
+//	                                         checked at every start, and a newer version taken into use
+//	profile_signer = \\fil01\it\samordnare.pem  whose signed profiles the app takes (the coordinator's
+//	                                         certificate or the kommun signing CA's); without it, the
+//	                                         preset file's own signer
 //
 // %NAME%, $NAME and ${NAME} in a value are environment variables; a relative path is relative
 // to the preset file's folder. The first file found is read:
@@ -47,8 +52,10 @@ const (
 // Preset is what IT set. Empty fields mean the defaults.
 type Preset struct {
 	DataDir string // folder of the database and the signer identity
-	Profile string // policy profile JSON for a database that has none
-	Source  string // the preset file read, "" when none
+	Profile string // policy profile JSON for a database that has none, or a signed profile file
+	// ProfileSigner is a PEM file of the certificates whose signed profiles the app takes.
+	ProfileSigner string
+	Source        string // the preset file read, "" when none
 }
 
 // Env is what Load reads from the system (tests give their own).
@@ -172,8 +179,10 @@ func parse(b []byte, path string, getenv func(string) string) (Preset, error) {
 			p.DataDir = val
 		case "profile":
 			p.Profile = val
+		case "profile_signer":
+			p.ProfileSigner = val
 		default:
-			return Preset{}, &Error{Path: path, Line: n, Err: fmt.Errorf("unknown key %q (known: data_dir, profile)", key)}
+			return Preset{}, &Error{Path: path, Line: n, Err: fmt.Errorf("unknown key %q (known: data_dir, profile, profile_signer)", key)}
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -256,6 +265,11 @@ func (p Preset) SeedProfile(read func(string) ([]byte, error)) (domain.Profile, 
 	b, err := read(p.Profile)
 	if err != nil {
 		return domain.Profile{}, &Error{Path: p.Profile, Err: err}
+	}
+	if signedProfile(b) {
+		// A signed file comes into use through SignedProfile, checked and with its signer; a
+		// new database starts from the default until then.
+		return domain.DefaultProfile()
 	}
 	var prof domain.Profile
 	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))))

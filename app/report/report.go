@@ -58,6 +58,8 @@ func renderMarked(d domain.PlanData, loc *i18n.Localizer, opt Options) ([]byte, 
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
+	// A plan is printed under the profile it was made under: its goals, scale and checklist.
+	opt.Profile = d.ProfileOr(opt.Profile)
 	if opt.Kommun == "" {
 		opt.Kommun = opt.Profile.Kommun
 	}
@@ -85,6 +87,7 @@ func renderMarked(d domain.PlanData, loc *i18n.Localizer, opt Options) ([]byte, 
 	r.trainingSchedule()
 	r.followUpPlan()
 	r.previous()
+	r.checklist()
 	r.register()
 	r.leftOver()
 	r.signature()

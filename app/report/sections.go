@@ -596,6 +596,7 @@ func (r *renderer) register() {
 			r.levelSpan("report.class.a", s.Availability),
 			r.levelSpan("report.class.t", s.Traceability),
 		}
+		class = append(class, r.classifiedSpan(s))
 		// What the review warns of is red here ("Nej" below the basnivå, the plan a high level
 		// asks for, "saknas" for its risk analysis); a date nothing asks for is a plain "–".
 		baseline := pdfdoc.Span{Text: r.loc.T("report.yes")}
@@ -617,11 +618,14 @@ func (r *renderer) register() {
 			{"report.register.recovery", "recovery_at", r.loc.Date(s.RecoveryAt)},
 		} {
 			span := pdfdoc.Span{Text: r.loc.T(d.key), Value: d.at}
-			if d.at == "" {
+			marked := r.marks.has("system", s.ID, false, d.field)
+			switch {
+			case d.at == "" && marked:
+				span = r.marks.mark(pdfdoc.Span{Text: r.loc.T(d.key), Value: r.loc.T("report.register.missing")}, true)
+			case d.at == "":
 				span.Value = "–"
-				if r.marks.has("system", s.ID, false, d.field) {
-					span = r.marks.mark(pdfdoc.Span{Text: r.loc.T(d.key), Value: r.loc.T("report.register.missing")}, true)
-				}
+			default:
+				span = r.marks.mark(span, marked) // older than the review asks for
 			}
 			analyses = append(analyses, span)
 		}

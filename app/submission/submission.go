@@ -18,8 +18,9 @@ import (
 
 // SchemaVersion is the payload schema this build writes and the newest it reads.
 // Raise it only for changes an older reader would misread; adding a field is not one.
-// Schema 2: annual goals, decisions, follow-ups, areas (see schema2.go), and the status
-// "paused", which a reader of schema 1 would refuse.
+// Schema 2 (docs/submission-format.md): annual goals, decisions, follow-ups, areas and the
+// status "paused", which a reader of schema 1 would refuse (schema2.go); the policy profile, the
+// checklist and what an activity addresses (schema2_profile.go).
 const SchemaVersion = 2
 
 // AttachmentName is the file name of the payload inside the PDF.
@@ -55,6 +56,9 @@ type Payload struct {
 	ContentHash string `json:"content_hash,omitempty"`
 	// Areas are the profile's requirement areas the plan's tags refer to. Added in schema 2.
 	Areas []domain.RequirementArea `json:"areas,omitempty"`
+	// Profile is the policy profile the plan was made under: goals, scale, checklist, rule goals
+	// (schema 2; absent in older files). Goals and HoursPerFTE repeat its own for schema-1 readers.
+	Profile *domain.Profile `json:"profile,omitempty"`
 }
 
 // Bounds of Validate that are not app-wide.
@@ -129,6 +133,7 @@ func (p Payload) Validate() error {
 		v.planData("plan.previous", *prev, nil)
 		v.schema2("plan.previous", *prev, nil, nil)
 	}
+	v.profile(p)
 	if !p.Sensitive && hasSensitive(plan) {
 		v.addf("sensitive is false but the register has sensitive systems")
 	}

@@ -76,9 +76,9 @@ func (v *View) drillTable(rows ov.Rows) *sortTable {
 			s := r.System
 			risk := text(loc.Date(s.RiskAnalysisAt))
 			if s.RiskAnalysisAt.IsZero() {
-				risk = tcell{text: loc.T("report.register.missing"), warn: ov.Critical(s)}
+				risk = tcell{text: loc.T("report.register.missing"), warn: ov.Critical(r)}
 			}
-			plan := tcell{text: keyOr(loc, "secplan."+string(s.SecurityPlan), string(s.SecurityPlan)), warn: ov.NoDeepenedPlan(s)}
+			plan := tcell{text: keyOr(loc, "secplan."+string(s.SecurityPlan), string(s.SecurityPlan)), warn: ov.NoDeepenedPlan(r)}
 			out = append(out, []tcell{text(r.Board), text(s.Name), text(classification(s)), num(loc, int64(s.MaxLevel()), levelText(loc, s.MaxLevel())),
 				risk, plan, text(s.Owner)})
 		}

@@ -41,11 +41,11 @@ func (t *registerTab) show() {
 	// Wide enough for the titles, which say the level the count is for.
 	cols = append(cols, column{loc.T("overview.col.critical"), 90, true}, column{loc.T("overview.col.no_risk"), 215, true},
 		column{loc.T("overview.col.no_deepened"), 245, true}, column{loc.T("overview.col.gaps"), 190, true},
-		column{loc.T("overview.col.below_base"), 150, true})
+		column{loc.T("overview.col.below_base"), 150, true}, column{loc.T("overview.col.flagged"), 180, true})
 	t.table.setCols(cols)
 	t.summary.SetText(loc.Tf("overview.register.intro", "Scale", scaleText(o.Profile)))
 	row := func(r ov.RegisterRow, board, name string) []tcell {
-		drill := func(n int, what string, keep func(domain.System) bool) tcell {
+		drill := func(n int, what string, keep ov.Filter) tcell {
 			return link(tcell{text: loc.Number(int64(n)), num: float64(n)}, loc.Tf("overview.drill.systems", "Board", name, "What", what),
 				func() ov.Rows { return o.SystemRows(board, keep) })
 		}
@@ -59,6 +59,7 @@ func (t *registerTab) show() {
 			drill(r.NoDeepenedPlan, loc.T("overview.col.no_deepened"), ov.NoDeepenedPlan),
 			drill(r.Gaps, loc.T("overview.col.gaps"), ov.Gap),
 			drill(r.BelowBaseline, loc.T("overview.col.below_base"), ov.BelowBaseline),
+			drill(r.Flagged, loc.T("overview.col.flagged"), ov.Flagged),
 		}
 		for i := 1; i < len(gaps); i++ {
 			gaps[i].warn = gaps[i].num > 0

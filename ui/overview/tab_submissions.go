@@ -28,6 +28,7 @@ func (t *submissionsTab) build() fyne.CanvasObject {
 		{loc.T("overview.col.signed_by"), 190, false},
 		{loc.T("overview.col.signed"), 110, false},
 		{loc.T("overview.col.imported"), 110, false},
+		{loc.T("overview.col.profile_version"), 110, true},
 		{loc.T("overview.col.problems"), 320, false},
 	}, t.v.showRows)
 	t.table.onText = t.v.showCell
@@ -48,7 +49,7 @@ func (t *submissionsTab) show() {
 		versions := link(num(loc, int64(len(r.Versions)), ""), loc.Tf("overview.drill.versions", "Board", r.Board, "Year", o.Year),
 			func() ov.Rows { return o.VersionRows(r.Board) })
 		row := []tcell{{text: r.Board, bold: true, warn: !r.Received}, statusCell(loc, r), versions,
-			text(r.Current.SignerName), text(loc.Date(r.Current.SignedAt)), text(loc.Date(r.Current.ImportedAt))}
+			text(r.Current.SignerName), text(loc.Date(r.Current.SignedAt)), text(loc.Date(r.Current.ImportedAt)), profileCell(loc, r)}
 		if len(r.Problems) > 0 {
 			var lines []string
 			for _, p := range r.Problems {

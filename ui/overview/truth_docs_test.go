@@ -133,6 +133,23 @@ func reportFigures(e *truthEnv) viewFigures {
 		f.put("reg.norisk/"+key(b), r[7])
 		f.put("reg.nodeep/"+key(b), r[8])
 		f.put("reg.below/"+key(b), r[9])
+		if len(r) > 10 {
+			f.put("reg.flagged/"+key(b), r[10])
+		}
+	}
+
+	// 9: per board the version, "8 av 13" met, partly, not met, not assessed, systems with
+	// warnings (read from the right: the total row has no version).
+	req := section(lines, "9 "+loc.T("exports.ks.section.requirements"), loc.T("exports.ks.requirements.gaps"))
+	for _, b := range boards {
+		r, _ := rowOf(req, b)
+		if len(r) < 5 {
+			continue
+		}
+		n := len(r)
+		putMetOf(f, key(b), r[n-5])
+		f.put("req.notmet/"+key(b), r[n-3])
+		f.put("reg.flagged/"+key(b), r[n-1])
 	}
 	return f
 }
@@ -282,6 +299,18 @@ func slideFigures(e *truthEnv, d doc) viewFigures {
 			f.put("reg.norisk/"+b, r[1])
 			f.put("reg.nodeep/"+b, r[2])
 			f.put("reg.below/"+b, r[3])
+		}
+	}
+	// The general requirements by board: "8 av 13", partly, not met, not assessed, flagged.
+	var reqRows []line
+	for _, p := range d.pages(loc.T("present.requirements.title")) {
+		reqRows = append(reqRows, p...)
+	}
+	for _, b := range boards {
+		if r, _ := rowOf(reqRows, b); len(r) == 5 {
+			putMetOf(f, key(b), r[0])
+			f.put("req.notmet/"+key(b), r[2])
+			f.put("reg.flagged/"+key(b), r[4])
 		}
 	}
 	return f

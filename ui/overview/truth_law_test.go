@@ -174,7 +174,7 @@ func lawTableFigures(e *truthEnv, sheets map[string]sheet, f viewFigures) {
 
 func lawReportFigures(e *truthEnv, lines []line, f viewFigures) {
 	o, loc := e.o, e.v.loc
-	law := section(lines, "9 "+loc.T("exports.ks.section.law"), "")
+	law := section(lines, "10 "+loc.T("exports.ks.section.law"), "")
 	var decisions []line
 	for _, l := range law {
 		if len(l) == 1 && norm(l[0].s) == loc.T("exports.ks.law.areas") {

@@ -117,11 +117,29 @@ func guiFigures(e *truthEnv) viewFigures {
 			f.put(fmt.Sprintf("reg.level%d/%s", l, b), r[2+i].text)
 		}
 		for key, col := range map[string]string{"reg.critical": "overview.col.critical", "reg.norisk": "overview.col.no_risk",
-			"reg.nodeep": "overview.col.no_deepened", "reg.gaps": "overview.col.gaps", "reg.below": "overview.col.below_base"} {
+			"reg.nodeep": "overview.col.no_deepened", "reg.gaps": "overview.col.gaps", "reg.below": "overview.col.below_base",
+			"reg.flagged": "overview.col.flagged"} {
 			f.put(key+"/"+b, r[cols[loc.T(col)]].text)
 		}
 	}
+	// The policy's general requirements: "8 av 13" met of applicable, then the counts.
+	rcols := map[string]int{}
+	for i, c := range v.reqs.table.cols {
+		rcols[c.title] = i
+	}
+	for _, r := range append(slices.Clone(v.reqs.table.rows), v.reqs.table.total) {
+		b := boardOf(loc, r[0].text)
+		putMetOf(f, b, r[rcols[loc.T("overview.col.req_met_of")]].text)
+		f.put("req.notmet/"+b, r[rcols[loc.T("overview.col.req_not_met")]].text)
+	}
 	return f
+}
+
+// putMetOf reads "8 av 13" (met of applicable).
+func putMetOf(f viewFigures, board, s string) {
+	if m := regexp.MustCompile(`^(\d+) (?:av|of) (\d+)$`).FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		f["req.met/"+board], f["req.applicable/"+board] = m[1], m[2]
+	}
 }
 
 // boardOf is the board of a row, "" for the total row.
@@ -302,8 +320,19 @@ func tableFigures(e *truthEnv, sheets map[string]sheet) viewFigures {
 			put(fmt.Sprintf("reg.level%d/%s", l, b), x, ok)
 		}
 		for key, col := range map[string]string{"reg.critical": "overview.col.critical", "reg.norisk": "overview.col.no_risk",
-			"reg.nodeep": "overview.col.no_deepened", "reg.gaps": "overview.col.gaps", "reg.below": "overview.col.below_base"} {
+			"reg.nodeep": "overview.col.no_deepened", "reg.gaps": "overview.col.gaps", "reg.below": "overview.col.below_base",
+			"reg.flagged": "overview.col.flagged"} {
 			x, ok := get(reg, r, col)
+			put(key+"/"+b, x, ok)
+		}
+	}
+
+	req := sheets[loc.T("exports.sheet.requirements")]
+	for _, r := range req.rows {
+		b := boardOf(loc, r[0])
+		for key, col := range map[string]string{"req.met": "overview.col.req_met", "req.applicable": "overview.col.req_applicable",
+			"req.notmet": "overview.col.req_not_met"} {
+			x, ok := get(req, r, col)
 			put(key+"/"+b, x, ok)
 		}
 	}

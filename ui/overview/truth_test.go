@@ -115,6 +115,11 @@ func TestEveryViewShowsTheOverviewsFigures(t *testing.T) {
 		{"requirement areas covered per board", perBoard("area.count", receivedOnly), all},
 		{"management training per board", perBoard("mgmt", receivedOnly), all},
 		{"latest follow-up: activities per status and board", latestKeys, []string{gui, report, slides, handout}},
+		// Issue 14: the policy's general requirements and the register as a source of work.
+		{"requirements met per board and in total", perBoard("req.met", requirementsAndTotal), all},
+		{"applicable requirements per board and in total", perBoard("req.applicable", requirementsAndTotal), all},
+		{"requirements not met per board and in total", perBoard("req.notmet", requirementsAndTotal), all},
+		{"register: systems with warnings per board and total", perBoard("reg.flagged", registerAndTotal), all},
 	}
 
 	got := map[string]viewFigures{}
@@ -221,6 +226,18 @@ func reference(o *ov.Overview) viewFigures {
 		n("reg.critical/"+b, int64(g.Critical))
 	}
 	lawReference(o, n)
+	for _, r := range o.Requirements.Rows {
+		n("req.met/"+r.Board, int64(r.Met))
+		n("req.applicable/"+r.Board, int64(r.Applicable()))
+		n("req.notmet/"+r.Board, int64(r.NotMet))
+	}
+	tot := o.Requirements.Total
+	n("req.met/", int64(tot.Met))
+	n("req.applicable/", int64(tot.Applicable()))
+	n("req.notmet/", int64(tot.NotMet))
+	for _, g := range append(slices.Clone(o.Register.Rows), o.Register.Total) {
+		n("reg.flagged/"+g.Board, int64(g.Flagged))
+	}
 	n("events", int64(len(o.Calendar.Events)))
 	n("expected", int64(o.Calendar.Expected))
 	n("trainings", int64(o.Calendar.Trainings))
@@ -252,6 +269,14 @@ func withLastAndTotal(o *ov.Overview) []string {
 		if r.LastSource != ov.LastNone {
 			out = append(out, r.Board)
 		}
+	}
+	return append(out, "")
+}
+
+func requirementsAndTotal(o *ov.Overview) []string {
+	var out []string
+	for _, r := range o.Requirements.Rows {
+		out = append(out, r.Board)
 	}
 	return append(out, "")
 }

@@ -53,6 +53,7 @@ type View struct {
 	cal       *calendarTab
 	follow    *followUpTab
 	reg       *registerTab
+	reqs      *requirementsTab
 	law       *lawTab
 	lastDrill *drillShown
 }
@@ -70,6 +71,7 @@ func New(env Env) *View {
 	v.cal = &calendarTab{v: v}
 	v.follow = &followUpTab{v: v}
 	v.reg = &registerTab{v: v}
+	v.reqs = &requirementsTab{v: v}
 	v.law = &lawTab{v: v}
 	return v
 }
@@ -127,6 +129,7 @@ func (v *View) Build() fyne.CanvasObject {
 		container.NewTabItemWithIcon(loc.T("overview.tab.trainings"), theme.CalendarIcon(), v.cal.build()),
 		container.NewTabItemWithIcon(loc.T("overview.tab.followup"), theme.ConfirmIcon(), v.follow.build()),
 		container.NewTabItemWithIcon(loc.T("overview.tab.register"), theme.StorageIcon(), v.reg.build()),
+		container.NewTabItemWithIcon(loc.T("overview.tab.requirements"), theme.ListIcon(), v.reqs.build()),
 		container.NewTabItemWithIcon(loc.T("overview.tab.law"), theme.DocumentIcon(), v.law.build()),
 	)
 	v.reload()
@@ -197,6 +200,7 @@ func (v *View) reload() {
 	v.cal.show()
 	v.follow.show()
 	v.reg.show()
+	v.reqs.show()
 	v.law.show()
 }
 

@@ -33,12 +33,15 @@ type detail struct {
 	local map[string]string
 	// focusables are the inputs to put the cursor in, by field.
 	focusables map[string]fyne.Focusable
+	// work lists what the register's rules ask of the system, with "Lägg till åtgärd".
+	work *workStrip
 
 	name, owner, description *widgets.TextEntry
 	levels                   [4]*widget.Select
 	highest                  *widget.Label
 	baseline                 *widget.Check
 	secPlan                  *widget.Select
+	classifiedAt             *widgets.DateEntry
 	secPlanAt                *widgets.DateEntry
 	riskAt                   *widgets.DateEntry
 	continuityAt             *widgets.DateEntry
@@ -87,6 +90,8 @@ func newDetail(v *View) *detail {
 	}
 	d.highest = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.f.add(class, loc.T("register.field.highest"), "", d.highest)
+	d.classifiedAt = d.dateField(domain.FieldSystemClassifiedAt)
+	d.f.add(class, loc.T("register.field.classified_at"), "classified_at", d.classifiedAt)
 
 	d.baseline = widget.NewCheck(loc.T("register.baseline_check"), func(on bool) { d.set(domain.FieldSystemBaselineMet, on) })
 	d.focusables["baseline_met"] = d.baseline
@@ -113,11 +118,12 @@ func newDetail(v *View) *detail {
 	d.recoveryAt = d.dateField(domain.FieldSystemRecoveryAt)
 	d.f.add(prot, loc.T("register.field.recovery_at"), "recovery_at", d.recoveryAt)
 
-	d.scroll = container.NewVScroll(container.NewGridWithColumns(3,
+	d.work = newWorkStrip(v)
+	d.scroll = container.NewVScroll(container.NewVBox(d.work.obj, container.NewGridWithColumns(3,
 		section(loc.T("register.section.about"), "", about),
 		section(loc.T("register.section.class"), loc.T("register.class_note"), class),
 		section(loc.T("register.section.protection"), "", prot),
-	))
+	)))
 	d.obj = d.scroll
 	return d
 }
@@ -239,6 +245,7 @@ func (d *detail) show(x domain.System) {
 	widgets.SetSelected(d.secPlan, plan)
 	widgets.SetChecked(d.baseline, x.BaselineMet)
 	widgets.SetChecked(d.sensitive, x.Sensitive)
+	widgets.SetDate(&d.classifiedAt.DateEntry, x.ClassifiedAt)
 	widgets.SetDate(&d.secPlanAt.DateEntry, x.SecurityPlanAt)
 	widgets.SetDate(&d.riskAt.DateEntry, x.RiskAnalysisAt)
 	widgets.SetDate(&d.continuityAt.DateEntry, x.ContinuityAt)
@@ -287,6 +294,8 @@ func (d *detail) problem(field string) (string, bool) {
 
 // showProblems puts each field's problems under it, and the highest level beside its label.
 func (d *detail) showProblems() {
+	// A sentence that appears, goes or changes its length moves the inputs under it:
+	// containers lay out again only when refreshed.
 	moved := false
 	for field := range d.f.errs {
 		text, blocking := d.problem(field)
@@ -294,13 +303,14 @@ func (d *detail) showProblems() {
 			moved = true
 		}
 	}
-	if moved {
-		// A sentence that appears, goes or changes its length moves the inputs under it:
-		// containers lay out again only when refreshed.
-		d.scroll.Refresh()
-	}
 	if i := d.v.index(d.id); i >= 0 {
 		widgets.SetLabel(d.highest, d.v.levelName(d.v.rows[i].MaxLevel()))
+		if d.work.show(d.v.rows[i]) {
+			moved = true
+		}
+	}
+	if moved {
+		d.scroll.Refresh()
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -22,6 +23,9 @@ const demoBoard = "Barn- och utbildningsnämnden"
 
 // demoStore is a fresh database in the test's temp dir with the default profile and the demo
 // kommun for 2026; it is closed when the test ends.
+// testNow is the register's today in tests: the autumn of the demo's year.
+func testNow() time.Time { return time.Date(2026, 10, 15, 9, 0, 0, 0, time.UTC) }
+
 func demoStore(t testing.TB) (*data.Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "hp.db")
@@ -57,7 +61,7 @@ func boardID(t testing.TB, s *data.Store) int64 {
 func open(t testing.TB, s *data.Store, board int64, lang i18n.Lang) (*View, fyne.Window) {
 	t.Helper()
 	win := test.NewTempWindow(t, nil)
-	v := New(Env{Window: win, Store: s, Loc: i18n.New(lang), SaveDelay: -1}, board)
+	v := New(Env{Window: win, Store: s, Loc: i18n.New(lang), SaveDelay: -1, Now: testNow}, board)
 	win.SetContent(v.Build())
 	win.Resize(fyne.NewSize(1280, 800))
 	return v, win

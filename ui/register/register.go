@@ -34,6 +34,12 @@ type Env struct {
 	// SaveDelay is how long typing must pause before it is saved: 0 means DefaultSaveDelay; a
 	// negative value saves only on focus loss, Enter, row change, Ctrl+S and Flush (tests).
 	SaveDelay time.Duration
+	// Now is the clock the register's age rules count from; nil means time.Now.
+	Now func() time.Time
+	// OpenPlan, when set, opens a plan of the board in the wizard (after "Lägg till åtgärd").
+	OpenPlan func(planID int64)
+	// OpenFile is the file dialog of "Importera…" (nil: Fyne's; tests answer it themselves).
+	OpenFile func(done func(name string, b []byte))
 }
 
 // DefaultSaveDelay is how long typing pauses before it is saved, as in the wizard.
@@ -52,9 +58,13 @@ type View struct {
 
 	rows     []domain.System // in Swedish (or English) name order
 	problems domain.Problems
-	selID    int64 // the system shown in the form, 0 when none
-	focusID  int64 // Focus called before Build
-	undo     widgets.Undo[edit, where]
+	// acts are the activities of the board's current and next plans: a warning one of them
+	// addresses says so (see warnings.go).
+	acts    []data.PlannedActivity
+	prof    domain.Profile
+	selID   int64 // the system shown in the form, 0 when none
+	focusID int64 // Focus called before Build
+	undo    widgets.Undo[edit, where]
 
 	title   *widget.Label
 	status  *widget.Label
@@ -73,6 +83,9 @@ type View struct {
 	ic        icons
 	// confirm is the open "delete?" question, kept so tests can answer it.
 	confirm *dialog.ConfirmDialog
+	// importBtn opens a spreadsheet; importDlg is its open mapping step (tests answer it).
+	importBtn *widget.Button
+	importDlg *importDialog
 }
 
 // New reads the board's register; Build makes the widgets.
@@ -97,11 +110,12 @@ func (v *View) load(boardID int64) error {
 	}
 	v.board = boards[i]
 	if prof, err := v.store.Profile(); err == nil {
-		v.scale = prof.Scale
+		v.scale, v.prof = prof.Scale, prof
 	} else {
 		// The levels are still shown as numbers; the register stays usable.
 		fyne.LogError("register: read profile", err)
 	}
+	v.loadActivities()
 	return v.readRows()
 }
 
@@ -146,7 +160,8 @@ func (v *View) Build() fyne.CanvasObject {
 	v.dupBtn = widget.NewButtonWithIcon(loc.T("register.duplicate"), theme.ContentCopyIcon(), v.onDuplicate)
 	v.delBtn = widget.NewButtonWithIcon(loc.T("register.delete"), theme.DeleteIcon(), v.onDelete)
 	v.info = widget.NewLabel("")
-	toolbar := container.NewBorder(nil, nil, container.NewHBox(v.addBtn, v.dupBtn, v.delBtn), nil,
+	v.importBtn = widget.NewButtonWithIcon(loc.T("register.import.button"), theme.DownloadIcon(), v.onImport)
+	toolbar := container.NewBorder(nil, nil, container.NewHBox(v.addBtn, v.dupBtn, v.delBtn), v.importBtn,
 		container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding(), 0), v.info))
 
 	v.table = widgets.NewTable(widgets.TableConfig{Columns: v.columns(), Count: func() int { return len(v.rows) },
@@ -274,12 +289,10 @@ func (v *View) rowState(id int64) state {
 	return out
 }
 
-// validate recomputes the problems of every row.
+// validate recomputes the problems of every row: the register's rules (domain.SystemWarnings)
+// with the activities of the board's plans that address them.
 func (v *View) validate() {
-	v.problems = v.problems[:0]
-	for _, x := range v.rows {
-		v.problems = append(v.problems, domain.ValidateSystem(x)...)
-	}
+	v.problems = domain.ValidateRegister(v.rows, v.activities(), v.now())
 }
 
 // validated is called after every change: problems, row marks, the form's sentences, counts.

@@ -113,8 +113,8 @@ func TestAddAndFillSystem(t *testing.T) {
 		t.Errorf("below the basnivå: %q, mark %v", got, v.mark(v.index(id)))
 	}
 	test.Tap(v.form.baseline)
-	if v.mark(v.index(id)) != nil {
-		t.Error("a complete, unclassified row still has a mark")
+	if v.mark(v.index(id)) != v.ic.warn || v.form.work.buttons[domain.RuleNotClassified] == nil || len(v.form.work.buttons) != 1 {
+		t.Errorf("an unclassified row: mark %v, to-do %v; want a warning and one thing to do (classify)", v.mark(v.index(id)), v.form.work.buttons)
 	}
 
 	// Levels: K 3 makes the highest level 3 Allvarlig and asks for a risk analysis and a
@@ -162,8 +162,11 @@ func TestAddAndFillSystem(t *testing.T) {
 	if x, _ := stored(t, s, board, id); x.SecurityPlan != domain.SecurityPlanDeepened {
 		t.Errorf("security plan stored as %q", x.SecurityPlan)
 	}
-	if got := errorShown(v, "security_plan"); got != "" || v.mark(v.index(id)) != nil {
-		t.Errorf("deepened plan: warning %q, mark %v", got, v.mark(v.index(id)))
+	if got := errorShown(v, "security_plan"); got != "" {
+		t.Errorf("deepened plan: warning %q", got)
+	}
+	if _, ok := v.form.work.buttons[domain.RuleNoDeepenedPlan]; ok {
+		t.Error("deepened plan: still on the to-do strip")
 	}
 	v.form.owner.TypedShortcut(&fyne.ShortcutUndo{})
 	if x, _ := stored(t, s, board, id); x.SecurityPlan != domain.SecurityPlanNone {
@@ -178,6 +181,21 @@ func TestAddAndFillSystem(t *testing.T) {
 	v.form.owner.TypedShortcut(ctrlShift(fyne.KeyZ))
 	if x, _ := stored(t, s, board, id); x.SecurityPlan != domain.SecurityPlanDeepened {
 		t.Errorf("after redo the security plan is %q", x.SecurityPlan)
+	}
+
+	// The classification done in every aspect, with its date: nothing left to do.
+	v.form.levels[1].SetSelectedIndex(2)
+	v.form.levels[2].SetSelectedIndex(2)
+	if got := errorShown(v, "classified_at"); !strings.Contains(got, "inget datum") {
+		t.Errorf("undated classification: %q", got)
+	}
+	cl := time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC)
+	v.form.classifiedAt.SetDate(&cl)
+	if x, _ := stored(t, s, board, id); x.ClassifiedAt != time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("classified at %v", x.ClassifiedAt)
+	}
+	if v.mark(v.index(id)) != nil || len(v.form.work.buttons) != 0 {
+		t.Errorf("a complete row: mark %v, to do %v", v.mark(v.index(id)), v.form.work.buttons)
 	}
 
 	// Sensitive: ticked, saved, shown in the table.
@@ -358,6 +376,11 @@ func TestFocus(t *testing.T) {
 		t.Fatal(err)
 	}
 	ok := byName(t, v, "Schemaläggningssystem")
+	for _, id := range []int64{x.ID, ok.ID} {
+		if _, err := s.SetField(domain.FieldSystemClassifiedAt, id, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	tests := []struct {
 		name  string
@@ -375,7 +398,7 @@ func TestFocus(t *testing.T) {
 			w, focusWin := v, win
 			if tc.early {
 				focusWin = test.NewTempWindow(t, nil)
-				w = New(Env{Window: focusWin, Store: s, Loc: i18n.New(i18n.Swedish), SaveDelay: -1}, board)
+				w = New(Env{Window: focusWin, Store: s, Loc: i18n.New(i18n.Swedish), SaveDelay: -1, Now: testNow}, board)
 				w.Focus(tc.id)
 				focusWin.SetContent(w.Build())
 			} else {

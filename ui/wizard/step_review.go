@@ -40,6 +40,12 @@ func (v *reviewView) build() fyne.CanvasObject {
 			}
 			return
 		}
+		if p.Entity == "checklist" {
+			if w.opt.OnChecklist != nil && w.flush() == nil {
+				w.opt.OnChecklist(w.d.Plan.ID, p.Field)
+			}
+			return
+		}
 		w.jump(p.step, p.Entity, p.EntityID, p.Field)
 	}
 	v.verdict = widgets.Wrapped("")
@@ -98,8 +104,14 @@ func (v *reviewView) updateProblem(id widget.ListItemID, o fyne.CanvasObject) {
 		icon.SetResource(w.ic.warn)
 	}
 	where := fmt.Sprintf("%d. %s · %s", p.step+1, w.stepLabel(p.step), w.rowLabel(p))
-	if p.Entity == "system" {
+	switch p.Entity {
+	case "system":
 		where = w.loc.T("wizard.review.register") + " · " + w.rowLabel(p)
+	case "checklist":
+		where = w.loc.T("wizard.review.checklist")
+		if p.Field != "" {
+			where += " · " + w.rowLabel(p)
+		}
 	}
 	whereL.SetText(where)
 	text.SetText(p.Text(w.loc))
@@ -144,6 +156,10 @@ func (w *Wizard) rowLabel(p located) string {
 			if x.ID == p.EntityID {
 				return pick(x.Name)
 			}
+		}
+	case "checklist":
+		if r, ok := w.prof.Requirement(p.Field); ok {
+			return r.Title
 		}
 	case "checkpoint":
 		for _, c := range d.Checkpoints {

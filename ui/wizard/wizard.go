@@ -65,6 +65,9 @@ type Options struct {
 	// OnSystem, when set, opens the board's register at a system: the review lists register
 	// problems (from domain.ValidatePlan) but the register is edited outside the wizard.
 	OnSystem func(systemID int64)
+	// OnChecklist, when set, opens the plan's checklist of the policy's general requirements at
+	// a requirement ("" for the list): the review lists its warnings, edited outside the wizard.
+	OnChecklist func(planID int64, requirement string)
 }
 
 // stepView is one step's view: a small struct with build() and onX handlers.
@@ -132,7 +135,8 @@ func New(win fyne.Window, store *data.Store, loc *i18n.Localizer, planID int64, 
 	if err != nil {
 		return nil, fmt.Errorf("open plan %d: %w", planID, err)
 	}
-	w := &Wizard{win: win, store: store, loc: loc, prof: prof, opt: opt, ic: newIcons(), d: d, sel: map[int]int64{}, stored: map[string]any{}}
+	// The plan is written under the profile it was made under (a newer one is for new plans).
+	w := &Wizard{win: win, store: store, loc: loc, prof: d.ProfileOr(prof), opt: opt, ic: newIcons(), d: d, sel: map[int]int64{}, stored: map[string]any{}}
 	w.step = min(max(d.Plan.WizardStep, 0), stepCount-1)
 	if d.Plan.Status == domain.PlanClosed {
 		w.step = StepFollowUp

@@ -606,6 +606,25 @@ func TestReviewJumpsToField(t *testing.T) {
 	if opened != sys.EntityID || w.Step() != StepReview {
 		t.Errorf("register problem opened %d (want %d), step %d", opened, sys.EntityID, w.Step())
 	}
+
+	// A general requirement not met, with no activity for it, opens the plan's checklist at it.
+	if _, err := s.SetChecklist(d.Plan.ID, "records_plan", "status", domain.ChecklistNotMet); err != nil {
+		t.Fatal(err)
+	}
+	var checklistPlan int64
+	var requirement string
+	w.opt.OnChecklist = func(plan int64, req string) { checklistPlan, requirement = plan, req }
+	w.reload()
+	w.GoTo(StepReview)
+	rv = w.view.(*reviewView)
+	i = slices.IndexFunc(w.problems, func(p located) bool { return p.Entity == "checklist" && p.Field == "records_plan" })
+	if i < 0 {
+		t.Fatalf("the unmet requirement is not in the review list: %v", w.problems)
+	}
+	rv.problems.Select(i)
+	if checklistPlan != d.Plan.ID || requirement != "records_plan" || w.Step() != StepReview {
+		t.Errorf("checklist problem opened plan %d at %q, step %d", checklistPlan, requirement, w.Step())
+	}
 }
 
 // Tapping a column title sorts by it; tapping again reverses.
