@@ -88,6 +88,7 @@ import (
 
 func main() {
 	n := flag.Int("n", 11, "runs of each program")
+	md := flag.Bool("md", false, "print a Markdown table with peak memory (the maximum resident set size when the first frame was drawn)")
 	flag.Parse()
 	if C.open_display() == 0 {
 		fmt.Fprintln(os.Stderr, "firstwindow: cannot open the display in $DISPLAY")
@@ -97,6 +98,7 @@ func main() {
 		label         string
 		args          []string
 		mapped, drawn []time.Duration
+		maxRSS        []int64 // kB, from wait4 as /usr/bin/time -v reports it
 	}
 	var progs []*prog
 	for _, a := range flag.Args() {
@@ -107,7 +109,7 @@ func main() {
 		}
 		progs = append(progs, &prog{label: label, args: strings.Fields(line)})
 	}
-	run := func(p *prog) (mapped, drawn time.Duration) {
+	run := func(p *prog) (mapped, drawn time.Duration, rss int64) {
 		C.drain()
 		cmd := exec.Command(p.args[0], p.args[1:]...)
 		var tm, td C.double
@@ -131,16 +133,36 @@ func main() {
 			os.Exit(1)
 		}
 		ms := func(t C.double) time.Duration { return time.Duration((float64(t) - start) * float64(time.Millisecond)) }
-		return ms(tm), ms(td)
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			rss = ru.Maxrss
+		}
+		return ms(tm), ms(td), rss
 	}
 	for _, p := range progs {
 		run(p) // warm-up
 	}
 	for i := 0; i < *n; i++ {
 		for _, p := range progs {
-			m, d := run(p)
-			p.mapped, p.drawn = append(p.mapped, m), append(p.drawn, d)
+			m, d, rss := run(p)
+			p.mapped, p.drawn, p.maxRSS = append(p.mapped, m), append(p.drawn, d), append(p.maxRSS, rss)
 		}
+	}
+	if *md {
+		fmt.Println("| program | window mapped (median) | first frame (median) | first frame min | first frame max | runs | peak memory |")
+		fmt.Println("|---|--:|--:|--:|--:|--:|--:|")
+		var mm, fm []float64
+		for _, p := range progs {
+			slices.Sort(p.mapped)
+			slices.Sort(p.drawn)
+			slices.Sort(p.maxRSS)
+			mm, fm = append(mm, ms(p.mapped[len(p.mapped)/2])), append(fm, ms(p.drawn[len(p.drawn)/2]))
+			fmt.Printf("| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d | %.0f MB |\n", p.label, mm[len(mm)-1], fm[len(fm)-1],
+				ms(p.drawn[0]), ms(p.drawn[len(p.drawn)-1]), len(p.drawn), float64(p.maxRSS[len(p.maxRSS)/2])/1024)
+		}
+		if len(progs) > 1 {
+			fmt.Printf("\nRatio %s / %s: window mapped **%.2f**, first frame **%.2f**\n", progs[0].label, progs[1].label, mm[0]/mm[1], fm[0]/fm[1])
+		}
+		return
 	}
 	for _, what := range []string{"window mapped", "first frame"} {
 		med := make([]float64, len(progs))

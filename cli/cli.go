@@ -16,9 +16,11 @@ import (
 
 	"handlingsplan/app/coorddemo"
 	"handlingsplan/app/demo"
+	"handlingsplan/app/identity"
 	"handlingsplan/app/preset"
 	"handlingsplan/app/profile"
 	"handlingsplan/app/settings"
+	"handlingsplan/app/storemsg"
 	"handlingsplan/data"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
@@ -67,18 +69,28 @@ type storeError struct {
 func (e *storeError) Error() string { return e.text }
 func (e *storeError) Unwrap() error { return e.cause }
 
-// openStore opens the database and, on first start, seeds the policy profile (the one IT
-// preset, else the default). Its error says what failed in one sentence in the user's
-// language (see printError).
-func openStore(path string, loc *i18n.Localizer) (*data.Store, error) {
+// openStore opens the database for a command and, on first start, seeds the policy profile
+// (the one IT preset, else the default). Its error says what failed in one sentence in the
+// user's language (see printError). While a write waits for another program's write lock, a
+// note says so on stderr.
+func openStore(path string, loc *i18n.Localizer, stderr io.Writer) (*data.Store, error) {
+	s, err := openStoreAs(path, loc, data.HolderCommand)
+	if err == nil && stderr != nil {
+		s.OnBusy(func(p data.Program) { fmt.Fprintln(stderr, storemsg.Waiting(loc, p)) })
+	}
+	return s, err
+}
+
+func openStoreAs(path string, loc *i18n.Localizer, h data.Holder) (*data.Store, error) {
 	pre, err := preset.Load()
 	if err != nil {
 		return nil, presetError(loc, err)
 	}
-	s, err := data.Open(path, osUser())
+	s, err := data.OpenAs(path, osUser(), h)
 	if err != nil {
-		text, known := openErrorText(loc, path, err)
-		return nil, &storeError{text: text, cause: err, detail: !known}
+		text, known := storemsg.OpenText(loc, path, err)
+		// What is damaged is worth a line for IT support even though the sentence says damaged.
+		return nil, &storeError{text: text, cause: err, detail: !known || data.IsDamaged(err)}
 	}
 	has, err := s.HasProfile()
 	if err == nil && !has {
@@ -98,7 +110,8 @@ func openStore(path string, loc *i18n.Localizer) (*data.Store, error) {
 	}
 	if err != nil {
 		s.Close()
-		return nil, &storeError{text: loc.Tf("err.db_open", "Path", path), cause: err, detail: true}
+		text, known := storemsg.OpenText(loc, path, err)
+		return nil, &storeError{text: text, cause: err, detail: !known}
 	}
 	if err := applyProfilePreset(s, pre); err != nil {
 		s.Close()
@@ -137,26 +150,11 @@ func presetError(loc *i18n.Localizer, err error) error {
 // openExistingStore is openStore for commands that only read what is there (export, report,
 // handout, trust list/remove/approve): a mistyped --db must not create an empty database and
 // quietly report on nothing.
-func openExistingStore(path string, loc *i18n.Localizer) (*data.Store, error) {
+func openExistingStore(path string, loc *i18n.Localizer, stderr io.Writer) (*data.Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, &storeError{text: loc.Tf("err.db_missing", "Path", path), cause: err}
 	}
-	return openStore(path, loc)
-}
-
-// openErrorText is the sentence for a database that could not be opened; known is false when
-// the sentence is the general one that does not say why.
-func openErrorText(loc *i18n.Localizer, path string, err error) (text string, known bool) {
-	var ne *data.NewerError
-	switch {
-	case errors.As(err, &ne):
-		return loc.Tf("err.db_newer", "Path", path, "Have", ne.Have, "Want", ne.Want), true
-	case errors.Is(err, data.ErrLocked):
-		return loc.Tf("err.db_locked", "Path", path), true
-	case errors.Is(err, data.ErrForeign):
-		return loc.Tf("err.db_corrupt", "Path", path), true
-	}
-	return loc.Tf("err.db_open", "Path", path), false
+	return openStore(path, loc, stderr)
 }
 
 // printError writes err's sentence and, when the sentence cannot say why, the technical cause
@@ -197,6 +195,16 @@ func readPassphrase(path string) (string, error) {
 	return line, nil
 }
 
+// warnExposed warns, like ssh does, when a secret file (an identity, a passphrase file) may be
+// read by other users, and says how to fix it. The command goes on: the file is the user's.
+func warnExposed(stderr io.Writer, loc *i18n.Localizer, paths ...string) {
+	for _, p := range paths {
+		if mode, exposed := identity.Exposed(p); exposed {
+			fmt.Fprintln(stderr, loc.Tf("cli.secret_exposed", "Path", p, "Mode", fmt.Sprintf("%04o", uint32(mode))))
+		}
+	}
+}
+
 // passphraseErrorText is the sentence for a passphrase file readPassphrase could not use.
 func passphraseErrorText(loc *i18n.Localizer, path string, err error) string {
 	if errors.Is(err, errEmptyPassphrase) {
@@ -235,7 +243,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, p.Text(loc))
 		return 2
 	}
-	s, err := openStore(*db, loc)
+	s, err := openStore(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1
@@ -255,26 +263,29 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 }
 
 // loadDemo writes the demo kommun into s: the boards' own plans, or with coordinator the
-// coordinator's database, made the real way (plans exported, signed and imported).
+// coordinator's database, made the real way (plans exported, signed and imported). Either is
+// one transaction: a failure or a kill leaves s as it was, and the demo can be made again.
 func loadDemo(s *data.Store, year int, coordinator bool) error {
 	if !coordinator {
 		return demo.Generate(s, demo.Options{Year: year})
-	}
-	if boards, err := s.Boards(); err != nil {
-		return err
-	} else if len(boards) > 0 {
-		return fmt.Errorf("coordinator demo: %w", demo.ErrNotEmpty)
 	}
 	dir, err := os.MkdirTemp("", "handlingsplan-demo-")
 	if err != nil {
 		return fmt.Errorf("coordinator demo: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	if err := coorddemo.CoordinatorDemo(s, year, dir); err != nil {
-		return err
-	}
-	// The GUI opens a coordinator's demo in the coordinator role.
-	return s.SetSetting(settings.Role, settings.RoleCoordinator)
+	return s.Atomically(func(s *data.Store) error {
+		if boards, err := s.Boards(); err != nil {
+			return err
+		} else if len(boards) > 0 {
+			return fmt.Errorf("coordinator demo: %w", demo.ErrNotEmpty)
+		}
+		if err := coorddemo.CoordinatorDemo(s, year, dir); err != nil {
+			return err
+		}
+		// The GUI opens a coordinator's demo in the coordinator role.
+		return s.SetSetting(settings.Role, settings.RoleCoordinator)
+	})
 }
 
 // DefaultConfigDir is where the signer identity and the signing CA live: beside the default
@@ -317,8 +328,17 @@ func ParseGUIArgs(args []string, stderr io.Writer) (opt GUIOptions, exit int, ru
 	return GUIOptions{DB: *db, ConfigDir: *cfgDir}, 0, true
 }
 
-// OpenStore opens the database for the desktop app: see openStore.
-func OpenStore(path string, loc *i18n.Localizer) (*data.Store, error) { return openStore(path, loc) }
+// OpenStore opens the database for the desktop app: see openStore. Another program asking
+// for the database is told that a window holds it.
+// The window writes on its UI goroutine, so it waits for another program's write lock only
+// as long as it always did (5 s) before it names the program.
+func OpenStore(path string, loc *i18n.Localizer) (*data.Store, error) {
+	s, err := openStoreAs(path, loc, data.HolderWindow)
+	if err == nil {
+		s.SetBusyWait(5 * time.Second)
+	}
+	return s, err
+}
 
 // PrintError writes an error of OpenStore: its sentence and, where that cannot say why, the cause.
 func PrintError(w io.Writer, loc *i18n.Localizer, err error) { printError(w, loc, err) }

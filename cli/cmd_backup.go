@@ -26,7 +26,7 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, loc.T("backup.cli.usage_backup"))
 		return 2
 	}
-	s, err := openExistingStore(*db, loc)
+	s, err := openExistingStore(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1
@@ -72,7 +72,7 @@ func runRestore(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	// A restore onto a new computer is the common case: the database may not exist yet.
-	s, err := openStore(*db, loc)
+	s, err := openStore(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1

@@ -22,7 +22,7 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 func boardsIn(t *testing.T, db string) int {
 	t.Helper()
-	s, err := openStore(db, i18n.New(i18n.Swedish))
+	s, err := openStore(db, i18n.New(i18n.Swedish), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func boardsIn(t *testing.T, db string) int {
 
 func addBoard(t *testing.T, db, name string) {
 	t.Helper()
-	s, err := openStore(db, i18n.New(i18n.Swedish))
+	s, err := openStore(db, i18n.New(i18n.Swedish), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,13 +98,13 @@ func TestBackupRestoreCommands(t *testing.T) {
 		t.Errorf("restore of a text file: %d %q", code, stderr)
 	}
 	// The desktop app has the database open: the lock's sentence, nothing changed.
-	s, err := openStore(db, sv)
+	s, err := OpenStore(db, sv)
 	if err != nil {
 		t.Fatal(err)
 	}
 	code, _, stderr = runCLI(t, "restore", "--db", db, out)
 	s.Close()
-	if code != 1 || stderr != sv.Tf("err.db_locked", "Path", db)+"\n" {
+	if code != 1 || stderr != sv.Tf("err.db_locked_window", "Path", db)+"\n" {
 		t.Errorf("restore of a locked database: %d %q", code, stderr)
 	}
 }
@@ -134,7 +134,7 @@ func TestPreset(t *testing.T) {
 		t.Errorf("DefaultConfigDir %q", got)
 	}
 	sv := i18n.New(i18n.Swedish)
-	s, err := openStore(DefaultDB(), sv)
+	s, err := openStore(DefaultDB(), sv, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestPreset(t *testing.T) {
 	}
 
 	os.WriteFile(ini, []byte("dta_dir = /x\n"), 0o644)
-	_, err = openStore(filepath.Join(dir, "x.db"), sv)
+	_, err = openStore(filepath.Join(dir, "x.db"), sv, nil)
 	var log bytes.Buffer
 	printError(&log, sv, err)
 	lines := strings.Split(strings.TrimSpace(log.String()), "\n")

@@ -52,8 +52,11 @@ func runCANew(args []string, stdout, stderr io.Writer) int {
 		return parseExit(err)
 	}
 	loc := cliLocalizer(*lang)
-	if len(pos) > 0 || strings.TrimSpace(*name) == "" || *passFile == "" || *out == "" || *years < 1 || *years > 30 {
+	if len(pos) > 0 || strings.TrimSpace(*name) == "" || *passFile == "" || *out == "" {
 		fmt.Fprintln(stderr, loc.T("importer.cli.ca_usage"))
+		return 2
+	}
+	if !inRange(stderr, loc, "--years", *years, importer.MinCAYears, importer.MaxCAYears) {
 		return 2
 	}
 	pass, err := readPassphrase(*passFile)
@@ -61,11 +64,12 @@ func runCANew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, passphraseErrorText(loc, *passFile, err))
 		return 1
 	}
+	warnExposed(stderr, loc, *passFile)
 	if identity.PassphraseStrength(pass) == identity.Weak {
 		fmt.Fprintln(stderr, loc.T(identity.Weak.MessageKey()))
 		return 1
 	}
-	s, err := openStore(*db, loc)
+	s, err := openStore(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1
@@ -111,8 +115,11 @@ func runCAIssue(args []string, stdout, stderr io.Writer) int {
 	if len(pos) == 1 {
 		request = pos[0]
 	}
-	if request == "" || *passFile == "" || *caPath == "" || *days < 1 {
+	if request == "" || *passFile == "" || *caPath == "" {
 		fmt.Fprintln(stderr, loc.T("importer.cli.ca_usage"))
+		return 2
+	}
+	if !inRange(stderr, loc, "--days", *days, importer.MinIssuedDays, importer.MaxIssuedDays) {
 		return 2
 	}
 	if *out == "" {
@@ -137,7 +144,8 @@ func runCAIssue(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	s, err := openStore(*db, loc)
+	warnExposed(stderr, loc, *caPath, *passFile)
+	s, err := openStore(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1

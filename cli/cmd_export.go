@@ -8,6 +8,7 @@ import (
 
 	"handlingsplan/app/export"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 )
 
 // runExport is "handlingsplan export": the same export as the desktop app's, for one plan.
@@ -27,12 +28,16 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, loc.T("export.cli.export_usage"))
 		return 2
 	}
+	if p := domain.ValidateYear(*year); p != nil {
+		fmt.Fprintln(stderr, p.Text(loc)) // a year no plan can have: a usage error, as in the other commands
+		return 2
+	}
 	// The identity first: a wrong passphrase should not wait for the database.
 	id, _ := f.load(loc, stderr)
 	if id == nil {
 		return 1
 	}
-	s, err := openExistingStore(*db, loc)
+	s, err := openExistingStore(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1

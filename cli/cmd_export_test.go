@@ -129,7 +129,7 @@ func TestCLIExportRefusesBlockingPlan(t *testing.T) {
 	pass := writeCLIFile(t, filepath.Join(dir, "pass.txt"), "en lång och säker lösenfras")
 	idFile := filepath.Join(dir, "id.p12")
 	out := filepath.Join(dir, "plan.pdf")
-	s, err := openStore(db, i18n.New(i18n.Swedish))
+	s, err := openStore(db, i18n.New(i18n.Swedish), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

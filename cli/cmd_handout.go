@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"handlingsplan/app/export"
 	"handlingsplan/app/present"
 	"handlingsplan/data"
 	"handlingsplan/domain"
@@ -39,7 +40,7 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, p.Text(loc))
 		return 2
 	}
-	s, err := openExistingStore(*db, loc)
+	s, err := openExistingStore(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1
@@ -144,7 +145,7 @@ func writeFileAtomic(path string, b []byte) error {
 		os.Remove(tmp)
 		return err
 	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
+	if err := os.Chmod(tmp, export.FileMode); err != nil {
 		os.Remove(tmp)
 		return err
 	}

@@ -57,6 +57,7 @@ func (f identityFlags) load(loc *i18n.Localizer, stderr io.Writer) (*identity.Id
 		fmt.Fprintln(stderr, identityErrorText(loc, *f.path, err))
 		return nil, ""
 	}
+	warnExposed(stderr, loc, *f.path, *f.passFile)
 	return id, pass
 }
 
@@ -96,6 +97,7 @@ func runIdentityNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, passphraseErrorText(loc, *passFile, err))
 		return 1
 	}
+	warnExposed(stderr, loc, *passFile)
 	if identity.PassphraseStrength(pass) == identity.Weak {
 		fmt.Fprintln(stderr, loc.T(identity.Weak.MessageKey()))
 		return 1

@@ -34,7 +34,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, loc.T("importer.cli.no_files"))
 		return 1
 	}
-	s, err := openStore(*db, loc)
+	s, err := openStore(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1

@@ -37,7 +37,7 @@ func TestProfileCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The coordinator's database with a saved version.
-	s, err := openStore(coordDB, cliLocalizer("sv"))
+	s, err := openStore(coordDB, cliLocalizer("sv"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestProfileCommands(t *testing.T) {
 		t.Errorf("tampered: %+v", r)
 	}
 	// An older version: the official's database gets version 2 first.
-	s, _ = openStore(coordDB, cliLocalizer("sv"))
+	s, _ = openStore(coordDB, cliLocalizer("sv"), nil)
 	p, _ = s.Profile()
 	p.Deadline = "11-15"
 	profile.SaveVersion(s, p)
@@ -96,7 +96,7 @@ func TestProfileCommands(t *testing.T) {
 	}
 	// A profile with no version cannot be exported.
 	fresh := filepath.Join(dir, "ny.db")
-	s, _ = openStore(fresh, cliLocalizer("sv"))
+	s, _ = openStore(fresh, cliLocalizer("sv"), nil)
 	s.Close()
 	if r := callCLI(profileCmd, "export", "--db", fresh, "--identity", p12, "--passphrase-file", pass, "--out", filepath.Join(dir, "x.json")); r.code != 1 || !strings.Contains(r.stderr, "ingen version") {
 		t.Errorf("version 0: %+v", r)
@@ -108,7 +108,7 @@ func TestProfileCommands(t *testing.T) {
 func TestRegisterImportCommand(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "nämnd.db")
-	s, err := openStore(db, cliLocalizer("sv"))
+	s, err := openStore(db, cliLocalizer("sv"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +182,7 @@ func TestSignedProfilePreset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	coord, err := openStore(filepath.Join(dir, "samordnare.db"), cliLocalizer("sv"))
+	coord, err := openStore(filepath.Join(dir, "samordnare.db"), cliLocalizer("sv"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +209,7 @@ func TestSignedProfilePreset(t *testing.T) {
 
 	db := filepath.Join(dir, "nämnd.db")
 	open := func() (domain.Profile, error) {
-		s, err := openStore(db, cliLocalizer("sv"))
+		s, err := openStore(db, cliLocalizer("sv"), nil)
 		if err != nil {
 			return domain.Profile{}, err
 		}

@@ -45,7 +45,7 @@ func runProfileExport(args []string, stdout, stderr io.Writer) int {
 	if id == nil {
 		return 1
 	}
-	s, err := openExistingStore(*db, loc)
+	s, err := openExistingStore(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1
@@ -88,7 +88,7 @@ func runProfileImport(args []string, stdout, stderr io.Writer) int {
 		logDetail(stderr, loc, err)
 		return 1
 	}
-	s, err := openStore(*db, loc)
+	s, err := openStore(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1

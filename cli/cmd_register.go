@@ -67,7 +67,7 @@ func runRegisterImport(args []string, stdout, stderr io.Writer) int {
 	if *dry {
 		open = openExistingStore // a dry run never creates a database
 	}
-	s, err := open(*db, loc)
+	s, err := open(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1

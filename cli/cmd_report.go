@@ -58,7 +58,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	s, err := openExistingStore(*db, loc)
+	s, err := openExistingStore(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return 1

@@ -10,6 +10,7 @@ import (
 
 	"handlingsplan/app/importer"
 	"handlingsplan/data"
+	"handlingsplan/domain"
 	"handlingsplan/i18n"
 )
 
@@ -50,7 +51,7 @@ func submissionsCommand(name string, args []string, want int, stdout, stderr io.
 		fmt.Fprintln(stderr, loc.T("importer.cli.submissions_usage"))
 		return nil, nil, nil, nil, 2
 	}
-	s, err := openExistingStore(*db, loc)
+	s, err := openExistingStore(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return nil, nil, nil, nil, 1
@@ -74,6 +75,10 @@ func runSubmissionsList(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer done()
+	if p := domain.ValidateYear(*year); *year != 0 && p != nil {
+		fmt.Fprintln(stderr, p.Text(loc))
+		return 2
+	}
 	if *conflicts {
 		return listConflicts(im, loc, *board, *year, stdout, stderr)
 	}

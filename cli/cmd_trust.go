@@ -50,7 +50,7 @@ func trustCommand(name string, args []string, want int, stderr io.Writer) (*impo
 	if name == "add" {
 		open = openStore // adding the first certificate may start a coordinator's database
 	}
-	s, err := open(*db, loc)
+	s, err := open(*db, loc, stderr)
 	if err != nil {
 		printError(stderr, loc, err)
 		return nil, nil, nil, nil, 1

@@ -170,3 +170,13 @@ func endedByDashes(fs *flag.FlagSet, consumed []string) bool {
 func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", DefaultDB(), "database file")
 }
+
+// inRange reports whether the number given with flag lies in min..max, and says the range on
+// stderr when it does not (a usage error: the caller exits 2).
+func inRange(stderr io.Writer, loc *i18n.Localizer, flag string, v, min, max int) bool {
+	if v >= min && v <= max {
+		return true
+	}
+	fmt.Fprintln(stderr, loc.Tf("cli.flag_range", "Flag", flag, "Value", v, "Min", min, "Max", max))
+	return false
+}

@@ -146,7 +146,7 @@ const qAnnualGoals = `SELECT g.id, g.plan_id, g.position, g.text, g.indicator, g
 	(SELECT group_concat(goal) FROM (SELECT goal FROM annual_goal_goals x WHERE x.annual_goal_id = g.id ORDER BY goal)), `
 
 func (s *Store) annualGoals(where string, arg any) ([]domain.AnnualGoal, error) {
-	rows, err := s.db.Query(qAnnualGoals+tagsOf("annual_goal", "g.id")+` FROM annual_goals g WHERE `+where+` ORDER BY g.position, g.id`, arg)
+	rows, err := s.q.Query(qAnnualGoals+tagsOf("annual_goal", "g.id")+` FROM annual_goals g WHERE `+where+` ORDER BY g.position, g.id`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("list annual goals: %w", err)
 	}
@@ -231,7 +231,7 @@ func (s *Store) DeleteAnnualGoal(id int64) (DeletedAnnualGoal, error) {
 		return DeletedAnnualGoal{}, err
 	}
 	out := DeletedAnnualGoal{Goal: g}
-	rows, err := s.db.Query("SELECT id FROM activities WHERE annual_goal_id = ? ORDER BY id", id)
+	rows, err := s.q.Query("SELECT id FROM activities WHERE annual_goal_id = ? ORDER BY id", id)
 	if err != nil {
 		return out, fmt.Errorf("delete annual goal %d: %w", id, err)
 	}

@@ -23,7 +23,7 @@ func TestMigrationAnnualGoals(t *testing.T) {
 		t.Fatal("no annual-goals migration")
 	}
 	path := filepath.Join(t.TempDir(), "old.db")
-	old, err := open(path, testWho, migrationsUpTo(t, n))
+	old, err := open(path, testWho, HolderCommand, migrationsUpTo(t, n))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -151,7 +151,7 @@ func inspect(path string, want int) (BackupInfo, error) {
 	} else if st.Size() == 0 {
 		return BackupInfo{}, ErrForeign
 	}
-	if err := checkVersion(path, want); err != nil {
+	if err := checkVersionAt(path, want); err != nil {
 		return BackupInfo{}, err
 	}
 	db, err := sql.Open("sqlite3", dsn(path, url.Values{"_busy_timeout": {"5000"}}))

@@ -248,7 +248,7 @@ func TestRestoreOlderSchema(t *testing.T) {
 		old[n] = &fstest.MapFile{Data: b}
 	}
 	oldPath := filepath.Join(t.TempDir(), "old.db")
-	os1, err := open(oldPath, testWho, old)
+	os1, err := open(oldPath, testWho, HolderCommand, old)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 // Checklist reads a plan's assessments of the general requirements, in requirement order of
 // the rows stored (the views order them as the profile does).
 func (s *Store) Checklist(planID int64) ([]domain.ChecklistEntry, error) {
-	rows, err := s.db.Query(`SELECT requirement, status, date, responsible, comment FROM checklist WHERE plan_id = ? ORDER BY requirement`, planID)
+	rows, err := s.q.Query(`SELECT requirement, status, date, responsible, comment FROM checklist WHERE plan_id = ? ORDER BY requirement`, planID)
 	if err != nil {
 		return nil, fmt.Errorf("read checklist of plan %d: %w", planID, err)
 	}

@@ -34,7 +34,7 @@ func (s *Store) OpenConflicts(board string, year int) ([]ConflictGroup, error) {
 		q += " AND s.year = ?"
 		args = append(args, year)
 	}
-	rows, err := s.db.Query(q+" ORDER BY s.year DESC, s.board_name, s.version, s.id", args...)
+	rows, err := s.q.Query(q+" ORDER BY s.year DESC, s.board_name, s.version, s.id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("list conflicts: %w", err)
 	}
@@ -144,7 +144,7 @@ func (s *Store) ChooseCurrent(id int64) (ChooseOutcome, error) {
 // SubmissionsWithoutHash lists the submissions whose content hash is not known yet (received
 // before submissions had one), so the importer can compute it from the stored payload.
 func (s *Store) SubmissionsWithoutHash() ([]int64, error) {
-	rows, err := s.db.Query("SELECT id FROM submissions WHERE content_hash = '' ORDER BY id")
+	rows, err := s.q.Query("SELECT id FROM submissions WHERE content_hash = '' ORDER BY id")
 	if err != nil {
 		return nil, fmt.Errorf("list submissions without content hash: %w", err)
 	}

@@ -53,7 +53,7 @@ func TestDiskFullFromStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.db.SetMaxOpenConns(1) // max_page_count is per connection
+	s.db.SetMaxOpenConns(2) // max_page_count is per connection: the pinned one and this one
 	pages := pragma[int](t, s.db, "page_count")
 	if _, err := s.db.Exec(fmt.Sprintf("PRAGMA max_page_count = %d", pages+2)); err != nil {
 		t.Fatal(err)

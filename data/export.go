@@ -26,7 +26,7 @@ type IssuedVersion struct {
 func (s *Store) LastIssued(planID int64) (IssuedVersion, error) {
 	var v IssuedVersion
 	var state string
-	err := s.db.QueryRow("SELECT version, content_hash, state FROM plan_versions WHERE plan_id = ? ORDER BY version DESC LIMIT 1", planID).
+	err := s.q.QueryRow("SELECT version, content_hash, state FROM plan_versions WHERE plan_id = ? ORDER BY version DESC LIMIT 1", planID).
 		Scan(&v.Version, &v.Hash, &state)
 	if errors.Is(err, sql.ErrNoRows) {
 		return IssuedVersion{}, nil

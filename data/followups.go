@@ -46,7 +46,7 @@ func insertFollowUp(tx *sql.Tx, planID int64, f domain.FollowUp, acts, goals map
 
 // FollowUps lists the follow-ups of a plan, oldest first.
 func (s *Store) FollowUps(planID int64) ([]domain.FollowUp, error) {
-	rows, err := s.db.Query("SELECT id, plan_id, date, closing, comment FROM follow_ups WHERE plan_id = ? ORDER BY date, closing, id", planID)
+	rows, err := s.q.Query("SELECT id, plan_id, date, closing, comment FROM follow_ups WHERE plan_id = ? ORDER BY date, closing, id", planID)
 	if err != nil {
 		return nil, fmt.Errorf("list follow-ups: %w", err)
 	}
@@ -74,7 +74,7 @@ func (s *Store) FollowUps(planID int64) ([]domain.FollowUp, error) {
 }
 
 func (s *Store) followUpMarks(f *domain.FollowUp) error {
-	rows, err := s.db.Query(`SELECT m.activity_id, m.status, m.percent_done FROM follow_up_activities m
+	rows, err := s.q.Query(`SELECT m.activity_id, m.status, m.percent_done FROM follow_up_activities m
 		JOIN activities a ON a.id = m.activity_id WHERE m.follow_up_id = ? ORDER BY a.position, a.id`, f.ID)
 	if err != nil {
 		return err
@@ -93,7 +93,7 @@ func (s *Store) followUpMarks(f *domain.FollowUp) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = s.db.Query(`SELECT m.annual_goal_id, m.outcome, m.measured, m.light FROM follow_up_goals m
+	rows, err = s.q.Query(`SELECT m.annual_goal_id, m.outcome, m.measured, m.light FROM follow_up_goals m
 		JOIN annual_goals g ON g.id = m.annual_goal_id WHERE m.follow_up_id = ? ORDER BY g.position, g.id`, f.ID)
 	if err != nil {
 		return err
@@ -194,7 +194,7 @@ func (s *Store) setIf(tx *sql.Tx, f domain.Field, id, planID int64, value any) e
 // returns it.
 func (s *Store) DeleteFollowUp(id int64) (domain.FollowUp, error) {
 	var planID int64
-	if err := s.db.QueryRow("SELECT plan_id FROM follow_ups WHERE id = ?", id).Scan(&planID); err != nil {
+	if err := s.q.QueryRow("SELECT plan_id FROM follow_ups WHERE id = ?", id).Scan(&planID); err != nil {
 		return domain.FollowUp{}, fmt.Errorf("follow-up %d: %w", id, ErrNotFound)
 	}
 	fs, err := s.FollowUps(planID)

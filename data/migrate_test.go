@@ -73,7 +73,7 @@ func TestMigrations(t *testing.T) {
 	s.Close()
 
 	// A failing migration changes nothing: the version and the schema stay as they were.
-	_, err = open(path, testWho, broken)
+	_, err = open(path, testWho, HolderCommand, broken)
 	if err == nil || !strings.Contains(err.Error(), next) {
 		t.Fatalf("broken migration: err = %v, want one naming %s", err, next)
 	}
@@ -93,7 +93,7 @@ func TestMigrations(t *testing.T) {
 
 	// An upgrade runs only the new migration, once.
 	for round := 0; round < 3; round++ {
-		s, err := open(path, testWho, upgrade)
+		s, err := open(path, testWho, HolderCommand, upgrade)
 		if err != nil {
 			t.Fatalf("upgrade round %d: %v", round, err)
 		}

@@ -86,7 +86,7 @@ func (s *Store) ReceivedPlans(year int, parts Parts) ([]domain.PlanData, error) 
 }
 
 func (s *Store) receivedPlans(year int, parts Parts) ([]domain.PlanData, error) {
-	rows, err := s.db.Query(qPlans, year)
+	rows, err := s.q.Query(qPlans, year)
 	if err != nil {
 		return nil, err
 	}
@@ -197,7 +197,7 @@ type scanner func(dest ...any) error
 func (f scanner) Scan(dest ...any) error { return f(dest...) }
 
 func (s *Store) receivedActivities(year int, out []domain.PlanData, byPlan map[int64]int) error {
-	rows, err := s.db.Query(qActivities, year)
+	rows, err := s.q.Query(qActivities, year)
 	if err != nil {
 		return err
 	}
@@ -232,7 +232,7 @@ func (s *Store) receivedActivities(year int, out []domain.PlanData, byPlan map[i
 // receivedAnnualGoals loads the annual goals of the year's received plans and the follow-ups
 // recorded for them (few: one query each, then the marks per follow-up).
 func (s *Store) receivedAnnualGoals(year int, out []domain.PlanData, byPlan map[int64]int) error {
-	rows, err := s.db.Query(qAnnualGoalsOf, year)
+	rows, err := s.q.Query(qAnnualGoalsOf, year)
 	if err != nil {
 		return err
 	}
@@ -250,7 +250,7 @@ func (s *Store) receivedAnnualGoals(year int, out []domain.PlanData, byPlan map[
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = s.db.Query(qFollowUpsOf, year)
+	rows, err = s.q.Query(qFollowUpsOf, year)
 	if err != nil {
 		return err
 	}
@@ -280,7 +280,7 @@ func (s *Store) receivedAnnualGoals(year int, out []domain.PlanData, byPlan map[
 }
 
 func (s *Store) receivedTrainings(year int, out []domain.PlanData, byPlan map[int64]int) error {
-	rows, err := s.db.Query(qTrainings, year)
+	rows, err := s.q.Query(qTrainings, year)
 	if err != nil {
 		return err
 	}
@@ -303,7 +303,7 @@ func (s *Store) receivedTrainings(year int, out []domain.PlanData, byPlan map[in
 }
 
 func (s *Store) receivedCheckpoints(year int, out []domain.PlanData, byPlan map[int64]int) error {
-	rows, err := s.db.Query(qCheckpoints, year)
+	rows, err := s.q.Query(qCheckpoints, year)
 	if err != nil {
 		return err
 	}
@@ -323,7 +323,7 @@ func (s *Store) receivedCheckpoints(year int, out []domain.PlanData, byPlan map[
 }
 
 func (s *Store) receivedSystems(year int, out []domain.PlanData, byPlan map[int64]int) error {
-	rows, err := s.db.Query(qSystems, year)
+	rows, err := s.q.Query(qSystems, year)
 	if err != nil {
 		return err
 	}
@@ -348,7 +348,7 @@ func (s *Store) receivedSystems(year int, out []domain.PlanData, byPlan map[int6
 }
 
 func (s *Store) receivedChecklist(year int, out []domain.PlanData, byPlan map[int64]int) error {
-	rows, err := s.db.Query(qChecklist, year)
+	rows, err := s.q.Query(qChecklist, year)
 	if err != nil {
 		return err
 	}
@@ -384,7 +384,7 @@ func (s *Store) receivedProfiles(year int, out []domain.PlanData, bySub map[int6
 		}
 		out[i].Profile = profiles[id]
 	}
-	rows, err := s.db.Query(qCreated, year)
+	rows, err := s.q.Query(qCreated, year)
 	if err != nil {
 		return err
 	}
@@ -406,7 +406,7 @@ func (s *Store) receivedProfiles(year int, out []domain.PlanData, bySub map[int6
 // out, so only that part is decoded here. A payload whose previous plan cannot be read leaves
 // Previous nil, as for a board that sent none: the overview then shows no follow-up for it.
 func (s *Store) receivedPrevious(year int, out []domain.PlanData, bySub map[int64]int) error {
-	rows, err := s.db.Query(qPrevious, year)
+	rows, err := s.q.Query(qPrevious, year)
 	if err != nil {
 		return err
 	}
@@ -449,7 +449,7 @@ func (n CoordinatorNote) Empty() bool {
 
 // CoordinatorNotes lists the coordinator's notes for year.
 func (s *Store) CoordinatorNotes(year int) ([]CoordinatorNote, error) {
-	rows, err := s.db.Query(qNotes, year)
+	rows, err := s.q.Query(qNotes, year)
 	if err != nil {
 		return nil, fmt.Errorf("load coordinator notes for %d: %w", year, err)
 	}
@@ -479,7 +479,7 @@ func scanNote(sc interface{ Scan(...any) error }) (CoordinatorNote, error) {
 // CoordinatorNote loads the note on board for year; a zero note (with Board and Year set) when
 // none is saved.
 func (s *Store) CoordinatorNote(board string, year int) (CoordinatorNote, error) {
-	n, err := scanNote(s.db.QueryRow(`SELECT board, year, check0, check1, check2, text, updated_at, updated_by
+	n, err := scanNote(s.q.QueryRow(`SELECT board, year, check0, check1, check2, text, updated_at, updated_by
 		FROM coordinator_notes WHERE board = ? AND year = ?`, board, year))
 	if errors.Is(err, sql.ErrNoRows) {
 		return CoordinatorNote{Board: board, Year: year}, nil

@@ -14,7 +14,7 @@ import (
 
 // Boards lists the boards by id (the UI sorts by name in the user's collation).
 func (s *Store) Boards() ([]domain.Board, error) {
-	rows, err := s.db.Query("SELECT id, name FROM boards ORDER BY id")
+	rows, err := s.q.Query("SELECT id, name FROM boards ORDER BY id")
 	if err != nil {
 		return nil, fmt.Errorf("list boards: %w", err)
 	}
@@ -33,7 +33,7 @@ func (s *Store) Boards() ([]domain.Board, error) {
 // BoardByName finds a board; ErrNotFound when there is none.
 func (s *Store) BoardByName(name string) (domain.Board, error) {
 	b := domain.Board{Name: name}
-	err := s.db.QueryRow("SELECT id FROM boards WHERE name = ?", name).Scan(&b.ID)
+	err := s.q.QueryRow("SELECT id FROM boards WHERE name = ?", name).Scan(&b.ID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return b, fmt.Errorf("board %q: %w", name, ErrNotFound)
 	}
@@ -93,7 +93,7 @@ func (s *Store) Plans(boardID int64) ([]domain.Plan, error) {
 		q += " AND p.board_id = ?"
 		args = append(args, boardID)
 	}
-	rows, err := s.db.Query(q+" ORDER BY p.year DESC, b.name", args...)
+	rows, err := s.q.Query(q+" ORDER BY p.year DESC, b.name", args...)
 	if err != nil {
 		return nil, fmt.Errorf("list plans: %w", err)
 	}
@@ -111,7 +111,7 @@ func (s *Store) Plans(boardID int64) ([]domain.Plan, error) {
 
 // Plan loads one plan.
 func (s *Store) Plan(id int64) (domain.Plan, error) {
-	p, err := scanPlan(s.db.QueryRow("SELECT "+planCols+" FROM plans p JOIN boards b ON b.id = p.board_id WHERE p.id = ?", id))
+	p, err := scanPlan(s.q.QueryRow("SELECT "+planCols+" FROM plans p JOIN boards b ON b.id = p.board_id WHERE p.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("plan %d: %w", id, ErrNotFound)
 	}
@@ -120,7 +120,7 @@ func (s *Store) Plan(id int64) (domain.Plan, error) {
 
 // PlanFor finds a board's own plan for a year; ErrNotFound when there is none.
 func (s *Store) PlanFor(boardID int64, year int) (domain.Plan, error) {
-	p, err := scanPlan(s.db.QueryRow("SELECT "+planCols+" FROM plans p JOIN boards b ON b.id = p.board_id WHERE p.board_id = ? AND p.year = ? AND p.submission_id IS NULL", boardID, year))
+	p, err := scanPlan(s.q.QueryRow("SELECT "+planCols+" FROM plans p JOIN boards b ON b.id = p.board_id WHERE p.board_id = ? AND p.year = ? AND p.submission_id IS NULL", boardID, year))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("plan %d for board %d: %w", year, boardID, ErrNotFound)
 	}
@@ -248,7 +248,7 @@ func (s *Store) Audit(entity string, id int64) ([]domain.AuditEntry, error) {
 		q += " WHERE entity = ? AND entity_id = ?"
 		args = append(args, entity, id)
 	}
-	rows, err := s.db.Query(q+" ORDER BY id", args...)
+	rows, err := s.q.Query(q+" ORDER BY id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("read audit log: %w", err)
 	}

@@ -25,6 +25,8 @@ const (
 	helperDB   = "HANDLINGSPLAN_DATA_HELPER_DB"
 	helperPlan = "HANDLINGSPLAN_DATA_HELPER_PLAN"
 	helperFrom = "HANDLINGSPLAN_DATA_HELPER_FROM"
+	// helperAs is "window" when the child opens the database as the desktop app does.
+	helperAs = "HANDLINGSPLAN_DATA_HELPER_AS"
 )
 
 // TestHelperProcess is not a test: it is the child's main when helperEnv is set.
@@ -37,7 +39,18 @@ func TestHelperProcess(t *testing.T) {
 		fmt.Fprintln(os.Stderr, "helper:", err)
 		os.Exit(3)
 	}
-	s, err := Open(os.Getenv(helperDB), "helper")
+	switch mode {
+	case "rawwrite":
+		holdRawWrite(os.Getenv(helperDB))
+	case "verdict":
+		fmt.Println(openVerdict(os.Getenv(helperDB)))
+		os.Exit(0)
+	}
+	as := HolderCommand
+	if os.Getenv(helperAs) == "window" {
+		as = HolderWindow
+	}
+	s, err := OpenAs(os.Getenv(helperDB), "helper", as)
 	if err != nil {
 		fmt.Println("error", errors.Is(err, ErrLocked), err)
 		os.Exit(0)

@@ -47,14 +47,14 @@ type ProfileVersion struct {
 // HasProfile reports whether a policy profile has been saved.
 func (s *Store) HasProfile() (bool, error) {
 	var n int
-	err := s.db.QueryRow("SELECT count(*) FROM profile").Scan(&n)
+	err := s.q.QueryRow("SELECT count(*) FROM profile").Scan(&n)
 	return n > 0, err
 }
 
 // Profile loads the policy profile in use for new plans.
 func (s *Store) Profile() (domain.Profile, error) {
 	var cur sql.NullInt64
-	err := s.db.QueryRow("SELECT current_version FROM profile WHERE id = 1").Scan(&cur)
+	err := s.q.QueryRow("SELECT current_version FROM profile WHERE id = 1").Scan(&cur)
 	if errors.Is(err, sql.ErrNoRows) {
 		return domain.Profile{}, fmt.Errorf("load profile: %w", ErrNotFound)
 	}
@@ -70,7 +70,7 @@ func (s *Store) Profile() (domain.Profile, error) {
 // ProfileByID loads a stored profile version.
 func (s *Store) ProfileByID(id int64) (domain.Profile, error) {
 	var body string
-	err := s.db.QueryRow("SELECT body FROM profile_versions WHERE id = ?", id).Scan(&body)
+	err := s.q.QueryRow("SELECT body FROM profile_versions WHERE id = ?", id).Scan(&body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return domain.Profile{}, fmt.Errorf("load profile version %d: %w", id, ErrNotFound)
 	}
@@ -87,7 +87,7 @@ func (s *Store) ProfileByID(id int64) (domain.Profile, error) {
 // CurrentProfileID is the id of the profile version in use for new plans (0 before the first).
 func (s *Store) CurrentProfileID() (int64, error) {
 	var cur sql.NullInt64
-	err := s.db.QueryRow("SELECT current_version FROM profile WHERE id = 1").Scan(&cur)
+	err := s.q.QueryRow("SELECT current_version FROM profile WHERE id = 1").Scan(&cur)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
@@ -96,7 +96,7 @@ func (s *Store) CurrentProfileID() (int64, error) {
 
 // ProfileVersions lists the stored versions, newest first.
 func (s *Store) ProfileVersions() ([]ProfileVersion, error) {
-	rows, err := s.db.Query(`SELECT v.id, v.version, coalesce(json_extract(v.body, '$.kommun'), ''), v.source, v.signer_name,
+	rows, err := s.q.Query(`SELECT v.id, v.version, coalesce(json_extract(v.body, '$.kommun'), ''), v.source, v.signer_name,
 		v.signer_fingerprint, v.saved_at, v.saved_by, coalesce(v.id = (SELECT current_version FROM profile WHERE id = 1), 0)
 		FROM profile_versions v ORDER BY v.id DESC`)
 	if err != nil {
@@ -236,14 +236,14 @@ func (s *Store) makeCurrent(tx *sql.Tx, p domain.Profile, id int64) error {
 // legacyProfile reads the profile a database had before versions (profile, goals, class_levels).
 func (s *Store) legacyProfile() (domain.Profile, error) {
 	var p domain.Profile
-	err := s.db.QueryRow("SELECT kommun, policy_name, hours_per_fte FROM profile WHERE id = 1").Scan(&p.Kommun, &p.PolicyName, &p.HoursPerFTE)
+	err := s.q.QueryRow("SELECT kommun, policy_name, hours_per_fte FROM profile WHERE id = 1").Scan(&p.Kommun, &p.PolicyName, &p.HoursPerFTE)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return p, fmt.Errorf("load profile: %w", ErrNotFound)
 		}
 		return p, fmt.Errorf("load profile: %w", err)
 	}
-	rows, err := s.db.Query("SELECT number, text FROM goals ORDER BY number")
+	rows, err := s.q.Query("SELECT number, text FROM goals ORDER BY number")
 	if err != nil {
 		return p, fmt.Errorf("load goals: %w", err)
 	}
@@ -258,7 +258,7 @@ func (s *Store) legacyProfile() (domain.Profile, error) {
 	if err := rows.Err(); err != nil {
 		return p, fmt.Errorf("load goals: %w", err)
 	}
-	lv, err := s.db.Query("SELECT level, name FROM class_levels ORDER BY level")
+	lv, err := s.q.Query("SELECT level, name FROM class_levels ORDER BY level")
 	if err != nil {
 		return p, fmt.Errorf("load scale: %w", err)
 	}
@@ -279,7 +279,7 @@ func (s *Store) legacyProfile() (domain.Profile, error) {
 
 // areas loads the requirement areas of the profile in use (kept beside goals and class_levels).
 func (s *Store) areas() ([]domain.RequirementArea, error) {
-	rows, err := s.db.Query("SELECT code, name, reference FROM requirement_areas ORDER BY position, code")
+	rows, err := s.q.Query("SELECT code, name, reference FROM requirement_areas ORDER BY position, code")
 	if err != nil {
 		return nil, fmt.Errorf("load requirement areas: %w", err)
 	}
@@ -378,7 +378,7 @@ func (s *Store) planAsOf(p domain.Plan) (time.Time, error) {
 		return s.asOf(), nil
 	}
 	var created sql.NullString
-	err := s.db.QueryRow(`SELECT CASE WHEN json_valid(CAST(payload AS TEXT)) THEN json_extract(CAST(payload AS TEXT), '$.created_at') END
+	err := s.q.QueryRow(`SELECT CASE WHEN json_valid(CAST(payload AS TEXT)) THEN json_extract(CAST(payload AS TEXT), '$.created_at') END
 		FROM submissions WHERE id = ?`, p.SubmissionID).Scan(&created)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return time.Time{}, err

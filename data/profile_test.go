@@ -111,7 +111,7 @@ func TestProfileUpgrade(t *testing.T) {
 		src, _ := fs.ReadFile(migrationFS, n)
 		before[n] = &fstest.MapFile{Data: src}
 	}
-	s, err := open(path, testWho, before)
+	s, err := open(path, testWho, HolderCommand, before)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ const (
 
 // ProfileSigners lists the certificates whose signed profiles this database takes.
 func (s *Store) ProfileSigners() ([]ProfileSigner, error) {
-	rows, err := s.db.Query("SELECT fingerprint, subject, cert, source, added_at, added_by FROM profile_signers ORDER BY added_at")
+	rows, err := s.q.Query("SELECT fingerprint, subject, cert, source, added_at, added_by FROM profile_signers ORDER BY added_at")
 	if err != nil {
 		return nil, fmt.Errorf("list profile signers: %w", err)
 	}

@@ -123,7 +123,7 @@ func (s *Store) Activities(planID int64) ([]domain.Activity, error) {
 }
 
 func (s *Store) activities(where string, arg any) ([]domain.Activity, error) {
-	rows, err := s.db.Query(`SELECT a.id, a.plan_id, a.position, a.title, a.description, a.priority, a.responsible, a.start_date, a.end_date,
+	rows, err := s.q.Query(`SELECT a.id, a.plan_id, a.position, a.title, a.description, a.priority, a.responsible, a.start_date, a.end_date,
 		a.internal_hours, a.external_hours, a.operating_cost, a.investment, a.status, a.percent_done, a.actual_hours, a.actual_kronor,
 		a.follow_up_comment, coalesce(a.carried_from, 0),
 		(SELECT group_concat(goal) FROM (SELECT goal FROM activity_goals g WHERE g.activity_id = a.id ORDER BY goal)),
@@ -347,7 +347,7 @@ func (s *Store) insertTraining(tx *sql.Tx, planID int64, t domain.Training) (int
 
 // Trainings lists a plan's information and training events in plan order.
 func (s *Store) Trainings(planID int64) ([]domain.Training, error) {
-	rows, err := s.db.Query(`SELECT id, plan_id, position, title, target_group, format, dates, responsible, expected_participants,
+	rows, err := s.q.Query(`SELECT id, plan_id, position, title, target_group, format, dates, responsible, expected_participants,
 		evaluation, actual_participants, kind FROM trainings WHERE plan_id = ? ORDER BY position, id`, planID)
 	if err != nil {
 		return nil, fmt.Errorf("list trainings: %w", err)
@@ -372,7 +372,7 @@ func (s *Store) Trainings(planID int64) ([]domain.Training, error) {
 // DeleteTraining removes an event and returns it for undo.
 func (s *Store) DeleteTraining(id int64) (domain.Training, error) {
 	var planID int64
-	if err := s.db.QueryRow("SELECT plan_id FROM trainings WHERE id = ?", id).Scan(&planID); err != nil {
+	if err := s.q.QueryRow("SELECT plan_id FROM trainings WHERE id = ?", id).Scan(&planID); err != nil {
 		return domain.Training{}, fmt.Errorf("training %d: %w", id, ErrNotFound)
 	}
 	ts, err := s.Trainings(planID)
@@ -423,7 +423,7 @@ func (s *Store) insertCheckpoint(tx *sql.Tx, planID int64, c domain.Checkpoint) 
 
 // Checkpoints lists a plan's checkpoints in plan order.
 func (s *Store) Checkpoints(planID int64) ([]domain.Checkpoint, error) {
-	rows, err := s.db.Query("SELECT id, plan_id, position, date, method, report_to, done FROM checkpoints WHERE plan_id = ? ORDER BY position, id", planID)
+	rows, err := s.q.Query("SELECT id, plan_id, position, date, method, report_to, done FROM checkpoints WHERE plan_id = ? ORDER BY position, id", planID)
 	if err != nil {
 		return nil, fmt.Errorf("list checkpoints: %w", err)
 	}
@@ -444,7 +444,7 @@ func (s *Store) Checkpoints(planID int64) ([]domain.Checkpoint, error) {
 // DeleteCheckpoint removes a checkpoint and returns it for undo.
 func (s *Store) DeleteCheckpoint(id int64) (domain.Checkpoint, error) {
 	var planID int64
-	if err := s.db.QueryRow("SELECT plan_id FROM checkpoints WHERE id = ?", id).Scan(&planID); err != nil {
+	if err := s.q.QueryRow("SELECT plan_id FROM checkpoints WHERE id = ?", id).Scan(&planID); err != nil {
 		return domain.Checkpoint{}, fmt.Errorf("checkpoint %d: %w", id, ErrNotFound)
 	}
 	cs, err := s.Checkpoints(planID)
@@ -502,9 +502,9 @@ func (s *Store) Systems(boardID, planID int64) ([]domain.System, error) {
 	var rows *sql.Rows
 	var err error
 	if planID == 0 {
-		rows, err = s.db.Query(q+"board_id = ? AND plan_id IS NULL ORDER BY name", boardID)
+		rows, err = s.q.Query(q+"board_id = ? AND plan_id IS NULL ORDER BY name", boardID)
 	} else {
-		rows, err = s.db.Query(q+"plan_id = ? ORDER BY name", planID)
+		rows, err = s.q.Query(q+"plan_id = ? ORDER BY name", planID)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("list systems: %w", err)
@@ -530,7 +530,7 @@ func (s *Store) Systems(boardID, planID int64) ([]domain.System, error) {
 // DeleteSystem removes a system from the register and returns it for undo.
 func (s *Store) DeleteSystem(id int64) (domain.System, error) {
 	var boardID int64
-	if err := s.db.QueryRow("SELECT board_id FROM systems WHERE id = ?", id).Scan(&boardID); err != nil {
+	if err := s.q.QueryRow("SELECT board_id FROM systems WHERE id = ?", id).Scan(&boardID); err != nil {
 		return domain.System{}, fmt.Errorf("system %d: %w", id, ErrNotFound)
 	}
 	xs, err := s.Systems(boardID, 0)

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -50,8 +51,15 @@ func (e *NewerError) Unwrap() error { return ErrNewer }
 // Store is an open database.
 type Store struct {
 	db   *sql.DB
+	q    querier   // reads: db, or the transaction of Atomically
+	in   *sql.Tx   // set in the store Atomically hands out: every write joins it
+	pin  *sql.Conn // keeps the -wal file (see open)
 	path string
-	lock *fileLock
+	lock *dbLock
+
+	busyWait time.Duration   // how long a write waits for another program's write lock
+	onBusy   func(p Program) // told once a write has waited busyNoteAfter
+	shm      *os.File        // the -shm file, opened to name a program that holds a lock
 
 	mu  sync.Mutex // guards who and now: the UI may rename the user while a write runs
 	who string
@@ -83,26 +91,38 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "handlingsplan", "handlingsplan.db"), nil
 }
 
-// Open opens (or creates) the database at path, takes the instance lock, checks the schema
-// version before touching the file, and migrates it. who is the name recorded in the audit log.
+// Open opens (or creates) the database at path for a command-line command: see OpenAs.
 func Open(path, who string) (*Store, error) {
-	return open(path, who, migrationFS)
+	return open(path, who, HolderCommand, migrationFS)
 }
 
-// open is Open with the migrations taken from src, so tests can run an upgrade.
-func open(path, who string, src fs.FS) (*Store, error) {
+// OpenAs opens (or creates, mode 0600) the database at path, takes the instance lock on the
+// file itself (a second program with the same file under any name is refused with a
+// *LockedError saying whether h is a window or a command), checks the schema version before
+// touching the file, migrates it and checks that its tables are all there. who is the name
+// recorded in the audit log.
+func OpenAs(path, who string, h Holder) (*Store, error) {
+	return open(path, who, h, migrationFS)
+}
+
+// open is OpenAs with the migrations taken from src, so tests can run an upgrade.
+func open(path, who string, h Holder, src fs.FS) (*Store, error) {
 	names, err := migrations(src)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		if isReadOnly(err) {
+			err = fmt.Errorf("%w: %v", ErrReadOnly, err)
+		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	lk, err := lockFile(path + ".lock")
+	lk, err := lockDatabase(path, h)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	if err := checkVersion(path, len(names)); err != nil {
+	ours, err := checkVersion(lk.db, path, len(names))
+	if err != nil {
 		lk.release()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -111,18 +131,38 @@ func open(path, who string, src fs.FS) (*Store, error) {
 	q.Set("_journal_mode", "WAL")
 	// FULL: a commit survives a power cut too, not only a crash; one fsync per edit is nothing at typing speed.
 	q.Set("_synchronous", "FULL")
-	q.Set("_busy_timeout", "5000")
+	// SQLite waits this long for another program's write lock before tx takes over, tells the
+	// user it is waiting, and waits on (see Store.tx).
+	q.Set("_busy_timeout", strconv.Itoa(int(busyNoteAfter/time.Millisecond)))
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite3", dsn(path, q))
 	if err != nil {
 		lk.release()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, lock: lk, who: who, now: time.Now}
-	if err := s.migrate(src, names); err != nil {
+	s := &Store{db: db, q: db, path: path, lock: lk, who: who, now: time.Now, busyWait: defaultBusyWait}
+	fail := func(err error) (*Store, error) {
+		if s.pin != nil {
+			s.pin.Close()
+		}
 		db.Close()
+		s.closeShm()
 		lk.release()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, fmt.Errorf("open %s: %w", path, classify(err, ours))
+	}
+	// One connection stays open for the store's life: SQLite removes the -wal file when its
+	// last connection closes, and the lock on it must stay on the file in use.
+	if s.pin, err = db.Conn(context.Background()); err != nil {
+		return fail(err)
+	}
+	if err := s.migrate(src, names); err != nil {
+		return fail(err)
+	}
+	if err := lk.lockWAL(path + "-wal"); err != nil {
+		return fail(err)
+	}
+	if err := checkSchema(db, src, names); err != nil {
+		return fail(err)
 	}
 	return s, nil
 }
@@ -139,39 +179,42 @@ const sqliteMagic = "SQLite format 3\x00"
 
 // checkVersion decides from the file header alone whether the file may be opened: even a
 // read-only SQLite connection leaves -wal and -shm files behind, and a newer or foreign
-// file must not be touched at all. want is the schema version this binary knows.
-func checkVersion(path string, want int) error {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	defer f.Close()
+// file must not be touched at all. want is the schema version this binary knows; ours says
+// the header marks the file as a Handlingsplan database. The header is read through f, the
+// descriptor that holds the lock.
+func checkVersion(f *os.File, path string, want int) (ours bool, err error) {
 	var h [100]byte
-	n, err := io.ReadFull(f, h[:])
+	n, err := f.ReadAt(h[:], 0)
 	switch {
 	case n == 0 && errors.Is(err, io.EOF):
-		return nil // an empty file: a new database
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return ErrForeign
-	case err != nil:
-		return err
+		return false, nil // an empty file: a new database
+	case n < len(h):
+		return false, ErrForeign
 	case string(h[:16]) != sqliteMagic:
-		return ErrForeign
+		return false, ErrForeign
 	}
 	version := int(int32(binary.BigEndian.Uint32(h[60:64])))
 	appID := binary.BigEndian.Uint32(h[68:72])
 	switch {
 	case appID == applicationID:
-		return versionCheck(version, want)
+		return true, versionCheck(version, want)
 	case appID != 0 || version != 0:
-		return ErrForeign
+		return false, ErrForeign
 	}
 	// Unmarked: an empty database, another program's, or ours with its first migration
 	// still in the WAL after a crash. Only SQLite can tell.
-	return checkUnmarked(path, want)
+	return false, checkUnmarked(path, want)
+}
+
+// checkVersionAt is checkVersion for a file that is not open (a backup to check).
+func checkVersionAt(path string, want int) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = checkVersion(f, path, want)
+	return err
 }
 
 func versionCheck(have, want int) error {
@@ -266,7 +309,12 @@ func (s *Store) migrate(fsys fs.FS, names []string) error {
 
 // Close closes the database and releases the instance lock.
 func (s *Store) Close() error {
+	if s.in != nil {
+		return errors.New("close: the store of Atomically ends with it")
+	}
+	s.pin.Close()
 	err := s.db.Close()
+	s.closeShm()
 	s.lock.release()
 	return err
 }
@@ -295,9 +343,49 @@ func (s *Store) SetClock(now func() time.Time) {
 	s.mu.Unlock()
 }
 
-// tx runs fn in one transaction: all of it is stored, or nothing.
+// querier is what reads need: the pool, or one transaction.
+type querier interface {
+	Query(query string, args ...any) (*sql.Rows, error)
+	QueryRow(query string, args ...any) *sql.Row
+	Exec(query string, args ...any) (sql.Result, error)
+}
+
+// Atomically runs fn with a store whose every read and write is part of one transaction:
+// when fn returns an error (or the process dies) nothing it wrote is stored, else all of it.
+// It is for work made of many store calls that must not be left half done, like the demo
+// kommun. The store fn gets is valid only while fn runs, and must not be used by other
+// goroutines meanwhile; other users of s wait for its write lock until fn returns.
+func (s *Store) Atomically(fn func(*Store) error) error {
+	if s.in != nil {
+		return fn(s) // already one transaction
+	}
+	tx, err := s.begin()
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	in := &Store{db: s.db, q: tx, in: tx, path: s.path, who: s.who, now: s.now, busyWait: s.busyWait}
+	s.mu.Unlock()
+	defer func() {
+		if p := recover(); p != nil {
+			tx.Rollback()
+			panic(p)
+		}
+	}()
+	if err := fn(in); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// tx runs fn in one transaction: all of it is stored, or nothing. Inside Atomically it is a
+// savepoint of that transaction, so a failed step still undoes only itself.
 func (s *Store) tx(fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(context.Background(), nil)
+	if s.in != nil {
+		return s.savepoint(fn)
+	}
+	tx, err := s.begin()
 	if err != nil {
 		return err
 	}
@@ -315,11 +403,31 @@ func (s *Store) tx(fn func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
+func (s *Store) savepoint(fn func(tx *sql.Tx) error) error {
+	if _, err := s.in.Exec("SAVEPOINT step"); err != nil {
+		return err
+	}
+	if err := fn(s.in); err != nil {
+		s.in.Exec("ROLLBACK TO step")
+		s.in.Exec("RELEASE step")
+		return err
+	}
+	_, err := s.in.Exec("RELEASE step")
+	return err
+}
+
 // IntegrityCheck runs SQLite's integrity check and returns its answer ("ok" when sound).
 func (s *Store) IntegrityCheck() (string, error) {
 	var res string
-	err := s.db.QueryRow("PRAGMA integrity_check").Scan(&res)
+	err := s.q.QueryRow("PRAGMA integrity_check").Scan(&res)
 	return res, err
+}
+
+// ForeignKeyProblems counts the rows whose foreign key points at nothing (0 when sound).
+func (s *Store) ForeignKeyProblems() (int, error) {
+	var n int
+	err := s.q.QueryRow("SELECT count(*) FROM pragma_foreign_key_check").Scan(&n)
+	return n, err
 }
 
 // IsDiskFull reports whether err comes from a full disk. SQLite says SQLITE_FULL when a write
@@ -342,7 +450,7 @@ func (s *Store) stamp() string {
 // Setting returns a saved preference, or def when none is saved.
 func (s *Store) Setting(key, def string) string {
 	var v string
-	if err := s.db.QueryRow("SELECT value FROM settings WHERE key = ?", key).Scan(&v); err != nil {
+	if err := s.q.QueryRow("SELECT value FROM settings WHERE key = ?", key).Scan(&v); err != nil {
 		return def
 	}
 	return v

@@ -152,7 +152,7 @@ func (s *Store) submissions(where string, args ...any) ([]Submission, error) {
 	if where != "" {
 		q += " WHERE " + where
 	}
-	rows, err := s.db.Query(q+" ORDER BY s.board_name, s.year DESC, s.version DESC, s.id DESC", args...)
+	rows, err := s.q.Query(q+" ORDER BY s.board_name, s.year DESC, s.version DESC, s.id DESC", args...)
 	if err != nil {
 		return nil, fmt.Errorf("list submissions: %w", err)
 	}
@@ -195,7 +195,7 @@ func (s *Store) UntrustedSubmissions() ([]Submission, error) {
 
 // Submission loads one received submission.
 func (s *Store) Submission(id int64) (Submission, error) {
-	x, err := scanSubmission(s.db.QueryRow("SELECT "+submissionCols+" FROM submissions s WHERE s.id = ?", id))
+	x, err := scanSubmission(s.q.QueryRow("SELECT "+submissionCols+" FROM submissions s WHERE s.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return x, fmt.Errorf("submission %d: %w", id, ErrNotFound)
 	}
@@ -217,7 +217,7 @@ func (s *Store) SubmissionPayload(id int64) ([]byte, error) {
 
 func (s *Store) blob(q string, id int64, what string) ([]byte, error) {
 	var b []byte
-	err := s.db.QueryRow(q, id).Scan(&b)
+	err := s.q.QueryRow(q, id).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
 	}
@@ -526,7 +526,7 @@ const logCols = `id, at, who, file_name, sha256, verdict, reason, detail, finger
 	coalesce(submission_id, 0), pending_pdf IS NOT NULL`
 
 func (s *Store) importLog(q string, args ...any) ([]ImportLogEntry, error) {
-	rows, err := s.db.Query("SELECT "+logCols+" FROM import_log "+q, args...)
+	rows, err := s.q.Query("SELECT "+logCols+" FROM import_log "+q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read import log: %w", err)
 	}

@@ -40,7 +40,7 @@ func (s *Store) TrustList() ([]TrustEntry, error) {
 }
 
 func (s *Store) trust(q string, args ...any) ([]TrustEntry, error) {
-	rows, err := s.db.Query("SELECT id, kind, subject, fingerprint, cert, added_by, added_at FROM trust "+q, args...)
+	rows, err := s.q.Query("SELECT id, kind, subject, fingerprint, cert, added_by, added_at FROM trust "+q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read trust list: %w", err)
 	}
@@ -64,7 +64,7 @@ func (s *Store) trust(q string, args ...any) ([]TrustEntry, error) {
 	if len(out) == 0 {
 		return out, nil
 	}
-	brows, err := s.db.Query("SELECT trust_id, board FROM trust_boards ORDER BY trust_id, board")
+	brows, err := s.q.Query("SELECT trust_id, board FROM trust_boards ORDER BY trust_id, board")
 	if err != nil {
 		return nil, fmt.Errorf("read trust list boards: %w", err)
 	}
@@ -198,7 +198,7 @@ func (s *Store) addBoards(tx *sql.Tx, id int64, boards []string) error {
 // cannot say: a security decision taken on a setting must not mistake a failure for "not set".
 func (s *Store) SettingErr(key, def string) (string, error) {
 	var v string
-	err := s.db.QueryRow("SELECT value FROM settings WHERE key = ?", key).Scan(&v)
+	err := s.q.QueryRow("SELECT value FROM settings WHERE key = ?", key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return def, nil
 	}
@@ -269,6 +269,42 @@ func (s *Store) RemoveTrust(fingerprint string, revouched map[int64]string) (Tru
 		return TrustEntry{}, nil, fmt.Errorf("remove %s from the trust list: %w", fingerprint, err)
 	}
 	return e, marked, nil
+}
+
+// TrustRemoval is a trust-list entry the coordinator removed, as the audit log recorded it.
+type TrustRemoval struct {
+	Fingerprint string
+	What        string // "signer Åsa Öberg" or "ca Exempelby kommun signerings-CA"
+	At          time.Time
+	By          string
+}
+
+// TrustRemoved returns the latest removal from the trust list of any of fingerprints (an
+// imported file's signer and the certificates of its chain), if one was ever removed.
+func (s *Store) TrustRemoved(fingerprints ...string) (TrustRemoval, bool, error) {
+	var best TrustRemoval
+	found := false
+	for _, fp := range fingerprints {
+		if len(fp) != 64 {
+			continue
+		}
+		var at, who, old string
+		// RemoveTrust writes "<kind> <subject> <fingerprint>" as the old value.
+		err := s.q.QueryRow(`SELECT at, who, old_value FROM audit_log
+			WHERE entity = 'trust' AND field = 'removed' AND substr(old_value, -64) = ?
+			ORDER BY at DESC, id DESC LIMIT 1`, fp).Scan(&at, &who, &old)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return TrustRemoval{}, false, fmt.Errorf("find removal of %s: %w", fp, err)
+		}
+		r := TrustRemoval{Fingerprint: fp, What: strings.TrimSpace(strings.TrimSuffix(old, fp)), At: parseStamp(at), By: who}
+		if !found || r.At.After(best.At) {
+			best, found = r, true
+		}
+	}
+	return best, found, nil
 }
 
 // LogIssued records in the audit log that the kommun signing CA issued a certificate.

@@ -119,7 +119,7 @@ func TestMigrationTrustBoards(t *testing.T) {
 		t.Fatal("no trust-board migration")
 	}
 	path := filepath.Join(t.TempDir(), "coord.db")
-	old, err := open(path, "samordnare", migrationsUpTo(t, n))
+	old, err := open(path, "samordnare", HolderCommand, migrationsUpTo(t, n))
 	if err != nil {
 		t.Fatal(err)
 	}

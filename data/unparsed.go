@@ -23,7 +23,7 @@ func unparsedText(tx *sql.Tx, entity string, id int64, field string) (string, bo
 
 // Unparsed lists what was typed into the number fields of plan planID's rows and is no value.
 func (s *Store) Unparsed(planID int64) ([]domain.Unparsed, error) {
-	rows, err := s.db.Query("SELECT entity, entity_id, field, text FROM unparsed_input WHERE plan_id = ? ORDER BY entity, entity_id, field", planID)
+	rows, err := s.q.Query("SELECT entity, entity_id, field, text FROM unparsed_input WHERE plan_id = ? ORDER BY entity, entity_id, field", planID)
 	if err != nil {
 		return nil, fmt.Errorf("typed input of plan %d: %w", planID, err)
 	}

@@ -22,7 +22,7 @@ func TestMigrationVersions(t *testing.T) {
 		t.Fatal("no versions migration")
 	}
 	path := filepath.Join(t.TempDir(), "old.db")
-	old, err := open(path, testWho, migrationsUpTo(t, n))
+	old, err := open(path, testWho, HolderCommand, migrationsUpTo(t, n))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"handlingsplan/app/storemsg"
 	"handlingsplan/data"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
@@ -307,8 +308,9 @@ func (s *Shell) errorText(err error) string {
 	switch {
 	case errors.As(err, &p):
 		return p.Text(s.loc)
-	case data.IsDiskFull(err):
-		return s.loc.T("err.disk_full")
+	case storemsg.Known(err):
+		t, _ := storemsg.Text(s.loc, err) // the database is read-only, damaged, busy or full
+		return t
 	}
 	fyne.LogError("ui", err)
 	return s.loc.T("err.save_failed")

@@ -64,33 +64,36 @@ func Large(board string, year, n int, prof domain.Profile) domain.PlanData {
 }
 
 // Generate writes the demo kommun into s, which must already have its policy profile and no
-// boards (ErrNotEmpty otherwise, with nothing written). Each plan is one transaction, each
-// status change one more. A failure half-way leaves the boards written so far.
+// boards (ErrNotEmpty otherwise). It is all or nothing: the whole demo is one transaction, so
+// a failure, a full disk or a killed process leaves the database as it was, and the demo can
+// simply be made again.
 func Generate(s *data.Store, opt Options) error {
 	if opt.Year-1 < domain.MinYear || opt.Year+1 > domain.MaxYear {
 		return fmt.Errorf("demo for %d: plan years must lie within %d–%d", opt.Year, domain.MinYear, domain.MaxYear)
 	}
-	existing, err := s.Boards()
-	if err != nil {
-		return fmt.Errorf("demo for %d: %w", opt.Year, err)
-	}
-	if len(existing) > 0 {
-		return fmt.Errorf("demo for %d: %w (%d)", opt.Year, ErrNotEmpty, len(existing))
-	}
-	prof, err := s.Profile()
-	if err != nil {
-		return fmt.Errorf("demo for %d: %w", opt.Year, err)
-	}
-	plans := Plans(opt, prof)
-	for i := 0; i+2 < len(plans); i += 3 {
-		if err := storeBoard(s, plans[i:i+3]...); err != nil {
-			return fmt.Errorf("demo for %d: %s: %w", opt.Year, plans[i].Plan.Board, err)
+	return s.Atomically(func(s *data.Store) error {
+		existing, err := s.Boards()
+		if err != nil {
+			return fmt.Errorf("demo for %d: %w", opt.Year, err)
 		}
-	}
-	return nil
+		if len(existing) > 0 {
+			return fmt.Errorf("demo for %d: %w (%d)", opt.Year, ErrNotEmpty, len(existing))
+		}
+		prof, err := s.Profile()
+		if err != nil {
+			return fmt.Errorf("demo for %d: %w", opt.Year, err)
+		}
+		plans := Plans(opt, prof)
+		for i := 0; i+2 < len(plans); i += 3 {
+			if err := storeBoard(s, plans[i:i+3]...); err != nil {
+				return fmt.Errorf("demo for %d: %s: %w", opt.Year, plans[i].Plan.Board, err)
+			}
+		}
+		return nil
+	})
 }
 
-// storeBoard writes one board's three plans, one transaction each. AddPlanData stores the
+// storeBoard writes one board's three plans, one step of the transaction each. AddPlanData stores the
 // register with the first plan and links later plans to it by system name; carried-over
 // activities refer to rows of the year before, so their ids are read back before the next
 // plan is written. Each plan is written as a draft and then given its status, so the audit

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"handlingsplan/app/identity"
+	"handlingsplan/app/storemsg"
 	"handlingsplan/data"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
@@ -33,8 +34,9 @@ func ErrorText(loc *i18n.Localizer, err error) string {
 		return loc.T("export.err.too_large")
 	case errors.Is(err, data.ErrNotFound):
 		return loc.T("export.err.plan_not_found")
-	case data.IsDiskFull(err):
-		return loc.T("err.disk_full")
+	case storemsg.Known(err):
+		t, _ := storemsg.Text(loc, err) // the database is read-only, damaged, busy or full
+		return t
 	case errors.As(err, &p):
 		return p.Text(loc)
 	}

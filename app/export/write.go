@@ -58,6 +58,13 @@ type tempFile interface {
 
 func osCreateTemp(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
 
+// FileMode and DirMode are what files and folders the app writes are created with on Unix:
+// readable by the user only.
+const (
+	FileMode fs.FileMode = 0o600
+	DirMode  fs.FileMode = 0o700
+)
+
 // WriteFile writes data to path: first to a temporary file in the same folder, synced to disk,
 // then renamed over path. A crash or a full disk never leaves a half-written PDF under the
 // name the user chose, and an existing file stays intact until the new one is complete.
@@ -78,8 +85,10 @@ func writeFile(path string, data []byte, create func(dir, pattern string) (tempF
 		return &WriteError{Path: path, Err: err}
 	}
 	tmp := f.Name()
-	// A PDF is meant to be shared: readable by others, as files the user saves usually are.
-	err = f.Chmod(0o644)
+	// Private to the user (issue 13): a plan, its register and the coordinator's reports may
+	// hold details that must not be read by everyone on a shared computer or file server; the
+	// user shares the file on purpose.
+	err = f.Chmod(FileMode)
 	if err == nil {
 		_, err = f.Write(data)
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"handlingsplan/app/export"
 	"handlingsplan/app/overview"
 )
 
@@ -113,7 +114,7 @@ func fileSafe(s string) string {
 
 // WriteCSVDir writes the CSV files into dir (made when missing).
 func WriteCSVDir(dir string, files []CSVFile) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, export.DirMode); err != nil {
 		return fmt.Errorf("csv folder %s: %w", dir, err)
 	}
 	for _, f := range files {

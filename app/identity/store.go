@@ -5,8 +5,10 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 
 	"software.sslmate.com/src/go-pkcs12"
@@ -24,8 +26,8 @@ func DefaultPath(configDir string) string { return filepath.Join(configDir, "ide
 // DefaultCAPath is where the coordinator's signing CA lives in the app's configuration directory.
 func DefaultCAPath(configDir string) string { return filepath.Join(configDir, "signing-ca.p12") }
 
-// Encode writes id as PKCS#12 (AES-256, PBKDF2, HMAC-SHA256) with its chain, so that other
-// tools and an organisation's PKI software can read it too.
+// Encode writes id as PKCS#12 (AES-256, PBKDF2-HMAC-SHA256 with KDFIterations, HMAC-SHA256)
+// with its chain, so that other tools and an organisation's PKI software can read it too.
 func Encode(id *Identity, passphrase string) ([]byte, error) {
 	if passphrase == "" {
 		// Identity files are always encrypted.
@@ -34,7 +36,7 @@ func Encode(id *Identity, passphrase string) ([]byte, error) {
 	if !samePublicKey(id.Key, id.Cert) {
 		return nil, fmt.Errorf("encode identity %q: %w", id.Cert.Subject.CommonName, ErrKeyMismatch)
 	}
-	p12, err := pkcs12.Modern.Encode(id.Key, id.Cert, id.Chain, passphrase)
+	p12, err := encoder.Encode(id.Key, id.Cert, id.Chain, passphrase)
 	if err != nil {
 		return nil, fmt.Errorf("encode identity %q: %w", id.Cert.Subject.CommonName, err)
 	}
@@ -44,6 +46,11 @@ func Encode(id *Identity, passphrase string) ([]byte, error) {
 // Decode reads a PKCS#12 file made by Encode or by other tools (also legacy 3DES/RC2 ones).
 // The certificate matching the private key is the leaf, whatever its position in the file.
 func Decode(p12 []byte, passphrase string) (*Identity, error) {
+	if n, err := iterations(p12); err != nil {
+		return nil, fmt.Errorf("decode identity: %w: %v", ErrNotIdentity, err)
+	} else if n > MaxKDFIterations {
+		return nil, fmt.Errorf("decode identity: %w: key derivation asks for %d iterations, at most %d are done", ErrNotIdentity, n, MaxKDFIterations)
+	}
 	key, leaf, chain, err := pkcs12.DecodeChain(p12, passphrase)
 	if errors.Is(err, pkcs12.ErrIncorrectPassword) && !isASCII(passphrase) {
 		// OpenSSL before 1.1 made each UTF-8 byte a character of its own; OpenSSL still
@@ -135,4 +142,18 @@ func Load(path, passphrase string) (*Identity, error) {
 		return nil, fmt.Errorf("load identity %s: %w", path, err)
 	}
 	return id, nil
+}
+
+// Exposed reports whether others than the owner may read the file at path (group or other
+// read permission, on Unix), and its permission bits: an identity or a passphrase file should
+// be private, as ssh insists for its keys. Windows permissions are ACLs and are not judged.
+func Exposed(path string) (fs.FileMode, bool) {
+	if runtime.GOOS == "windows" {
+		return 0, false
+	}
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0, false
+	}
+	return fi.Mode().Perm(), fi.Mode().Perm()&0o044 != 0
 }

@@ -22,6 +22,12 @@ const (
 	IssuedValidity = 2 * 365 * 24 * time.Hour
 )
 
+// The validities a coordinator may choose, in the unit the command line takes.
+const (
+	MinCAYears, MaxCAYears       = 1, 30
+	MinIssuedDays, MaxIssuedDays = 1, 3650 // an official's certificate: at most ten years
+)
+
 // ErrCAExists: a signing CA file exists already; making another would leave the certificates
 // issued so far without their CA.
 var ErrCAExists = errors.New("a signing CA already exists")

@@ -155,6 +155,7 @@ func (im *Importer) assess(name string, b []byte, ts trustSet, approvedFor strin
 	r.NewBoard = !known
 	if v.Verdict == submission.UnknownSigner {
 		r.Verdict = UnknownSigner
+		r.Removed = im.removal(v)
 		return r
 	}
 
@@ -259,6 +260,22 @@ func (im *Importer) fillHashes() {
 		ok = ok && err == nil
 	}
 	im.hashed.Store(ok)
+}
+
+// removal finds whether the coordinator removed the signer of v, or a certificate of its
+// chain, from the trust list: the file then says when, not only that the signer is unknown.
+// A store that cannot answer leaves the note out; the verdict does not depend on it.
+func (im *Importer) removal(v submission.Result) *data.TrustRemoval {
+	fps := make([]string, 0, len(v.Chain)+1)
+	fps = append(fps, v.Fingerprint)
+	for _, c := range v.Chain {
+		fps = append(fps, submission.Fingerprint(c))
+	}
+	r, ok, err := im.store.TrustRemoved(fps...)
+	if err != nil || !ok {
+		return nil
+	}
+	return &r
 }
 
 func storeReason(err error) submission.Reason {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"handlingsplan/app/identity"
+	"handlingsplan/app/storemsg"
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
 	"handlingsplan/i18n"
@@ -56,6 +57,12 @@ func (r Result) Text(loc *i18n.Localizer) string {
 			return loc.Tf("importer.reason.signer_no_board", args...)
 		case r.Reason == ReasonNewBoard:
 			return loc.Tf("importer.reason.new_board", args...)
+		case r.Removed != nil && r.Removed.Fingerprint == r.Fingerprint:
+			return loc.Tf("importer.text.signer_removed", "Signer", r.SignerName, "Date", loc.Date(r.Removed.At.Local()),
+				"Fingerprint", submission.FormatFingerprint(r.Fingerprint))
+		case r.Removed != nil:
+			return loc.Tf("importer.text.ca_removed", "Signer", r.SignerName, "Date", loc.Date(r.Removed.At.Local()),
+				"Fingerprint", submission.FormatFingerprint(r.Fingerprint))
 		case r.NewBoard:
 			return submission.ReasonText(loc, r.check) + " " + loc.Tf("importer.text.new_board_note", args...)
 		}
@@ -63,6 +70,9 @@ func (r Result) Text(loc *i18n.Localizer) string {
 	case Failed:
 		if r.Reason == ReasonDiskFull {
 			return loc.T("importer.reason.disk_full")
+		}
+		if t, ok := storemsg.Text(loc, r.Err); ok {
+			return t // the database is read-only, damaged or held by another program
 		}
 		return loc.T("importer.reason.store_failed")
 	}
@@ -153,6 +163,9 @@ func ErrorText(loc *i18n.Localizer, err error) string {
 		return loc.T("importer.err.ca_exists")
 	case data.IsDiskFull(err):
 		return loc.T("importer.reason.disk_full")
+	case storemsg.Known(err):
+		t, _ := storemsg.Text(loc, err)
+		return t
 	}
 	if key := identity.MessageKey(err); key != "identity.err.other" {
 		return loc.T(key)

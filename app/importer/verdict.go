@@ -113,6 +113,9 @@ type Result struct {
 	Approved []string
 	// Kommun is the plan's kommun and OwnKommun the coordinator's (ReasonOtherKommun).
 	Kommun, OwnKommun string
+	// Removed: the file waits for approval because the coordinator took its signer (or the
+	// CA that issued the signer's certificate) off the trust list; when, and what it was.
+	Removed *data.TrustRemoval
 
 	SubmissionID int64
 	PlanID       int64

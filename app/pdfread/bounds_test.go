@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
+
+	"handlingsplan/app/pdftest"
 )
 
 // amplifiedTree is a PDF whose EmbeddedFiles name tree lists one node kids times; the node
@@ -50,12 +51,13 @@ func TestAttachmentTreeVisitsEachNodeOnce(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			start := time.Now()
-			if _, err := f.Attachment(attachmentName, payloadLimit); err == nil || !strings.Contains(err.Error(), tc.want) {
+			alloc := pdftest.Allocated(func() { _, err = f.Attachment(attachmentName, payloadLimit) })
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want one containing %q", err, tc.want)
 			}
-			if d := time.Since(start); d > time.Second {
-				t.Errorf("took %v", d)
+			// Each node once: the walk allocates in proportion to the file, not to kids×names.
+			if bound := uint64(32*len(tc.data) + 1<<20); alloc > bound {
+				t.Errorf("allocated %d kB on %d bytes, at most %d kB", alloc>>10, len(tc.data), bound>>10)
 			}
 		})
 	}
@@ -103,18 +105,21 @@ func FuzzOpen(f *testing.F) {
 	f.Add(amplifiedTree(3, 3, attachmentName))
 	f.Add([]byte("%PDF-1.7\nxref\n0 1\n0000000000 65535 f \ntrailer\n<</Root 1 0 R/Prev 9>>\nstartxref\n9\n%%EOF\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		start := time.Now()
-		file, err := Open(data)
-		if err == nil {
-			file.Signatures()
-			file.Attachment(attachmentName, 1<<20)
-			for _, n := range file.Objects() {
-				file.Object(n)
+		alloc := pdftest.Allocated(func() {
+			file, err := Open(data)
+			if err == nil {
+				file.Signatures()
+				file.Attachment(attachmentName, 1<<20)
+				for _, n := range file.Objects() {
+					file.Object(n)
+				}
 			}
-		}
-		ByteRanges(data, 64)
-		if d := time.Since(start); d > 2*time.Second {
-			t.Fatalf("took %v on %d bytes", d, len(data))
+			ByteRanges(data, 64)
+			CheckXref(data)
+		})
+		// The limits bound the work by the input, not by numbers in it (see TestParseHostile).
+		if bound := uint64(16*len(data) + 2<<20 + 48<<20); alloc > bound {
+			t.Fatalf("allocated %d MB on %d bytes", alloc>>20, len(data))
 		}
 	})
 }

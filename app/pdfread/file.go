@@ -81,7 +81,7 @@ func Open(data []byte) (*File, error) {
 			f.trailer = trailer
 		}
 		if _, ok := trailer["XRefStm"]; ok {
-			return nil, perr("hybrid file: %v", ErrNotClassic)
+			return nil, fmt.Errorf("hybrid file: %w", ErrNotClassic)
 		}
 		prev, ok := trailer["Prev"]
 		if !ok {
@@ -97,6 +97,38 @@ func Open(data []byte) (*File, error) {
 		return nil, perr("trailer without /Root")
 	}
 	return f, nil
+}
+
+// CheckXref checks that data ends with a startxref that points at a cross-reference section
+// of either form, a table ("xref") or a stream (an object of /Type /XRef): the least a PDF
+// reader needs. It reads nothing else, so it accepts the files Open does not read (xref
+// streams, hybrid files) while telling a PDF from bytes that only start like one.
+func CheckXref(data []byte) error {
+	start, err := findStartXref(data)
+	if err != nil {
+		return err
+	}
+	l := &lexer{data: data, pos: start}
+	l.skipSpace()
+	if l.keyword("xref") {
+		return nil
+	}
+	_, ok1 := l.readInt()
+	_, ok2 := l.readInt()
+	l.skipSpace()
+	if !ok1 || !ok2 || !l.keyword("obj") {
+		return perr("startxref %d points at no cross-reference section", start)
+	}
+	budget := 4096
+	l.values = &budget
+	v, err := l.parseValue(0)
+	if err != nil {
+		return perr("cross-reference stream at %d: %v", start, err)
+	}
+	if d, ok := v.(Dict); !ok || d["Type"] != Name("XRef") {
+		return perr("startxref %d points at an object that is not a cross-reference stream", start)
+	}
+	return nil
 }
 
 // findStartXref returns the offset after the last "startxref" near the end of data.
@@ -124,7 +156,7 @@ func (f *File) readXrefSection(off int) (Dict, error) {
 	l.skipSpace()
 	if !l.keyword("xref") {
 		if _, ok := l.readInt(); ok {
-			return nil, perr("at %d: %v", off, ErrNotClassic)
+			return nil, fmt.Errorf("at %d: %w", off, ErrNotClassic)
 		}
 		return nil, perr("no xref table at %d", off)
 	}

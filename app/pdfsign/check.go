@@ -102,8 +102,10 @@ func Scan(data []byte) []Signature {
 var digestOIDs = []asn1.ObjectIdentifier{pkcs7.OIDDigestAlgorithmSHA256, pkcs7.OIDDigestAlgorithmSHA384, pkcs7.OIDDigestAlgorithmSHA512}
 
 // Check verifies the CMS signature over the signed ranges (the part of them that exists in
-// data) and returns it. It checks the digest and the signer's signature, not whether the
-// signer is trusted: that is the caller's to decide from the certificates.
+// data) and returns it. It checks the digest, the signer's signature, every signed attribute
+// the verdict relies on (the signer's certificate must be the one the signed attributes name)
+// and the signatures of the certificates in it (see cms.go); not whether the signer is
+// trusted: that is the caller's to decide from the certificates.
 func (s Signature) Check(data []byte) (*pkcs7.PKCS7, error) {
 	p7, err := pkcs7.Parse(s.Contents)
 	if err != nil {
@@ -119,12 +121,23 @@ func (s Signature) Check(data []byte) (*pkcs7.PKCS7, error) {
 	if i := slices.IndexFunc(pad, func(b byte) bool { return b != 0 }); i >= 0 {
 		return nil, fmt.Errorf("%w: byte %d of the signature's padding is %#x, not zero", ErrTampered, len(s.Contents)-len(pad)+i, pad[i])
 	}
+	if len(p7.Signers) == 1 && p7.GetOnlySigner() == nil && len(p7.Certificates) > 0 {
+		// The signer names its certificate by issuer and serial number; none in the signature
+		// has them: a certificate (or the name) was changed after signing.
+		return nil, fmt.Errorf("%w: no certificate in the signature has the signer's issuer and serial number", ErrTampered)
+	}
 	if len(p7.Signers) != 1 || p7.GetOnlySigner() == nil {
 		return nil, fmt.Errorf("%w: CMS has %d signers, or no certificate for the signer", ErrBadSignature, len(p7.Signers))
 	}
 	alg := p7.Signers[0].DigestAlgorithm.Algorithm
 	if !slices.ContainsFunc(digestOIDs, alg.Equal) {
 		return nil, fmt.Errorf("%w: digest algorithm %v not accepted", ErrBadSignature, alg)
+	}
+	// The certificate the signed attributes name must be the one in the signature, or the
+	// certificate (its name, its key) was changed after signing; checked before the signature
+	// value, so that a changed key is named as such, not as a broken signature.
+	if err := checkSigningCertificate(signedAttributes(p7), p7.GetOnlySigner()); err != nil {
+		return nil, err
 	}
 	end := min(s.SignedEnd(), len(data))
 	content := make([]byte, 0, s.A+end-s.B)
@@ -142,6 +155,13 @@ func (s Signature) Check(data []byte) (*pkcs7.PKCS7, error) {
 			return nil, fmt.Errorf("%w (signed %s)", ErrSigningTime, st.Format(time.RFC3339))
 		}
 		return nil, fmt.Errorf("%w: verify CMS: %v", ErrBadSignature, err)
+	}
+	// The digest and the signer's signature are right; now what they do not cover.
+	if err := checkSignedAttributes(signedAttributes(p7), p7.GetOnlySigner()); err != nil {
+		return nil, err
+	}
+	if err := checkCertificates(p7.Certificates); err != nil {
+		return nil, err
 	}
 	return p7, nil
 }

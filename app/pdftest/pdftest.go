@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -140,4 +141,16 @@ func Build(objs map[int]string, extra string) []byte {
 	}
 	fmt.Fprintf(&b, "trailer\n<</Size %d/Root 1 0 R%s>>\nstartxref\n%d\n%%%%EOF\n", last+1, extra, xref)
 	return b.Bytes()
+}
+
+// Allocated runs fn and returns the bytes of Go heap it allocated (runtime.MemStats.TotalAlloc).
+// Tests of hostile input bound this instead of the time taken: it measures the work done the
+// same way on an idle laptop and on a loaded CI machine under -race, so the bound cannot flake;
+// the time is a benchmark's to report. Do not use it in parallel tests.
+func Allocated(fn func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	fn()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
 }

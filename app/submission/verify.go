@@ -49,24 +49,29 @@ func verify(data []byte, trust Trust, now time.Time) Result {
 		return reject(ReasonNotPDF, "no %%PDF- header")
 	}
 	if !endsWithEOF(data) {
-		return explain(data, ReasonTruncated, "no %%%%EOF at the end")
+		return explain(data, ReasonTruncated, nil, "no %%EOF at the end")
+	}
+	if !pdfread.HasByteRange(data) {
+		// No byte range anywhere in the raw bytes: no signature, whatever the file's
+		// cross-reference form (tables, streams, hybrid, linearized). Such a file is not a
+		// submission, and is answered so without reading its objects, unless it is not even
+		// a PDF one could read.
+		if err := pdfread.CheckXref(data); err != nil {
+			return reject(ReasonUnreadable, "no /ByteRange, and %v", err)
+		}
+		return reject(ReasonNoSignature, "no /ByteRange in the file")
 	}
 	f, err := pdfread.Open(data)
 	if err != nil {
-		return explain(data, ReasonUnreadable, "read structure: %v", err)
-	}
-	if !pdfread.HasByteRange(data) {
-		// Finding signatures parses every object; a file that has no byte range anywhere has
-		// no signature, and is answered without that work.
-		return reject(ReasonNoSignature, "no /ByteRange in the file")
+		return explain(data, ReasonUnreadable, err, "read structure")
 	}
 	sigs, err := f.Signatures()
 	if err != nil {
-		return explain(data, ReasonUnreadable, "read objects: %v", err)
+		return explain(data, ReasonUnreadable, err, "read objects")
 	}
 	switch len(sigs) {
 	case 0:
-		return explain(data, ReasonNoSignature, "no signature dictionary")
+		return explain(data, ReasonNoSignature, nil, "no signature dictionary")
 	case 1:
 	default:
 		return reject(ReasonSeveralSignatures, "%d signature dictionaries", len(sigs))
@@ -154,28 +159,70 @@ func endsWithEOF(data []byte) bool {
 }
 
 // explain is used when the structure gives no answer: it looks for byte ranges in the raw
-// bytes, so a file changed or cut after signing is named as such rather than unreadable.
-func explain(data []byte, fallback Reason, format string, args ...any) Result {
-	detail := fmt.Sprintf(format, args...)
-	truncated, appended := false, false
-	for _, s := range pdfsign.Scan(data) {
+// bytes, so a file changed or cut after signing is named as such rather than unreadable, and a
+// signed PDF of a structure the app never writes (a cross-reference stream, a hybrid file) is
+// named as what it is: not a submission from Handlingsplan, unless what its signature covers
+// is one (then the file was added to after signing).
+func explain(data []byte, fallback Reason, cause error, what string) Result {
+	detail := what
+	if cause != nil {
+		detail += ": " + cause.Error()
+	}
+	truncated, appendedToOurs, intact := false, false, false
+	found := pdfsign.Scan(data)
+	if len(found) == 0 && hasSignatureSizedRange(data) {
+		// A byte range whose gap would hold a signature, but no signature is there in these
+		// bytes: the file was rewritten (renumbered, recompressed) after it was signed.
+		return reject(ReasonTampered, "%s; no /ByteRange fits the file: it was rewritten after signing", detail)
+	}
+	for _, s := range found {
 		if s.SignedEnd() > len(data) {
 			truncated = true
 			continue
 		}
-		if _, err := s.Check(data); errors.Is(err, pdfsign.ErrTampered) {
+		_, err := s.Check(data)
+		switch {
+		case errors.Is(err, pdfsign.ErrTampered):
 			return reject(ReasonTampered, "%s; the signed bytes were changed", detail)
-		} else if err == nil && s.SignedEnd() < len(data) {
-			appended = true
+		case err == nil:
+			intact = true
+			if s.SignedEnd() < len(data) && isSubmission(data[:s.SignedEnd()]) {
+				appendedToOurs = true
+			}
 		}
 	}
 	switch {
-	case appended:
+	case appendedToOurs:
 		return reject(ReasonAppended, "%s; bytes were added after the signed part", detail)
 	case truncated:
 		return reject(ReasonTruncated, "%s; a signature covers more bytes than the file has", detail)
+	case intact || errors.Is(cause, pdfread.ErrNotClassic):
+		// A valid signature, or a structure the app never writes: a signed PDF from elsewhere.
+		return reject(ReasonNoPayload, "%s; a signed PDF that is not a submission", detail)
 	}
 	return reject(fallback, "%s", detail)
+}
+
+// hasSignatureSizedRange reports whether a /ByteRange in the raw bytes leaves a gap large
+// enough for a CMS signature with its certificate (more than 512 bytes, as hex).
+func hasSignatureSizedRange(data []byte) bool {
+	for _, n := range pdfread.ByteRanges(data, 64) {
+		if n[0] == 0 && n[1] > 0 && n[2]-n[1] >= 1024 {
+			return true
+		}
+	}
+	return false
+}
+
+// isSubmission reports whether signed, the part of a file a signature covers, is a submission
+// as the app writes it: a classic PDF with submission.json attached.
+func isSubmission(signed []byte) bool {
+	f, err := pdfread.Open(signed)
+	if err != nil {
+		return false
+	}
+	_, err = f.Attachment(AttachmentName, MaxPayloadSize)
+	return err == nil
 }
 
 // docSigningEKU is id-kp-documentSigning (RFC 9336), which crypto/x509 does not name.

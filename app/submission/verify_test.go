@@ -310,7 +310,10 @@ func TestVerifyRejects(t *testing.T) {
 		{"last byte changed", flipByte(s, len(s)-3), time.Time{}, ReasonTampered},
 		{"payload replaced in place", replacePayloadInPlace(t, s), time.Time{}, ReasonTampered},
 		{"rewritten by pdfcpu with another payload", rewriteWithPdfcpu(t, s), time.Time{}, ReasonTampered},
-		{"signature hex changed", changeHexDigit(s, sig.A+600), time.Time{}, ReasonBadSignature},
+		// Byte 300 of the CMS lies in the signer's certificate, which the signature does not
+		// cover: the signing-certificate attribute does (issue 13).
+		{"certificate in the signature changed", changeHexDigit(s, sig.A+600), time.Time{}, ReasonTampered},
+		{"signature value changed", changeHexDigit(s, sig.A+1+2*derLen(t, sig.Contents)-20), time.Time{}, ReasonBadSignature},
 		{"signature zeroed", zeroed, time.Time{}, ReasonBadSignature},
 		{"signature padding changed", changeHexDigit(s, sig.B-2), time.Time{}, ReasonTampered},
 		{"byte after the signature in the padding", changeHexDigit(s, sig.A+1+2*derLen(t, sig.Contents)), time.Time{}, ReasonTampered},

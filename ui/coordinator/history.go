@@ -1,6 +1,8 @@
 package coordinator
 
 import (
+	"os"
+	"runtime"
 	"sort"
 	"strconv"
 
@@ -10,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	appexport "handlingsplan/app/export"
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
 	"handlingsplan/ui/widgets"
@@ -281,6 +284,10 @@ func (h *historyView) onSavePDF() {
 		_, werr := w.Write(pdf)
 		if cerr := w.Close(); werr == nil {
 			werr = cerr
+		}
+		if werr == nil && runtime.GOOS != "windows" {
+			// The dialog creates the file readable by all; a plan is private until shared.
+			werr = os.Chmod(w.URI().Path(), appexport.FileMode)
 		}
 		if werr != nil {
 			h.v.showError(werr)

@@ -1,3 +1,9 @@
+//go:build !race
+
+// Painted in software (the whole slide, several times): run by `make test` without the race
+// detector, which makes Fyne's painting some ten times slower; the show's keys and state are
+// checked under -race in show_test.go.
+
 package present
 
 import (

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"handlingsplan/app/storemsg"
 	"handlingsplan/data"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
@@ -332,8 +333,9 @@ func errorText(loc *i18n.Localizer, err error) string {
 	switch {
 	case errors.As(err, &p):
 		return p.Text(loc)
-	case data.IsDiskFull(err):
-		return loc.T("err.disk_full")
+	case storemsg.Known(err):
+		t, _ := storemsg.Text(loc, err) // the database is read-only, damaged, busy or full
+		return t
 	}
 	fyne.LogError("wizard", err)
 	return loc.T("err.save_failed")
