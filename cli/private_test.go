@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 
 	"handlingsplan/i18n"
@@ -18,8 +17,8 @@ func TestFilesPrivate(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("Unix modes")
 	}
-	old := syscall.Umask(0o022)
-	defer syscall.Umask(old)
+	old := setUmask(0o022)
+	defer setUmask(old)
 	isolateHome(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "plan.db")

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 
 	"handlingsplan/domain"
@@ -21,8 +20,8 @@ func TestDatabaseFilesPrivate(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("Unix modes")
 	}
-	old := syscall.Umask(0o022)
-	defer syscall.Umask(old)
+	old := setUmask(0o022)
+	defer setUmask(old)
 	dir := filepath.Join(t.TempDir(), "ny mapp")
 	path := filepath.Join(dir, "hp.db")
 	s, err := Open(path, testWho)
@@ -121,7 +120,7 @@ func openAsOtherUser(t *testing.T, path string) string {
 	dst.Close()
 	cmd := exec.Command(bin, "-test.run=^TestHelperProcess$", "-test.count=1")
 	cmd.Env = append(os.Environ(), helperEnv+"=verdict", helperDB+"="+path, "HOME=/")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	asNobody(cmd)
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("child as nobody: %v, %s", err, out)
