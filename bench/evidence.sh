@@ -62,7 +62,7 @@ go test -tags $TAGS -count=1 -run '^TestTamperCorpus$' -v ./app/submission 2>&1 
 
 say
 say "## 4. Fuzzing, $FUZZTIME per target"
-for t in "app/submission FuzzVerify" "app/importer FuzzImport" "app/identity FuzzDecode" "app/pdfread FuzzOpen"; do
+for t in "app/submission FuzzVerify" "app/importer FuzzImport" "app/identity FuzzDecode" "app/pdfread FuzzOpen" "app/profile FuzzVerify" "app/registerimport FuzzRead"; do
 	set -- $t
 	out=$(go test -tags $TAGS -run '^$' -fuzz "^$2\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 10x "./$1" 2>&1)
 	rc=$?

@@ -389,12 +389,9 @@ func (f *File) Decode(s *Stream, limit int) ([]byte, error) {
 		if err != nil {
 			return nil, perr("flate: %v", err)
 		}
-		out, err := io.ReadAll(io.LimitReader(zr, int64(limit)+1))
+		out, err := readBounded(zr, limit)
 		if err != nil {
-			return nil, perr("flate: %v", err)
-		}
-		if len(out) > limit {
-			return nil, perr("stream larger than %d bytes", limit)
+			return nil, err
 		}
 		return out, nil
 	}
@@ -431,4 +428,35 @@ func Text(b []byte) string {
 		r[i] = rune(c)
 	}
 	return string(r)
+}
+
+// readBounded reads r whole if it holds at most limit bytes. It reads in fixed chunks and
+// copies once at the end, so a hostile stream costs at most about twice the limit in memory
+// (io.ReadAll's growth by append allocated several times the limit on the way).
+func readBounded(r io.Reader, limit int) ([]byte, error) {
+	const chunkSize = 256 << 10
+	var chunks [][]byte
+	total := 0
+	for {
+		chunk := make([]byte, min(chunkSize, limit-total+1))
+		n, err := io.ReadFull(r, chunk)
+		total += n
+		if total > limit {
+			return nil, perr("stream larger than %d bytes", limit)
+		}
+		if n > 0 {
+			chunks = append(chunks, chunk[:n])
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, perr("flate: %v", err)
+		}
+	}
+	out := make([]byte, 0, total)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out, nil
 }
