@@ -106,7 +106,10 @@ func writeFlagHelp(w io.Writer, loc *i18n.Localizer, fs *flag.FlagSet) {
 		fmt.Fprintln(w, loc.T(key))
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintln(w, loc.Tf("cli.flags_of", "Command", fs.Name()))
+	// The top-level flag set is named for the program itself: "handlingsplan", not
+	// "handlingsplan handlingsplan".
+	cmd := strings.TrimSpace(strings.TrimPrefix(fs.Name(), "handlingsplan"))
+	fmt.Fprintln(w, strings.Replace(loc.Tf("cli.flags_of", "Command", cmd), " :", ":", 1))
 	fs.VisitAll(func(f *flag.Flag) {
 		line := "  --" + f.Name
 		if arg := flagArg(loc, f); arg != "" {

@@ -72,6 +72,9 @@ func TestGUIHelpListsCommands(t *testing.T) {
 			t.Errorf("--help does not list %s", f)
 		}
 	}
+	if !strings.Contains(errOut.String(), "Flaggor för handlingsplan:") || strings.Contains(errOut.String(), "handlingsplan handlingsplan") {
+		t.Errorf("--help names the program once:\n%s", errOut.String())
+	}
 }
 
 func TestLangOf(t *testing.T) {
