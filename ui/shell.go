@@ -135,7 +135,7 @@ func New(a fyne.App, store *data.Store, opt Options) *Shell {
 	s.setLang(lang)
 	s.applyTheme()
 	s.win = a.NewWindow(s.loc.T("app.tagline"))
-	s.win.Resize(fyne.NewSize(1180, 760))
+	s.restoreWindowSize()
 	s.win.SetCloseIntercept(s.onCloseWindow)
 	s.addShortcuts()
 	if id, err := strconv.ParseInt(store.Setting(settings.OpenPlan, ""), 10, 64); err == nil && id > 0 {
@@ -260,6 +260,7 @@ func (s *Shell) onCloseWindow() {
 	if !s.flushView() {
 		return
 	}
+	s.rememberWindowSize()
 	s.win.Close()
 }
 
