@@ -3,8 +3,10 @@ package widgets
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/domain"
@@ -119,14 +121,54 @@ type DateEntry struct {
 	// OnText sees every change of the text, after OnChanged: DateEntry calls OnChanged only
 	// for a complete date or an empty field, and a half-typed date needs saying so.
 	OnText func(string)
+	// Month, when set, is the month the calendar opens on while the field holds no date (the
+	// plan's year rather than today's); nil: this month.
+	Month func() time.Time
+
+	popUp *widget.PopUp
+	now   func() time.Time // the clock (tests)
 }
 
-// NewDateEntry makes a date input.
+// NewDateEntry makes a date input. Its calendar button is the app's own: Fyne's calendar
+// opens on the month it was made in, whatever the field holds.
 func NewDateEntry(k Keys) *DateEntry {
-	e := &DateEntry{Keys: k}
+	e := &DateEntry{Keys: k, now: time.Now}
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	b := widget.NewButtonWithIcon("", theme.CalendarIcon(), e.ShowCalendar)
+	b.Importance = widget.LowImportance
+	e.ActionItem = b
 	return e
+}
+
+// CalendarMonth is the month the calendar opens on: the field's date, else Month, else today.
+func (e *DateEntry) CalendarMonth() time.Time {
+	switch {
+	case e.Date != nil:
+		return *e.Date
+	case e.Month != nil:
+		return e.Month()
+	}
+	return e.now()
+}
+
+// ShowCalendar opens the calendar under the field at CalendarMonth; a picked day is the
+// field's date, as if typed.
+func (e *DateEntry) ShowCalendar() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if c == nil || e.Disabled() {
+		return
+	}
+	cal := widget.NewCalendar(e.CalendarMonth(), func(t time.Time) {
+		if e.popUp != nil {
+			e.popUp.Hide()
+		}
+		e.SetDate(&t)
+	})
+	e.popUp = widget.NewPopUp(cal, c)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
+	e.popUp.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
+	e.popUp.Resize(fyne.NewSize(max(e.Size().Width, cal.MinSize().Width), e.popUp.MinSize().Height))
 }
 
 // CreateRenderer hooks OnText behind the DateEntry's own handler, and lets an empty field pass

@@ -25,7 +25,7 @@ func (w *Wizard) newDecisionForm(d domain.Decision, body string) *decisionForm {
 	loc := w.loc
 	f := &decisionForm{
 		dnr: widgets.NewTextEntry(w.keys(), false), body: widgets.NewTextEntry(w.keys(), false),
-		paragraph: widgets.NewTextEntry(w.keys(), false), date: widgets.NewDateEntry(w.keys()),
+		paragraph: widgets.NewTextEntry(w.keys(), false), date: w.newDateEntry(),
 	}
 	f.dnr.SetPlaceHolder(loc.T("wizard.plan.dnr_hint"))
 	f.paragraph.SetPlaceHolder(loc.T("wizard.decision.paragraph_hint"))

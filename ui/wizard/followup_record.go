@@ -73,7 +73,7 @@ func (w *Wizard) newRecordDialog(d domain.PlanData, autumn bool) *RecordDialog {
 	for _, f := range d.FollowUps {
 		hasClosing = hasClosing || f.Closing
 	}
-	v.date = widgets.NewDateEntry(w.keys())
+	v.date = w.newDateEntry()
 	widgets.SetDate(&v.date.DateEntry, today())
 	v.date.OnChanged = func(*time.Time) { v.showLate() }
 	v.closing = widget.NewCheck(loc.T("wizard.record.closing"), nil)
