@@ -175,6 +175,18 @@ func (w *Wizard) reloadData() {
 	w.validate()
 }
 
+// Resume reads the plan again after the user was in another view (the register, the
+// checklist) and comes back: what changed there shows, the undo history stays.
+func (w *Wizard) Resume() error {
+	d, err := w.store.PlanData(w.d.Plan.ID)
+	if err != nil {
+		return fmt.Errorf("resume plan %d: %w", w.d.Plan.ID, err)
+	}
+	w.d = d
+	w.validate()
+	return nil
+}
+
 // reload reads the plan again from the store (after a row was added or deleted, or a write was
 // refused) and shows it in the current step.
 func (w *Wizard) reload() {
