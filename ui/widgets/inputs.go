@@ -271,6 +271,24 @@ func (s *Choice) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// maxChoiceWidth bounds, in text sizes, the width a drop-down asks for: a longer answer (an
+// annual goal's whole sentence) is cut in the field and the view writes it out beside it.
+const maxChoiceWidth = 18
+
+// MinSize is wide enough for the longest answer (up to maxChoiceWidth text sizes), so a form
+// does not squeeze a short answer ("Information på intranätet") into an ellipsis.
+func (s *Choice) MinSize() fyne.Size {
+	size := s.Select.MinSize()
+	var text float32
+	for _, o := range append([]string{s.PlaceHolder}, s.Options...) {
+		text = max(text, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	// The text's padding on both sides, the drop-down arrow and its padding.
+	w := text + 4*theme.InnerPadding() + theme.IconInlineSize() + 2*theme.Padding()
+	size.Width = max(size.Width, min(w, maxChoiceWidth*theme.TextSize()))
+	return size
+}
+
 // Tick is a widget.Check that passes the app's keys on.
 type Tick struct {
 	widget.Check

@@ -114,7 +114,7 @@ func areaTicks(w *Wizard, ticks *[]*widgets.Tick, onChanged func()) (fyne.Canvas
 		ref := widget.NewLabel(a.Reference)
 		ref.SizeName = theme.SizeNameCaptionText
 		ref.Importance = widget.LowImportance
-		ref.Truncation = fyne.TextTruncateEllipsis
+		ref.Wrapping = fyne.TextWrapWord
 		box.Objects = append(box.Objects, container.NewBorder(nil, nil, t, nil, container.NewVBox(name, ref)))
 	}
 	return box, inputs

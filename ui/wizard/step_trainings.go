@@ -49,9 +49,10 @@ func (v *trainingsView) build() fyne.CanvasObject {
 	cols := []widgets.Column{
 		{Title: loc.T("wizard.col.what"), Weight: 5, Min: 8, Text: func(i int) string { return rows()[i].Title },
 			Less: func(a, b int) bool { return loc.Compare(rows()[a].Title, rows()[b].Title) < 0 }},
-		{Title: loc.T("wizard.col.target_group"), Weight: 2, Min: 6, Text: func(i int) string { return rows()[i].TargetGroup },
+		{Title: loc.T("wizard.col.target_group"), Weight: 2, Min: 6, Optional: true, Text: func(i int) string { return rows()[i].TargetGroup },
 			Less: func(a, b int) bool { return loc.Compare(rows()[a].TargetGroup, rows()[b].TargetGroup) < 0 }},
-		{Title: loc.T("wizard.col.format"), Weight: 1, Min: 6, Text: func(i int) string { return formatText(loc, rows()[i].Format) },
+		// The format, then the target group, give way on a narrow screen: the form shows both.
+		{Title: loc.T("wizard.col.format"), Weight: 1, Min: 6, Optional: true, Text: func(i int) string { return formatText(loc, rows()[i].Format) },
 			Less: func(a, b int) bool {
 				return loc.Compare(formatText(loc, rows()[a].Format), formatText(loc, rows()[b].Format)) < 0
 			}},
