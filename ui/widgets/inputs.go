@@ -35,6 +35,19 @@ type TextEntry struct {
 	widget.Entry
 	Keys   Keys
 	OnBlur func()
+	// paragraph: one paragraph (a title, a name) shown wrapped over as many lines as it
+	// takes, where Enter submits rather than starts a new line.
+	paragraph bool
+}
+
+// NewParagraphEntry makes the input of a one-paragraph text (a title, a responsible's
+// name): it wraps at words, so a long text shows whole instead of being cut at the field's
+// edge, and Enter submits (OnSubmitted) as in a one-line field.
+func NewParagraphEntry(k Keys) *TextEntry {
+	e := NewTextEntry(k, true)
+	e.paragraph = true
+	e.SetMinRowsVisible(2)
+	return e
 }
 
 // NewTextEntry makes a one-line input, or a multi-line one that wraps at words.
@@ -58,9 +71,16 @@ func (e *TextEntry) TypedShortcut(s fyne.Shortcut) {
 }
 
 func (e *TextEntry) TypedKey(ev *fyne.KeyEvent) {
-	if !e.Keys.key(ev) {
-		e.Entry.TypedKey(ev)
+	if e.Keys.key(ev) {
+		return
 	}
+	if e.paragraph && (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) {
+		if e.OnSubmitted != nil {
+			e.OnSubmitted(e.Text)
+		}
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 func (e *TextEntry) FocusLost() {
@@ -217,13 +237,14 @@ func (e *DateEntry) FocusLost() {
 // SuggestEntry is free text with a drop-down of usual answers (e.g. "Nämnden").
 type SuggestEntry struct {
 	widget.SelectEntry
-	Keys   Keys
-	OnBlur func()
+	Keys    Keys
+	OnBlur  func()
+	options []string
 }
 
 // NewSuggestEntry makes a free-text input offering options.
 func NewSuggestEntry(k Keys, options []string) *SuggestEntry {
-	e := &SuggestEntry{Keys: k}
+	e := &SuggestEntry{Keys: k, options: options}
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.SetOptions(options)
@@ -241,6 +262,19 @@ func (e *SuggestEntry) TypedKey(ev *fyne.KeyEvent) {
 	if !e.Keys.key(ev) {
 		e.SelectEntry.TypedKey(ev)
 	}
+}
+
+// MinSize is wide enough for the longest usual answer (up to maxChoiceWidth text sizes), so
+// choosing one does not leave it cut at the field's edge.
+func (e *SuggestEntry) MinSize() fyne.Size {
+	size := e.SelectEntry.MinSize()
+	var text float32
+	for _, o := range e.options {
+		text = max(text, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	w := text + 4*theme.InnerPadding() + theme.IconInlineSize() + 2*theme.Padding()
+	size.Width = max(size.Width, min(w, maxChoiceWidth*theme.TextSize()))
+	return size
 }
 
 func (e *SuggestEntry) FocusLost() {

@@ -114,7 +114,11 @@ func (t *Table) wordFloors() []float32 {
 		}
 		if col.Text != nil {
 			for i := range t.cfg.Count() {
-				w = max(w, min(widestWord(col.Text(i), fyne.TextStyle{}), limit))
+				var style fyne.TextStyle
+				if col.Style != nil {
+					style.Bold = col.Style(i).Bold
+				}
+				w = max(w, min(widestWord(col.Text(i), style), limit))
 			}
 		}
 		out[c] = w + pad + 1

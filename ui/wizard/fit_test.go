@@ -34,6 +34,13 @@ func TestWizardFitsLaptop(t *testing.T) {
 					for st := range stepCount {
 						w.GoTo(st)
 						check(t, fmt.Sprintf("%d step %d", year, st+1), win.Content(), w.fitAllow())
+						// Every row in the form: the longest title must show whole too.
+						if rs, ok := w.view.(rowsForFit); ok {
+							for i := range rs.rowsForFit() {
+								rs.showForFit(i)
+								check(t, fmt.Sprintf("%d step %d row %d", year, st+1, i), win.Content(), w.fitAllow())
+							}
+						}
 					}
 					if year == 2027 {
 						w.GoTo(StepActivities)
@@ -63,6 +70,14 @@ func TestWizardFitsLaptop(t *testing.T) {
 		}
 	}
 }
+
+type rowsForFit interface {
+	rowsForFit() int
+	showForFit(i int)
+}
+
+func (s *rowStep[T]) rowsForFit() int  { return len(s.items()) }
+func (s *rowStep[T]) showForFit(i int) { s.table.Choose(i) }
 
 // fitAllow are the texts the wizard cuts on purpose and shows whole elsewhere: an annual goal
 // in the activity's drop-down is written out in full under it.

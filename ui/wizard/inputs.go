@@ -41,6 +41,20 @@ func planMonth(year int, now time.Time) time.Time {
 	return time.Date(year, now.Month(), 1, 0, 0, 0, 0, time.Local)
 }
 
+// paragraphField is a text input for a one-paragraph field (a title, a name) that wraps over
+// lines instead of cutting a long text at the edge of a narrow form; Enter saves it.
+func (w *Wizard) paragraphField(ref *rowRef, field domain.Field) *widgets.TextEntry {
+	e := widgets.NewParagraphEntry(w.keys())
+	e.OnChanged = func(s string) {
+		if ref.id != 0 {
+			w.change(ref.edit(field, s), false)
+		}
+	}
+	e.OnBlur = func() { w.flush() }
+	e.OnSubmitted = func(string) { w.flush() }
+	return e
+}
+
 // textField is a text input for field of the row ref points at; typing is saved when it pauses,
 // on Enter and when the focus leaves.
 func (w *Wizard) textField(ref *rowRef, field domain.Field, multiLine bool) *widgets.TextEntry {

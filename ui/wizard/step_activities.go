@@ -110,7 +110,7 @@ func (v *activitiesView) build() fyne.CanvasObject {
 func (v *activitiesView) buildForm() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
 	v.f = newForm()
-	v.title = w.textField(&v.ref, domain.FieldActivityTitle, false)
+	v.title = w.paragraphField(&v.ref, domain.FieldActivityTitle)
 	v.title.SetPlaceHolder(loc.T("wizard.activity.title_hint"))
 	v.f.add(loc.T("wizard.activity.title"), "title", v.title)
 
@@ -144,7 +144,7 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 	v.priority = w.choiceField(&v.ref, domain.FieldActivityPriority, labels, priorityValues)
 	v.f.add(loc.T("wizard.activity.priority"), "priority", v.priority)
 
-	v.responsible = w.textField(&v.ref, domain.FieldActivityResponsible, false)
+	v.responsible = w.paragraphField(&v.ref, domain.FieldActivityResponsible)
 	v.responsible.SetPlaceHolder(loc.T("wizard.activity.responsible_hint"))
 	v.f.add(loc.T("wizard.activity.responsible"), "responsible", v.responsible)
 

@@ -140,7 +140,7 @@ func (v *followUpView) build() fyne.CanvasObject {
 	for i := range 3 {
 		v.results[i] = w.choiceField(&v.checkRef, domain.FieldPlanCheckResult[i], resultLabels, checkValues)
 		widgets.SetSelected(&v.results[i].Select, indexOf(checkValues, string(checks[i].Result)))
-		v.texts[i] = w.textField(&v.checkRef, domain.FieldPlanCheckText[i], false)
+		v.texts[i] = w.paragraphField(&v.checkRef, domain.FieldPlanCheckText[i])
 		v.texts[i].SetPlaceHolder(loc.T("wizard.followup.check_hint"))
 		widgets.SetText(&v.texts[i].Entry, prev.Plan.Checks[i].Text)
 		row := container.NewBorder(nil, nil, container.New(minWidth{em: 10}, v.results[i]), nil, v.texts[i])

@@ -70,7 +70,7 @@ func (v *goalsView) buildForm() fyne.CanvasObject {
 	v.indicator.SetMinRowsVisible(2)
 	v.indicator.SetPlaceHolder(loc.T("wizard.goal.indicator_hint"))
 	v.f.add(loc.T("wizard.goal.indicator"), "indicator", v.indicator)
-	v.target = w.textField(&v.ref, domain.FieldAnnualGoalTarget, false)
+	v.target = w.paragraphField(&v.ref, domain.FieldAnnualGoalTarget)
 	v.target.SetPlaceHolder(loc.T("wizard.goal.target_hint"))
 	v.f.add(loc.T("wizard.goal.target"), "target", v.target)
 	v.targetDate = w.dateField(&v.ref, v.f, domain.FieldAnnualGoalTargetDate)

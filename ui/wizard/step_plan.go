@@ -34,7 +34,7 @@ func (v *planView) build() fyne.CanvasObject {
 	v.f.add(loc.T("wizard.plan.board"), "", widget.NewLabel(p.Board))
 	v.f.add(loc.T("wizard.plan.year"), "year", widget.NewLabel(strconv.Itoa(p.Year)))
 
-	v.responsible = w.textField(&v.ref, domain.FieldPlanResponsible, false)
+	v.responsible = w.paragraphField(&v.ref, domain.FieldPlanResponsible)
 	v.responsible.SetPlaceHolder(loc.T("wizard.plan.responsible_hint"))
 	widgets.SetText(&v.responsible.Entry, p.Responsible)
 	v.f.add(loc.T("wizard.plan.responsible"), "responsible", v.responsible)

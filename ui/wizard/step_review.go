@@ -64,7 +64,7 @@ func (v *reviewView) build() fyne.CanvasObject {
 		section(loc.T("wizard.resources.totals"), loc.Tf("wizard.resources.fte_note", "Hours", loc.Number(int64(w.prof.HoursPerFTE))), v.totals.grid),
 	)
 	upper := container.NewHSplit(problems, side)
-	upper.Offset = 0.5
+	upper.Offset = 0.62 // the problems have the room: they are what the step is for
 	timeline := section(loc.T("wizard.review.timeline"), "", container.New(minSize{lines: 8}, v.timeline.object()))
 	v.validated()
 	top := container.NewBorder(nil, nil, v.markBtn, nil, v.verdict)
