@@ -34,6 +34,14 @@ func TestWizardFitsLaptop(t *testing.T) {
 					for st := range stepCount {
 						w.GoTo(st)
 						check(t, fmt.Sprintf("%d step %d", year, st+1), win.Content(), w.fitAllow())
+						// Every tab of the follow-up (activities, annual goals, trainings).
+						if fv, ok := w.view.(*followUpView); ok && fv.tabs != nil {
+							for i := range fv.tabs.Items {
+								fv.tabs.SelectIndex(i)
+								check(t, fmt.Sprintf("%d step %d tab %d", year, st+1, i), win.Content(), w.fitAllow())
+							}
+							fv.tabs.SelectIndex(0)
+						}
 						// Every row in the form: the longest title must show whole too.
 						if rs, ok := w.view.(rowsForFit); ok {
 							for i := range rs.rowsForFit() {

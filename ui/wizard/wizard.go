@@ -161,7 +161,8 @@ func (w *Wizard) Build() fyne.CanvasObject {
 	loc := w.loc
 	toStart := widget.NewButtonWithIcon(loc.T("wizard.to_start"), theme.HomeIcon(), w.onClose)
 	w.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	w.title.Truncation = fyne.TextTruncateEllipsis
+	// The whole title (board, year, status) wraps onto a second line rather than being cut.
+	w.title.Wrapping = fyne.TextWrapWord
 	w.undoBtn = widget.NewButtonWithIcon(loc.T("wizard.undo"), theme.ContentUndoIcon(), w.Undo)
 	w.redoBtn = widget.NewButtonWithIcon(loc.T("wizard.redo"), theme.ContentRedoIcon(), w.Redo)
 	w.undo.Buttons(w.undoBtn, w.redoBtn)
