@@ -37,7 +37,7 @@ type followUpView struct {
 	tabs      *container.AppTabs
 	outcomes  *outcomesView
 	trainings *trainingsFollowUp
-	recorded *widget.Label
+	recorded  *widget.Label
 }
 
 // statusLabel is an activity's status as the follow-up shows it today (domain.StatusOn): a
