@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,6 +36,7 @@ type TextEntry struct {
 	widget.Entry
 	Keys   Keys
 	OnBlur func()
+	focus  onFocus
 	// paragraph: one paragraph (a title, a name) shown wrapped over as many lines as it
 	// takes, where Enter submits rather than starts a new line.
 	paragraph bool
@@ -64,6 +66,11 @@ func NewTextEntry(k Keys, multiLine bool) *TextEntry {
 	return e
 }
 
+// CreateRenderer passes the mouse wheel to the form's scroller (see RevealFocus).
+func (e *TextEntry) CreateRenderer() fyne.WidgetRenderer {
+	return e.focus.wrap(e.Entry.CreateRenderer())
+}
+
 func (e *TextEntry) TypedShortcut(s fyne.Shortcut) {
 	if !e.Keys.shortcut(s) {
 		e.Entry.TypedShortcut(s)
@@ -82,6 +89,14 @@ func (e *TextEntry) TypedKey(ev *fyne.KeyEvent) {
 	}
 	e.Entry.TypedKey(ev)
 }
+
+func (e *TextEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.focus.focused()
+}
+
+func (e *TextEntry) setOnFocus(fn func()) { e.focus.setOnFocus(fn) }
+func (e *TextEntry) setWheel(w *container.Scroll) { e.focus.setWheel(w) }
 
 func (e *TextEntry) FocusLost() {
 	e.Entry.FocusLost()
@@ -147,6 +162,7 @@ type DateEntry struct {
 
 	popUp *widget.PopUp
 	now   func() time.Time // the clock (tests)
+	focus onFocus
 }
 
 // NewDateEntry makes a date input. Its calendar button is the app's own: Fyne's calendar
@@ -212,7 +228,7 @@ func (e *DateEntry) CreateRenderer() fyne.WidgetRenderer {
 			return check(s)
 		}
 	}
-	return r
+	return e.focus.wrap(r)
 }
 
 func (e *DateEntry) TypedShortcut(s fyne.Shortcut) {
@@ -227,6 +243,14 @@ func (e *DateEntry) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+func (e *DateEntry) FocusGained() {
+	e.DateEntry.FocusGained()
+	e.focus.focused()
+}
+
+func (e *DateEntry) setOnFocus(fn func()) { e.focus.setOnFocus(fn) }
+func (e *DateEntry) setWheel(w *container.Scroll) { e.focus.setWheel(w) }
+
 func (e *DateEntry) FocusLost() {
 	e.DateEntry.FocusLost()
 	if e.OnBlur != nil {
@@ -240,6 +264,7 @@ type SuggestEntry struct {
 	Keys    Keys
 	OnBlur  func()
 	options []string
+	focus   onFocus
 }
 
 // NewSuggestEntry makes a free-text input offering options.
@@ -250,6 +275,11 @@ func NewSuggestEntry(k Keys, options []string) *SuggestEntry {
 	e.SetOptions(options)
 	e.AlwaysShowValidationError = true
 	return e
+}
+
+// CreateRenderer passes the mouse wheel to the form's scroller (see RevealFocus).
+func (e *SuggestEntry) CreateRenderer() fyne.WidgetRenderer {
+	return e.focus.wrap(e.SelectEntry.CreateRenderer())
 }
 
 func (e *SuggestEntry) TypedShortcut(s fyne.Shortcut) {
@@ -277,6 +307,14 @@ func (e *SuggestEntry) MinSize() fyne.Size {
 	return size
 }
 
+func (e *SuggestEntry) FocusGained() {
+	e.SelectEntry.FocusGained()
+	e.focus.focused()
+}
+
+func (e *SuggestEntry) setOnFocus(fn func()) { e.focus.setOnFocus(fn) }
+func (e *SuggestEntry) setWheel(w *container.Scroll) { e.focus.setWheel(w) }
+
 func (e *SuggestEntry) FocusLost() {
 	e.SelectEntry.FocusLost()
 	if e.OnBlur != nil {
@@ -287,8 +325,17 @@ func (e *SuggestEntry) FocusLost() {
 // Choice is a widget.Select that passes the app's keys on.
 type Choice struct {
 	widget.Select
-	Keys Keys
+	Keys  Keys
+	focus onFocus
 }
+
+func (s *Choice) FocusGained() {
+	s.Select.FocusGained()
+	s.focus.focused()
+}
+
+func (s *Choice) setOnFocus(fn func()) { s.focus.setOnFocus(fn) }
+func (s *Choice) setWheel(w *container.Scroll) { s.focus.setWheel(w) }
 
 // NewChoice makes a drop-down of fixed answers.
 func NewChoice(k Keys, options []string, placeHolder string) *Choice {
@@ -326,8 +373,17 @@ func (s *Choice) MinSize() fyne.Size {
 // Tick is a widget.Check that passes the app's keys on.
 type Tick struct {
 	widget.Check
-	Keys Keys
+	Keys  Keys
+	focus onFocus
 }
+
+func (c *Tick) FocusGained() {
+	c.Check.FocusGained()
+	c.focus.focused()
+}
+
+func (c *Tick) setOnFocus(fn func()) { c.focus.setOnFocus(fn) }
+func (c *Tick) setWheel(w *container.Scroll) { c.focus.setWheel(w) }
 
 // NewTick makes a check box with a label.
 func NewTick(k Keys, label string) *Tick {

@@ -122,7 +122,7 @@ func (w *Wizard) newDecisionDialog() *DecisionDialog {
 		parts = append(parts, section(loc.Tf("wizard.decision.followup", "Year", prev.Plan.Year), "", container.NewVBox(v.withFU, v.fu.box)))
 	}
 	parts = append(parts, v.errText)
-	content := container.NewVScroll(container.NewVBox(parts...))
+	content := vscroll(container.NewVBox(parts...))
 
 	cancel := widget.NewButtonWithIcon(loc.T("wizard.cancel"), theme.CancelIcon(), func() { v.dlg.Hide() })
 	ok := widget.NewButtonWithIcon(loc.T("wizard.decision.confirm"), theme.ConfirmIcon(), v.Register)

@@ -141,7 +141,7 @@ func (w *Wizard) newRecordDialog(d domain.PlanData, autumn bool) *RecordDialog {
 	cancel := widget.NewButtonWithIcon(loc.T("wizard.cancel"), theme.CancelIcon(), func() { v.dlg.Hide() })
 	ok := widget.NewButtonWithIcon(loc.T("wizard.record.confirm"), theme.ConfirmIcon(), v.Record)
 	ok.Importance = widget.HighImportance
-	v.dlg = dialog.NewCustomWithoutButtons(loc.Tf("wizard.record.title", "Year", d.Plan.Year), container.NewVScroll(container.NewVBox(parts...)), w.win)
+	v.dlg = dialog.NewCustomWithoutButtons(loc.Tf("wizard.record.title", "Year", d.Plan.Year), vscroll(container.NewVBox(parts...)), w.win)
 	v.dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	return v
 }

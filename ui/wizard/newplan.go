@@ -98,7 +98,7 @@ func (n *NewPlanDialog) show() {
 			l.TextStyle.Bold = true
 			l.SetText(loc.T(key))
 		}
-		body = container.NewBorder(head, nil, nil, nil, container.NewVScroll(n.rows))
+		body = container.NewBorder(head, nil, nil, nil, vscroll(n.rows))
 	}
 	// Last year's annual goals that were not reached are offered too, carried by default.
 	goalBox := container.NewVBox()

@@ -70,7 +70,7 @@ func (v *outcomesView) build() fyne.CanvasObject {
 		measure.SizeName = theme.SizeNameCaptionText
 		box.Objects = append(box.Objects, title, measure, v.rows[i].f.grid, widget.NewSeparator())
 	}
-	return container.NewVScroll(container.NewPadded(box))
+	return vscroll(container.NewPadded(box))
 }
 
 // validated shows each goal's problems (an outcome missing) and its current light.

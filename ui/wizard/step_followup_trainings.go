@@ -47,7 +47,7 @@ func (v *trainingsFollowUp) build() fyne.CanvasObject {
 		planned.SizeName = theme.SizeNameCaptionText
 		box.Objects = append(box.Objects, title, planned, v.rows[i].f.grid, widget.NewSeparator())
 	}
-	return container.NewVScroll(container.NewPadded(box))
+	return vscroll(container.NewPadded(box))
 }
 
 // validated shows each training's problems (a number that is none, a negative one).

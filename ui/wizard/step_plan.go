@@ -67,7 +67,7 @@ func (v *planView) build() fyne.CanvasObject {
 		asks.Objects = append(asks.Objects, widgets.Wrapped("• "+loc.T(k)))
 	}
 	policy := section(loc.T("wizard.plan.policy_title"), loc.T("wizard.plan.policy_sub"), asks)
-	return container.NewVScroll(container.NewBorder(nil, nil, nil, container.New(minWidth{em: 24}, policy), container.NewVBox(v.f.grid)))
+	return vscroll(container.NewBorder(nil, nil, nil, container.New(minWidth{em: 24}, policy), container.NewVBox(v.f.grid)))
 }
 
 func (v *planView) validated() {

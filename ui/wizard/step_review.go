@@ -71,7 +71,7 @@ func (v *reviewView) build() fyne.CanvasObject {
 	if w.d.Plan.Status != domain.PlanDraft {
 		top = container.NewBorder(nil, nil, nil, nil, v.verdict)
 	}
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewBorder(upper, nil, nil, nil, timeline)))
+	return container.NewBorder(top, nil, nil, nil, vscroll(container.NewBorder(upper, nil, nil, nil, timeline)))
 }
 
 // onProblem goes where a problem is fixed: its step, row and field, or the register or the
