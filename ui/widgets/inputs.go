@@ -95,7 +95,7 @@ func (e *TextEntry) FocusGained() {
 	e.focus.focused()
 }
 
-func (e *TextEntry) setOnFocus(fn func()) { e.focus.setOnFocus(fn) }
+func (e *TextEntry) setOnFocus(fn func())         { e.focus.setOnFocus(fn) }
 func (e *TextEntry) setWheel(w *container.Scroll) { e.focus.setWheel(w) }
 
 func (e *TextEntry) FocusLost() {
@@ -248,7 +248,7 @@ func (e *DateEntry) FocusGained() {
 	e.focus.focused()
 }
 
-func (e *DateEntry) setOnFocus(fn func()) { e.focus.setOnFocus(fn) }
+func (e *DateEntry) setOnFocus(fn func())         { e.focus.setOnFocus(fn) }
 func (e *DateEntry) setWheel(w *container.Scroll) { e.focus.setWheel(w) }
 
 func (e *DateEntry) FocusLost() {
@@ -312,7 +312,7 @@ func (e *SuggestEntry) FocusGained() {
 	e.focus.focused()
 }
 
-func (e *SuggestEntry) setOnFocus(fn func()) { e.focus.setOnFocus(fn) }
+func (e *SuggestEntry) setOnFocus(fn func())         { e.focus.setOnFocus(fn) }
 func (e *SuggestEntry) setWheel(w *container.Scroll) { e.focus.setWheel(w) }
 
 func (e *SuggestEntry) FocusLost() {
@@ -334,7 +334,7 @@ func (s *Choice) FocusGained() {
 	s.focus.focused()
 }
 
-func (s *Choice) setOnFocus(fn func()) { s.focus.setOnFocus(fn) }
+func (s *Choice) setOnFocus(fn func())         { s.focus.setOnFocus(fn) }
 func (s *Choice) setWheel(w *container.Scroll) { s.focus.setWheel(w) }
 
 // NewChoice makes a drop-down of fixed answers.
@@ -382,7 +382,7 @@ func (c *Tick) FocusGained() {
 	c.focus.focused()
 }
 
-func (c *Tick) setOnFocus(fn func()) { c.focus.setOnFocus(fn) }
+func (c *Tick) setOnFocus(fn func())         { c.focus.setOnFocus(fn) }
 func (c *Tick) setWheel(w *container.Scroll) { c.focus.setWheel(w) }
 
 // NewTick makes a check box with a label.
