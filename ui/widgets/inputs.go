@@ -265,6 +265,7 @@ type SuggestEntry struct {
 	OnBlur  func()
 	options []string
 	focus   onFocus
+	arrow   *menuArrow
 }
 
 // NewSuggestEntry makes a free-text input offering options.
@@ -273,6 +274,12 @@ func NewSuggestEntry(k Keys, options []string) *SuggestEntry {
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.SetOptions(options)
+	// Fyne's arrow is a button: a second Tab stop where typed text is lost. Ours takes only
+	// the mouse; Down opens the list from the field.
+	if b, ok := e.ActionItem.(*widget.Button); ok {
+		e.arrow = newMenuArrow(b.Icon, b.OnTapped)
+		e.ActionItem = e.arrow
+	}
 	e.AlwaysShowValidationError = true
 	return e
 }
@@ -289,9 +296,14 @@ func (e *SuggestEntry) TypedShortcut(s fyne.Shortcut) {
 }
 
 func (e *SuggestEntry) TypedKey(ev *fyne.KeyEvent) {
-	if !e.Keys.key(ev) {
-		e.SelectEntry.TypedKey(ev)
+	if e.Keys.key(ev) {
+		return
 	}
+	if ev.Name == fyne.KeyDown && e.arrow != nil && !e.Disabled() {
+		e.arrow.Tapped(nil)
+		return
+	}
+	e.SelectEntry.TypedKey(ev)
 }
 
 // MinSize is wide enough for the longest usual answer (up to maxChoiceWidth text sizes), so
@@ -398,3 +410,39 @@ func (c *Tick) TypedKey(ev *fyne.KeyEvent) {
 		c.Check.TypedKey(ev)
 	}
 }
+
+// menuArrow is a drop-down arrow that the mouse taps and Tab passes by (it is not focusable),
+// so a field with suggestions is one Tab stop and what is typed always reaches the field.
+type menuArrow struct {
+	widget.BaseWidget
+	icon     *widget.Icon
+	onTap    func()
+	disabled bool
+}
+
+func newMenuArrow(icon fyne.Resource, onTap func()) *menuArrow {
+	a := &menuArrow{icon: widget.NewIcon(icon), onTap: onTap}
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+func (a *menuArrow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewCenter(a.icon))
+}
+
+// MinSize is that of a small icon button.
+func (a *menuArrow) MinSize() fyne.Size {
+	s := theme.IconInlineSize() + 2*theme.InnerPadding()
+	return fyne.NewSize(s, s)
+}
+
+// Tapped opens the list of suggestions.
+func (a *menuArrow) Tapped(*fyne.PointEvent) {
+	if !a.disabled && a.onTap != nil {
+		a.onTap()
+	}
+}
+
+func (a *menuArrow) Enable()        { a.disabled = false }
+func (a *menuArrow) Disable()       { a.disabled = true }
+func (a *menuArrow) Disabled() bool { return a.disabled }
