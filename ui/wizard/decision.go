@@ -124,8 +124,11 @@ func (w *Wizard) newDecisionDialog() *DecisionDialog {
 	parts = append(parts, v.errText)
 	content := vscroll(container.NewVBox(parts...))
 
-	cancel := widget.NewButtonWithIcon(loc.T("wizard.cancel"), theme.CancelIcon(), func() { v.dlg.Hide() })
-	ok := widget.NewButtonWithIcon(loc.T("wizard.decision.confirm"), theme.ConfirmIcon(), v.Register)
+	// Enter presses the focused button, Escape on either cancels.
+	cancel := widgets.NewKeyButton(loc.T("wizard.cancel"), theme.CancelIcon(), func() { v.dlg.Hide() })
+	cancel.OnEscape = cancel.OnTapped
+	ok := widgets.NewKeyButton(loc.T("wizard.decision.confirm"), theme.ConfirmIcon(), v.Register)
+	ok.OnEscape = cancel.OnTapped
 	ok.Importance = widget.HighImportance
 	v.dlg = dialog.NewCustomWithoutButtons(loc.Tf("wizard.decision.title", "Board", p.Board, "Year", p.Year), content, w.win)
 	v.dlg.SetButtons([]fyne.CanvasObject{cancel, ok})

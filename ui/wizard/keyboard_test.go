@@ -43,3 +43,44 @@ func TestFormFollowsFocusAndWheel(t *testing.T) {
 		t.Error("the wheel over a text field does not scroll the form")
 	}
 }
+
+// "Ta bort raden?": it opens with Ta bort focused and Enter deletes; Escape cancels; Tab goes
+// to Avbryt, where Enter cancels.
+func TestDeleteConfirmByKeyboard(t *testing.T) {
+	s, _ := demoStore(t)
+	d := planFor(t, s, demoBoard, 2027)
+	w, win := open(t, s, d.Plan.ID)
+	w.GoTo(StepActivities)
+	count := func() int { return len(stored(t, s, d.Plan.ID).Activities) }
+	n := count()
+	press := func(k fyne.KeyName) {
+		f, ok := win.Canvas().Focused().(fyne.Focusable)
+		if !ok || f == nil {
+			t.Fatalf("nothing focused to press %s on", k)
+		}
+		f.TypedKey(&fyne.KeyEvent{Name: k})
+	}
+
+	w.view.(*activitiesView).onDelete()
+	press(fyne.KeyEscape)
+	if w.confirm != nil || count() != n {
+		t.Fatalf("Escape: dialog %v, %d rows (want %d)", w.confirm != nil, count(), n)
+	}
+	w.view.(*activitiesView).onDelete()
+	win.Canvas().FocusNext() // Tab: to the other button
+	if win.Canvas().Focused() != w.confirm.No {
+		t.Fatalf("Tab goes to %T, want Avbryt", win.Canvas().Focused())
+	}
+	press(fyne.KeyReturn)
+	if w.confirm != nil || count() != n {
+		t.Fatalf("Enter on Avbryt: dialog %v, %d rows", w.confirm != nil, count())
+	}
+	w.view.(*activitiesView).onDelete()
+	if win.Canvas().Focused() != w.confirm.Yes {
+		t.Fatalf("the question opens with %T focused, want Ta bort", win.Canvas().Focused())
+	}
+	press(fyne.KeyReturn)
+	if count() != n-1 {
+		t.Errorf("Enter on Ta bort leaves %d rows, want %d", count(), n-1)
+	}
+}

@@ -36,7 +36,7 @@ type NewPlanDialog struct {
 	followUp  *widget.Check
 	trainings *widget.Check
 	errText   *widget.Label
-	createBtn *widget.Button
+	createBtn *widgets.KeyButton
 	dlg       *dialog.CustomDialog
 }
 
@@ -114,8 +114,11 @@ func (n *NewPlanDialog) show() {
 	bottom := container.NewVBox(widget.NewSeparator(), goalBox, n.followUp, n.trainings, n.errText)
 	content := container.NewBorder(intro, bottom, nil, nil, body)
 
-	cancel := widget.NewButtonWithIcon(loc.T("wizard.cancel"), theme.CancelIcon(), func() { n.dlg.Hide() })
-	n.createBtn = widget.NewButtonWithIcon(loc.Tf("wizard.new.create", "Year", n.year), theme.ConfirmIcon(), n.onCreate)
+	// Enter presses the focused button, Escape on either cancels.
+	cancel := widgets.NewKeyButton(loc.T("wizard.cancel"), theme.CancelIcon(), func() { n.dlg.Hide() })
+	cancel.OnEscape = cancel.OnTapped
+	n.createBtn = widgets.NewKeyButton(loc.Tf("wizard.new.create", "Year", n.year), theme.ConfirmIcon(), n.onCreate)
+	n.createBtn.OnEscape = cancel.OnTapped
 	n.createBtn.Importance = widget.HighImportance
 	n.dlg = dialog.NewCustomWithoutButtons(loc.Tf("wizard.new.title", "Year", n.year, "Board", n.board.Name), content, n.win)
 	n.dlg.SetButtons([]fyne.CanvasObject{cancel, n.createBtn})
