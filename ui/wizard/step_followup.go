@@ -184,7 +184,11 @@ func (v *followUpView) build() fyne.CanvasObject {
 		center = v.tabs
 	}
 	v.validated()
-	return container.NewBorder(top, checkBox, nil, nil, center)
+	// The checks scroll under the rows in a split the user can drag: on a 720-pixel screen
+	// they would otherwise leave the rows no room.
+	split := container.NewVSplit(center, vscroll(checkBox))
+	split.Offset = 0.6
+	return container.NewBorder(top, nil, nil, nil, split)
 }
 
 // fill puts activity a's follow-up into the form.

@@ -54,24 +54,21 @@ func (v *reviewView) build() fyne.CanvasObject {
 	v.totals = newTotalsGrid(loc, true)
 	v.timeline = newTimeline(loc, w.d.Plan.Year, func() []domain.Activity { return w.d.Activities })
 
-	// The problem list keeps room for three problems and the timeline for four rows; the
-	// goals and totals are never squeezed. When that does not fit (1280×800), the whole review
-	// scrolls instead of clipping its parts.
+	// The problems take the whole width, with room for about six, then the goals no activity
+	// serves, the totals and the timeline under them: the whole review scrolls. Side by side
+	// they did not fit a 1280-pixel screen.
 	problems := section(loc.T("wizard.review.problems"), loc.T("wizard.review.problems_sub"),
 		container.New(minSize{lines: 6 * problemLines}, v.problems.Object()))
-	side := container.NewVBox(
+	body := container.NewVBox(problems,
 		section(loc.T("wizard.review.goals"), "", v.goals),
 		section(loc.T("wizard.resources.totals"), loc.Tf("wizard.resources.fte_note", "Hours", loc.Number(int64(w.prof.HoursPerFTE))), v.totals.grid),
-	)
-	upper := container.NewHSplit(problems, side)
-	upper.Offset = 0.62 // the problems have the room: they are what the step is for
-	timeline := section(loc.T("wizard.review.timeline"), "", container.New(minSize{lines: 8}, v.timeline.object()))
+		section(loc.T("wizard.review.timeline"), "", container.New(minSize{lines: 8}, v.timeline.object())))
 	v.validated()
 	top := container.NewBorder(nil, nil, v.markBtn, nil, v.verdict)
 	if w.d.Plan.Status != domain.PlanDraft {
 		top = container.NewBorder(nil, nil, nil, nil, v.verdict)
 	}
-	return container.NewBorder(top, nil, nil, nil, vscroll(container.NewBorder(upper, nil, nil, nil, timeline)))
+	return container.NewBorder(top, nil, nil, nil, vscroll(body))
 }
 
 // onProblem goes where a problem is fixed: its step, row and field, or the register or the
