@@ -134,3 +134,28 @@ func widestWord(s string, style fyne.TextStyle) float32 {
 	}
 	return w
 }
+
+// KeepWords holds a wrapping label at least as wide as its longest word: narrower, Fyne breaks
+// the word itself ("informationssäkerhetsregle/r").
+func KeepWords(l *widget.Label) fyne.CanvasObject {
+	return &fyne.Container{Layout: keepWords{l}, Objects: []fyne.CanvasObject{l}}
+}
+
+type keepWords struct{ l *widget.Label }
+
+func (k keepWords) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := k.l.MinSize()
+	w := widestWord(k.l.Text, k.l.TextStyle)
+	if k.l.SizeName != "" && k.l.SizeName != theme.SizeNameText {
+		w *= theme.Size(k.l.SizeName) / theme.TextSize()
+	}
+	s.Width = max(s.Width, w+2*theme.InnerPadding()+1)
+	return s
+}
+
+func (k keepWords) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}

@@ -133,7 +133,7 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 		t.OnChanged = func(bool) { v.onGoals() }
 		v.goals = append(v.goals, t)
 		goalInputs = append(goalInputs, t)
-		goalBox.Objects = append(goalBox.Objects, container.NewBorder(nil, nil, t, nil, widgets.Wrapped(g.Text)))
+		goalBox.Objects = append(goalBox.Objects, container.NewBorder(nil, nil, t, nil, widgets.KeepWords(widgets.Wrapped(g.Text))))
 	}
 	v.f.add(loc.T("wizard.activity.goals"), "goals", goalBox, goalInputs...)
 	if box, inputs := areaTicks(w, &v.areas, v.onAreas); box != nil {

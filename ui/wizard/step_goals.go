@@ -83,7 +83,7 @@ func (v *goalsView) buildForm() fyne.CanvasObject {
 		t.OnChanged = func(bool) { v.onGoals() }
 		v.goals = append(v.goals, t)
 		goalInputs = append(goalInputs, t)
-		goalBox.Objects = append(goalBox.Objects, container.NewBorder(nil, nil, t, nil, widgets.Wrapped(g.Text)))
+		goalBox.Objects = append(goalBox.Objects, container.NewBorder(nil, nil, t, nil, widgets.KeepWords(widgets.Wrapped(g.Text))))
 	}
 	v.f.add(loc.T("wizard.goal.goals"), "goals", goalBox, goalInputs...)
 
@@ -115,7 +115,7 @@ func areaTicks(w *Wizard, ticks *[]*widgets.Tick, onChanged func()) (fyne.Canvas
 		ref.SizeName = theme.SizeNameCaptionText
 		ref.Importance = widget.LowImportance
 		ref.Wrapping = fyne.TextWrapWord
-		box.Objects = append(box.Objects, container.NewBorder(nil, nil, t, nil, container.NewVBox(name, ref)))
+		box.Objects = append(box.Objects, container.NewBorder(nil, nil, t, nil, container.NewVBox(widgets.KeepWords(name), widgets.KeepWords(ref))))
 	}
 	return box, inputs
 }
