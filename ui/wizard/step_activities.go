@@ -120,7 +120,7 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 
 	v.annual = w.choiceField(&v.ref, domain.FieldActivityAnnualGoal, v.annualLabels(), v.annualValues())
 	v.annualText = widgets.Wrapped("")
-	v.annualText.Importance = widget.LowImportance
+	v.annualText.SizeName = theme.SizeNameCaptionText
 	v.f.add(loc.T("wizard.activity.annual_goal"), "annual_goal", container.NewVBox(v.annual, v.annualText), v.annual)
 
 	v.goalsNote = widget.NewLabel("")
