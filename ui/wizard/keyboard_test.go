@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"handlingsplan/ui/fit"
@@ -82,5 +83,35 @@ func TestDeleteConfirmByKeyboard(t *testing.T) {
 	press(fyne.KeyReturn)
 	if count() != n-1 {
 		t.Errorf("Enter on Ta bort leaves %d rows, want %d", count(), n-1)
+	}
+}
+
+// The divider between a step's table and its form can be dragged both ways; neither side goes
+// below its minimum (the table's longest words, the form's fields).
+func TestTableFormDividerDrags(t *testing.T) {
+	s, _ := demoStore(t)
+	d := planFor(t, s, demoBoard, 2027)
+	w, win := open(t, s, d.Plan.ID)
+	win.Resize(fit.Laptop)
+	w.GoTo(StepActivities)
+	v := w.view.(*activitiesView)
+	split, _ := find(win.Content(), func(o fyne.CanvasObject) bool {
+		sp, ok := o.(*container.Split)
+		return ok && sp.Horizontal
+	}).(*container.Split)
+	if split == nil {
+		t.Fatal("no split between the table and the form")
+	}
+	table := v.table.Object()
+	before := table.Size().Width
+	for _, off := range []float64{0.2, 0.9} {
+		split.SetOffset(off)
+		if tw, dw := table.Size().Width, v.detail.Size().Width; tw+1 < table.MinSize().Width || dw+1 < v.detail.MinSize().Width {
+			t.Errorf("offset %v: table %v (min %v), form %v (min %v)", off, tw, table.MinSize().Width, dw, v.detail.MinSize().Width)
+		}
+	}
+	split.SetOffset(0.9)
+	if table.Size().Width <= before {
+		t.Errorf("dragging right does not widen the table: %v, was %v", table.Size().Width, before)
 	}
 }
