@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"log"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"handlingsplan/i18n"
 )
 
 // The log lines Fyne writes (fyne.LogError) when GLFW cannot make a window with OpenGL 2.1, and
@@ -50,5 +54,20 @@ func TestGLWatch(t *testing.T) {
 				t.Error("the log was not passed through")
 			}
 		})
+	}
+}
+
+// The "already open in another window" message is a short, wide box: the text wraps at a
+// readable width instead of making the window one word wide and many lines tall.
+func TestFatalContentShape(t *testing.T) {
+	test.NewTempApp(t)
+	loc := i18n.New(i18n.Swedish)
+	msg := "Databasen /home/anna/Dokument/handlingsplan.db är redan öppen i ett annat fönster av Handlingsplan. Fortsätt arbeta där, eller stäng det fönstret först."
+	min := fatalContent(loc, msg, func() {}).MinSize()
+	if min.Width < fatalMessageWidth || min.Width > 700 {
+		t.Errorf("width %v, want about %d", min.Width, fatalMessageWidth)
+	}
+	if min.Height > 200 {
+		t.Errorf("height %v: the message does not wrap at its width", min.Height)
 	}
 }

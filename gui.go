@@ -94,19 +94,50 @@ func runGUI(args []string, stderr io.Writer) int {
 }
 
 // showFatal tells the user, in a window, why the app cannot start (they may have started it
-// from a menu, where nobody reads stderr).
+// from a menu, where nobody reads stderr), e.g. that the database is open in another window.
 func showFatal(a fyne.App, loc *i18n.Localizer, msg string) {
 	w := a.NewWindow(loc.T("app.tagline"))
+	w.SetContent(fatalContent(loc, msg, a.Quit))
+	// The content's minimum is the message wrapped at a readable width, so the window is a
+	// short, wide box and never the tall, narrow one a wrapped label alone asks for.
+	w.Resize(w.Content().MinSize())
+	w.CenterOnScreen()
+	w.ShowAndRun()
+}
+
+// fatalMessageWidth is the width a start-up message wraps at: about 70 characters a line.
+const fatalMessageWidth = 520
+
+// fatalContent is the message with its icon over a Close button.
+func fatalContent(loc *i18n.Localizer, msg string, onClose func()) fyne.CanvasObject {
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
 	icon := widget.NewIcon(theme.ErrorIcon())
-	closeBtn := widget.NewButton(loc.T("cli.close"), a.Quit)
+	closeBtn := widget.NewButton(loc.T("cli.close"), onClose)
 	closeBtn.Importance = widget.HighImportance
-	message := container.NewBorder(nil, nil, icon, nil, text)
-	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil,
-		container.NewVBox(layout.NewSpacer(), message, layout.NewSpacer()))))
-	w.Resize(fyne.NewSize(560, 180))
-	w.ShowAndRun()
+	message := container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.New(wrapWidth{fatalMessageWidth}, text))
+	return container.NewPadded(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, message))
+}
+
+// wrapWidth lays out one wrapping label at (at least) a fixed width and asks for the height
+// its lines take there: a wrapped label on its own asks for the width of one word.
+type wrapWidth struct{ width float32 }
+
+func (l wrapWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.NewSize(l.width, 0)
+	}
+	o := objs[0]
+	if o.Size().Width < l.width {
+		o.Resize(fyne.NewSize(l.width, o.Size().Height))
+	}
+	return fyne.NewSize(l.width, o.MinSize().Height)
+}
+
+func (l wrapWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+	}
 }
 
 // hasDisplay reports whether a graphical display is reachable (on Linux and the BSDs an X11 or

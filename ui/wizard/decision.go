@@ -25,7 +25,7 @@ func (w *Wizard) newDecisionForm(d domain.Decision, body string) *decisionForm {
 	loc := w.loc
 	f := &decisionForm{
 		dnr: widgets.NewTextEntry(w.keys(), false), body: widgets.NewTextEntry(w.keys(), false),
-		paragraph: widgets.NewTextEntry(w.keys(), false), date: widgets.NewDateEntry(w.keys()),
+		paragraph: widgets.NewTextEntry(w.keys(), false), date: w.newDateEntry(),
 	}
 	f.dnr.SetPlaceHolder(loc.T("wizard.plan.dnr_hint"))
 	f.paragraph.SetPlaceHolder(loc.T("wizard.decision.paragraph_hint"))
@@ -122,10 +122,13 @@ func (w *Wizard) newDecisionDialog() *DecisionDialog {
 		parts = append(parts, section(loc.Tf("wizard.decision.followup", "Year", prev.Plan.Year), "", container.NewVBox(v.withFU, v.fu.box)))
 	}
 	parts = append(parts, v.errText)
-	content := container.NewVScroll(container.NewVBox(parts...))
+	content := vscroll(container.NewVBox(parts...))
 
-	cancel := widget.NewButtonWithIcon(loc.T("wizard.cancel"), theme.CancelIcon(), func() { v.dlg.Hide() })
-	ok := widget.NewButtonWithIcon(loc.T("wizard.decision.confirm"), theme.ConfirmIcon(), v.Register)
+	// Enter presses the focused button, Escape on either cancels.
+	cancel := widgets.NewKeyButton(loc.T("wizard.cancel"), theme.CancelIcon(), func() { v.dlg.Hide() })
+	cancel.OnEscape = cancel.OnTapped
+	ok := widgets.NewKeyButton(loc.T("wizard.decision.confirm"), theme.ConfirmIcon(), v.Register)
+	ok.OnEscape = cancel.OnTapped
 	ok.Importance = widget.HighImportance
 	v.dlg = dialog.NewCustomWithoutButtons(loc.Tf("wizard.decision.title", "Board", p.Board, "Year", p.Year), content, w.win)
 	v.dlg.SetButtons([]fyne.CanvasObject{cancel, ok})

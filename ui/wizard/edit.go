@@ -8,12 +8,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app/storemsg"
 	"handlingsplan/data"
 	"handlingsplan/domain"
 	"handlingsplan/i18n"
+	"handlingsplan/ui/widgets"
 )
 
 // edit is one field change the user made. Values have the types store.SetField takes for the
@@ -175,6 +177,18 @@ func (w *Wizard) reloadData() {
 	w.validate()
 }
 
+// Resume reads the plan again after the user was in another view (the register, the
+// checklist) and comes back: what changed there shows, the undo history stays.
+func (w *Wizard) Resume() error {
+	d, err := w.store.PlanData(w.d.Plan.ID)
+	if err != nil {
+		return fmt.Errorf("resume plan %d: %w", w.d.Plan.ID, err)
+	}
+	w.d = d
+	w.validate()
+	return nil
+}
+
 // reload reads the plan again from the store (after a row was added or deleted, or a write was
 // refused) and shows it in the current step.
 func (w *Wizard) reload() {
@@ -270,42 +284,43 @@ func (w *Wizard) deleteRow(ops rowOps, id int64, label string) {
 		return
 	}
 	loc := w.loc
-	w.confirm = dialog.NewConfirm(loc.T("wizard.delete_title"), loc.Tf("wizard.delete_question", "Title", label), func(ok bool) {
-		w.confirm = nil
-		if !ok {
-			return
-		}
-		row, err := ops.del(id)
-		if err != nil {
-			w.report(err)
-			return
-		}
-		// The typed text that is no value goes with the row; undo puts it back too.
-		typed := w.typedOf(ops.entity, id)
-		w.undo.Push(where{step: ops.step, entity: ops.entity, id: id},
-			func() error {
-				if _, err := ops.add(row); err != nil {
-					return err
-				}
-				for _, u := range typed {
-					f, ok := domain.FieldNamed(u.Entity, u.Field)
-					if !ok {
-						return fmt.Errorf("restore text typed into %s.%s: no such field", u.Entity, u.Field)
-					}
-					if _, err := w.store.SetField(f, u.EntityID, domain.RawInput(u.Text)); err != nil {
+	// Enter deletes (undo brings the row back), Escape cancels, Tab goes between the buttons.
+	w.confirm = widgets.NewConfirm(loc.T("wizard.delete_title"), loc.T("wizard.delete"), loc.T("wizard.cancel"),
+		widgets.Message(loc.Tf("wizard.delete_question", "Title", label)), func(ok bool) {
+			w.confirm = nil
+			if !ok {
+				return
+			}
+			row, err := ops.del(id)
+			if err != nil {
+				w.report(err)
+				return
+			}
+			// The typed text that is no value goes with the row; undo puts it back too.
+			typed := w.typedOf(ops.entity, id)
+			w.undo.Push(where{step: ops.step, entity: ops.entity, id: id},
+				func() error {
+					if _, err := ops.add(row); err != nil {
 						return err
 					}
-				}
-				return nil
-			},
-			func() error { _, err := ops.del(id); return err })
-		w.sel[ops.step] = 0
-		w.reload()
-		w.setStatus(loc.T("wizard.deleted"), widget.MediumImportance)
-	}, w.win)
-	w.confirm.SetConfirmText(loc.T("wizard.delete"))
-	w.confirm.SetDismissText(loc.T("wizard.cancel"))
-	w.confirm.SetConfirmImportance(widget.DangerImportance)
+					for _, u := range typed {
+						f, ok := domain.FieldNamed(u.Entity, u.Field)
+						if !ok {
+							return fmt.Errorf("restore text typed into %s.%s: no such field", u.Entity, u.Field)
+						}
+						if _, err := w.store.SetField(f, u.EntityID, domain.RawInput(u.Text)); err != nil {
+							return err
+						}
+					}
+					return nil
+				},
+				func() error { _, err := ops.del(id); return err })
+			w.sel[ops.step] = 0
+			w.reload()
+			w.setStatus(loc.T("wizard.deleted"), widget.MediumImportance)
+		}, w.win)
+	w.confirm.Yes.Importance = widget.DangerImportance
+	w.confirm.Yes.Icon = theme.DeleteIcon()
 	w.confirm.Show()
 }
 

@@ -123,8 +123,16 @@ func (f *form) showProblems(w *Wizard, entity string, id int64) {
 
 // scrolling is the form in a vertical scroll, remembered so reveal can move it.
 func (f *form) scrolling() *container.Scroll {
-	f.scroll = container.NewVScroll(container.NewPadded(f.grid))
+	f.scroll = vscroll(container.NewPadded(f.grid))
 	return f.scroll
+}
+
+// vscroll scrolls content vertically and brings each input into view when it gets the focus
+// (Tab would otherwise put the cursor below the visible part).
+func vscroll(content fyne.CanvasObject) *container.Scroll {
+	s := container.NewVScroll(content)
+	widgets.RevealFocus(s)
+	return s
 }
 
 // reveal scrolls the form so that field's input is in view (a review row jumps to a field that

@@ -73,7 +73,7 @@ func (w *Wizard) newRecordDialog(d domain.PlanData, autumn bool) *RecordDialog {
 	for _, f := range d.FollowUps {
 		hasClosing = hasClosing || f.Closing
 	}
-	v.date = widgets.NewDateEntry(w.keys())
+	v.date = w.newDateEntry()
 	widgets.SetDate(&v.date.DateEntry, today())
 	v.date.OnChanged = func(*time.Time) { v.showLate() }
 	v.closing = widget.NewCheck(loc.T("wizard.record.closing"), nil)
@@ -138,10 +138,13 @@ func (w *Wizard) newRecordDialog(d domain.PlanData, autumn bool) *RecordDialog {
 	parts = append(parts, v.errText)
 	v.showLate()
 
-	cancel := widget.NewButtonWithIcon(loc.T("wizard.cancel"), theme.CancelIcon(), func() { v.dlg.Hide() })
-	ok := widget.NewButtonWithIcon(loc.T("wizard.record.confirm"), theme.ConfirmIcon(), v.Record)
+	// Enter presses the focused button, Escape on either cancels.
+	cancel := widgets.NewKeyButton(loc.T("wizard.cancel"), theme.CancelIcon(), func() { v.dlg.Hide() })
+	cancel.OnEscape = cancel.OnTapped
+	ok := widgets.NewKeyButton(loc.T("wizard.record.confirm"), theme.ConfirmIcon(), v.Record)
+	ok.OnEscape = cancel.OnTapped
 	ok.Importance = widget.HighImportance
-	v.dlg = dialog.NewCustomWithoutButtons(loc.Tf("wizard.record.title", "Year", d.Plan.Year), container.NewVScroll(container.NewVBox(parts...)), w.win)
+	v.dlg = dialog.NewCustomWithoutButtons(loc.Tf("wizard.record.title", "Year", d.Plan.Year), vscroll(container.NewVBox(parts...)), w.win)
 	v.dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	return v
 }

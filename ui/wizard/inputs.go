@@ -28,6 +28,33 @@ func (w *Wizard) keys() widgets.Keys {
 	return widgets.Keys{Shortcut: w.handleShortcut, Key: w.handleKey}
 }
 
+// newDateEntry is a date input whose calendar opens, while it is empty, on this month of the
+// plan's year: the dates of a plan for 2027 lie in 2027, not in the year it is written.
+func (w *Wizard) newDateEntry() *widgets.DateEntry {
+	e := widgets.NewDateEntry(w.keys())
+	e.Month = func() time.Time { return planMonth(w.d.Plan.Year, time.Now()) }
+	return e
+}
+
+// planMonth is the first of now's month in the plan's year.
+func planMonth(year int, now time.Time) time.Time {
+	return time.Date(year, now.Month(), 1, 0, 0, 0, 0, time.Local)
+}
+
+// paragraphField is a text input for a one-paragraph field (a title, a name) that wraps over
+// lines instead of cutting a long text at the edge of a narrow form; Enter saves it.
+func (w *Wizard) paragraphField(ref *rowRef, field domain.Field) *widgets.TextEntry {
+	e := widgets.NewParagraphEntry(w.keys())
+	e.OnChanged = func(s string) {
+		if ref.id != 0 {
+			w.change(ref.edit(field, s), false)
+		}
+	}
+	e.OnBlur = func() { w.flush() }
+	e.OnSubmitted = func(string) { w.flush() }
+	return e
+}
+
 // textField is a text input for field of the row ref points at; typing is saved when it pauses,
 // on Enter and when the focus leaves.
 func (w *Wizard) textField(ref *rowRef, field domain.Field, multiLine bool) *widgets.TextEntry {
@@ -103,7 +130,7 @@ func (w *Wizard) numberText(d *domain.PlanData, entity string, id int64, field s
 // Text that is no date yet is not saved: the field says how to write one instead of the plan's
 // "fill in the date".
 func (w *Wizard) dateField(ref *rowRef, f *form, field domain.Field) *widgets.DateEntry {
-	e := widgets.NewDateEntry(w.keys())
+	e := w.newDateEntry()
 	parsed := false // OnChanged ran for this text: it is a date or empty
 	e.OnText = func(s string) {
 		if ref.id == 0 || parsed || strings.TrimSpace(s) == "" {

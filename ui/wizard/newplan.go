@@ -32,11 +32,11 @@ type NewPlanDialog struct {
 	goals     []domain.GoalCarry
 	onCreated func(planID int64)
 
-	list      *widget.List
+	rows      *fyne.Container // one row per unfinished activity: title, action, reason
 	followUp  *widget.Check
 	trainings *widget.Check
 	errText   *widget.Label
-	createBtn *widget.Button
+	createBtn *widgets.KeyButton
 	dlg       *dialog.CustomDialog
 }
 
@@ -75,25 +75,30 @@ func (n *NewPlanDialog) show() {
 	n.errText = fieldError()
 
 	cols := []widgets.Column{{Weight: 3, Min: 10}, {Min: 13}, {Weight: 2, Min: 10}}
-	lay := &widgets.ColumnsLayout{Columns: cols}
+	// The activity's title wraps (a row is as tall as it needs): the choice is about it.
+	lay := &widgets.ColumnsLayout{Columns: cols, Wrap: true}
 	var body fyne.CanvasObject
 	if len(n.choices) == 0 {
 		body = widgets.Wrapped(loc.T("wizard.new.nothing_unfinished"))
 	} else {
-		n.list = widget.NewList(func() int { return len(n.choices) },
-			func() fyne.CanvasObject {
-				title := widget.NewLabel("")
-				title.Truncation = fyne.TextTruncateEllipsis
-				action := widgets.NewChoice(widgets.Keys{}, n.actionLabels(), loc.T("wizard.choose"))
-				reason := widgets.NewTextEntry(widgets.Keys{}, false)
-				reason.SetPlaceHolder(loc.T("wizard.new.reason_hint"))
-				return container.New(lay, widget.NewIcon(nil), title, action, reason)
-			}, n.updateRow)
+		n.rows = container.NewVBox()
+		for i := range n.choices {
+			title := widgets.Wrapped("")
+			action := widgets.NewChoice(widgets.Keys{}, n.actionLabels(), loc.T("wizard.choose"))
+			reason := widgets.NewTextEntry(widgets.Keys{}, false)
+			reason.SetPlaceHolder(loc.T("wizard.new.reason_hint"))
+			row := container.New(lay, widget.NewIcon(nil), title, action, reason)
+			n.updateRow(i, row)
+			n.rows.Add(row)
+		}
 		head := container.New(lay, widget.NewIcon(nil),
-			widget.NewLabelWithStyle(loc.T("wizard.new.col_activity"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			widget.NewLabelWithStyle(loc.T("wizard.new.col_action"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			widget.NewLabelWithStyle(loc.T("wizard.new.col_reason"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		body = container.NewBorder(head, nil, nil, nil, n.list)
+			widgets.Wrapped(""), widgets.Wrapped(""), widgets.Wrapped(""))
+		for k, key := range []string{"wizard.new.col_activity", "wizard.new.col_action", "wizard.new.col_reason"} {
+			l := head.Objects[k+1].(*widget.Label)
+			l.TextStyle.Bold = true
+			l.SetText(loc.T(key))
+		}
+		body = container.NewBorder(head, nil, nil, nil, vscroll(n.rows))
 	}
 	// Last year's annual goals that were not reached are offered too, carried by default.
 	goalBox := container.NewVBox()
@@ -109,14 +114,19 @@ func (n *NewPlanDialog) show() {
 	bottom := container.NewVBox(widget.NewSeparator(), goalBox, n.followUp, n.trainings, n.errText)
 	content := container.NewBorder(intro, bottom, nil, nil, body)
 
-	cancel := widget.NewButtonWithIcon(loc.T("wizard.cancel"), theme.CancelIcon(), func() { n.dlg.Hide() })
-	n.createBtn = widget.NewButtonWithIcon(loc.Tf("wizard.new.create", "Year", n.year), theme.ConfirmIcon(), n.onCreate)
+	// Enter presses the focused button, Escape on either cancels.
+	cancel := widgets.NewKeyButton(loc.T("wizard.cancel"), theme.CancelIcon(), func() { n.dlg.Hide() })
+	cancel.OnEscape = cancel.OnTapped
+	n.createBtn = widgets.NewKeyButton(loc.Tf("wizard.new.create", "Year", n.year), theme.ConfirmIcon(), n.onCreate)
+	n.createBtn.OnEscape = cancel.OnTapped
 	n.createBtn.Importance = widget.HighImportance
 	n.dlg = dialog.NewCustomWithoutButtons(loc.Tf("wizard.new.title", "Year", n.year, "Board", n.board.Name), content, n.win)
 	n.dlg.SetButtons([]fyne.CanvasObject{cancel, n.createBtn})
 	size := n.win.Canvas().Size()
 	n.dlg.Resize(fyne.NewSize(min(60*theme.TextSize(), size.Width*0.92), min(40*theme.TextSize(), size.Height*0.88)))
 	n.dlg.Show()
+	// The rows' heights follow the width they got: lay them out again at it.
+	content.Refresh()
 }
 
 func (n *NewPlanDialog) actionLabels() []string {
@@ -127,7 +137,7 @@ func (n *NewPlanDialog) actionLabels() []string {
 	return out
 }
 
-func (n *NewPlanDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+func (n *NewPlanDialog) updateRow(i int, o fyne.CanvasObject) {
 	if i >= len(n.choices) {
 		return
 	}
@@ -142,7 +152,7 @@ func (n *NewPlanDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	action.OnChanged = func(string) {
 		if k := action.SelectedIndex(); k >= 0 {
 			n.choices[i].Action = domain.CarryActions[k]
-			n.list.RefreshItem(i)
+			n.updateRow(i, o)
 		}
 	}
 	reason := objs[3].(*widgets.TextEntry)
@@ -159,8 +169,8 @@ func (n *NewPlanDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // SetChoice sets what happens to the i-th unfinished activity (the list's row i).
 func (n *NewPlanDialog) SetChoice(i int, action domain.CarryAction, reason string) {
 	n.choices[i].Action, n.choices[i].Reason = action, reason
-	if n.list != nil {
-		n.list.RefreshItem(i)
+	if n.rows != nil && i < len(n.rows.Objects) {
+		n.updateRow(i, n.rows.Objects[i])
 	}
 }
 

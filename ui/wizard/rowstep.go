@@ -50,7 +50,7 @@ func (s *rowStep[T]) state(id int64) stepState {
 func (s *rowStep[T]) newTable(cols []widgets.Column) {
 	s.table = widgets.NewTable(widgets.TableConfig{Columns: cols, Count: func() int { return len(s.items()) },
 		Mark:     func(i int) fyne.Resource { return s.w.ic.row(s.state(s.idOf(s.items()[i]))) },
-		OnSelect: s.onSelect, OnKey: s.w.handleKey})
+		OnSelect: s.onSelect, OnKey: s.w.handleKey, Wrap: true})
 	s.info = widget.NewLabel("")
 }
 

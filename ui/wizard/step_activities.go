@@ -23,11 +23,13 @@ type activitiesView struct {
 	title, description, responsible *widgets.TextEntry
 	priority                        *widgets.Choice
 	annual                          *widgets.Choice
-	start, end                      *widgets.DateEntry
-	goals                           []*widgets.Tick
-	goalsNote                       *widget.Label
-	areas                           []*widgets.Tick
-	systems                         []*widgets.Tick
+	// annualText is the chosen annual goal in full: the drop-down shows only its start.
+	annualText *widget.Label
+	start, end *widgets.DateEntry
+	goals      []*widgets.Tick
+	goalsNote  *widget.Label
+	areas      []*widgets.Tick
+	systems    []*widgets.Tick
 }
 
 // annualValues are the choices of the annual-goal field: none, then the plan's annual goals.
@@ -89,11 +91,12 @@ func (v *activitiesView) build() fyne.CanvasObject {
 			Less: func(a, b int) bool {
 				return v.annualNumber(acts()[a].AnnualGoalID) < v.annualNumber(acts()[b].AnnualGoalID)
 			}},
-		{Title: loc.T("wizard.col.goals"), Min: 3.5, Weight: 0.3, Text: func(i int) string { return goalList(domain.GoalsOf(acts()[i], w.d.AnnualGoals)) },
+		// Goals and responsible give way first on a narrow screen: the form shows both.
+		{Title: loc.T("wizard.col.goals"), Min: 3.5, Weight: 0.3, Optional: true, Text: func(i int) string { return goalList(domain.GoalsOf(acts()[i], w.d.AnnualGoals)) },
 			Less: func(a, b int) bool {
 				return slices.Compare(domain.GoalsOf(acts()[a], w.d.AnnualGoals), domain.GoalsOf(acts()[b], w.d.AnnualGoals)) < 0
 			}},
-		{Title: loc.T("wizard.col.responsible"), Weight: 1, Min: 5, Text: func(i int) string { return acts()[i].Responsible },
+		{Title: loc.T("wizard.col.responsible"), Weight: 1, Min: 5, Optional: true, Text: func(i int) string { return acts()[i].Responsible },
 			Less: func(a, b int) bool { return loc.Compare(acts()[a].Responsible, acts()[b].Responsible) < 0 }},
 	}
 	v.newTable(cols)
@@ -107,7 +110,7 @@ func (v *activitiesView) build() fyne.CanvasObject {
 func (v *activitiesView) buildForm() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
 	v.f = newForm()
-	v.title = w.textField(&v.ref, domain.FieldActivityTitle, false)
+	v.title = w.paragraphField(&v.ref, domain.FieldActivityTitle)
 	v.title.SetPlaceHolder(loc.T("wizard.activity.title_hint"))
 	v.f.add(loc.T("wizard.activity.title"), "title", v.title)
 
@@ -116,7 +119,9 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 	v.f.add(loc.T("wizard.activity.description"), "description", v.description)
 
 	v.annual = w.choiceField(&v.ref, domain.FieldActivityAnnualGoal, v.annualLabels(), v.annualValues())
-	v.f.add(loc.T("wizard.activity.annual_goal"), "annual_goal", v.annual)
+	v.annualText = widgets.Wrapped("")
+	v.annualText.SizeName = theme.SizeNameCaptionText
+	v.f.add(loc.T("wizard.activity.annual_goal"), "annual_goal", container.NewVBox(v.annual, v.annualText), v.annual)
 
 	v.goalsNote = widget.NewLabel("")
 	v.goalsNote.SizeName = theme.SizeNameCaptionText
@@ -128,7 +133,7 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 		t.OnChanged = func(bool) { v.onGoals() }
 		v.goals = append(v.goals, t)
 		goalInputs = append(goalInputs, t)
-		goalBox.Objects = append(goalBox.Objects, container.NewBorder(nil, nil, t, nil, widgets.Wrapped(g.Text)))
+		goalBox.Objects = append(goalBox.Objects, container.NewBorder(nil, nil, t, nil, widgets.KeepWords(widgets.Wrapped(g.Text))))
 	}
 	v.f.add(loc.T("wizard.activity.goals"), "goals", goalBox, goalInputs...)
 	if box, inputs := areaTicks(w, &v.areas, v.onAreas); box != nil {
@@ -139,7 +144,7 @@ func (v *activitiesView) buildForm() fyne.CanvasObject {
 	v.priority = w.choiceField(&v.ref, domain.FieldActivityPriority, labels, priorityValues)
 	v.f.add(loc.T("wizard.activity.priority"), "priority", v.priority)
 
-	v.responsible = w.textField(&v.ref, domain.FieldActivityResponsible, false)
+	v.responsible = w.paragraphField(&v.ref, domain.FieldActivityResponsible)
 	v.responsible.SetPlaceHolder(loc.T("wizard.activity.responsible_hint"))
 	v.f.add(loc.T("wizard.activity.responsible"), "responsible", v.responsible)
 
@@ -176,10 +181,26 @@ func (v *activitiesView) fill(a domain.Activity) {
 	widgets.SetDate(&v.start.DateEntry, a.Start)
 	widgets.SetDate(&v.end.DateEntry, a.End)
 	widgets.SetSelected(&v.annual.Select, indexOf(v.annualValues(), a.AnnualGoalID))
+	v.showAnnual(a)
 	v.showGoals(a)
 	showAreas(w, v.areas, a.Areas)
 	for k, s := range w.d.Systems {
 		widgets.SetChecked(&v.systems[k].Check, slices.Contains(a.SystemIDs, s.ID))
+	}
+}
+
+// showAnnual writes out activity a's annual goal in full under the drop-down (nothing when
+// it has none).
+func (v *activitiesView) showAnnual(a domain.Activity) {
+	text := ""
+	if i := indexOf(v.annualValues(), a.AnnualGoalID); i > 0 {
+		text = v.annualLabels()[i]
+	}
+	widgets.SetLabel(v.annualText, text)
+	if text == "" {
+		v.annualText.Hide()
+	} else {
+		v.annualText.Show()
 	}
 }
 
@@ -252,6 +273,7 @@ func (v *activitiesView) onSystems() {
 func (v *activitiesView) validated() {
 	v.refresh()
 	if a, ok := v.current(); ok {
+		v.showAnnual(a)
 		v.showGoals(a) // the annual goal may have changed, and its goals with it
 	}
 	v.showCount(v.w.loc.Tf("wizard.activity.count", "Count", len(v.acts())))

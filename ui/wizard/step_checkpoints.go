@@ -31,7 +31,8 @@ func (v *checkpointsView) build() fyne.CanvasObject {
 			Less: func(a, b int) bool { return dateLess(rows()[a].Date, rows()[b].Date) }},
 		{Title: loc.T("wizard.col.method"), Weight: 3, Min: 8, Text: func(i int) string { return rows()[i].Method },
 			Less: func(a, b int) bool { return loc.Compare(rows()[a].Method, rows()[b].Method) < 0 }},
-		{Title: loc.T("wizard.col.report_to"), Weight: 2, Min: 6, Text: func(i int) string { return rows()[i].ReportTo },
+		// The receiver gives way on a narrow screen (a long one is one long word): the form shows it.
+		{Title: loc.T("wizard.col.report_to"), Weight: 2, Min: 6, Optional: true, Text: func(i int) string { return rows()[i].ReportTo },
 			Less: func(a, b int) bool { return loc.Compare(rows()[a].ReportTo, rows()[b].ReportTo) < 0 }},
 	}
 	v.newTable(cols)
@@ -51,7 +52,7 @@ func (v *checkpointsView) build() fyne.CanvasObject {
 	v.setForm(v.f.scrolling(), loc.T("wizard.checkpoint.none_selected"))
 	v.open()
 	v.validated()
-	return v.layout(nil, nil, 0.5)
+	return v.layout(nil, nil, 0.45)
 }
 
 // fill puts checkpoint c into the form.

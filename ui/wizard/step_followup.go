@@ -34,9 +34,10 @@ type followUpView struct {
 	// checkNote says that "årliga mål är uppföljda" is filled from the annual goals.
 	checkNote *widget.Label
 
-	tabs     *container.AppTabs
-	outcomes *outcomesView
-	recorded *widget.Label
+	tabs      *container.AppTabs
+	outcomes  *outcomesView
+	trainings *trainingsFollowUp
+	recorded  *widget.Label
 }
 
 // statusLabel is an activity's status as the follow-up shows it today (domain.StatusOn): a
@@ -140,7 +141,7 @@ func (v *followUpView) build() fyne.CanvasObject {
 	for i := range 3 {
 		v.results[i] = w.choiceField(&v.checkRef, domain.FieldPlanCheckResult[i], resultLabels, checkValues)
 		widgets.SetSelected(&v.results[i].Select, indexOf(checkValues, string(checks[i].Result)))
-		v.texts[i] = w.textField(&v.checkRef, domain.FieldPlanCheckText[i], false)
+		v.texts[i] = w.paragraphField(&v.checkRef, domain.FieldPlanCheckText[i])
 		v.texts[i].SetPlaceHolder(loc.T("wizard.followup.check_hint"))
 		widgets.SetText(&v.texts[i].Entry, prev.Plan.Checks[i].Text)
 		row := container.NewBorder(nil, nil, container.New(minWidth{em: 10}, v.results[i]), nil, v.texts[i])
@@ -169,16 +170,25 @@ func (v *followUpView) build() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewVBox(recordBtn), v.recorded)
 
 	center := detailSplit(v.table.Object(), v.detail, 0.55)
+	tabs := []*container.TabItem{container.NewTabItem(loc.Tf("wizard.followup.tab_activities", "Count", len(prev.Activities)), center)}
 	if len(prev.AnnualGoals) > 0 {
 		v.outcomes = newOutcomesView(w, prev)
-		v.tabs = container.NewAppTabs(
-			container.NewTabItem(loc.Tf("wizard.followup.tab_activities", "Count", len(prev.Activities)), center),
-			container.NewTabItem(loc.Tf("wizard.followup.tab_goals", "Count", len(prev.AnnualGoals)), v.outcomes.build()),
-		)
+		tabs = append(tabs, container.NewTabItem(loc.Tf("wizard.followup.tab_goals", "Count", len(prev.AnnualGoals)), v.outcomes.build()))
+	}
+	if len(prev.Trainings) > 0 {
+		v.trainings = newTrainingsFollowUp(w, prev)
+		tabs = append(tabs, container.NewTabItem(loc.Tf("wizard.followup.tab_trainings", "Count", len(prev.Trainings)), v.trainings.build()))
+	}
+	if len(tabs) > 1 {
+		v.tabs = container.NewAppTabs(tabs...)
 		center = v.tabs
 	}
 	v.validated()
-	return container.NewBorder(top, checkBox, nil, nil, center)
+	// The checks scroll under the rows in a split the user can drag: on a 720-pixel screen
+	// they would otherwise leave the rows no room.
+	split := container.NewVSplit(center, vscroll(checkBox))
+	split.Offset = 0.6
+	return container.NewBorder(top, nil, nil, nil, split)
 }
 
 // fill puts activity a's follow-up into the form.
@@ -213,6 +223,9 @@ func (v *followUpView) validated() {
 	if v.outcomes != nil {
 		v.outcomes.validated()
 	}
+	if v.trainings != nil {
+		v.trainings.validated()
+	}
 	// Today's state in one line (the statuses it has, försenad as StatusOn decides), then the
 	// follow-ups recorded and the board's decision on the follow-up.
 	c := domain.CountNow(*prev, today())
@@ -237,6 +250,10 @@ func (v *followUpView) focus(entity string, id int64, field string) bool {
 	if entity == "annual_goal" && v.outcomes != nil {
 		v.tabs.SelectIndex(1)
 		return v.outcomes.focus(id, field)
+	}
+	if entity == "training" && v.trainings != nil {
+		v.tabs.SelectIndex(len(v.tabs.Items) - 1)
+		return v.trainings.focus(id)
 	}
 	if entity == "activity" && v.tabs != nil {
 		v.tabs.SelectIndex(0)

@@ -42,12 +42,12 @@ func newOutcomesView(w *Wizard, prev *domain.PlanData) *outcomesView {
 		r := &outcomeRow{ref: rowRef{entity: "annual_goal", id: g.ID, prev: true}, f: newForm()}
 		r.outcome = w.choiceField(&r.ref, domain.FieldAnnualGoalOutcome, outcomeLabels, outcomeValues())
 		widgets.SetSelected(&r.outcome.Select, indexOf(outcomeValues(), string(g.Outcome)))
-		r.measured = w.textField(&r.ref, domain.FieldAnnualGoalMeasured, false)
+		r.measured = w.paragraphField(&r.ref, domain.FieldAnnualGoalMeasured)
 		r.measured.SetPlaceHolder(loc.T("wizard.record.measured_hint"))
 		widgets.SetText(&r.measured.Entry, g.Measured)
 		r.light = w.choiceField(&r.ref, domain.FieldAnnualGoalLight, lightLabels, lightValues())
 		widgets.SetSelected(&r.light.Select, indexOf(lightValues(), string(g.Light)))
-		r.comment = w.textField(&r.ref, domain.FieldAnnualGoalFollowUpComment, false)
+		r.comment = w.paragraphField(&r.ref, domain.FieldAnnualGoalFollowUpComment)
 		r.comment.SetPlaceHolder(loc.T("wizard.followup.comment_hint"))
 		widgets.SetText(&r.comment.Entry, g.FollowUpComment)
 		// Outcome, measured value and light on one line: a plan has several annual goals.
@@ -70,7 +70,7 @@ func (v *outcomesView) build() fyne.CanvasObject {
 		measure.SizeName = theme.SizeNameCaptionText
 		box.Objects = append(box.Objects, title, measure, v.rows[i].f.grid, widget.NewSeparator())
 	}
-	return container.NewVScroll(container.NewPadded(box))
+	return vscroll(container.NewPadded(box))
 }
 
 // validated shows each goal's problems (an outcome missing) and its current light.

@@ -70,7 +70,7 @@ func (v *goalsView) buildForm() fyne.CanvasObject {
 	v.indicator.SetMinRowsVisible(2)
 	v.indicator.SetPlaceHolder(loc.T("wizard.goal.indicator_hint"))
 	v.f.add(loc.T("wizard.goal.indicator"), "indicator", v.indicator)
-	v.target = w.textField(&v.ref, domain.FieldAnnualGoalTarget, false)
+	v.target = w.paragraphField(&v.ref, domain.FieldAnnualGoalTarget)
 	v.target.SetPlaceHolder(loc.T("wizard.goal.target_hint"))
 	v.f.add(loc.T("wizard.goal.target"), "target", v.target)
 	v.targetDate = w.dateField(&v.ref, v.f, domain.FieldAnnualGoalTargetDate)
@@ -83,7 +83,7 @@ func (v *goalsView) buildForm() fyne.CanvasObject {
 		t.OnChanged = func(bool) { v.onGoals() }
 		v.goals = append(v.goals, t)
 		goalInputs = append(goalInputs, t)
-		goalBox.Objects = append(goalBox.Objects, container.NewBorder(nil, nil, t, nil, widgets.Wrapped(g.Text)))
+		goalBox.Objects = append(goalBox.Objects, container.NewBorder(nil, nil, t, nil, widgets.KeepWords(widgets.Wrapped(g.Text))))
 	}
 	v.f.add(loc.T("wizard.goal.goals"), "goals", goalBox, goalInputs...)
 
@@ -114,8 +114,8 @@ func areaTicks(w *Wizard, ticks *[]*widgets.Tick, onChanged func()) (fyne.Canvas
 		ref := widget.NewLabel(a.Reference)
 		ref.SizeName = theme.SizeNameCaptionText
 		ref.Importance = widget.LowImportance
-		ref.Truncation = fyne.TextTruncateEllipsis
-		box.Objects = append(box.Objects, container.NewBorder(nil, nil, t, nil, container.NewVBox(name, ref)))
+		ref.Wrapping = fyne.TextWrapWord
+		box.Objects = append(box.Objects, container.NewBorder(nil, nil, t, nil, container.NewVBox(widgets.KeepWords(name), widgets.KeepWords(ref))))
 	}
 	return box, inputs
 }

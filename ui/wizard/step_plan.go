@@ -34,7 +34,7 @@ func (v *planView) build() fyne.CanvasObject {
 	v.f.add(loc.T("wizard.plan.board"), "", widget.NewLabel(p.Board))
 	v.f.add(loc.T("wizard.plan.year"), "year", widget.NewLabel(strconv.Itoa(p.Year)))
 
-	v.responsible = w.textField(&v.ref, domain.FieldPlanResponsible, false)
+	v.responsible = w.paragraphField(&v.ref, domain.FieldPlanResponsible)
 	v.responsible.SetPlaceHolder(loc.T("wizard.plan.responsible_hint"))
 	widgets.SetText(&v.responsible.Entry, p.Responsible)
 	v.f.add(loc.T("wizard.plan.responsible"), "responsible", v.responsible)
@@ -67,7 +67,7 @@ func (v *planView) build() fyne.CanvasObject {
 		asks.Objects = append(asks.Objects, widgets.Wrapped("• "+loc.T(k)))
 	}
 	policy := section(loc.T("wizard.plan.policy_title"), loc.T("wizard.plan.policy_sub"), asks)
-	return container.NewVScroll(container.NewBorder(nil, nil, nil, container.New(minWidth{em: 24}, policy), container.NewVBox(v.f.grid)))
+	return vscroll(container.NewBorder(nil, nil, nil, container.New(minWidth{em: 24}, policy), container.NewVBox(v.f.grid)))
 }
 
 func (v *planView) validated() {

@@ -52,7 +52,8 @@ func (v *resourcesView) build() fyne.CanvasObject {
 	cols := []widgets.Column{
 		{Title: loc.T("wizard.col.title"), Weight: 5, Min: 8, Text: func(i int) string { return acts()[i].Title },
 			Less: func(a, b int) bool { return loc.Compare(acts()[a].Title, acts()[b].Title) < 0 }},
-		{Title: loc.T("wizard.col.period"), Min: 5.5, Weight: 0.4, Text: func(i int) string { return period(loc, acts()[i].Start, acts()[i].End, w.d.Plan.Year) },
+		// The period gives way on a narrow screen: the form shows it.
+		{Title: loc.T("wizard.col.period"), Min: 5.5, Weight: 0.4, Optional: true, Text: func(i int) string { return period(loc, acts()[i].Start, acts()[i].End, w.d.Plan.Year) },
 			Less: func(a, b int) bool { return dateLess(acts()[a].Start, acts()[b].Start) }},
 		col("internal_hours", func(a domain.Activity) int64 { return a.InternalHours }, false),
 		col("external_hours", func(a domain.Activity) int64 { return a.ExternalHours }, false),

@@ -17,7 +17,7 @@ import (
 // activity serves, the totals, a timeline, and "mark ready" when nothing blocks.
 type reviewView struct {
 	w        *Wizard
-	problems *widgets.KeyList
+	problems *widgets.Table
 	verdict  *widget.Label
 	markBtn  *widget.Button
 	goals    *fyne.Container
@@ -27,27 +27,26 @@ type reviewView struct {
 
 func (v *reviewView) build() fyne.CanvasObject {
 	w, loc := v.w, v.w.loc
-	v.problems = widgets.NewKeyList(w.handleKey, func() int { return len(w.problems) }, v.createProblem, v.updateProblem)
-	v.problems.OnSelected = func(id widget.ListItemID) {
-		if id < 0 || id >= len(w.problems) {
-			return
-		}
-		p := w.problems[id]
-		v.problems.UnselectAll()
-		if p.Entity == "system" {
-			if w.opt.OnSystem != nil && w.flush() == nil {
-				w.opt.OnSystem(p.EntityID)
+	// A table that wraps: each problem's place and whole sentence, as many lines as it takes.
+	v.problems = widgets.NewTable(widgets.TableConfig{Wrap: true, OnKey: w.handleKey,
+		Count: func() int { return len(w.problems) },
+		Mark: func(i int) fyne.Resource {
+			if w.problems[i].Severity == domain.Blocking {
+				return w.ic.err
 			}
-			return
-		}
-		if p.Entity == "checklist" {
-			if w.opt.OnChecklist != nil && w.flush() == nil {
-				w.opt.OnChecklist(w.d.Plan.ID, p.Field)
+			return w.ic.warn
+		},
+		Columns: []widgets.Column{
+			{Title: loc.T("wizard.review.col.where"), Min: 8, Weight: 1, Text: func(i int) string { return v.where(w.problems[i]) },
+				Style: func(int) widgets.CellStyle { return widgets.CellStyle{Bold: true} }},
+			{Title: loc.T("wizard.review.col.problem"), Min: 12, Weight: 2.2, Text: func(i int) string { return w.problems[i].Text(w.loc) }},
+		},
+		OnSelect: func(i int) {
+			v.problems.SelectData(-1)
+			if i >= 0 && i < len(w.problems) {
+				v.onProblem(w.problems[i])
 			}
-			return
-		}
-		w.jump(p.step, p.Entity, p.EntityID, p.Field)
-	}
+		}})
 	v.verdict = widgets.Wrapped("")
 	v.markBtn = widget.NewButtonWithIcon(loc.T("wizard.mark_ready"), theme.ConfirmIcon(), w.onMarkReady)
 	v.markBtn.Importance = widget.HighImportance
@@ -55,54 +54,45 @@ func (v *reviewView) build() fyne.CanvasObject {
 	v.totals = newTotalsGrid(loc, true)
 	v.timeline = newTimeline(loc, w.d.Plan.Year, func() []domain.Activity { return w.d.Activities })
 
-	// The problem list keeps room for three problems and the timeline for four rows; the
-	// goals and totals are never squeezed. When that does not fit (1280×800), the whole review
-	// scrolls instead of clipping its parts.
+	// The problems take the whole width, with room for about six, then the goals no activity
+	// serves, the totals and the timeline under them: the whole review scrolls. Side by side
+	// they did not fit a 1280-pixel screen.
 	problems := section(loc.T("wizard.review.problems"), loc.T("wizard.review.problems_sub"),
-		container.New(minSize{lines: 3 * problemLines}, v.problems))
-	side := container.NewVBox(
+		container.New(minSize{lines: 6 * problemLines}, v.problems.Object()))
+	body := container.NewVBox(problems,
 		section(loc.T("wizard.review.goals"), "", v.goals),
 		section(loc.T("wizard.resources.totals"), loc.Tf("wizard.resources.fte_note", "Hours", loc.Number(int64(w.prof.HoursPerFTE))), v.totals.grid),
-	)
-	upper := container.NewHSplit(problems, side)
-	upper.Offset = 0.5
-	timeline := section(loc.T("wizard.review.timeline"), "", container.New(minSize{lines: 8}, v.timeline.object()))
+		section(loc.T("wizard.review.timeline"), "", container.New(minSize{lines: 8}, v.timeline.object())))
 	v.validated()
 	top := container.NewBorder(nil, nil, v.markBtn, nil, v.verdict)
 	if w.d.Plan.Status != domain.PlanDraft {
 		top = container.NewBorder(nil, nil, nil, nil, v.verdict)
 	}
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewBorder(upper, nil, nil, nil, timeline)))
+	return container.NewBorder(top, nil, nil, nil, vscroll(body))
 }
 
-func (v *reviewView) createProblem() fyne.CanvasObject {
-	where := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	where.Truncation = fyne.TextTruncateEllipsis
-	where.SizeName = theme.SizeNameCaptionText
-	// The sentence wraps onto a second line (the list's rows are all as tall as this one);
-	// only a sentence longer than that ends in an ellipsis.
-	text := widget.NewLabel("")
-	text.Wrapping = fyne.TextWrapWord
-	text.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewBorder(where, nil, nil, nil, container.New(minSize{lines: 2}, text)))
-}
-
-func (v *reviewView) updateProblem(id widget.ListItemID, o fyne.CanvasObject) {
+// onProblem goes where a problem is fixed: its step, row and field, or the register or the
+// checklist, which are edited outside the wizard.
+func (v *reviewView) onProblem(p located) {
 	w := v.w
-	if id >= len(w.problems) {
+	switch p.Entity {
+	case "system":
+		if w.opt.OnSystem != nil && w.flush() == nil {
+			w.opt.OnSystem(p.EntityID)
+		}
+		return
+	case "checklist":
+		if w.opt.OnChecklist != nil && w.flush() == nil {
+			w.opt.OnChecklist(w.d.Plan.ID, p.Field)
+		}
 		return
 	}
-	p := w.problems[id]
-	c := o.(*fyne.Container)
-	box := c.Objects[0].(*fyne.Container)
-	text := box.Objects[0].(*fyne.Container).Objects[0].(*widget.Label)
-	whereL := box.Objects[1].(*widget.Label)
-	icon := c.Objects[1].(*widget.Icon)
-	if p.Severity == domain.Blocking {
-		icon.SetResource(w.ic.err)
-	} else {
-		icon.SetResource(w.ic.warn)
-	}
+	w.jump(p.step, p.Entity, p.EntityID, p.Field)
+}
+
+// where names a problem's place: the step and row, the register's system or the checklist.
+func (v *reviewView) where(p located) string {
+	w := v.w
 	where := fmt.Sprintf("%d. %s · %s", p.step+1, w.stepLabel(p.step), w.rowLabel(p))
 	switch p.Entity {
 	case "system":
@@ -113,8 +103,7 @@ func (v *reviewView) updateProblem(id widget.ListItemID, o fyne.CanvasObject) {
 			where += " · " + w.rowLabel(p)
 		}
 	}
-	whereL.SetText(where)
-	text.SetText(p.Text(w.loc))
+	return where
 }
 
 // rowLabel names the row a problem is about: the activity's title, the event's, the date of a

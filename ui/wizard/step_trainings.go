@@ -49,9 +49,10 @@ func (v *trainingsView) build() fyne.CanvasObject {
 	cols := []widgets.Column{
 		{Title: loc.T("wizard.col.what"), Weight: 5, Min: 8, Text: func(i int) string { return rows()[i].Title },
 			Less: func(a, b int) bool { return loc.Compare(rows()[a].Title, rows()[b].Title) < 0 }},
-		{Title: loc.T("wizard.col.target_group"), Weight: 2, Min: 6, Text: func(i int) string { return rows()[i].TargetGroup },
+		{Title: loc.T("wizard.col.target_group"), Weight: 2, Min: 6, Optional: true, Text: func(i int) string { return rows()[i].TargetGroup },
 			Less: func(a, b int) bool { return loc.Compare(rows()[a].TargetGroup, rows()[b].TargetGroup) < 0 }},
-		{Title: loc.T("wizard.col.format"), Weight: 1, Min: 6, Text: func(i int) string { return formatText(loc, rows()[i].Format) },
+		// The format, then the target group, give way on a narrow screen: the form shows both.
+		{Title: loc.T("wizard.col.format"), Weight: 1, Min: 6, Optional: true, Text: func(i int) string { return formatText(loc, rows()[i].Format) },
 			Less: func(a, b int) bool {
 				return loc.Compare(formatText(loc, rows()[a].Format), formatText(loc, rows()[b].Format)) < 0
 			}},
@@ -67,10 +68,10 @@ func (v *trainingsView) build() fyne.CanvasObject {
 	v.newButtons(loc.T("wizard.training.add"), v.newRow, v.onDuplicate)
 
 	v.f = newForm()
-	v.title = w.textField(&v.ref, domain.FieldTrainingTitle, false)
+	v.title = w.paragraphField(&v.ref, domain.FieldTrainingTitle)
 	v.title.SetPlaceHolder(loc.T("wizard.training.title_hint"))
 	v.f.add(loc.T("wizard.training.title"), "title", v.title)
-	v.target = w.textField(&v.ref, domain.FieldTrainingTargetGroup, false)
+	v.target = w.paragraphField(&v.ref, domain.FieldTrainingTargetGroup)
 	v.target.SetPlaceHolder(loc.T("wizard.training.target_hint"))
 	v.f.add(loc.T("wizard.training.target_group"), "target_group", v.target)
 	labels := make([]string, len(domain.TrainingFormats))
@@ -87,7 +88,7 @@ func (v *trainingsView) build() fyne.CanvasObject {
 	v.f.add(loc.T("wizard.training.kind"), "kind", v.kind)
 	v.dates = newDatesEditor(w, &v.ref)
 	v.f.add(loc.T("wizard.training.dates"), "dates", v.dates.box, v.dates)
-	v.responsible = w.textField(&v.ref, domain.FieldTrainingResponsible, false)
+	v.responsible = w.paragraphField(&v.ref, domain.FieldTrainingResponsible)
 	v.responsible.SetPlaceHolder(loc.T("wizard.training.responsible_hint"))
 	v.f.add(loc.T("wizard.training.responsible"), "responsible", v.responsible)
 	v.participants = w.numberField(&v.ref, domain.FieldTrainingExpectedParticipants)

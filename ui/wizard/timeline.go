@@ -22,6 +22,9 @@ type timeline struct {
 	acts func() []domain.Activity
 	loc  *i18n.Localizer
 	list *widget.List
+	// width is the width the rows were fitted to; measure measures a wrapped title.
+	width   float32
+	measure *widget.Label
 }
 
 func newTimeline(loc *i18n.Localizer, year int, acts func() []domain.Activity) *timeline {
@@ -31,7 +34,41 @@ func newTimeline(loc *i18n.Localizer, year int, acts func() []domain.Activity) *
 func (t *timeline) object() fyne.CanvasObject {
 	t.list = widget.NewList(func() int { return len(t.acts()) }, t.createRow, t.updateRow)
 	t.list.HideSeparators = true
-	return container.NewBorder(t.header(), nil, nil, nil, t.list)
+	return container.NewBorder(t.header(), nil, nil, nil, container.New(&rowsLayout{t: t}, t.list))
+}
+
+// rowsLayout fits every row's height to its title, wrapped at the titles' width, whenever the
+// timeline gets a new width: titles are never cut.
+type rowsLayout struct{ t *timeline }
+
+func (l *rowsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != l.t.width {
+		l.t.width = size.Width
+		l.t.fitRows()
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *rowsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
+// fitRows sets each row's height to its wrapped title's.
+func (t *timeline) fitRows() {
+	if t.width <= 0 || t.list == nil {
+		return
+	}
+	if t.measure == nil {
+		t.measure = widget.NewLabel("")
+		t.measure.Wrapping = fyne.TextWrapWord
+	}
+	lw := labelWidth(t.width)
+	for i, a := range t.acts() {
+		t.measure.SetText(a.Title)
+		t.measure.Resize(fyne.NewSize(lw, t.measure.Size().Height))
+		t.list.SetItemHeight(i, t.measure.MinSize().Height)
+	}
 }
 
 // labelWidth is the width of the activity titles on the left.
@@ -148,7 +185,7 @@ func (l *scaleLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 
 func (t *timeline) createRow() fyne.CanvasObject {
 	label := widget.NewLabel("")
-	label.Truncation = fyne.TextTruncateEllipsis
+	label.Wrapping = fyne.TextWrapWord
 	track := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	bar.CornerRadius = theme.InputRadiusSize()
@@ -182,7 +219,9 @@ type barLayout struct {
 }
 
 func (l *barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(20*theme.TextSize(), objs[0].MinSize().Height)
+	// One line of title; fitRows makes a row taller when its title wraps.
+	line := fyne.MeasureText("Åg", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
+	return fyne.NewSize(20*theme.TextSize(), line)
 }
 
 func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -190,7 +229,7 @@ func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	bw := size.Width - lw - theme.Padding()
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(fyne.NewSize(lw, size.Height))
-	h := size.Height / 2
+	h := min(size.Height/2, theme.TextSize())
 	y := (size.Height - h) / 2
 	objs[1].Move(fyne.NewPos(lw, y))
 	objs[1].Resize(fyne.NewSize(bw, h))

@@ -189,7 +189,7 @@ func TestJumpScrollsToField(t *testing.T) {
 	if i < 0 {
 		t.Fatal("the empty responsible is not in the review list")
 	}
-	w.view.(*reviewView).problems.Select(i)
+	w.view.(*reviewView).problems.Choose(i)
 	av := w.view.(*activitiesView)
 	row := av.f.rows["responsible"]
 	off, view := av.f.scroll.Offset.Y, av.f.scroll.Size().Height

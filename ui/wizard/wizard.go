@@ -13,7 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -115,11 +114,12 @@ type Wizard struct {
 	area      *fyne.Container
 	backBtn   *widget.Button
 	nextBtn   *widget.Button
+	nav       *fyne.Container // Back and Next: laid out again when Next names another step
 	undoBtn   *widget.Button
 	redoBtn   *widget.Button
 	status    *widget.Label
 	// confirm is the open "delete?" question, kept so tests can answer it.
-	confirm *dialog.ConfirmDialog
+	confirm *widgets.Confirm
 	// decision and record are the open decision and follow-up dialogs (for tests).
 	decision *DecisionDialog
 	record   *RecordDialog
@@ -161,7 +161,8 @@ func (w *Wizard) Build() fyne.CanvasObject {
 	loc := w.loc
 	toStart := widget.NewButtonWithIcon(loc.T("wizard.to_start"), theme.HomeIcon(), w.onClose)
 	w.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	w.title.Truncation = fyne.TextTruncateEllipsis
+	// The whole title (board, year, status) wraps onto a second line rather than being cut.
+	w.title.Wrapping = fyne.TextWrapWord
 	w.undoBtn = widget.NewButtonWithIcon(loc.T("wizard.undo"), theme.ContentUndoIcon(), w.Undo)
 	w.redoBtn = widget.NewButtonWithIcon(loc.T("wizard.redo"), theme.ContentRedoIcon(), w.Redo)
 	w.undo.Buttons(w.undoBtn, w.redoBtn)
@@ -206,7 +207,8 @@ func (w *Wizard) Build() fyne.CanvasObject {
 	w.nextBtn = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.GoTo(w.step + 1) })
 	w.nextBtn.IconPlacement = widget.ButtonIconTrailingText
 	w.nextBtn.Importance = widget.HighImportance
-	nav := container.NewBorder(nil, nil, w.backBtn, w.nextBtn)
+	w.nav = container.NewBorder(nil, nil, w.backBtn, w.nextBtn)
+	nav := w.nav
 	w.area = container.NewStack()
 	main := container.NewBorder(container.NewVBox(w.stepTitle, w.stepHelp, w.stepIssues), container.NewVBox(widget.NewSeparator(), nav), nil, nil, w.area)
 
@@ -251,6 +253,7 @@ func (w *Wizard) showStep(s int) {
 	} else {
 		w.nextBtn.Hide()
 	}
+	w.nav.Refresh()
 	w.rememberSelection()
 	w.refreshChrome()
 }

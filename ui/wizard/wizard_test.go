@@ -196,7 +196,7 @@ func TestWalkNewPlanFromDemo(t *testing.T) {
 	if errorShown(av.f, "goals") != "" {
 		t.Error("goal error stays after ticking goal 1")
 	}
-	// Pick a start date in the calendar: this month, which is outside 2028 (a warning).
+	// Pick a start date in the calendar: it opens in the plan's year 2028.
 	test.WidgetRenderer(av.start)
 	test.Tap(av.start.ActionItem.(*widget.Button))
 	if pop := win.Canvas().Overlays().Top(); pop == nil {
@@ -204,9 +204,11 @@ func TestWalkNewPlanFromDemo(t *testing.T) {
 	} else {
 		test.Tap(button(pop, "15"))
 	}
-	if a, _ := activity(w.d, id); a.Start.Day() != 15 || a.Start.Year() == 2028 {
+	if a, _ := activity(w.d, id); a.Start.Day() != 15 || a.Start.Year() != 2028 {
 		t.Fatalf("picked start %v", a.Start)
 	}
+	// A start typed outside 2028 is a warning.
+	typeInto(av.start, typedDate(day(2027, 12, 15)))
 	if got := errorShown(av.f, "start"); !contains(got, "2028") {
 		t.Errorf("start outside the year: %q", got)
 	}
@@ -577,7 +579,7 @@ func TestReviewJumpsToField(t *testing.T) {
 	if i < 0 {
 		t.Fatal("the empty responsible is not in the review list")
 	}
-	rv.problems.Select(i)
+	rv.problems.Choose(i)
 	if w.Step() != StepActivities {
 		t.Fatalf("jumped to step %d", w.Step())
 	}
@@ -602,7 +604,7 @@ func TestReviewJumpsToField(t *testing.T) {
 	if name := w.rowLabel(sys); !slices.ContainsFunc(w.d.Systems, func(x domain.System) bool { return x.Name == name && x.ID == sys.EntityID }) {
 		t.Errorf("register problem labelled %q", name)
 	}
-	rv.problems.Select(i)
+	rv.problems.Choose(i)
 	if opened != sys.EntityID || w.Step() != StepReview {
 		t.Errorf("register problem opened %d (want %d), step %d", opened, sys.EntityID, w.Step())
 	}
@@ -621,7 +623,7 @@ func TestReviewJumpsToField(t *testing.T) {
 	if i < 0 {
 		t.Fatalf("the unmet requirement is not in the review list: %v", w.problems)
 	}
-	rv.problems.Select(i)
+	rv.problems.Choose(i)
 	if checklistPlan != d.Plan.ID || requirement != "records_plan" || w.Step() != StepReview {
 		t.Errorf("checklist problem opened plan %d at %q, step %d", checklistPlan, requirement, w.Step())
 	}
