@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/x509"
 	"errors"
+	"handlingsplan/ui/fynelang"
 	"io"
 	"os"
 	"strings"
@@ -199,7 +200,7 @@ func (c *caView) saveFile(name string, data []byte, done func()) {
 		}
 	}, c.v.env.Window)
 	d.SetFileName(name)
-	d.Show()
+	fynelang.ShowFileDialog(d, c.v.env.Window)
 }
 
 // onIssue opens an official's certificate request file.
@@ -221,7 +222,7 @@ func (c *caView) onIssue() {
 		c.showIssue(b)
 	}, c.v.env.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pem", ".csr", ".req"}))
-	d.Show()
+	fynelang.ShowFileDialog(d, c.v.env.Window)
 }
 
 // issueYears are the validities offered, in years.

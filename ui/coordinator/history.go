@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"handlingsplan/ui/fynelang"
 	"os"
 	"runtime"
 	"sort"
@@ -294,7 +295,7 @@ func (h *historyView) onSavePDF() {
 		}
 	}, h.v.env.Window)
 	d.SetFileName(s.FileName)
-	d.Show()
+	fynelang.ShowFileDialog(d, h.v.env.Window)
 }
 
 // onRecheck verifies the kept PDF again and says, in plain words, what it found.

@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"handlingsplan/ui/fynelang"
 	"os"
 	"path/filepath"
 	"sort"
@@ -28,7 +29,7 @@ func (iv *importView) onChooseFiles() {
 		iv.showPicker(dir.Path())
 	}, iv.v.env.Window)
 	d.SetTitleText(iv.v.loc.T("coordinator.import.files_title"))
-	d.Show()
+	fynelang.ShowFileDialog(d, iv.v.env.Window)
 }
 
 func (iv *importView) onChooseFolder() {
@@ -43,7 +44,7 @@ func (iv *importView) onChooseFolder() {
 		iv.start([]string{dir.Path()})
 	}, iv.v.env.Window)
 	d.SetTitleText(iv.v.loc.T("coordinator.import.folder_title"))
-	d.Show()
+	fynelang.ShowFileDialog(d, iv.v.env.Window)
 }
 
 // pdfsIn lists the PDF files directly in dir, by name.

@@ -3,6 +3,7 @@ package coordinator
 import (
 	"context"
 	"fmt"
+	"handlingsplan/ui/fynelang"
 	"io"
 	"strconv"
 	"strings"
@@ -173,7 +174,7 @@ func (tv *trustView) onAdd() {
 		tv.add(b)
 	}, tv.v.env.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pem", ".cer", ".crt", ".der"}))
-	d.Show()
+	fynelang.ShowFileDialog(d, tv.v.env.Window)
 }
 
 // add puts the certificates of a file on the trust list and tells what that changed.

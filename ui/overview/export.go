@@ -3,6 +3,7 @@ package overview
 import (
 	"errors"
 	"fmt"
+	"handlingsplan/ui/fynelang"
 	"os"
 	"path/filepath"
 
@@ -57,7 +58,7 @@ func (v *View) startExport(k exportKind) {
 			}
 			v.exportCSVFolder(u.Path())
 		}, v.env.Window)
-		d.Show()
+		fynelang.ShowFileDialog(d, v.env.Window)
 		return
 	}
 	save := func(sign *identity.Identity) {
@@ -73,7 +74,7 @@ func (v *View) startExport(k exportKind) {
 		}, v.env.Window)
 		d.SetFileName(v.loc.Tf(k.name, "Year", v.year) + k.ext)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{k.ext}))
-		d.Show()
+		fynelang.ShowFileDialog(d, v.env.Window)
 	}
 	if !k.sign {
 		save(nil)

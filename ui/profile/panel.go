@@ -6,6 +6,7 @@ package profile
 
 import (
 	"errors"
+	"handlingsplan/ui/fynelang"
 	"io"
 	"os"
 	"path/filepath"
@@ -226,8 +227,6 @@ func (p *Panel) export(path, pass string, prof domain.Profile) {
 	})
 }
 
-var dialogSize = fyne.NewSize(820, 560)
-
 func (p *Panel) fyneOpen(done func(name string, b []byte)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
@@ -243,8 +242,7 @@ func (p *Panel) fyneOpen(done func(name string, b []byte)) {
 		done(r.URI().Name(), b)
 	}, p.env.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".hpprofile", ".json"}))
-	d.Resize(dialogSize)
-	d.Show()
+	fynelang.ShowFileDialog(d, p.env.Window)
 }
 
 func (p *Panel) fyneSave(name string, b []byte, done func(path string, err error)) {
@@ -265,6 +263,5 @@ func (p *Panel) fyneSave(name string, b []byte, done func(path string, err error
 			d.SetLocation(l)
 		}
 	}
-	d.Resize(dialogSize)
-	d.Show()
+	fynelang.ShowFileDialog(d, p.env.Window)
 }

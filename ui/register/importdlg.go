@@ -1,6 +1,7 @@
 package register
 
 import (
+	"handlingsplan/ui/fynelang"
 	"io"
 	"strings"
 
@@ -250,6 +251,5 @@ func (v *View) fyneOpen(done func(name string, b []byte)) {
 		done(r.URI().Name(), b)
 	}, v.env.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".txt"}))
-	d.Resize(fyne.NewSize(820, 560))
-	d.Show()
+	fynelang.ShowFileDialog(d, v.env.Window)
 }
