@@ -92,7 +92,8 @@ func newImportDialog(v *View, name string, t ri.Table) *importDialog {
 			}
 		}
 		sample := widget.NewLabel(strings.Join(samples, " · "))
-		sample.Truncation = fyne.TextTruncateEllipsis
+		// Up to three whole samples, wrapped: a cut sample hides what the column holds.
+		sample.Wrapping = fyne.TextWrapWord
 		sample.SizeName = theme.SizeNameCaptionText
 		head := widget.NewLabelWithStyle(h, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		grid.Add(head)
