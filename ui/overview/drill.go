@@ -128,15 +128,16 @@ func (v *View) drillTable(rows ov.Rows) *sortTable {
 func (v *View) showRows(title string, rows ov.Rows) {
 	loc := v.loc
 	var body fyne.CanvasObject
+	var t *sortTable
 	if rows.Len() == 0 {
 		body = widget.NewLabel(loc.T("overview.drill.empty"))
 	} else {
-		t := v.drillTable(rows)
+		t = v.drillTable(rows)
 		body = t.object()
 	}
 	d := dialog.NewCustom(title, loc.T("overview.close"), container.NewStack(body), v.env.Window)
 	d.Resize(fyne.NewSize(min(1100, v.env.Window.Canvas().Size().Width-40), min(560, v.env.Window.Canvas().Size().Height-40)))
-	v.lastDrill = &drillShown{title: title, rows: rows}
+	v.lastDrill = &drillShown{title: title, rows: rows, table: t}
 	d.Show()
 }
 
@@ -144,6 +145,7 @@ func (v *View) showRows(title string, rows ov.Rows) {
 type drillShown struct {
 	title string
 	rows  ov.Rows
+	table *sortTable // nil when there are no rows
 }
 
 // showCell opens the full text of a table cell that may be cut short.
