@@ -12,7 +12,6 @@ import (
 
 	"handlingsplan/app/importer"
 	"handlingsplan/data"
-	"handlingsplan/ui/widgets"
 )
 
 // conflictView shows the submissions of a board and year that disagree side by side: who
@@ -25,7 +24,7 @@ type conflictView struct {
 	rows  []shownRow
 	after func() // called on the UI goroutine once a choice is stored
 
-	table  *widgets.Table
+	table  *fitTable
 	detail *widget.Label
 	dlg    dialog.Dialog
 }

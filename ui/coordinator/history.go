@@ -16,7 +16,6 @@ import (
 	appexport "handlingsplan/app/export"
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
-	"handlingsplan/ui/widgets"
 )
 
 // historyView is the history tab: per board and year every version received, who signed it
@@ -30,7 +29,7 @@ type historyView struct {
 	selG    int
 	selS    int
 	list    *widget.List
-	table   *widgets.Table
+	table   *fitTable
 	saveBtn *widget.Button
 	checkBt *widget.Button
 	compare *widget.Button // shown while the selected plan has an open conflict

@@ -18,7 +18,6 @@ import (
 	"handlingsplan/app/importer"
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
-	"handlingsplan/ui/widgets"
 )
 
 // trustView is the trust-list tab: CA certificates and approved signers with who added them
@@ -32,10 +31,10 @@ type trustView struct {
 	sel     int
 	selP    int
 
-	table      *widgets.Table
+	table      *fitTable
 	addBtn     *widget.Button
 	removeBtn  *widget.Button
-	pendTable  *widgets.Table
+	pendTable  *fitTable
 	approveBtn *widget.Button
 	declineBtn *widget.Button
 	pendBox    *fyne.Container
@@ -69,6 +68,7 @@ func (tv *trustView) build() fyne.CanvasObject {
 			tv.approveBtn.Enable()
 			tv.declineBtn.Enable()
 		}, nil)
+	tv.pendTable.wholeLast() // the fingerprint, to compare on the phone with the sender
 	tv.approveBtn = widget.NewButtonWithIcon(loc.T("coordinator.import.review_signer"), theme.ConfirmIcon(), tv.onApprove)
 	tv.declineBtn = widget.NewButtonWithIcon(loc.T("coordinator.trust.decline"), theme.CancelIcon(), tv.onDecline)
 	tv.approveBtn.Disable()
