@@ -336,15 +336,28 @@ func (e *Editor) goalLabel(g domain.Goal) string {
 	return strconv.Itoa(g.Number) + ". " + t
 }
 
-// goalSelect chooses a goal of the draft for set (0: none).
-func (e *Editor) goalSelect(current int, set func(int)) *widget.Select {
+// goalSelect chooses a goal of the draft for set (0: none). The choices are the goals cut
+// to a line; the chosen goal's whole text is shown under the choice.
+func (e *Editor) goalSelect(current int, set func(int)) fyne.CanvasObject {
 	s := widget.NewSelect(e.goalOptions(), nil)
+	full := caption("")
+	show := func() {
+		n := s.SelectedIndex()
+		if n <= 0 || n > len(e.draft.Goals) {
+			full.SetText("")
+			full.Hide()
+			return
+		}
+		full.SetText(e.draft.Goals[n-1].Text)
+		full.Show()
+	}
 	s.SetSelectedIndex(0)
 	for i, g := range e.draft.Goals {
 		if g.Number == current {
 			s.SetSelectedIndex(i + 1)
 		}
 	}
+	show()
 	s.OnChanged = func(string) {
 		n := s.SelectedIndex()
 		if n <= 0 || n > len(e.draft.Goals) {
@@ -352,9 +365,10 @@ func (e *Editor) goalSelect(current int, set func(int)) *widget.Select {
 		} else {
 			set(e.draft.Goals[n-1].Number)
 		}
+		show()
 		e.changed(true)
 	}
-	return s
+	return container.NewVBox(s, full)
 }
 
 func (e *Editor) fillReqs() {
