@@ -144,3 +144,35 @@ func cutOnPurpose(ps []fit.Problem, full []string) []fit.Problem {
 	}
 	return out
 }
+
+// The import's columns sort from the keyboard: the title takes the focus, Enter sorts, Space
+// again the other way.
+func TestSortByKeyboard(t *testing.T) {
+	f := newFixture(t, i18n.Swedish)
+	official := testID(t, "Åsa Öberg", "Socialnämnden")
+	if _, err := f.v.im.AddCertificates(t.Context(), identity.CertPEM(official.Cert)); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeFiles(t, map[string][]byte{
+		"a.pdf": sealed(t, "Socialnämnden", 2027, 1, official),
+		"ö.pdf": sealed(t, "Socialnämnden", 2026, 1, official),
+		"b.pdf": sealed(t, "Socialnämnden", 2028, 1, official),
+	})
+	f.v.imp.start([]string{dir})
+	f.v.wait()
+	tb := f.v.imp.table
+	first := func() string { return tb.cell(tb.Order()[0], 0) }
+	head, ok := tb.Head(0).(fyne.Focusable)
+	if !ok {
+		t.Fatal("the column title cannot take the focus")
+	}
+	f.w.Canvas().Focus(head)
+	head.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := first(); got != "a.pdf" {
+		t.Errorf("after Enter the first file is %q", got)
+	}
+	head.TypedRune(' ')
+	if got := first(); got != "ö.pdf" {
+		t.Errorf("after Space the first file is %q, want ö.pdf (Swedish order: ö last)", got)
+	}
+}

@@ -88,6 +88,7 @@ func (h *historyView) build() fyne.CanvasObject {
 			h.saveBtn.Enable()
 			h.checkBt.Enable()
 		}, nil)
+	h.table.sortable(loc)
 	h.saveBtn = widget.NewButtonWithIcon(loc.T("coordinator.history.save_pdf"), theme.DocumentSaveIcon(), h.onSavePDF)
 	h.checkBt = widget.NewButtonWithIcon(loc.T("coordinator.history.recheck"), theme.SearchIcon(), h.onRecheck)
 	h.saveBtn.Disable()
@@ -314,6 +315,6 @@ func (h *historyView) onRecheck() {
 			h.v.showError(err)
 			return
 		}
-		dialog.ShowInformation(submission.VerdictText(loc, res.Verdict), submission.ReasonText(loc, res), h.v.env.Window)
+		fynelang.ShowInformation(submission.VerdictText(loc, res.Verdict), submission.ReasonText(loc, res), h.v.env.Window)
 	})
 }

@@ -76,6 +76,7 @@ func (iv *importView) build() fyne.CanvasObject {
 		widths,
 		func() int { return len(iv.results) },
 		iv.cell, iv.onSelect, nil)
+	iv.table.sortable(loc)
 	iv.detail = wrapped("")
 	iv.approveBtn = widget.NewButtonWithIcon(loc.T("coordinator.import.review_signer"), theme.ConfirmIcon(), iv.onApproveSelected)
 	iv.approveBtn.Hide()

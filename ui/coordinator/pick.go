@@ -73,7 +73,7 @@ func (iv *importView) showPicker(dir string) {
 		return
 	}
 	if len(names) == 0 {
-		dialog.ShowInformation(loc.T("coordinator.import.files_title"), loc.T("coordinator.import.no_pdfs"), iv.v.env.Window)
+		fynelang.ShowInformation(loc.T("coordinator.import.files_title"), loc.T("coordinator.import.no_pdfs"), iv.v.env.Window)
 		return
 	}
 	checks := widget.NewCheckGroup(names, nil)
@@ -101,6 +101,7 @@ func (iv *importView) showPicker(dir string) {
 		}, iv.v.env.Window)
 	iv.picker.Resize(fyne.NewSize(560, 480))
 	iv.picker.Show()
+	fynelang.ConfirmKeys(iv.v.env.Window, iv.picker)
 }
 
 // onDropped imports what was dropped on the window: files and folders.

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"handlingsplan/i18n"
 	"handlingsplan/ui/widgets"
 )
 
@@ -38,6 +39,8 @@ type fitTable struct {
 	// lastMax is what the last column asks at most (lastColumn, or maxColumn when its
 	// text has no detail to be read in, wholeLast).
 	lastMax float32
+	// compare orders two cells' texts when the table sorts (sortable); nil: it does not.
+	compare func(a, b string) int
 }
 
 // textTable makes a fitTable: headers, the widths of the columns in pixels at the default
@@ -49,6 +52,13 @@ func textTable(headers []string, widths []float32, rows func() int, cell func(ro
 	t.need = t.measure()
 	t.Table = widgets.NewTable(widgets.TableConfig{Columns: t.columns(), Count: rows, OnSelect: onSelect, Scroll: true, Lines: true})
 	return t
+}
+
+// sortable lets the user sort by any column (tap its title, or Tab to it and press Enter or
+// Space) in the language's order. Tables of headings and their rows (the comparison) do not.
+func (t *fitTable) sortable(loc *i18n.Localizer) {
+	t.compare = loc.Compare
+	t.SetColumns(t.columns())
 }
 
 // wholeLast makes the last column as wide as its longest text (up to maxColumn), for a text
@@ -102,6 +112,9 @@ func (t *fitTable) columns() []widgets.Column {
 		width := max(t.widths[c], floor)
 		cols[c] = widgets.Column{Title: h, Width: widgets.Px(width), Min: widgets.Px(floor),
 			Text: func(row int) string { return t.cell(row, c) }}
+		if t.compare != nil {
+			cols[c].Less = func(a, b int) bool { return t.compare(t.cell(a, c), t.cell(b, c)) < 0 }
+		}
 		if t.bold != nil {
 			cols[c].Style = func(row int) widgets.CellStyle { return widgets.CellStyle{Bold: t.bold(row)} }
 		}

@@ -53,6 +53,7 @@ func (tv *trustView) build() fyne.CanvasObject {
 			tv.sel = row
 			tv.removeBtn.Enable()
 		}, nil)
+	tv.table.sortable(loc)
 	tv.addBtn = widget.NewButtonWithIcon(loc.T("coordinator.trust.add"), theme.ContentAddIcon(), tv.onAdd)
 	tv.removeBtn = widget.NewButtonWithIcon(loc.T("coordinator.trust.remove"), theme.DeleteIcon(), tv.onRemove)
 	tv.removeBtn.Disable()
@@ -69,6 +70,7 @@ func (tv *trustView) build() fyne.CanvasObject {
 			tv.declineBtn.Enable()
 		}, nil)
 	tv.pendTable.wholeLast() // the fingerprint, to compare on the phone with the sender
+	tv.pendTable.sortable(loc)
 	tv.approveBtn = widget.NewButtonWithIcon(loc.T("coordinator.import.review_signer"), theme.ConfirmIcon(), tv.onApprove)
 	tv.declineBtn = widget.NewButtonWithIcon(loc.T("coordinator.trust.decline"), theme.CancelIcon(), tv.onDecline)
 	tv.approveBtn.Disable()
@@ -211,7 +213,7 @@ func (tv *trustView) add(certFile []byte) {
 			}
 			tv.v.imp.applyApproved(ch.Imported)
 		}
-		dialog.ShowInformation(loc.T("coordinator.trust.title"), msg, tv.v.env.Window)
+		fynelang.ShowInformation(loc.T("coordinator.trust.title"), msg, tv.v.env.Window)
 	})
 }
 
@@ -231,6 +233,7 @@ func (tv *trustView) onRemove() {
 		}, tv.v.env.Window)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
+	fynelang.DialogKeys(tv.v.env.Window, d.Confirm, d.Dismiss)
 }
 
 func (tv *trustView) remove(fp string) {
@@ -247,7 +250,7 @@ func (tv *trustView) remove(fp string) {
 			tv.v.showError(err)
 			return
 		}
-		dialog.ShowInformation(loc.T("coordinator.trust.title"),
+		fynelang.ShowInformation(loc.T("coordinator.trust.title"),
 			fmt.Sprintf("%s\n%s", loc.Tf("coordinator.trust.removed", "Subject", removed.Subject), loc.Tf("coordinator.trust.marked", "Count", marked)),
 			tv.v.env.Window)
 	})
@@ -267,7 +270,7 @@ func (tv *trustView) onDecline() {
 	}
 	loc := tv.v.loc
 	p := tv.pending[tv.selP]
-	dialog.ShowConfirm(loc.T("coordinator.trust.decline_title"), loc.Tf("coordinator.trust.decline_confirm", "File", p.FileName, "Signer", p.SignerName),
+	fynelang.ShowConfirm(loc.T("coordinator.trust.decline_title"), loc.Tf("coordinator.trust.decline_confirm", "File", p.FileName, "Signer", p.SignerName),
 		func(ok bool) {
 			if !ok {
 				return

@@ -1,6 +1,7 @@
 package overview
 
 import (
+	"handlingsplan/ui/fynelang"
 	"strconv"
 	"strings"
 
@@ -139,6 +140,7 @@ func (v *View) showRows(title string, rows ov.Rows) {
 	d.Resize(fyne.NewSize(min(1100, v.env.Window.Canvas().Size().Width-40), min(560, v.env.Window.Canvas().Size().Height-40)))
 	v.lastDrill = &drillShown{title: title, rows: rows, table: t}
 	d.Show()
+	fynelang.DialogKeys(v.env.Window, d.Hide, d.Hide)
 }
 
 // drillShown remembers the last rows shown (tests).
@@ -158,6 +160,7 @@ func (v *View) showText(title string, lines []string) {
 	d := dialog.NewCustom(title, v.loc.T("overview.close"), container.NewVScroll(l), v.env.Window)
 	d.Resize(fyne.NewSize(640, 360))
 	d.Show()
+	fynelang.DialogKeys(v.env.Window, d.Hide, d.Hide)
 }
 
 func classification(s domain.System) string {

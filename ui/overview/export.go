@@ -91,7 +91,7 @@ func (v *View) export(path string, opt exports.Options) (exports.Written, error)
 		v.showExportError(err)
 		return w, err
 	}
-	dialog.ShowInformation(v.loc.T("overview.export.done_title"), v.loc.Tf("overview.export.done", "Path", w.Path), v.env.Window)
+	fynelang.ShowInformation(v.loc.T("overview.export.done_title"), v.loc.Tf("overview.export.done", "Path", w.Path), v.env.Window)
 	return w, nil
 }
 
@@ -104,7 +104,7 @@ func (v *View) exportCSVFolder(dir string) error {
 		v.showExportError(err)
 		return err
 	}
-	dialog.ShowInformation(v.loc.T("overview.export.done_title"), v.loc.Tf("overview.export.done_folder", "Path", dir, "Count", len(files)), v.env.Window)
+	fynelang.ShowInformation(v.loc.T("overview.export.done_title"), v.loc.Tf("overview.export.done_folder", "Path", dir, "Count", len(files)), v.env.Window)
 	return nil
 }
 
@@ -113,11 +113,11 @@ func (v *View) askIdentity(then func(*identity.Identity)) {
 	loc := v.loc
 	path := identity.DefaultPath(v.env.ConfigDir)
 	if _, err := os.Stat(path); err != nil {
-		dialog.ShowError(errors.New(loc.Tf("overview.err.no_identity", "Path", filepath.Base(path))), v.env.Window)
+		fynelang.ShowError(errors.New(loc.Tf("overview.err.no_identity", "Path", filepath.Base(path))), v.env.Window)
 		return
 	}
 	pass := widget.NewPasswordEntry()
-	dialog.ShowForm(loc.T("overview.sign.title"), loc.T("overview.sign.ok"), loc.T("overview.sign.cancel"),
+	d := dialog.NewForm(loc.T("overview.sign.title"), loc.T("overview.sign.ok"), loc.T("overview.sign.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(loc.T("overview.sign.passphrase"), pass)}, func(ok bool) {
 			if !ok {
 				return
@@ -125,9 +125,12 @@ func (v *View) askIdentity(then func(*identity.Identity)) {
 			id, err := identity.Load(path, pass.Text)
 			if err != nil {
 				fyne.LogError("overview sign", fmt.Errorf("open identity %s: %w", path, err))
-				dialog.ShowError(errors.New(loc.T(identity.MessageKey(err))), v.env.Window)
+				fynelang.ShowError(errors.New(loc.T(identity.MessageKey(err))), v.env.Window)
 				return
 			}
 			then(id)
 		}, v.env.Window)
+	d.Show()
+	v.env.Window.Canvas().Focus(pass)
+	fynelang.DialogKeys(v.env.Window, d.Submit, d.Dismiss)
 }

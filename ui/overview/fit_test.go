@@ -123,3 +123,23 @@ func TestTimelineUsesTheWidth(t *testing.T) {
 		}
 	}
 }
+
+// A column is sorted from the keyboard: its title takes the focus and Enter or Space sorts,
+// again the other way.
+func TestSortByKeyboard(t *testing.T) {
+	v, w := newView(t, i18n.Swedish)
+	tb := v.subs.table
+	first := func() string { return tb.cell(tb.table.Order()[0], 0).text }
+	head, ok := tb.table.Head(0).(fyne.Focusable)
+	if !ok {
+		t.Fatal("the column title cannot take the focus")
+	}
+	w.Canvas().Focus(head)
+	head.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	up := first()
+	head.TypedRune(' ')
+	down := first()
+	if up == down || v.loc.Compare(up, down) > 0 {
+		t.Errorf("first row %q after Enter, %q after Space", up, down)
+	}
+}

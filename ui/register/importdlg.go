@@ -55,7 +55,7 @@ func (v *View) importFile(name string, b []byte) {
 		text := ri.ReadErrorText(v.loc, name, err)
 		v.setStatus(text, widget.DangerImportance)
 		if v.env.Window != nil {
-			dialog.ShowInformation(v.loc.T("register.import.title"), text, v.env.Window)
+			fynelang.ShowInformation(v.loc.T("register.import.title"), text, v.env.Window)
 		}
 		return
 	}
@@ -118,6 +118,7 @@ func newImportDialog(v *View, name string, t ri.Table) *importDialog {
 	d.prepare()
 	d.dlg.Resize(fyne.NewSize(1000, 660))
 	d.dlg.Show()
+	fynelang.DialogKeys(v.env.Window, fynelang.Press(d.run), fynelang.Press(d.cancel))
 	return d
 }
 
