@@ -137,7 +137,9 @@ func (v *View) showRows(title string, rows ov.Rows) {
 		body = t.object()
 	}
 	d := dialog.NewCustom(title, loc.T("overview.close"), container.NewStack(body), v.env.Window)
-	d.Resize(fyne.NewSize(min(1100, v.env.Window.Canvas().Size().Width-40), min(560, v.env.Window.Canvas().Size().Height-40)))
+	// Most of the window: the rows' texts want the width.
+	win := v.env.Window.Canvas().Size()
+	d.Resize(fyne.NewSize(min(1500, win.Width-40), min(640, win.Height-40)))
 	v.lastDrill = &drillShown{title: title, rows: rows, table: t}
 	d.Show()
 	fynelang.DialogKeys(v.env.Window, d.Hide, d.Hide)

@@ -26,6 +26,8 @@ const (
 	maxTextColumn float32 = 420
 	// Narrowest such a column is squeezed to before the table scrolls sideways.
 	squeezedTextColumn float32 = 200
+	// A column whose longest text is at most this wide holds short values, kept whole.
+	shortTextColumn float32 = 160
 )
 
 // column of an overview table: its title, its width in pixels at the default text size, and
@@ -113,6 +115,10 @@ func (t *sortTable) columns() []widgets.Column {
 		case ci == len(t.cols)-1:
 			// The last column takes the room left; its text is read whole on a tap.
 			width = max(width, title)
+		case need <= shortTextColumn:
+			// Short values (a date, a status, a yes) are never cut.
+			width = max(width, need, title)
+			floor = max(floor, need)
 		default:
 			width = max(width, min(need, maxTextColumn), title)
 			floor = max(floor, min(need, squeezedTextColumn))
