@@ -24,6 +24,9 @@ func ShowFileDialog(d *dialog.FileDialog, win fyne.Window) {
 	d.Show()
 	if top := win.Canvas().Overlays().Top(); top != nil {
 		TranslatePlaces(top)
+		// Escape cancels, as in the app's other dialogs; Enter is left to the dialog's own
+		// fields (which file is meant is chosen in it).
+		DialogKeys(win, nil, d.Hide)
 	}
 }
 

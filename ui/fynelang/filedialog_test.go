@@ -76,6 +76,10 @@ func TestFileDialogSpeaksTheChosenLanguage(t *testing.T) {
 		if sz := top.(*widget.PopUp).Content.Size(); sz.Width < 1000 || sz.Height < 550 {
 			t.Errorf("%v: dialog content %v, want most of 1366×728", c.lang, sz)
 		}
+		w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if w.Canvas().Overlays().Top() != nil {
+			t.Errorf("%v: Escape did not close the file dialog", c.lang)
+		}
 		w.Close()
 		a.Quit()
 	}
