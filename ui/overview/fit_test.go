@@ -111,7 +111,7 @@ func TestTimelineUsesTheWidth(t *testing.T) {
 		v, w := newView(t, i18n.Swedish)
 		w.Resize(size)
 		for i, item := range v.tabs.Items {
-			if item.Content == v.tabs.Items[i].Content && strings.Contains(item.Text, "Tidslinje") {
+			if item.Text == v.loc.T("overview.tab.timeline") {
 				v.tabs.SelectIndex(i)
 			}
 		}
