@@ -118,6 +118,8 @@ func TestTimelineUsesTheWidth(t *testing.T) {
 		g := v.gantt
 		width := g.area.Size().Width
 		used := g.labelW + g.pxPerDay()*float32(daysIn(v.o.Year))
+		t.Logf("%v: labels %.0f px + year %.0f px = %.0f of %.0f px (%.1f px a day)", size, g.labelW,
+			g.pxPerDay()*float32(daysIn(v.o.Year)), used, width, g.pxPerDay())
 		if width < size.Width*0.9 || used < width*0.9 || used > width {
 			t.Errorf("%v: timeline uses %.0f of %.0f px", size, used, width)
 		}
