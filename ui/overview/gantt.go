@@ -2,8 +2,10 @@ package overview
 
 import (
 	"image/color"
+	"slices"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -187,12 +189,30 @@ func (t *ganttTab) filter() {
 		goals = []int{t.goals[i]}
 	}
 	t.rows = t.v.o.Timeline(boards, goals)
-	t.widest = 0
-	for _, r := range t.rows {
-		t.widest = max(t.widest, fyne.MeasureText(label(r), theme.TextSize(), fyne.TextStyle{}).Width)
-	}
+	t.widest = widestLabel(t.rows)
 	t.count.SetText(t.v.loc.Tf("overview.rows", "Count", len(t.rows)))
 	t.resize()
+}
+
+// widestLabel is the width of the widest label. Measuring text costs, and a timeline may have
+// thousands of rows: only the labels with the most characters are measured, as the widest is
+// among them.
+func widestLabel(rows []ov.ActivityRow) float32 {
+	const measured = 40
+	idx := make([]int, len(rows))
+	n := make([]int, len(rows))
+	for i, r := range rows {
+		idx[i], n[i] = i, utf8.RuneCountInString(label(r))
+	}
+	if len(idx) > measured {
+		slices.SortFunc(idx, func(a, b int) int { return n[b] - n[a] })
+		idx = idx[:measured]
+	}
+	var w float32
+	for _, i := range idx {
+		w = max(w, fyne.MeasureText(label(rows[i]), theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return w
 }
 
 // resize fits the label column and the time axis to the tab's width and the zoom, and makes
