@@ -329,9 +329,10 @@ func (e *Editor) goalOptions() []string {
 }
 
 func (e *Editor) goalLabel(g domain.Goal) string {
+	// Cut to what a choice shows on one line at a laptop's width; the whole text is under it.
 	t := g.Text
-	if r := []rune(t); len(r) > 60 {
-		t = string(r[:59]) + "…"
+	if r := []rune(t); len(r) > 100 {
+		t = string(r[:99]) + "…"
 	}
 	return strconv.Itoa(g.Number) + ". " + t
 }
