@@ -338,7 +338,7 @@ func (e *Editor) goalLabel(g domain.Goal) string {
 }
 
 // goalSelect chooses a goal of the draft for set (0: none). The choices are the goals cut
-// to a line; the chosen goal's whole text is shown under the choice.
+// to a line; a chosen goal that is cut is shown whole under the choice.
 func (e *Editor) goalSelect(current int, set func(int)) fyne.CanvasObject {
 	s := widget.NewSelect(e.goalOptions(), nil)
 	full := caption("")
@@ -349,7 +349,12 @@ func (e *Editor) goalSelect(current int, set func(int)) fyne.CanvasObject {
 			full.Hide()
 			return
 		}
-		full.SetText(e.draft.Goals[n-1].Text)
+		g := e.draft.Goals[n-1]
+		if strconv.Itoa(g.Number)+". "+g.Text == e.goalLabel(g) {
+			full.Hide() // the choice shows it whole
+			return
+		}
+		full.SetText(g.Text)
 		full.Show()
 	}
 	s.SetSelectedIndex(0)
