@@ -7,6 +7,7 @@ package checklist
 
 import (
 	"fmt"
+	"handlingsplan/ui/fynelang"
 	"slices"
 	"strconv"
 	"time"
@@ -356,7 +357,7 @@ func (v *View) onAddActivity(req string) {
 		text := worklist.Text(v.loc, err, max(v.plan.Year, v.now().Year()))
 		v.setStatus(text, widget.DangerImportance)
 		if v.env.Window != nil {
-			dialog.ShowInformation(v.loc.T("register.work.add"), text, v.env.Window)
+			fynelang.ShowInformation(v.loc.T("register.work.add"), text, v.env.Window)
 		}
 		return
 	}
@@ -375,6 +376,7 @@ func (v *View) onAddActivity(req string) {
 		d.SetConfirmText(v.loc.T("register.work.open"))
 		d.SetDismissText(v.loc.T("register.work.stay"))
 		d.Show()
+		fynelang.DialogKeys(v.env.Window, d.Confirm, d.Dismiss)
 	}
 }
 
@@ -405,7 +407,7 @@ func (v *View) report(err error) {
 	text := errorText(v.loc, err)
 	v.setStatus(text, widget.DangerImportance)
 	if v.env.Window != nil {
-		dialog.ShowInformation(v.loc.T("register.not_saved"), text, v.env.Window)
+		fynelang.ShowInformation(v.loc.T("register.not_saved"), text, v.env.Window)
 	}
 }
 

@@ -3,6 +3,7 @@ package coordinator
 import (
 	"context"
 	"fmt"
+	"handlingsplan/ui/fynelang"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -95,4 +96,5 @@ func (v *View) showApprove(fp string, after func([]importer.Result)) {
 		}, v.env.Window)
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()
+	fynelang.DialogKeys(v.env.Window, d.Confirm, d.Dismiss)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/x509"
 	"errors"
+	"handlingsplan/ui/fynelang"
 	"io"
 	"os"
 	"strings"
@@ -140,7 +141,7 @@ func (c *caView) onCreate() {
 	loc := c.v.loc
 	if err := c.checkCreate(); err != nil {
 		key := map[error]string{errNoName: "coordinator.ca.err_name", errPassMismatch: "coordinator.ca.err_mismatch", errPassWeak: identity.Weak.MessageKey()}[err]
-		dialog.ShowError(errors.New(loc.T(key)), c.v.env.Window)
+		fynelang.ShowError(errors.New(loc.T(key)), c.v.env.Window)
 		return
 	}
 	name, kommun, pass := strings.TrimSpace(c.name.Text), strings.TrimSpace(c.kommun.Text), c.pass.Text
@@ -157,7 +158,7 @@ func (c *caView) onCreate() {
 			return
 		}
 		c.v.refresh()
-		dialog.ShowInformation(loc.T("coordinator.ca.title"), loc.Tf("coordinator.ca.created", "Name", ca.Cert.Subject.CommonName,
+		fynelang.ShowInformation(loc.T("coordinator.ca.title"), loc.Tf("coordinator.ca.created", "Name", ca.Cert.Subject.CommonName,
 			"Fingerprint", identity.GroupedFingerprint(ca.Cert)), c.v.env.Window)
 	})
 }
@@ -199,7 +200,7 @@ func (c *caView) saveFile(name string, data []byte, done func()) {
 		}
 	}, c.v.env.Window)
 	d.SetFileName(name)
-	d.Show()
+	fynelang.ShowFileDialog(d, c.v.env.Window)
 }
 
 // onIssue opens an official's certificate request file.
@@ -221,7 +222,7 @@ func (c *caView) onIssue() {
 		c.showIssue(b)
 	}, c.v.env.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pem", ".csr", ".req"}))
-	d.Show()
+	fynelang.ShowFileDialog(d, c.v.env.Window)
 }
 
 // issueYears are the validities offered, in years.
@@ -263,18 +264,19 @@ func (c *caView) showIssue(request []byte) {
 				return
 			}
 			if strings.TrimSpace(board.Text) == "" {
-				dialog.ShowError(errors.New(loc.T("coordinator.ca.err_board")), c.v.env.Window)
+				fynelang.ShowError(errors.New(loc.T("coordinator.ca.err_board")), c.v.env.Window)
 				return
 			}
 			y := issueYears[max(validity.SelectedIndex(), 0)]
 			c.issue(request, board.Text, y, pass.Text, func(answer []byte, name string) {
 				c.saveFile(answerName(name), answer, func() {
-					dialog.ShowInformation(loc.T("coordinator.ca.issue_title"), loc.Tf("coordinator.ca.issued", "Name", name), c.v.env.Window)
+					fynelang.ShowInformation(loc.T("coordinator.ca.issue_title"), loc.Tf("coordinator.ca.issued", "Name", name), c.v.env.Window)
 				})
 			})
 		}, c.v.env.Window)
 	c.issueDlg.Resize(fyne.NewSize(560, 0))
 	c.issueDlg.Show()
+	fynelang.ConfirmKeys(c.v.env.Window, c.issueDlg)
 }
 
 // answerName is the suggested file name of the answer: the official's name, plain letters.

@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"handlingsplan/ui/fynelang"
 	"strconv"
 	"strings"
 
@@ -12,7 +13,6 @@ import (
 
 	"handlingsplan/app/importer"
 	"handlingsplan/data"
-	"handlingsplan/ui/widgets"
 )
 
 // conflictView shows the submissions of a board and year that disagree side by side: who
@@ -25,7 +25,7 @@ type conflictView struct {
 	rows  []shownRow
 	after func() // called on the UI goroutine once a choice is stored
 
-	table  *widgets.Table
+	table  *fitTable
 	detail *widget.Label
 	dlg    dialog.Dialog
 }
@@ -53,7 +53,7 @@ func (v *View) showConflict(board string, year int, after func()) {
 		}
 	}
 	if group == nil {
-		dialog.ShowInformation(loc.T("coordinator.conflict.title_none"), loc.T("coordinator.conflict.none"), v.env.Window)
+		fynelang.ShowInformation(loc.T("coordinator.conflict.title_none"), loc.T("coordinator.conflict.none"), v.env.Window)
 		return
 	}
 	cmp, err := v.im.CompareGroup(loc, *group)
@@ -67,6 +67,8 @@ func (v *View) showConflict(board string, year int, after func()) {
 	size := v.env.Window.Canvas().Size()
 	cv.dlg.Resize(fyne.NewSize(min(1240, size.Width-60), min(660, size.Height-60)))
 	cv.dlg.Show()
+	// Enter chooses nothing: which submission counts is chosen with its own button.
+	fynelang.DialogKeys(v.env.Window, nil, cv.dlg.Hide)
 }
 
 // build lays out the explanation, the side-by-side table, the full text of the selected row
@@ -200,7 +202,7 @@ func (cv *conflictView) onChoose(i int) {
 					return
 				}
 				cv.dlg.Hide()
-				dialog.ShowInformation(loc.T("coordinator.conflict.chosen_title"), importer.ChosenText(loc, out), cv.v.env.Window)
+				fynelang.ShowInformation(loc.T("coordinator.conflict.chosen_title"), importer.ChosenText(loc, out), cv.v.env.Window)
 				if cv.after != nil {
 					cv.after()
 				}

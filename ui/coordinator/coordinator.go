@@ -5,6 +5,7 @@
 package coordinator
 
 import (
+	"handlingsplan/ui/fynelang"
 	"sync/atomic"
 
 	"handlingsplan/ui/bridge"
@@ -13,7 +14,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -122,7 +122,7 @@ func (v *View) wait() { v.bg.Wait() }
 // showError shows one plain sentence for err; the technical chain goes to the log only.
 func (v *View) showError(err error) {
 	fyne.LogError("coordinator", err)
-	dialog.ShowError(errors.New(importer.ErrorText(v.loc, err)), v.env.Window)
+	fynelang.ShowError(errors.New(importer.ErrorText(v.loc, err)), v.env.Window)
 }
 
 // wrapped is a label that wraps at word boundaries, for explanations.

@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"handlingsplan/ui/fynelang"
 	"os"
 	"runtime"
 	"sort"
@@ -15,7 +16,6 @@ import (
 	appexport "handlingsplan/app/export"
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
-	"handlingsplan/ui/widgets"
 )
 
 // historyView is the history tab: per board and year every version received, who signed it
@@ -29,7 +29,7 @@ type historyView struct {
 	selG    int
 	selS    int
 	list    *widget.List
-	table   *widgets.Table
+	table   *fitTable
 	saveBtn *widget.Button
 	checkBt *widget.Button
 	compare *widget.Button // shown while the selected plan has an open conflict
@@ -88,6 +88,7 @@ func (h *historyView) build() fyne.CanvasObject {
 			h.saveBtn.Enable()
 			h.checkBt.Enable()
 		}, nil)
+	h.table.sortable(loc)
 	h.saveBtn = widget.NewButtonWithIcon(loc.T("coordinator.history.save_pdf"), theme.DocumentSaveIcon(), h.onSavePDF)
 	h.checkBt = widget.NewButtonWithIcon(loc.T("coordinator.history.recheck"), theme.SearchIcon(), h.onRecheck)
 	h.saveBtn.Disable()
@@ -294,7 +295,7 @@ func (h *historyView) onSavePDF() {
 		}
 	}, h.v.env.Window)
 	d.SetFileName(s.FileName)
-	d.Show()
+	fynelang.ShowFileDialog(d, h.v.env.Window)
 }
 
 // onRecheck verifies the kept PDF again and says, in plain words, what it found.
@@ -314,6 +315,6 @@ func (h *historyView) onRecheck() {
 			h.v.showError(err)
 			return
 		}
-		dialog.ShowInformation(submission.VerdictText(loc, res.Verdict), submission.ReasonText(loc, res), h.v.env.Window)
+		fynelang.ShowInformation(submission.VerdictText(loc, res.Verdict), submission.ReasonText(loc, res), h.v.env.Window)
 	})
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"handlingsplan/ui/bridge"
-	"handlingsplan/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,7 +29,7 @@ type importView struct {
 	filesBtn, folderBtn, cancelBtn *widget.Button
 	bar                            *widget.ProgressBar
 	status                         *widget.Label
-	table                          *widgets.Table
+	table                          *fitTable
 	detail                         *widget.Label
 	approveBtn                     *widget.Button
 	compareBtn                     *widget.Button
@@ -77,6 +76,7 @@ func (iv *importView) build() fyne.CanvasObject {
 		widths,
 		func() int { return len(iv.results) },
 		iv.cell, iv.onSelect, nil)
+	iv.table.sortable(loc)
 	iv.detail = wrapped("")
 	iv.approveBtn = widget.NewButtonWithIcon(loc.T("coordinator.import.review_signer"), theme.ConfirmIcon(), iv.onApproveSelected)
 	iv.approveBtn.Hide()

@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"handlingsplan/ui/fynelang"
 	"os"
 	"path/filepath"
 	"sort"
@@ -28,7 +29,7 @@ func (iv *importView) onChooseFiles() {
 		iv.showPicker(dir.Path())
 	}, iv.v.env.Window)
 	d.SetTitleText(iv.v.loc.T("coordinator.import.files_title"))
-	d.Show()
+	fynelang.ShowFileDialog(d, iv.v.env.Window)
 }
 
 func (iv *importView) onChooseFolder() {
@@ -43,7 +44,7 @@ func (iv *importView) onChooseFolder() {
 		iv.start([]string{dir.Path()})
 	}, iv.v.env.Window)
 	d.SetTitleText(iv.v.loc.T("coordinator.import.folder_title"))
-	d.Show()
+	fynelang.ShowFileDialog(d, iv.v.env.Window)
 }
 
 // pdfsIn lists the PDF files directly in dir, by name.
@@ -72,7 +73,7 @@ func (iv *importView) showPicker(dir string) {
 		return
 	}
 	if len(names) == 0 {
-		dialog.ShowInformation(loc.T("coordinator.import.files_title"), loc.T("coordinator.import.no_pdfs"), iv.v.env.Window)
+		fynelang.ShowInformation(loc.T("coordinator.import.files_title"), loc.T("coordinator.import.no_pdfs"), iv.v.env.Window)
 		return
 	}
 	checks := widget.NewCheckGroup(names, nil)
@@ -100,6 +101,7 @@ func (iv *importView) showPicker(dir string) {
 		}, iv.v.env.Window)
 	iv.picker.Resize(fyne.NewSize(560, 480))
 	iv.picker.Show()
+	fynelang.ConfirmKeys(iv.v.env.Window, iv.picker)
 }
 
 // onDropped imports what was dropped on the window: files and folders.

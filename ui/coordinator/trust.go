@@ -3,6 +3,7 @@ package coordinator
 import (
 	"context"
 	"fmt"
+	"handlingsplan/ui/fynelang"
 	"io"
 	"strconv"
 	"strings"
@@ -17,7 +18,6 @@ import (
 	"handlingsplan/app/importer"
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
-	"handlingsplan/ui/widgets"
 )
 
 // trustView is the trust-list tab: CA certificates and approved signers with who added them
@@ -31,10 +31,10 @@ type trustView struct {
 	sel     int
 	selP    int
 
-	table      *widgets.Table
+	table      *fitTable
 	addBtn     *widget.Button
 	removeBtn  *widget.Button
-	pendTable  *widgets.Table
+	pendTable  *fitTable
 	approveBtn *widget.Button
 	declineBtn *widget.Button
 	pendBox    *fyne.Container
@@ -53,6 +53,7 @@ func (tv *trustView) build() fyne.CanvasObject {
 			tv.sel = row
 			tv.removeBtn.Enable()
 		}, nil)
+	tv.table.sortable(loc)
 	tv.addBtn = widget.NewButtonWithIcon(loc.T("coordinator.trust.add"), theme.ContentAddIcon(), tv.onAdd)
 	tv.removeBtn = widget.NewButtonWithIcon(loc.T("coordinator.trust.remove"), theme.DeleteIcon(), tv.onRemove)
 	tv.removeBtn.Disable()
@@ -68,6 +69,8 @@ func (tv *trustView) build() fyne.CanvasObject {
 			tv.approveBtn.Enable()
 			tv.declineBtn.Enable()
 		}, nil)
+	tv.pendTable.wholeLast() // the fingerprint, to compare on the phone with the sender
+	tv.pendTable.sortable(loc)
 	tv.approveBtn = widget.NewButtonWithIcon(loc.T("coordinator.import.review_signer"), theme.ConfirmIcon(), tv.onApprove)
 	tv.declineBtn = widget.NewButtonWithIcon(loc.T("coordinator.trust.decline"), theme.CancelIcon(), tv.onDecline)
 	tv.approveBtn.Disable()
@@ -173,7 +176,7 @@ func (tv *trustView) onAdd() {
 		tv.add(b)
 	}, tv.v.env.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pem", ".cer", ".crt", ".der"}))
-	d.Show()
+	fynelang.ShowFileDialog(d, tv.v.env.Window)
 }
 
 // add puts the certificates of a file on the trust list and tells what that changed.
@@ -210,7 +213,7 @@ func (tv *trustView) add(certFile []byte) {
 			}
 			tv.v.imp.applyApproved(ch.Imported)
 		}
-		dialog.ShowInformation(loc.T("coordinator.trust.title"), msg, tv.v.env.Window)
+		fynelang.ShowInformation(loc.T("coordinator.trust.title"), msg, tv.v.env.Window)
 	})
 }
 
@@ -230,6 +233,7 @@ func (tv *trustView) onRemove() {
 		}, tv.v.env.Window)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
+	fynelang.DialogKeys(tv.v.env.Window, d.Confirm, d.Dismiss)
 }
 
 func (tv *trustView) remove(fp string) {
@@ -246,7 +250,7 @@ func (tv *trustView) remove(fp string) {
 			tv.v.showError(err)
 			return
 		}
-		dialog.ShowInformation(loc.T("coordinator.trust.title"),
+		fynelang.ShowInformation(loc.T("coordinator.trust.title"),
 			fmt.Sprintf("%s\n%s", loc.Tf("coordinator.trust.removed", "Subject", removed.Subject), loc.Tf("coordinator.trust.marked", "Count", marked)),
 			tv.v.env.Window)
 	})
@@ -266,7 +270,7 @@ func (tv *trustView) onDecline() {
 	}
 	loc := tv.v.loc
 	p := tv.pending[tv.selP]
-	dialog.ShowConfirm(loc.T("coordinator.trust.decline_title"), loc.Tf("coordinator.trust.decline_confirm", "File", p.FileName, "Signer", p.SignerName),
+	fynelang.ShowConfirm(loc.T("coordinator.trust.decline_title"), loc.Tf("coordinator.trust.decline_confirm", "File", p.FileName, "Signer", p.SignerName),
 		func(ok bool) {
 			if !ok {
 				return

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"handlingsplan/ui/fynelang"
 	"io"
 	"net/url"
 	"os"
@@ -15,8 +16,6 @@ import (
 
 // The platform's file dialogs, behind the seams of ui so that tests can answer them.
 
-var dialogSize = fyne.NewSize(820, 560)
-
 func (u *ui) fyneChooseFolder(start string, done func(dir string)) {
 	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil || l == nil {
@@ -29,8 +28,7 @@ func (u *ui) fyneChooseFolder(start string, done func(dir string)) {
 			d.SetLocation(l)
 		}
 	}
-	d.Resize(dialogSize)
-	d.Show()
+	fynelang.ShowFileDialog(d, u.env.Window)
 }
 
 // maxOpenSize bounds what is read from a chosen identity or certificate file.
@@ -51,8 +49,7 @@ func (u *ui) fyneOpenFile(exts []string, done func(name string, data []byte)) {
 		done(r.URI().Name(), data)
 	}, u.env.Window)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Resize(dialogSize)
-	d.Show()
+	fynelang.ShowFileDialog(d, u.env.Window)
 }
 
 // fyneSaveFile saves a small file (a certificate or a certificate request) where the user says.
@@ -72,8 +69,7 @@ func (u *ui) fyneSaveFile(name string, data func(path string) []byte, done func(
 		done(w.URI().Path(), err)
 	}, u.env.Window)
 	d.SetFileName(name)
-	d.Resize(dialogSize)
-	d.Show()
+	fynelang.ShowFileDialog(d, u.env.Window)
 }
 
 // openFolder shows a folder in the system's file manager.

@@ -6,6 +6,7 @@ package export
 import (
 	"crypto/x509"
 	"errors"
+	"handlingsplan/ui/fynelang"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,6 +132,7 @@ func (f *flow) showBlocked(ps domain.Problems) *blockedDialog {
 	b.dlg.SetButtons(buttons)
 	b.dlg.Resize(fyne.NewSize(640, 420))
 	b.dlg.Show()
+	fynelang.DialogKeys(f.env.Window, fynelang.Press(b.review), b.dlg.Hide)
 	return b
 }
 
@@ -168,6 +170,7 @@ func (f *flow) confirmSensitive(next func()) *sensitiveDialog {
 	)
 	s.dlg = dialog.NewCustomWithoutButtons(loc.T("export.ui.sensitive_title"), content, f.env.Window)
 	s.dlg.SetButtons([]fyne.CanvasObject{s.cancel, s.next})
+	defer fynelang.DialogKeys(f.env.Window, fynelang.Press(s.next), fynelang.Press(s.cancel))
 	s.dlg.Resize(fyne.NewSize(600, 0))
 	s.dlg.Show()
 	return s
@@ -215,6 +218,7 @@ func (f *flow) askSign() {
 	intro := wrapLabel(loc.Tf("export.ui.sign_intro", "Board", d.Board, "Year", d.Year, "Version", f.pf.Version))
 	s.dlg = dialog.NewCustomWithoutButtons(loc.T("export.ui.sign_title"), container.NewVBox(intro, form, s.status), f.env.Window)
 	s.dlg.SetButtons([]fyne.CanvasObject{s.cancel, s.sign})
+	defer fynelang.DialogKeys(f.env.Window, fynelang.Press(s.sign), fynelang.Press(s.cancel))
 	s.dlg.Resize(fyne.NewSize(640, 0))
 	s.dlg.Show()
 	if f.id == nil {
@@ -372,5 +376,6 @@ func (f *flow) showDone(res appexport.Result, path string) *doneDialog {
 	d.dlg.SetButtons([]fyne.CanvasObject{d.openFolder, d.close})
 	d.dlg.Resize(fyne.NewSize(600, 0))
 	d.dlg.Show()
+	fynelang.DialogKeys(f.env.Window, fynelang.Press(d.close), fynelang.Press(d.close))
 	return d
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"errors"
+	"handlingsplan/ui/fynelang"
 	"strings"
 	"time"
 
@@ -56,6 +57,7 @@ func (u *ui) message(title, text string) {
 	d := dialog.NewCustom(title, u.loc().T("export.ui.close"), l, u.env.Window)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
+	fynelang.DialogKeys(u.env.Window, d.Hide, d.Hide)
 }
 
 func wrapLabel(text string) *widget.Label {
@@ -87,6 +89,13 @@ func (u *ui) confirm(title, text, yes string, danger bool, onYes func()) *confir
 	c.dlg.SetButtons([]fyne.CanvasObject{c.cancel, c.yes})
 	c.dlg.Resize(fyne.NewSize(520, 0))
 	c.dlg.Show()
+	// Escape cancels; Enter says yes only when yes is not dangerous (an overwrite is chosen
+	// with its own button).
+	var enter func()
+	if !danger {
+		enter = fynelang.Press(c.yes)
+	}
+	fynelang.DialogKeys(u.env.Window, enter, fynelang.Press(c.cancel))
 	return c
 }
 

@@ -24,7 +24,7 @@ type barChart struct {
 	widget.BaseWidget
 	title  string
 	labels []string
-	series [][]int64
+	series [][]barValue
 	names  []string
 	format func(int64) string
 }
@@ -35,7 +35,19 @@ func newBarChart() *barChart {
 	return c
 }
 
-func (c *barChart) set(labels []string, series [][]int64, names []string, format func(int64) string, title string) {
+// barValue is one bar's figure; a missing one (not known, shown "–" in the table) is drawn
+// as no bar with the table's dash, never as a bar of zero.
+type barValue struct {
+	n  int64
+	ok bool
+}
+
+func known(n int64) barValue { return barValue{n: n, ok: true} }
+
+// missingMark is what a missing value reads, as in the tables.
+const missingMark = "–"
+
+func (c *barChart) set(labels []string, series [][]barValue, names []string, format func(int64) string, title string) {
 	c.labels, c.series, c.names, c.format, c.title = labels, series, names, format, title
 	c.Refresh()
 }
@@ -127,7 +139,9 @@ func (r *canvasRenderer) build() {
 	var top int64
 	for _, s := range ch.series {
 		for _, v := range s {
-			top = max(top, v)
+			if v.ok {
+				top = max(top, v.n)
+			}
 		}
 	}
 	plotW := r.size.Width - chartLabelW - 110
@@ -151,11 +165,16 @@ func (r *canvasRenderer) build() {
 				continue
 			}
 			by := y + float32(si)*chartBarH
-			bar := canvas.NewRectangle(colors[si%len(colors)])
-			add(bar, chartLabelW, by+1, scale(s[gi]), chartBarH-2)
-			vt := canvas.NewText(ch.format(s[gi]), muted)
+			v := s[gi]
+			label, w := missingMark, float32(0)
+			if v.ok {
+				label, w = ch.format(v.n), scale(v.n)
+				bar := canvas.NewRectangle(colors[si%len(colors)])
+				add(bar, chartLabelW, by+1, w, chartBarH-2)
+			}
+			vt := canvas.NewText(label, muted)
 			vt.TextSize = textSize * 0.9
-			add(vt, chartLabelW+scale(s[gi])+4, by-3, 100, chartBarH+4)
+			add(vt, chartLabelW+w+4, by-3, 100, chartBarH+4)
 		}
 		y += groupH + chartGap
 	}

@@ -1,6 +1,7 @@
 package overview
 
 import (
+	"handlingsplan/ui/fynelang"
 	"strconv"
 	"strings"
 
@@ -128,22 +129,27 @@ func (v *View) drillTable(rows ov.Rows) *sortTable {
 func (v *View) showRows(title string, rows ov.Rows) {
 	loc := v.loc
 	var body fyne.CanvasObject
+	var t *sortTable
 	if rows.Len() == 0 {
 		body = widget.NewLabel(loc.T("overview.drill.empty"))
 	} else {
-		t := v.drillTable(rows)
+		t = v.drillTable(rows)
 		body = t.object()
 	}
 	d := dialog.NewCustom(title, loc.T("overview.close"), container.NewStack(body), v.env.Window)
-	d.Resize(fyne.NewSize(min(1100, v.env.Window.Canvas().Size().Width-40), min(560, v.env.Window.Canvas().Size().Height-40)))
-	v.lastDrill = &drillShown{title: title, rows: rows}
+	// Most of the window: the rows' texts want the width.
+	win := v.env.Window.Canvas().Size()
+	d.Resize(fyne.NewSize(min(1500, win.Width-40), min(640, win.Height-40)))
+	v.lastDrill = &drillShown{title: title, rows: rows, table: t}
 	d.Show()
+	fynelang.DialogKeys(v.env.Window, d.Hide, d.Hide)
 }
 
 // drillShown remembers the last rows shown (tests).
 type drillShown struct {
 	title string
 	rows  ov.Rows
+	table *sortTable // nil when there are no rows
 }
 
 // showCell opens the full text of a table cell that may be cut short.
@@ -156,6 +162,7 @@ func (v *View) showText(title string, lines []string) {
 	d := dialog.NewCustom(title, v.loc.T("overview.close"), container.NewVScroll(l), v.env.Window)
 	d.Resize(fyne.NewSize(640, 360))
 	d.Show()
+	fynelang.DialogKeys(v.env.Window, d.Hide, d.Hide)
 }
 
 func classification(s domain.System) string {

@@ -3,6 +3,7 @@ package overview
 import (
 	"errors"
 	"fmt"
+	"handlingsplan/ui/fynelang"
 	"os"
 	"path/filepath"
 
@@ -57,7 +58,7 @@ func (v *View) startExport(k exportKind) {
 			}
 			v.exportCSVFolder(u.Path())
 		}, v.env.Window)
-		d.Show()
+		fynelang.ShowFileDialog(d, v.env.Window)
 		return
 	}
 	save := func(sign *identity.Identity) {
@@ -73,7 +74,7 @@ func (v *View) startExport(k exportKind) {
 		}, v.env.Window)
 		d.SetFileName(v.loc.Tf(k.name, "Year", v.year) + k.ext)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{k.ext}))
-		d.Show()
+		fynelang.ShowFileDialog(d, v.env.Window)
 	}
 	if !k.sign {
 		save(nil)
@@ -90,7 +91,7 @@ func (v *View) export(path string, opt exports.Options) (exports.Written, error)
 		v.showExportError(err)
 		return w, err
 	}
-	dialog.ShowInformation(v.loc.T("overview.export.done_title"), v.loc.Tf("overview.export.done", "Path", w.Path), v.env.Window)
+	fynelang.ShowInformation(v.loc.T("overview.export.done_title"), v.loc.Tf("overview.export.done", "Path", w.Path), v.env.Window)
 	return w, nil
 }
 
@@ -103,7 +104,7 @@ func (v *View) exportCSVFolder(dir string) error {
 		v.showExportError(err)
 		return err
 	}
-	dialog.ShowInformation(v.loc.T("overview.export.done_title"), v.loc.Tf("overview.export.done_folder", "Path", dir, "Count", len(files)), v.env.Window)
+	fynelang.ShowInformation(v.loc.T("overview.export.done_title"), v.loc.Tf("overview.export.done_folder", "Path", dir, "Count", len(files)), v.env.Window)
 	return nil
 }
 
@@ -112,11 +113,11 @@ func (v *View) askIdentity(then func(*identity.Identity)) {
 	loc := v.loc
 	path := identity.DefaultPath(v.env.ConfigDir)
 	if _, err := os.Stat(path); err != nil {
-		dialog.ShowError(errors.New(loc.Tf("overview.err.no_identity", "Path", filepath.Base(path))), v.env.Window)
+		fynelang.ShowError(errors.New(loc.Tf("overview.err.no_identity", "Path", filepath.Base(path))), v.env.Window)
 		return
 	}
 	pass := widget.NewPasswordEntry()
-	dialog.ShowForm(loc.T("overview.sign.title"), loc.T("overview.sign.ok"), loc.T("overview.sign.cancel"),
+	d := dialog.NewForm(loc.T("overview.sign.title"), loc.T("overview.sign.ok"), loc.T("overview.sign.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(loc.T("overview.sign.passphrase"), pass)}, func(ok bool) {
 			if !ok {
 				return
@@ -124,9 +125,12 @@ func (v *View) askIdentity(then func(*identity.Identity)) {
 			id, err := identity.Load(path, pass.Text)
 			if err != nil {
 				fyne.LogError("overview sign", fmt.Errorf("open identity %s: %w", path, err))
-				dialog.ShowError(errors.New(loc.T(identity.MessageKey(err))), v.env.Window)
+				fynelang.ShowError(errors.New(loc.T(identity.MessageKey(err))), v.env.Window)
 				return
 			}
 			then(id)
 		}, v.env.Window)
+	d.Show()
+	v.env.Window.Canvas().Focus(pass)
+	fynelang.DialogKeys(v.env.Window, d.Submit, d.Dismiss)
 }

@@ -2,8 +2,10 @@ package overview
 
 import (
 	"image/color"
+	"slices"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -23,9 +25,15 @@ var priorityColors = map[domain.Priority]color.NRGBA{
 }
 
 // Zoom steps in points per day: a whole year on screen at the first, single weeks at the last.
+// The slider's first position (0) is none of them: the year fills the width the tab has.
 var zoomSteps = []float32{1.2, 2, 3, 5, 8, 12, 18}
 
-const ganttLabelW = 360
+// The label column ("Board: activity") is as wide as its longest label, between these and at
+// most ganttLabelShare of the tab; a longer label wraps onto more lines.
+const (
+	ganttLabelMin   = 240
+	ganttLabelShare = 0.45
+)
 
 // ganttTab is every activity of the year on one timeline, filterable by board and goal and
 // zoomable; the label column stays put while the time axis scrolls.
@@ -36,20 +44,38 @@ type ganttTab struct {
 	zoom   *widget.Slider
 	count  *widget.Label
 	table  *widget.Table
+	area   *fyne.Container // the table, laid out so the timeline follows the tab's width
+	labelW float32         // the label column's width
+	widest float32         // the longest label's width
+	tall   map[int]bool    // rows made taller than one line, by heights
 	rows   []ov.ActivityRow
 	boards []string
 	goals  []int
 }
 
-func (t *ganttTab) pxPerDay() float32 { return zoomSteps[int(t.zoom.Value)] }
+// pxPerDay is the zoom: the chosen step, or at the first position what fits the year into
+// the width beside the labels (never narrower than the first step).
+func (t *ganttTab) pxPerDay() float32 {
+	if z := int(t.zoom.Value); z > 0 {
+		return zoomSteps[z-1]
+	}
+	if t.area == nil || t.v.o == nil {
+		return zoomSteps[0]
+	}
+	room := t.area.Size().Width - t.labelW - theme.ScrollBarSize() - 2*theme.Padding() - 8
+	return max(zoomSteps[0], room/float32(daysIn(t.v.o.Year)))
+}
+
+// label is row r's label.
+func label(r ov.ActivityRow) string { return r.Board + ": " + r.Activity.Title }
 
 func (t *ganttTab) build() fyne.CanvasObject {
 	loc := t.v.loc
 	t.board = widget.NewSelect(nil, func(string) { t.filter() })
 	t.goal = widget.NewSelect(nil, func(string) { t.filter() })
-	t.zoom = widget.NewSlider(0, float64(len(zoomSteps)-1))
+	t.zoom = widget.NewSlider(0, float64(len(zoomSteps)))
 	t.zoom.Step = 1
-	t.zoom.Value = 1
+	t.zoom.Value = 0
 	t.zoom.OnChanged = func(float64) { t.resize() }
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { t.zoom.SetValue(max(0, t.zoom.Value-1)) })
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { t.zoom.SetValue(min(float64(len(zoomSteps)-1), t.zoom.Value+1)) })
@@ -59,7 +85,7 @@ func (t *ganttTab) build() fyne.CanvasObject {
 		func() (int, int) { return len(t.rows), 2 },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
+			l.Wrapping = fyne.TextWrapWord // a long label wraps: the row is made taller (heights)
 			return container.NewStack(l, newGanttBar())
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -74,7 +100,7 @@ func (t *ganttTab) build() fyne.CanvasObject {
 			if id.Col == 0 {
 				bar.Hide()
 				l.Show()
-				l.SetText(r.Board + ": " + r.Activity.Title)
+				l.SetText(label(r))
 				return
 			}
 			l.Hide()
@@ -108,7 +134,9 @@ func (t *ganttTab) build() fyne.CanvasObject {
 			t.v.showRows(r.Activity.Title, ov.Rows{Activities: []ov.ActivityRow{r}})
 		}
 	}
-	t.table.SetColumnWidth(0, ganttLabelW)
+	t.labelW = ganttLabelMin
+	t.table.SetColumnWidth(0, t.labelW)
+	t.area = container.New(&ganttLayout{t: t}, t.table)
 	h := t.board.MinSize().Height
 	bar := container.NewHBox(widget.NewLabel(loc.T("overview.gantt.board")), container.NewGridWrap(fyne.NewSize(260, h), t.board),
 		widget.NewLabel(loc.T("overview.gantt.goal")), container.NewGridWrap(fyne.NewSize(130, h), t.goal),
@@ -120,7 +148,7 @@ func (t *ganttTab) build() fyne.CanvasObject {
 		legend.Add(container.NewCenter(sw))
 		legend.Add(widget.NewLabel(loc.T("priority." + strconv.Itoa(int(p)))))
 	}
-	return container.NewBorder(container.NewHScroll(bar), legend, nil, nil, t.table)
+	return container.NewBorder(container.NewHScroll(bar), legend, nil, nil, t.area)
 }
 
 func (t *ganttTab) show() {
@@ -161,16 +189,110 @@ func (t *ganttTab) filter() {
 		goals = []int{t.goals[i]}
 	}
 	t.rows = t.v.o.Timeline(boards, goals)
+	t.widest = widestLabel(t.rows)
 	t.count.SetText(t.v.loc.Tf("overview.rows", "Count", len(t.rows)))
 	t.resize()
 }
 
+// widestLabel is the width of the widest label. Measuring text costs, and a timeline may have
+// thousands of rows: only the labels with the most characters are measured, as the widest is
+// among them.
+func widestLabel(rows []ov.ActivityRow) float32 {
+	const measured = 40
+	idx := make([]int, len(rows))
+	n := make([]int, len(rows))
+	for i, r := range rows {
+		idx[i], n[i] = i, utf8.RuneCountInString(label(r))
+	}
+	if len(idx) > measured {
+		slices.SortFunc(idx, func(a, b int) int { return n[b] - n[a] })
+		idx = idx[:measured]
+	}
+	var w float32
+	for _, i := range idx {
+		w = max(w, fyne.MeasureText(label(rows[i]), theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return w
+}
+
+// resize fits the label column and the time axis to the tab's width and the zoom, and makes
+// the rows whose label wraps as tall as its lines.
 func (t *ganttTab) resize() {
 	if t.v.o == nil {
 		return
 	}
+	pad := 2 * theme.InnerPadding()
+	w := max(ganttLabelMin, t.widest+pad+2)
+	if t.area != nil && t.area.Size().Width > 0 {
+		w = min(w, max(ganttLabelMin, t.area.Size().Width*ganttLabelShare))
+	}
+	t.labelW = w
+	t.table.SetColumnWidth(0, w)
 	t.table.SetColumnWidth(1, t.pxPerDay()*float32(daysIn(t.v.o.Year))+8)
+	t.heights()
 	t.table.Refresh()
+}
+
+// heights makes a row whose label does not fit on one line tall enough for its lines.
+func (t *ganttTab) heights() {
+	size := theme.TextSize()
+	line := fyne.MeasureText("Åg", size, fyne.TextStyle{}).Height
+	one := widget.NewLabel("Åg").MinSize().Height
+	room := t.labelW - 2*theme.InnerPadding()
+	if t.widest <= room && len(t.tall) == 0 {
+		return // every label on one line, as the rows already are
+	}
+	// Only rows that change are set: each setting redraws the table.
+	was := t.tall
+	t.tall = map[int]bool{}
+	for i, r := range t.rows {
+		w := fyne.MeasureText(label(r), size, fyne.TextStyle{}).Width
+		lines := float32(1)
+		if w > room {
+			// Word wrapping fills lines less than fully: one spare line's worth.
+			lines = float32(int(w/room) + 1)
+			if w/room > lines-0.25 {
+				lines++
+			}
+		}
+		if lines > 1 {
+			t.tall[i] = true
+			t.table.SetRowHeight(i, one+(lines-1)*line)
+		} else if was[i] {
+			t.table.SetRowHeight(i, one)
+		}
+	}
+	for i := range was {
+		if i >= len(t.rows) {
+			t.table.SetRowHeight(i, one)
+		}
+	}
+}
+
+// ganttLayout gives the table the tab's whole size and fits the timeline again when the
+// width changes (the window is resized or the tab first shown).
+type ganttLayout struct {
+	t     *ganttTab
+	width float32
+}
+
+func (l *ganttLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+	if size.Width != l.width {
+		l.width = size.Width
+		l.t.resize()
+	}
+}
+
+func (l *ganttLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
 }
 
 func indexOf(xs []string, s string) int {

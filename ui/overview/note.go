@@ -2,6 +2,7 @@ package overview
 
 import (
 	"errors"
+	"handlingsplan/ui/fynelang"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -76,6 +77,7 @@ func (v *View) editNote(board string) *noteEditor {
 		}, v.env.Window)
 	e.dlg.Resize(fyne.NewSize(720, 620))
 	e.dlg.Show()
+	fynelang.ConfirmKeys(v.env.Window, e.dlg)
 	return e
 }
 
@@ -95,7 +97,7 @@ func (e *noteEditor) save() bool {
 	n.Note.Board, n.Note.Year = e.board, e.v.o.Year
 	if err := ov.SaveNote(e.v.env.Store, n.Note); err != nil {
 		fyne.LogError("overview note", err)
-		dialog.ShowError(errors.New(loc.T("err.save_failed")), e.v.env.Window)
+		fynelang.ShowError(errors.New(loc.T("err.save_failed")), e.v.env.Window)
 		return false
 	}
 	e.v.reload()

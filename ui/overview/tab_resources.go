@@ -119,7 +119,7 @@ func (t *resourcesTab) show() {
 	}
 	var rows [][]tcell
 	var labels []string
-	var now, last []int64
+	var now, last []barValue
 	for _, r := range o.Resources.Rows {
 		d, ok := r.Change(m)
 		rows = append(rows, row(r, r.Board, r.Board, d, ok))
@@ -127,12 +127,17 @@ func (t *resourcesTab) show() {
 			continue // no bar for a year the board has not sent: it would read as zero
 		}
 		labels = append(labels, r.Board)
-		now = append(now, m.Of(r.Year))
-		last = append(last, m.Of(r.Last))
+		now = append(now, known(m.Of(r.Year)))
+		// No plan of last year known: the table shows "–", so the chart draws no bar.
+		if r.LastSource == ov.LastNone {
+			last = append(last, barValue{})
+		} else {
+			last = append(last, known(m.Of(r.Last)))
+		}
 	}
 	d, ok := o.Resources.TotalChange(m)
 	t.table.setRows(rows, row(o.Resources.Total, "", loc.T("overview.total"), d, ok))
 	t.note.SetText(exports.LastOnlyNote(loc, o))
-	t.chart.set(labels, [][]int64{now, last}, []string{strconv.Itoa(o.Year), strconv.Itoa(o.Year - 1)}, t.format,
+	t.chart.set(labels, [][]barValue{now, last}, []string{strconv.Itoa(o.Year), strconv.Itoa(o.Year - 1)}, t.format,
 		loc.Tf("overview.chart.title", "Metric", metric, "Year", o.Year, "Last", o.Year-1))
 }

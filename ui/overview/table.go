@@ -2,6 +2,7 @@ package overview
 
 import (
 	"cmp"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,6 +21,13 @@ const (
 	minTextColumn    float32 = 90
 	minNumericColumn float32 = 56
 	minFirstColumn   float32 = 170
+	// Widest a text column other than the first grows to fit its longest cell; a longer
+	// text is cut and shown whole on a tap (sortTable.tap).
+	maxTextColumn float32 = 420
+	// Narrowest such a column is squeezed to before the table scrolls sideways.
+	squeezedTextColumn float32 = 200
+	// A column whose longest text is at most this wide holds short values, kept whole.
+	shortTextColumn float32 = 160
 )
 
 // column of an overview table: its title, its width in pixels at the default text size, and
@@ -57,6 +65,10 @@ type sortTable struct {
 	// onText shows the full text of a cell in the last column, which may be cut short.
 	onText func(title, text string)
 
+	// need is the width each column's longest cell takes, in pixels at the default text
+	// size: a board's name and a figure are never cut, other text up to maxTextColumn.
+	need []float32
+
 	table  *widgets.Table
 	filter *widget.Entry
 	count  *widget.Label
@@ -82,18 +94,36 @@ func (t *sortTable) object() fyne.CanvasObject {
 // (its title stays whole) and what a tap on a cell does.
 func (t *sortTable) columns() []widgets.Column {
 	out := make([]widgets.Column, len(t.cols))
-	// The sort arrow and the title's padding beside the title's width.
+	// The sort arrow and the title's padding beside the title's width: a title is never cut.
 	extra := theme.IconInlineSize() + 2*theme.InnerPadding()
 	for ci, c := range t.cols {
-		floor := minTextColumn
+		title := fyne.MeasureText(c.title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + extra
+		title *= defaultTextSize / theme.TextSize()
+		var need float32
+		if ci < len(t.need) {
+			need = t.need[ci]
+		}
+		width, floor := c.width, max(title, minTextColumn)
 		switch {
 		case ci == 0:
-			floor = minFirstColumn
+			// The row's name, whole: what the row is about.
+			width = max(width, need, title)
+			floor = max(minFirstColumn, need, title)
 		case c.numeric:
-			floor = minNumericColumn
+			width = max(width, need, title)
+			floor = max(minNumericColumn, need, title)
+		case ci == len(t.cols)-1:
+			// The last column takes the room left; its text is read whole on a tap.
+			width = max(width, title)
+		case need <= shortTextColumn:
+			// Short values (a date, a status, a yes) are never cut.
+			width = max(width, need, title)
+			floor = max(floor, need)
+		default:
+			width = max(width, min(need, maxTextColumn), title)
+			floor = max(floor, min(need, squeezedTextColumn))
 		}
-		floor = max(floor, fyne.MeasureText(c.title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width+extra)
-		col := widgets.Column{Title: c.title, Width: widgets.Px(c.width), Min: widgets.Px(min(c.width, floor)), Numeric: c.numeric,
+		col := widgets.Column{Title: c.title, Width: widgets.Px(width), Min: widgets.Px(min(width, floor)), Numeric: c.numeric,
 			Text:  func(i int) string { return t.cell(i, ci).text },
 			Style: func(i int) widgets.CellStyle { return t.style(i, ci) },
 			Tap:   func(i int) func() { return t.tap(i, ci) }}
@@ -108,9 +138,34 @@ func (t *sortTable) columns() []widgets.Column {
 	return out
 }
 
+// defaultTextSize is Fyne's default text size, which the columns' pixel widths assume.
+const defaultTextSize float32 = 14
+
+// measure finds each column's widest cell; when that changes the columns are laid out again.
+func (t *sortTable) measure() {
+	need := make([]float32, len(t.cols))
+	pad := 2*theme.InnerPadding() + 2
+	for i := range t.len() {
+		for ci := range t.cols {
+			x := t.cell(i, ci)
+			if x.text == "" {
+				continue
+			}
+			w := fyne.MeasureText(x.text, defaultTextSize, fyne.TextStyle{Bold: x.bold || i >= len(t.rows)}).Width + pad
+			need[ci] = max(need[ci], w)
+		}
+	}
+	if slices.Equal(need, t.need) {
+		return
+	}
+	t.need = need
+	t.table.SetColumns(t.columns())
+}
+
 // setCols replaces the columns (tables whose columns follow the data).
 func (t *sortTable) setCols(cols []column) {
 	t.cols = cols
+	t.need = nil
 	t.table.SetColumns(t.columns())
 }
 
@@ -122,6 +177,7 @@ func (t *sortTable) setRows(rows [][]tcell, total []tcell) {
 		pinned = 1
 	}
 	t.table.SetPinned(pinned)
+	t.measure()
 	t.apply()
 }
 
@@ -173,7 +229,8 @@ func (t *sortTable) style(i, c int) widgets.CellStyle {
 }
 
 // tap is what a tap on data row i's cell of column c does: its action, the rows behind its
-// figure, or the full text of the last column; nil when none.
+// figure, or the full text of a text column that may be cut (any but the first, which is
+// always whole); nil when none.
 func (t *sortTable) tap(i, c int) func() {
 	x := t.cell(i, c)
 	switch {
@@ -184,7 +241,7 @@ func (t *sortTable) tap(i, c int) func() {
 			title, rows := x.drill()
 			t.onDrill(title, rows)
 		}
-	case c == len(t.cols)-1 && x.text != "" && t.onText != nil:
+	case c > 0 && c < len(t.cols) && !t.cols[c].numeric && x.text != "" && t.onText != nil:
 		return func() { t.onText(t.cols[c].title, x.text) }
 	}
 	return nil

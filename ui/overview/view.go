@@ -7,6 +7,7 @@ package overview
 
 import (
 	"errors"
+	"handlingsplan/ui/fynelang"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,7 +15,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -228,7 +228,7 @@ func (v *View) saveDeadline() {
 	if s != "" {
 		var ok bool
 		if t, ok = i18n.ParseDate(s); !ok {
-			dialog.ShowError(errors.New(v.loc.T("overview.err.date")), v.env.Window)
+			fynelang.ShowError(errors.New(v.loc.T("overview.err.date")), v.env.Window)
 			return
 		}
 	}
@@ -246,12 +246,12 @@ func (v *View) showError(err error) {
 	if data.IsDiskFull(err) {
 		msg = v.loc.T("err.disk_full")
 	}
-	dialog.ShowError(errors.New(msg), v.env.Window)
+	fynelang.ShowError(errors.New(msg), v.env.Window)
 }
 
 func (v *View) showExportError(err error) {
 	fyne.LogError("overview export", err)
-	dialog.ShowError(errors.New(exports.ErrorText(v.loc, err)), v.env.Window)
+	fynelang.ShowError(errors.New(exports.ErrorText(v.loc, err)), v.env.Window)
 }
 
 // ---- cells ----

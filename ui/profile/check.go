@@ -1,6 +1,8 @@
 package profile
 
 import (
+	"handlingsplan/ui/fynelang"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -71,5 +73,6 @@ func newCheckDialog(p *Panel, name string, b []byte, c appprofile.Checked) *chec
 	d.dlg.SetButtons([]fyne.CanvasObject{d.cancel, d.use})
 	d.dlg.Resize(fyne.NewSize(760, 520))
 	d.dlg.Show()
+	fynelang.DialogKeys(p.env.Window, fynelang.Press(d.use), fynelang.Press(d.cancel))
 	return d
 }

@@ -329,22 +329,41 @@ func (e *Editor) goalOptions() []string {
 }
 
 func (e *Editor) goalLabel(g domain.Goal) string {
+	// Cut to what a choice shows on one line at a laptop's width; the whole text is under it.
 	t := g.Text
-	if r := []rune(t); len(r) > 60 {
-		t = string(r[:59]) + "…"
+	if r := []rune(t); len(r) > 100 {
+		t = string(r[:99]) + "…"
 	}
 	return strconv.Itoa(g.Number) + ". " + t
 }
 
-// goalSelect chooses a goal of the draft for set (0: none).
-func (e *Editor) goalSelect(current int, set func(int)) *widget.Select {
+// goalSelect chooses a goal of the draft for set (0: none). The choices are the goals cut
+// to a line; a chosen goal that is cut is shown whole under the choice.
+func (e *Editor) goalSelect(current int, set func(int)) fyne.CanvasObject {
 	s := widget.NewSelect(e.goalOptions(), nil)
+	full := caption("")
+	show := func() {
+		n := s.SelectedIndex()
+		if n <= 0 || n > len(e.draft.Goals) {
+			full.SetText("")
+			full.Hide()
+			return
+		}
+		g := e.draft.Goals[n-1]
+		if strconv.Itoa(g.Number)+". "+g.Text == e.goalLabel(g) {
+			full.Hide() // the choice shows it whole
+			return
+		}
+		full.SetText(g.Text)
+		full.Show()
+	}
 	s.SetSelectedIndex(0)
 	for i, g := range e.draft.Goals {
 		if g.Number == current {
 			s.SetSelectedIndex(i + 1)
 		}
 	}
+	show()
 	s.OnChanged = func(string) {
 		n := s.SelectedIndex()
 		if n <= 0 || n > len(e.draft.Goals) {
@@ -352,9 +371,10 @@ func (e *Editor) goalSelect(current int, set func(int)) *widget.Select {
 		} else {
 			set(e.draft.Goals[n-1].Number)
 		}
+		show()
 		e.changed(true)
 	}
-	return s
+	return container.NewVBox(s, full)
 }
 
 func (e *Editor) fillReqs() {

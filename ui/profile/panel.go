@@ -6,6 +6,7 @@ package profile
 
 import (
 	"errors"
+	"handlingsplan/ui/fynelang"
 	"io"
 	"os"
 	"path/filepath"
@@ -152,7 +153,7 @@ func (p *Panel) refused(err error, c appprofile.Checked) {
 		fyne.LogError("profile import", err)
 	}
 	p.setStatus(text, widget.DangerImportance)
-	dialog.ShowInformation(p.loc.T("profile.ui.import_title"), text, p.env.Window)
+	fynelang.ShowInformation(p.loc.T("profile.ui.import_title"), text, p.env.Window)
 }
 
 // use takes the checked file into use (approve: the fingerprint the user confirmed).
@@ -176,12 +177,12 @@ func (p *Panel) onExport() {
 	prof, err := p.env.Store.Profile()
 	if err != nil || prof.Version < 1 {
 		p.setStatus(loc.T("profile.err.no_version"), widget.DangerImportance)
-		dialog.ShowInformation(loc.T("profile.ui.export"), loc.T("profile.err.no_version"), p.env.Window)
+		fynelang.ShowInformation(loc.T("profile.ui.export"), loc.T("profile.err.no_version"), p.env.Window)
 		return
 	}
 	path := identity.DefaultPath(p.env.ConfigDir)
 	if _, err := os.Stat(path); p.env.ConfigDir == "" || err != nil {
-		dialog.ShowInformation(loc.T("profile.ui.export"), loc.T("profile.ui.no_identity"), p.env.Window)
+		fynelang.ShowInformation(loc.T("profile.ui.export"), loc.T("profile.ui.no_identity"), p.env.Window)
 		return
 	}
 	p.pass = widget.NewPasswordEntry()
@@ -193,6 +194,7 @@ func (p *Panel) onExport() {
 		}, p.env.Window)
 	p.passDlg.Resize(fyne.NewSize(460, 160))
 	p.passDlg.Show()
+	fynelang.DialogKeys(p.env.Window, p.passDlg.Submit, p.passDlg.Dismiss)
 	p.env.Window.Canvas().Focus(p.pass)
 }
 
@@ -201,7 +203,7 @@ func (p *Panel) export(path, pass string, prof domain.Profile) {
 	id, err := identity.Load(path, pass)
 	if err != nil {
 		p.setStatus(loc.T(identity.MessageKey(err)), widget.DangerImportance)
-		dialog.ShowInformation(loc.T("profile.ui.export"), loc.T(identity.MessageKey(err)), p.env.Window)
+		fynelang.ShowInformation(loc.T("profile.ui.export"), loc.T(identity.MessageKey(err)), p.env.Window)
 		return
 	}
 	b, _, err := appprofile.Export(p.env.Store, id, p.now())
@@ -222,11 +224,9 @@ func (p *Panel) export(path, pass string, prof domain.Profile) {
 		}
 		p.lastExport = loc.Tf("profile.ui.exported", "Version", prof.Version, "Path", where, "Fingerprint", identity.GroupedFingerprint(id.Cert))
 		p.setStatus(p.lastExport, widget.SuccessImportance)
-		dialog.ShowInformation(loc.T("profile.ui.export"), p.lastExport, p.env.Window)
+		fynelang.ShowInformation(loc.T("profile.ui.export"), p.lastExport, p.env.Window)
 	})
 }
-
-var dialogSize = fyne.NewSize(820, 560)
 
 func (p *Panel) fyneOpen(done func(name string, b []byte)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -243,8 +243,7 @@ func (p *Panel) fyneOpen(done func(name string, b []byte)) {
 		done(r.URI().Name(), b)
 	}, p.env.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".hpprofile", ".json"}))
-	d.Resize(dialogSize)
-	d.Show()
+	fynelang.ShowFileDialog(d, p.env.Window)
 }
 
 func (p *Panel) fyneSave(name string, b []byte, done func(path string, err error)) {
@@ -265,6 +264,5 @@ func (p *Panel) fyneSave(name string, b []byte, done func(path string, err error
 			d.SetLocation(l)
 		}
 	}
-	d.Resize(dialogSize)
-	d.Show()
+	fynelang.ShowFileDialog(d, p.env.Window)
 }

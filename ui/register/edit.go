@@ -3,6 +3,7 @@ package register
 import (
 	"errors"
 	"fmt"
+	"handlingsplan/ui/fynelang"
 	"slices"
 	"time"
 
@@ -229,6 +230,7 @@ func (v *View) deleteSystem(id int64) {
 	v.confirm.SetDismissText(loc.T("register.cancel"))
 	v.confirm.SetConfirmImportance(widget.DangerImportance)
 	v.confirm.Show()
+	fynelang.DialogKeys(v.env.Window, v.confirm.Confirm, v.confirm.Dismiss)
 }
 
 // neighbour is the row shown after id in the table (or before it, for the last): the row to
@@ -258,7 +260,7 @@ func (v *View) report(err error) {
 	text := errorText(v.loc, err)
 	v.setStatus(text, widget.DangerImportance)
 	if v.env.Window != nil {
-		dialog.ShowInformation(v.loc.T("register.not_saved"), text, v.env.Window)
+		fynelang.ShowInformation(v.loc.T("register.not_saved"), text, v.env.Window)
 	}
 }
 

@@ -1,6 +1,7 @@
 package register
 
 import (
+	"handlingsplan/ui/fynelang"
 	"io"
 	"strings"
 
@@ -54,7 +55,7 @@ func (v *View) importFile(name string, b []byte) {
 		text := ri.ReadErrorText(v.loc, name, err)
 		v.setStatus(text, widget.DangerImportance)
 		if v.env.Window != nil {
-			dialog.ShowInformation(v.loc.T("register.import.title"), text, v.env.Window)
+			fynelang.ShowInformation(v.loc.T("register.import.title"), text, v.env.Window)
 		}
 		return
 	}
@@ -91,7 +92,8 @@ func newImportDialog(v *View, name string, t ri.Table) *importDialog {
 			}
 		}
 		sample := widget.NewLabel(strings.Join(samples, " · "))
-		sample.Truncation = fyne.TextTruncateEllipsis
+		// Up to three whole samples, wrapped: a cut sample hides what the column holds.
+		sample.Wrapping = fyne.TextWrapWord
 		sample.SizeName = theme.SizeNameCaptionText
 		head := widget.NewLabelWithStyle(h, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		grid.Add(head)
@@ -116,6 +118,7 @@ func newImportDialog(v *View, name string, t ri.Table) *importDialog {
 	d.prepare()
 	d.dlg.Resize(fyne.NewSize(1000, 660))
 	d.dlg.Show()
+	fynelang.DialogKeys(v.env.Window, fynelang.Press(d.run), fynelang.Press(d.cancel))
 	return d
 }
 
@@ -250,6 +253,5 @@ func (v *View) fyneOpen(done func(name string, b []byte)) {
 		done(r.URI().Name(), b)
 	}, v.env.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".txt"}))
-	d.Resize(fyne.NewSize(820, 560))
-	d.Show()
+	fynelang.ShowFileDialog(d, v.env.Window)
 }

@@ -2,6 +2,7 @@ package register
 
 import (
 	"fmt"
+	"handlingsplan/ui/fynelang"
 	"strings"
 	"time"
 
@@ -129,7 +130,7 @@ func (v *View) onAddActivity(wn domain.RegisterWarning) {
 		text := worklist.Text(v.loc, err, v.now().Year())
 		v.setStatus(text, widget.DangerImportance)
 		if v.env.Window != nil {
-			dialog.ShowInformation(v.loc.T("register.work.add"), text, v.env.Window)
+			fynelang.ShowInformation(v.loc.T("register.work.add"), text, v.env.Window)
 		}
 		return
 	}
@@ -149,5 +150,6 @@ func (v *View) onAddActivity(wn domain.RegisterWarning) {
 		d.SetConfirmText(v.loc.T("register.work.open"))
 		d.SetDismissText(v.loc.T("register.work.stay"))
 		d.Show()
+		fynelang.DialogKeys(v.env.Window, d.Confirm, d.Dismiss)
 	}
 }
