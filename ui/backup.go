@@ -16,6 +16,7 @@ import (
 	"handlingsplan/app/backup"
 	"handlingsplan/app/settings"
 	"handlingsplan/i18n"
+	"handlingsplan/ui/fynelang"
 	"handlingsplan/ui/widgets"
 )
 
@@ -93,8 +94,7 @@ func (f *saveForm) onChooseFolder() {
 	if l, err := storage.ListerForURI(storage.NewFileURI(f.folder)); err == nil {
 		d.SetLocation(l)
 	}
-	d.Resize(dialogSize(f.b.sh.win))
-	d.Show()
+	fynelang.ShowFileDialog(d, f.b.sh.win)
 }
 
 func (f *saveForm) setFolder(dir string) {
@@ -172,8 +172,7 @@ func (b *backupSection) onRestore() {
 	}, b.sh.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{backup.Extension}))
 	b.startIn(d.SetLocation)
-	d.Resize(dialogSize(b.sh.win))
-	d.Show()
+	fynelang.ShowFileDialog(d, b.sh.win)
 }
 
 // startIn opens a file dialog in the folder of the last backup, when it still exists.
