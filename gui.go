@@ -152,10 +152,13 @@ func hasDisplay() bool {
 
 // useSwedishRegion makes Fyne's date fields type and show ISO dates (2027-03-15, the Swedish
 // standard the rest of the app uses) and weeks start on Monday, whatever region the OS reports
-// (a LANG of C gives dd/mm/yyyy). Fyne reads the region from LC_ALL, LC_MESSAGES or LANG;
-// LC_MESSAGES changes nothing else in a Go program, and a user's LC_ALL is left alone.
+// (a LANG of C gives dd/mm/yyyy). Fyne reads the region from LC_ALL, LC_MESSAGES or LANG,
+// and then prefers LANGUAGE, which has no region when set (earlylocale's "en" for LANG=C, or
+// Debian's "sv:en"): both are set. Neither changes anything else in a Go program (the app's
+// and Fyne's texts follow the language chosen in the app); a user's LC_ALL is left alone.
 func useSwedishRegion() {
 	if os.Getenv("LC_ALL") == "" {
 		os.Setenv("LC_MESSAGES", "sv_SE.UTF-8")
+		os.Setenv("LANGUAGE", "sv_SE")
 	}
 }
