@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -230,18 +231,48 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
-func TestSwedishCollation(t *testing.T) {
-	names := []string{"Överförmyndarnämnden", "Äldrenämnden", "Åtgärd", "Zeta", "Barn- och utbildningsnämnden", "arkiv"}
-	New(Swedish).Sort(names)
-	want := []string{"arkiv", "Barn- och utbildningsnämnden", "Zeta", "Åtgärd", "Äldrenämnden", "Överförmyndarnämnden"}
-	for i := range want {
-		if names[i] != want[i] {
-			t.Fatalf("Swedish order: got %v want %v", names, want)
-		}
+func TestNamesSortSwedishInBothLanguages(t *testing.T) {
+	in := []string{"Östra", "Zoonämnden", "Överförmyndarnämnden", "Oskarsnämnden", "Ärendenämnden", "Arbetsmarknadsnämnden"}
+	want := []string{"Arbetsmarknadsnämnden", "Oskarsnämnden", "Zoonämnden", "Ärendenämnden", "Östra", "Överförmyndarnämnden"}
+	tests := []struct {
+		name string
+		sort func([]string)
+	}{
+		{"sv Localizer.Sort", New(Swedish).Sort},
+		{"en Localizer.Sort", New(English).Sort},
+		{"sv Localizer.Compare", func(s []string) { l := New(Swedish); slices.SortFunc(s, l.Compare) }},
+		{"en Localizer.Compare", func(s []string) { l := New(English); slices.SortFunc(s, l.Compare) }},
+		{"SortNames", SortNames},
 	}
-	en := []string{"Överförmyndarnämnden", "Zeta", "Alpha"}
-	New(English).Sort(en)
-	if en[0] != "Alpha" || en[1] != "Överförmyndarnämnden" {
-		t.Fatalf("English order: %v", en)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := slices.Clone(in)
+			tc.sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("got %q\nwant %q", got, want)
+			}
+		})
+	}
+}
+
+func TestCompareNames(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"Zoonämnden", "Ärendenämnden", -1},
+		{"Ärendenämnden", "Överförmyndarnämnden", -1},
+		{"Åtgärd", "Ärende", -1},
+		{"Oskarsnämnden", "Östra", -1},
+		{"arkiv", "Arkiv", 0},
+		{"Barn- och utbildningsnämnden", "Zeta", -1},
+	}
+	for _, tc := range tests {
+		if got := CompareNames(tc.a, tc.b); got != tc.want {
+			t.Errorf("CompareNames(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+		if got := CompareNames(tc.b, tc.a); got != -tc.want {
+			t.Errorf("CompareNames(%q, %q) = %d, want %d", tc.b, tc.a, got, -tc.want)
+		}
 	}
 }
