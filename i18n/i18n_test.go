@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -182,6 +183,17 @@ func TestDecimalAndFTE(t *testing.T) {
 		{sv.FTE(850, 1700), "0,5"},
 		{en.FTE(3400, 1700), "2.0"},
 		{sv.FTE(10, 0), "0,0"},
+		// A value that rounds to zero has no sign; a real negative keeps the minus sign.
+		{sv.Decimal(-0.04, 1), "0,0"},
+		{en.Decimal(-0.04, 1), "0.0"},
+		{sv.Decimal(-0.4, 0), "0"},
+		{sv.Decimal(math.Copysign(0, -1), 1), "0,0"},
+		{sv.Decimal(-0.05, 2), "−0,05"},
+		{sv.Decimal(-0.06, 1), "−0,1"},
+		{en.Decimal(-1234.5, 1), "−1,234.5"},
+		{sv.Decimal(-0.6, 0), "−1"},
+		{sv.FTE(-40, 1700), "0,0"},
+		{sv.FTE(-200, 1700), "−0,1"},
 	}
 	for i, tc := range tests {
 		if tc.got != tc.want {
