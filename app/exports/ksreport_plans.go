@@ -84,7 +84,7 @@ func (k *ksReport) resources() {
 
 	if len(o.Resources.Rows) > 0 {
 		k.SubHeading(loc.Tf("exports.ks.resources.chart", "Year", o.Year, "Last", o.Year-1), pdfdoc.BarsHeight(len(o.Resources.Rows), 2))
-		labels, now, last := kronorChart(o.Resources)
+		labels, now, last := o.Resources.ChartSeries(overview.MetricKronor)
 		k.Bars(labels, [][]int64{now, last}, []string{strconv.Itoa(o.Year), strconv.Itoa(o.Year - 1)}, []pdfdoc.RGB{colAccent, colAccentSoft}, loc.Kronor)
 	}
 }
@@ -190,22 +190,3 @@ func heatCell(n, most int) cell {
 	return c
 }
 
-// kronorChart is the data of the resources chart: per board that sent this year's plan, this
-// year's and last year's kronor. A board without a plan of last year gets pdfdoc.NoValue there,
-// shown "–" as in the table, not a bar of 0 kr. A board that has not sent this year's plan has
-// no bar at all: its year would read as zero.
-func kronorChart(res overview.Resources) (labels []string, now, last []int64) {
-	for _, r := range res.Rows {
-		if !r.Received {
-			continue
-		}
-		labels = append(labels, r.Board)
-		now = append(now, r.Year.Kronor())
-		if r.LastSource == overview.LastNone {
-			last = append(last, pdfdoc.NoValue)
-		} else {
-			last = append(last, r.Last.Kronor())
-		}
-	}
-	return labels, now, last
-}
