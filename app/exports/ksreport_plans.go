@@ -189,4 +189,3 @@ func heatCell(n, most int) cell {
 	}
 	return c
 }
-

@@ -105,11 +105,14 @@ func (d *doc) table(cols []column, rows []row) {
 	for i, c := range cols {
 		pcols[i] = pdfdoc.Column{Title: c.title, Width: c.width / sum * pdfdoc.ContentW, Align: c.align}
 	}
+	// A board's name is never cut between letters: the board column's cells are names.
+	boardCol := d.loc.T("overview.col.board")
 	prows := make([]pdfdoc.Row, len(rows))
 	for i, r := range rows {
 		pr := pdfdoc.Row{Total: r.total, Cells: make([]pdfdoc.Cell, len(r.cells)), Fill: make([]pdfdoc.RGB, len(r.cells))}
 		for j, c := range r.cells {
-			pr.Cells[j] = pdfdoc.Cell{{Text: c.text, Bold: c.bold || r.total, Color: c.color}}
+			name := j < len(cols) && cols[j].title == boardCol
+			pr.Cells[j] = pdfdoc.Cell{{Text: c.text, Bold: c.bold || r.total, Color: c.color, Name: name}}
 			pr.Fill[j] = c.fill
 		}
 		prows[i] = pr

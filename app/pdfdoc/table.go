@@ -30,6 +30,9 @@ type Span struct {
 	Bold  bool
 	Color RGB  // 0 means the body text colour
 	Hang  bool // a numbered item ("3. Title"): wrapped lines align after the number
+	// Name marks a name (a board's): its words are never cut, the font shrinks as far as
+	// NameMinSize instead of TableMinSize.
+	Name bool
 }
 
 // Cell is the content of one table cell.
@@ -50,6 +53,10 @@ const (
 	TableSize = 7.5
 	TableLH   = TableSize * 1.32
 	TablePad  = 3.5
+	// A word that does not fit its column shrinks the font of its span down to TableMinSize
+	// (a name down to NameMinSize) before WrapText has to cut it between letters.
+	TableMinSize = 5.5
+	NameMinSize  = 4.5
 )
 
 type tableLine struct {
@@ -60,8 +67,9 @@ type tableLine struct {
 	size        float64
 }
 
-// layoutCell turns a cell into the lines it prints in a column of width w.
-func (d *Doc) layoutCell(c Cell, w, size float64) []tableLine {
+// layoutCell turns a cell into the lines it prints in a column of width w. A span with a word
+// wider than the column gets a smaller font rather than a word cut in two.
+func (d *Doc) layoutCell(c Cell, w, cellSize float64) []tableLine {
 	inner := w - 2*TablePad
 	var out []tableLine
 	for _, s := range c {
@@ -69,6 +77,14 @@ func (d *Doc) layoutCell(c Cell, w, size float64) []tableLine {
 		if col == 0 {
 			col = ColText
 		}
+		floor := TableMinSize
+		if s.Name {
+			floor = NameMinSize
+		}
+		size := FitSize(s.Text, inner, cellSize, min(floor, cellSize), func(p string, z float64) float64 {
+			d.SetFont(s.Bold, z)
+			return d.Width(p)
+		})
 		d.SetFont(s.Bold, size)
 		if s.Value != "" {
 			if d.Width(s.Text)+d.Width(s.Value)+4 <= inner {
@@ -94,7 +110,7 @@ func (d *Doc) layoutCell(c Cell, w, size float64) []tableLine {
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, tableLine{size: size})
+		out = append(out, tableLine{size: cellSize})
 	}
 	return out
 }
