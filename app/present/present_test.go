@@ -395,28 +395,39 @@ func TestWrap(t *testing.T) {
 			t.Errorf("wrap(%q, %.0f) = %q, want %q", tc.in, tc.w, got, tc.want)
 		}
 	}
-	long := "Informationssäkerhetsgranskningen"
-	lines := wrap(long, SizeBody, false, 150)
-	if len(lines) < 2 {
-		t.Fatalf("a long word was not broken: %q", lines)
+	// A word wider than the line: after its own hyphen or slash, else between letters without
+	// an invented hyphen and never leaving a letter or two alone.
+	breaks := []struct {
+		word string
+		w    float64
+	}{
+		{"Informationssäkerhetsgranskningen", 150},
+		{"dokumenthanteringsplan", measure("dokumenthanteringsp", SizeBody, false)},
+		{"Barn-och-utbildningsnämnden", measure("Barn-och-utbildningsnämnden", SizeBody, false) - 1},
+		{"Säkerhetssamordnare/arkivarie", measure("Säkerhetssamordnare/", SizeBody, false)},
 	}
-	var joined string
-	for i, l := range lines {
-		if measure(l, SizeBody, false) > 150 {
-			t.Errorf("line %q is wider than 150", l)
+	for _, tc := range breaks {
+		lines := wrap(tc.word, SizeBody, false, tc.w)
+		if len(lines) < 2 {
+			t.Fatalf("%q was not broken: %q", tc.word, lines)
 		}
-		if i < len(lines)-1 {
-			if !strings.HasSuffix(l, "-") {
-				t.Errorf("broken line %q has no hyphen", l)
+		if strings.Join(lines, "") != tc.word {
+			t.Errorf("%q broken as %q: a hyphen was added or a letter lost", tc.word, lines)
+		}
+		for i, l := range lines {
+			if measure(l, SizeBody, false) > tc.w {
+				t.Errorf("line %q is wider than %.0f", l, tc.w)
 			}
-			l = strings.TrimSuffix(l, "-")
+			if i > 0 && len([]rune(l)) < 3 {
+				t.Errorf("%q leaves %q alone on a line", tc.word, l)
+			}
+			if i < len(lines)-1 && strings.ContainsAny(tc.word, "-/") && !strings.HasSuffix(l, "-") && !strings.HasSuffix(l, "/") {
+				t.Errorf("%q broken inside a word at %q although it has a hyphen or slash", tc.word, l)
+			}
 		}
-		joined += l
-	}
-	if joined != long {
-		t.Errorf("broken word reads %q", joined)
 	}
 }
+
 
 func TestTodayLegend(t *testing.T) {
 	prof := profile(t)
