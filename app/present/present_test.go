@@ -154,7 +154,7 @@ func TestFromPlanContent(t *testing.T) {
 		want []string
 	}{
 		{i18n.Swedish, []string{
-			"Handlingsplan för", "Socialnämnden", "Version 3 · Signerad", "Beslutad 2026-11-20 § 45 Dnr SN 2026/45",
+			"Handlingsplan för", "Socialnämnden", "Version 3 · Signerad", "Beslutad i nämnden 2026-11-20, Dnr SN 2026/45, § 45",
 			"1\u00a0701", "1,0", "1\u00a0234\u00a0567\u00a0kr", // hours, FTE at 1 700, kronor
 			"Ingen",                                   // a goal without activity is said in words
 			"I dag 2027-02-15",                        // the timeline's today
@@ -165,7 +165,7 @@ func TestFromPlanContent(t *testing.T) {
 			"att planen följs upp och rapporteras 2027-06-15",
 		}},
 		{i18n.English, []string{
-			"Information security action", "Version 3 · Signed", "Decided 2026-11-20 § 45 Dnr SN 2026/45",
+			"Information security action", "Version 3 · Signed", "Decided by the board 2026-11-20, Dnr SN 2026/45, § 45",
 			"1,701", "1.0", "SEK\u00a01,234,567", "None", "Today 2027-02-15", "1 (25%)",
 			"to adopt the information security action plan for 2027",
 		}},
