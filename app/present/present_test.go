@@ -428,7 +428,6 @@ func TestWrap(t *testing.T) {
 	}
 }
 
-
 func TestTodayLegend(t *testing.T) {
 	prof := profile(t)
 	loc := i18n.New(i18n.Swedish)
