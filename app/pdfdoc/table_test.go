@@ -201,3 +201,45 @@ func TestLayoutCellShrinksLongWords(t *testing.T) {
 		})
 	}
 }
+
+// Wherever a table meets a page's foot, no page holds a single row of it: the table starts on
+// a new page unless two rows (all of a short table) fit, and the last row never goes over alone.
+func TestTableKeepsRowsTogether(t *testing.T) {
+	cols := []Column{{Title: "Rubrik", Width: 200}, {Title: "Värde", Width: ContentW - 200, Align: AlignRight}}
+	rowRE := regexp.MustCompile(`r(\d{3})-000`)
+	for _, n := range []int{2, 3, 4, 5, 9, 47} {
+		for _, nl := range []int{1, 3} {
+			for startY := ContentBottom - 140; startY <= ContentBottom; startY += 6 {
+				name := fmt.Sprintf("%d rows of %d lines from y %.0f", n, nl, startY)
+				d, err := New(i18n.New(i18n.Swedish))
+				if err != nil {
+					t.Fatal(err)
+				}
+				d.Paragraph("Inledning", 9, false, ColText)
+				d.Y = startY
+				var rows []Row
+				for i := range n {
+					rows = append(rows, Row{Cells: []Cell{lines(fmt.Sprintf("r%03d", i), nl), Plain("v")}})
+				}
+				d.Table(cols, rows)
+				var perPage []int
+				for _, text := range pagesText(t, d) {
+					if c := len(rowRE.FindAllString(text, -1)); c > 0 {
+						perPage = append(perPage, c)
+					}
+				}
+				total := 0
+				for _, c := range perPage {
+					total += c
+					if c == 1 {
+						t.Errorf("%s: rows per page %v: a row alone on a page", name, perPage)
+						break
+					}
+				}
+				if total != n {
+					t.Errorf("%s: %d rows printed, want %d", name, total, n)
+				}
+			}
+		}
+	}
+}
