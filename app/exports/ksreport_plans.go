@@ -60,8 +60,7 @@ func (k *ksReport) resources() {
 		k.Paragraph(note, 9, false, pdfdoc.ColMuted)
 	}
 
-	k.SubHeading(loc.T("exports.ks.resources.quarters"), 60)
-	k.Paragraph(loc.T("exports.ks.resources.quarters_intro"), 9, false, pdfdoc.ColMuted)
+	k.headTable(loc.T("exports.ks.resources.quarters"), loc.T("exports.ks.resources.quarters_intro"), 9, pdfdoc.ColMuted)
 	var qrows []row
 	qadd := func(name string, r overview.ResourceRow, total bool) {
 		cells := []cell{{text: name, bold: true}}
