@@ -46,7 +46,7 @@ func (k *ksReport) resources() {
 	}
 	add(loc.T("overview.total"), o.Resources.Total, change, true)
 	k.table([]column{
-		{loc.T("overview.col.board"), 2.3, pdfdoc.AlignLeft},
+		{loc.T("overview.col.board"), 2.9, pdfdoc.AlignLeft}, // the longest one-word name, Överförmyndarnämnden, fits in bold
 		{loc.T("overview.col.activities_short"), 1.15, pdfdoc.AlignRight},
 		{loc.T("overview.metric.hours"), 0.95, pdfdoc.AlignRight},
 		{loc.T("overview.col.fte_short"), 0.85, pdfdoc.AlignRight},
