@@ -49,10 +49,10 @@ func (k *ksReport) resources() {
 		{loc.T("overview.col.board"), 2.9, pdfdoc.AlignLeft}, // the longest one-word name, Överförmyndarnämnden, fits in bold
 		{loc.T("overview.col.activities_short"), 1.05, pdfdoc.AlignRight},
 		{loc.T("overview.metric.hours"), 0.9, pdfdoc.AlignRight},
-		{loc.T("overview.col.fte_short"), 0.8, pdfdoc.AlignRight},
+		{loc.T("overview.col.fte_short"), 0.85, pdfdoc.AlignRight},
 		{loc.T("overview.col.operating_short"), 1.65, pdfdoc.AlignRight},
 		{loc.T("field.investment"), 1.65, pdfdoc.AlignRight},
-		{loc.T("overview.metric.kronor"), 1.95, pdfdoc.AlignRight},
+		{loc.T("overview.metric.kronor"), 1.9, pdfdoc.AlignRight},
 		{loc.Tf("overview.col.last_year_kronor", "Year", o.Year-1), 1.75, pdfdoc.AlignRight},
 		{loc.T("overview.col.change"), 1.65, pdfdoc.AlignRight},
 	}, rows)
