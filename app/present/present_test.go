@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"handlingsplan/app/demo"
 	"handlingsplan/app/overview"
@@ -588,6 +589,41 @@ func TestFollowUpNotYetRecorded(t *testing.T) {
 		want := map[i18n.Lang]string{i18n.Swedish: "inte uppföljd ännu", i18n.English: "not been followed up yet"}[lang]
 		if !strings.Contains(text, want) || strings.Contains(text, "%") {
 			t.Errorf("%s: follow-up slide says %q", lang, text)
+		}
+	}
+}
+
+// Slides never cut a board's name inside a word (they cannot shrink text either): a line of a
+// slide is never the start of a name that ends inside a word, nor the rest of one.
+func TestBoardNamesAreNeverCut(t *testing.T) {
+	prof := profile(t)
+	for _, lang := range i18n.Langs {
+		o := demoOverview(t, prof, demoYear, lang)
+		d := FromOverview(o, overviewNow)
+		letter := func(r rune) bool { return unicode.IsLetter(r) }
+		whole := map[string]bool{} // words that are whole in some name ("nämnden" of "Tekniska nämnden")
+		for _, b := range o.Boards {
+			for _, w := range strings.Fields(b) {
+				whole[w] = true
+			}
+		}
+		for i, s := range d.Slides {
+			for _, it := range s.Items {
+				if it.Kind != ItemText {
+					continue
+				}
+				for _, b := range o.Boards {
+					rs := []rune(b)
+					for k := 1; k < len(rs); k++ {
+						if !letter(rs[k-1]) || !letter(rs[k]) {
+							continue
+						}
+						if it.Text == string(rs[:k]) || (it.Text == string(rs[k:]) && !whole[it.Text]) {
+							t.Errorf("%s slide %d (%s): %q is cut as %q", lang, i+1, s.Kind, b, it.Text)
+						}
+					}
+				}
+			}
 		}
 	}
 }
