@@ -103,21 +103,30 @@ func (p *Plan) UnmarshalJSON(b []byte) error {
 }
 
 // DecisionLine says where a plan stands with the board, as the cover, the slides and the
-// report for kommunstyrelsen print it: "Beslutad 2026-12-10 § 142 Dnr SN 2026/45" once decided,
-// "Planeras för beslut i nämnden 2026-12-10" before, "" when no date is known.
+// report for kommunstyrelsen print it: once decided "Beslutad i nämnden 2026-12-10, Dnr SN
+// 2026/45, § 142" (with the fields the decision has, and the body's name when another body than
+// the plan's board decided), "Planen har ändrats efter beslutet i nämnden 2026-12-10, …" when its
+// content changed since; before, "Planeras för beslut i nämnden 2026-12-10", which cannot be
+// read as a decision already taken; "" when no date is known.
 func (p Plan) DecisionLine(loc *i18n.Localizer) string {
 	d := p.Decision
 	switch {
 	case d.Made():
-		s := loc.Tf("decision.made", "Date", loc.Date(d.Date))
-		if par := d.ParagraphText(); par != "" {
-			s += " " + par
+		// A plan changed since says so first, so that the line is never read as "decided" on
+		// its own (a wrapped cell may show only its first line).
+		made, by := "decision.made", "decision.made_by"
+		if d.ChangedAfter {
+			made, by = "decision.changed", "decision.changed_by"
+		}
+		s := loc.Tf(made, "Date", loc.Date(d.Date))
+		if body := strings.TrimSpace(d.Body); body != "" && body != strings.TrimSpace(p.Board) {
+			s = loc.Tf(by, "Body", body, "Date", loc.Date(d.Date))
 		}
 		if dnr := strings.TrimSpace(d.Dnr); dnr != "" {
-			s += " " + loc.Tf("decision.dnr", "Dnr", dnr)
+			s += ", " + loc.Tf("decision.dnr", "Dnr", dnr)
 		}
-		if d.ChangedAfter {
-			s += " " + loc.T("decision.changed_after")
+		if par := d.ParagraphText(); par != "" {
+			s += ", " + par
 		}
 		return s
 	case !p.DecisionDate.IsZero():

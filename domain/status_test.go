@@ -168,18 +168,26 @@ func TestPlanJSONLegacyParagraph(t *testing.T) {
 func TestDecisionLine(t *testing.T) {
 	sv, en := i18n.New(i18n.Swedish), i18n.New(i18n.English)
 	planned := Plan{DecisionDate: vday(2026, 12, 10)}
-	decided := Plan{DecisionDate: vday(2026, 12, 10), Decision: Decision{Dnr: "SN 2026/45", Date: vday(2026, 12, 11), Body: "Socialnämnden", Paragraph: "142"}}
+	decided := Plan{Board: "Socialnämnden", DecisionDate: vday(2026, 12, 10), Decision: Decision{Dnr: "SN 2026/45", Date: vday(2026, 12, 11), Body: "Socialnämnden", Paragraph: "142"}}
 	changed := decided
 	changed.Decision.ChangedAfter = true
+	dateOnly := Plan{Board: "Socialnämnden", DecisionDate: vday(2026, 12, 10), Decision: Decision{Date: vday(2026, 12, 11)}}
+	paragraphOnly := Plan{Board: "Socialnämnden", Decision: Decision{Date: vday(2026, 12, 11), Body: "Socialnämnden", Paragraph: "9"}}
+	byKS := Plan{Board: "Socialnämnden", Decision: Decision{Date: vday(2026, 12, 11), Body: "Kommunstyrelsen", Dnr: "KS 2026/7"}}
 	fu := Plan{FollowUpDecision: Decision{Dnr: "SN 2027/300", Date: vday(2027, 11, 18), Paragraph: "§ 120"}}
 	tests := []struct {
 		got, want string
 	}{
 		{planned.DecisionLine(sv), "Planeras för beslut i nämnden 2026-12-10"},
-		{planned.DecisionLine(en), "To be decided by the board on 2026-12-10"},
-		{decided.DecisionLine(sv), "Beslutad 2026-12-11 § 142 Dnr SN 2026/45"},
-		{decided.DecisionLine(en), "Decided 2026-12-11 § 142 Dnr SN 2026/45"},
-		{changed.DecisionLine(sv), "Beslutad 2026-12-11 § 142 Dnr SN 2026/45 (planen har ändrats efter beslutet)"},
+		{planned.DecisionLine(en), "Planned for the board's decision 2026-12-10"},
+		{decided.DecisionLine(sv), "Beslutad i nämnden 2026-12-11, Dnr SN 2026/45, § 142"},
+		{decided.DecisionLine(en), "Decided by the board 2026-12-11, Dnr SN 2026/45, § 142"},
+		{changed.DecisionLine(sv), "Planen har ändrats efter beslutet i nämnden 2026-12-11, Dnr SN 2026/45, § 142"},
+		{changed.DecisionLine(en), "The plan has changed since the board's decision 2026-12-11, Dnr SN 2026/45, § 142"},
+		{dateOnly.DecisionLine(sv), "Beslutad i nämnden 2026-12-11"},
+		{paragraphOnly.DecisionLine(en), "Decided by the board 2026-12-11, § 9"},
+		{byKS.DecisionLine(sv), "Beslutad i Kommunstyrelsen 2026-12-11, Dnr KS 2026/7"},
+		{byKS.DecisionLine(en), "Decided by Kommunstyrelsen 2026-12-11, Dnr KS 2026/7"},
 		{Plan{}.DecisionLine(sv), ""},
 		{fu.FollowUpDecisionLine(sv), "Uppföljningen beslutad 2027-11-18 § 120 Dnr SN 2027/300"},
 		{planned.FollowUpDecisionLine(sv), ""},

@@ -53,6 +53,9 @@ func (l *Localizer) Decimal(f float64, prec int) string {
 	intPart, frac, _ := strings.Cut(s, ".")
 	neg := strings.HasPrefix(intPart, "-")
 	intPart = strings.TrimPrefix(intPart, "-")
+	if neg && strings.Trim(intPart+frac, "0") == "" {
+		neg = false // a value that rounds to zero prints "0,0", never "−0,0"
+	}
 	n, _ := strconv.ParseInt(intPart, 10, 64)
 	if neg {
 		n = -n

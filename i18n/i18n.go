@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -197,8 +198,6 @@ func LoadError() error {
 type Localizer struct {
 	lang Lang
 	msgs map[string]*message
-	coll *collate.Collator
-	mu   sync.Mutex // collate.Collator is not safe for concurrent use
 }
 
 // New returns a localizer for lang.
@@ -276,22 +275,33 @@ func isOne(count any) bool {
 // Has reports whether id is a known message.
 func (l *Localizer) Has(id string) bool { return l.msgs[id] != nil }
 
-// collator is made on first use: most localizers never sort.
-func (l *Localizer) collator() *collate.Collator {
-	if l.coll == nil {
-		l.coll = collate.New(l.lang.Tag(), collate.IgnoreCase)
-	}
-	return l.coll
+// Names (boards, systems, owners, goals, activities) are written in Swedish whatever language
+// the user reads the app in, so they always sort in Swedish: Å Ä Ö after Z, not Ö as O as the
+// English collation would. One collator serves the whole program; it is made on first use and
+// guarded by a mutex because collate.Collator is not safe for concurrent use.
+var (
+	nameCollator = sync.OnceValue(func() *collate.Collator { return collate.New(language.Swedish, collate.IgnoreCase) })
+	nameMu       sync.Mutex
+)
+
+// CompareNames orders two names in Swedish collation (Å Ä Ö after Z, case ignored), in every UI
+// language.
+func CompareNames(a, b string) int {
+	c := nameCollator()
+	nameMu.Lock()
+	defer nameMu.Unlock()
+	return c.CompareString(a, b)
 }
 
-// Compare orders two strings in the language's collation (Swedish: Å Ä Ö after Z).
-func (l *Localizer) Compare(a, b string) int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.collator().CompareString(a, b)
+// SortNames sorts names in place in Swedish collation (see CompareNames); equal names keep their
+// order.
+func SortNames(names []string) {
+	slices.SortStableFunc(names, CompareNames)
 }
 
-// Sort sorts names in place in the language's collation.
-func (l *Localizer) Sort(names []string) {
-	sort.SliceStable(names, func(i, j int) bool { return l.Compare(names[i], names[j]) < 0 })
-}
+// Compare orders two strings as names: in Swedish collation in both UI languages (see
+// CompareNames), because the names the app sorts are Swedish.
+func (l *Localizer) Compare(a, b string) int { return CompareNames(a, b) }
+
+// Sort sorts names in place in Swedish collation (see CompareNames).
+func (l *Localizer) Sort(names []string) { SortNames(names) }

@@ -5,8 +5,10 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -181,6 +183,17 @@ func TestDecimalAndFTE(t *testing.T) {
 		{sv.FTE(850, 1700), "0,5"},
 		{en.FTE(3400, 1700), "2.0"},
 		{sv.FTE(10, 0), "0,0"},
+		// A value that rounds to zero has no sign; a real negative keeps the minus sign.
+		{sv.Decimal(-0.04, 1), "0,0"},
+		{en.Decimal(-0.04, 1), "0.0"},
+		{sv.Decimal(-0.4, 0), "0"},
+		{sv.Decimal(math.Copysign(0, -1), 1), "0,0"},
+		{sv.Decimal(-0.05, 2), "−0,05"},
+		{sv.Decimal(-0.06, 1), "−0,1"},
+		{en.Decimal(-1234.5, 1), "−1,234.5"},
+		{sv.Decimal(-0.6, 0), "−1"},
+		{sv.FTE(-40, 1700), "0,0"},
+		{sv.FTE(-200, 1700), "−0,1"},
 	}
 	for i, tc := range tests {
 		if tc.got != tc.want {
@@ -230,18 +243,48 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
-func TestSwedishCollation(t *testing.T) {
-	names := []string{"Överförmyndarnämnden", "Äldrenämnden", "Åtgärd", "Zeta", "Barn- och utbildningsnämnden", "arkiv"}
-	New(Swedish).Sort(names)
-	want := []string{"arkiv", "Barn- och utbildningsnämnden", "Zeta", "Åtgärd", "Äldrenämnden", "Överförmyndarnämnden"}
-	for i := range want {
-		if names[i] != want[i] {
-			t.Fatalf("Swedish order: got %v want %v", names, want)
-		}
+func TestNamesSortSwedishInBothLanguages(t *testing.T) {
+	in := []string{"Östra", "Zoonämnden", "Överförmyndarnämnden", "Oskarsnämnden", "Ärendenämnden", "Arbetsmarknadsnämnden"}
+	want := []string{"Arbetsmarknadsnämnden", "Oskarsnämnden", "Zoonämnden", "Ärendenämnden", "Östra", "Överförmyndarnämnden"}
+	tests := []struct {
+		name string
+		sort func([]string)
+	}{
+		{"sv Localizer.Sort", New(Swedish).Sort},
+		{"en Localizer.Sort", New(English).Sort},
+		{"sv Localizer.Compare", func(s []string) { l := New(Swedish); slices.SortFunc(s, l.Compare) }},
+		{"en Localizer.Compare", func(s []string) { l := New(English); slices.SortFunc(s, l.Compare) }},
+		{"SortNames", SortNames},
 	}
-	en := []string{"Överförmyndarnämnden", "Zeta", "Alpha"}
-	New(English).Sort(en)
-	if en[0] != "Alpha" || en[1] != "Överförmyndarnämnden" {
-		t.Fatalf("English order: %v", en)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := slices.Clone(in)
+			tc.sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("got %q\nwant %q", got, want)
+			}
+		})
+	}
+}
+
+func TestCompareNames(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"Zoonämnden", "Ärendenämnden", -1},
+		{"Ärendenämnden", "Överförmyndarnämnden", -1},
+		{"Åtgärd", "Ärende", -1},
+		{"Oskarsnämnden", "Östra", -1},
+		{"arkiv", "Arkiv", 0},
+		{"Barn- och utbildningsnämnden", "Zeta", -1},
+	}
+	for _, tc := range tests {
+		if got := CompareNames(tc.a, tc.b); got != tc.want {
+			t.Errorf("CompareNames(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+		if got := CompareNames(tc.b, tc.a); got != -tc.want {
+			t.Errorf("CompareNames(%q, %q) = %d, want %d", tc.b, tc.a, got, -tc.want)
+		}
 	}
 }

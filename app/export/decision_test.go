@@ -14,8 +14,9 @@ import (
 )
 
 // Registering the board's decision and exporting makes a new signed version marked beslutad:
-// the version counts up, the payload carries the decision, the cover says "Beslutad … § … Dnr
-// …" where the version before said "Planeras för beslut i nämnden …", and the plan stays signed.
+// the version counts up, the payload carries the decision, the cover says "Beslutad i nämnden
+// <date>, Dnr …, § …" where the version before said "Planeras för beslut i nämnden <date>" (never
+// "Beslut i nämnden <date>", which reads as a decision taken), and the plan stays signed.
 func TestDecisionMakesADecidedSignedVersion(t *testing.T) {
 	s := demoStore(t)
 	id := signer(t)
@@ -57,10 +58,10 @@ func TestDecisionMakesADecidedSignedVersion(t *testing.T) {
 		}
 		return strings.Join(strings.Fields(string(out)), " ")
 	}
-	if c := cover("v1.pdf"); !strings.Contains(c, "Planeras för beslut i nämnden 2025-12-") || strings.Contains(c, "Beslutad") {
+	if c := cover("v1.pdf"); !strings.Contains(c, "Planeras för beslut i nämnden 2025-12-") || strings.Contains(c, "Beslutad") || strings.Contains(c, "Beslut i nämnden") {
 		t.Errorf("cover before the decision: %s", c)
 	}
-	if c := cover("v2.pdf"); !strings.Contains(c, "Beslutad 2025-12-11 § 58 Dnr ÖFN 2025/77") || !strings.Contains(c, "Signerad, beslutad") {
+	if c := cover("v2.pdf"); !strings.Contains(c, "Beslutad i nämnden 2025-12-11, Dnr ÖFN 2025/77, § 58") || !strings.Contains(c, "Signerad, beslutad") || strings.Contains(c, "Planeras") {
 		t.Errorf("cover after the decision: %s", c)
 	}
 }

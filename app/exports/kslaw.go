@@ -50,8 +50,7 @@ func (k *ksReport) law() {
 	// The requirement areas: per area, the boards whose plans cover it.
 	c := o.Areas
 	if len(c.Areas) > 0 {
-		k.SubHeading(loc.T("exports.ks.law.areas"), 80)
-		k.Paragraph(loc.Tf("exports.ks.law.areas_intro", "Covered", c.Covered(), "Total", len(c.Areas), "Boards", len(o.Plans)), 9.5, false, pdfdoc.ColText)
+		k.headTable(loc.T("exports.ks.law.areas"), loc.Tf("exports.ks.law.areas_intro", "Covered", c.Covered(), "Total", len(c.Areas), "Boards", len(o.Plans)), 9.5, pdfdoc.ColText)
 		var arows []row
 		for i, a := range c.Areas {
 			n := txt(loc.Number(int64(c.BoardsWith[i])))
@@ -79,7 +78,7 @@ func (k *ksReport) law() {
 	}
 
 	// Per board: areas covered and management training.
-	k.SubHeading(loc.T("exports.ks.law.by_board"), 80)
+	k.headTable(loc.T("exports.ks.law.by_board"), "", 0, 0)
 	var brows []row
 	count := map[string]int{}
 	for _, r := range c.Rows {
@@ -108,7 +107,7 @@ func (k *ksReport) law() {
 
 	// The latest follow-up of each board's plan this year.
 	if o.Latest.With > 0 {
-		k.SubHeading(loc.Tf("exports.ks.law.latest", "Year", o.Year), 80)
+		k.headTable(loc.Tf("exports.ks.law.latest", "Year", o.Year), "", 0, 0)
 		var lrows []row
 		for _, r := range o.Latest.Rows {
 			if !r.Received {

@@ -199,6 +199,7 @@ func (k *ksReport) submissions() {
 	}
 	k.Paragraph(intro, 9.5, false, pdfdoc.ColText)
 	var rows []row
+	var problems []overview.SubmissionRow
 	for _, r := range o.Submissions {
 		if !r.Received {
 			rows = append(rows, row{cells: []cell{{text: r.Board, bold: true}, {text: loc.T("overview.sub.not_received"), bold: true, color: pdfdoc.ColWarn, fill: pdfdoc.ColWarnFill}}})
@@ -208,10 +209,12 @@ func (k *ksReport) submissions() {
 		if n := len(r.Versions); n > 1 {
 			status += "\n" + loc.Tf("overview.sub.versions", "Count", n)
 		}
-		probs := problemText(loc, r.Problems)
-		pc := cell{text: probs}
-		if probs != "" {
-			pc.color = pdfdoc.ColWarn
+		// The table counts what to look at; the sentences follow under it at full width. In a
+		// narrow column they made rows a page tall, one board per page.
+		pc := txt("–")
+		if n := len(r.Problems); n > 0 {
+			pc = cell{text: loc.Tf("exports.ks.submissions.problems_count", "Count", n), color: pdfdoc.ColWarn}
+			problems = append(problems, r)
 		}
 		rows = append(rows, row{cells: []cell{{text: r.Board, bold: true}, txt(status), txt(r.Current.SignerName), txt(loc.Date(r.Current.SignedAt)), pc}})
 	}
@@ -220,6 +223,21 @@ func (k *ksReport) submissions() {
 		{loc.T("overview.col.status"), 2, pdfdoc.AlignLeft},
 		{loc.T("overview.col.signed_by"), 2.2, pdfdoc.AlignLeft},
 		{loc.T("overview.col.signed"), 1.4, pdfdoc.AlignLeft},
-		{loc.T("overview.col.problems"), 3.4, pdfdoc.AlignLeft},
+		{loc.T("overview.col.problems"), 1.8, pdfdoc.AlignLeft},
 	}, rows)
+	if len(problems) == 0 {
+		return
+	}
+	k.SubHeading(loc.T("exports.ks.submissions.problems"), 60)
+	for _, r := range problems {
+		// A board's name stays with its first two points.
+		k.Ensure(14 + 2*9*1.4)
+		k.SetFont(true, 9.5)
+		k.Text(pdfdoc.MarginL, k.Y, r.Board, pdfdoc.ColHeading)
+		k.Y += 14
+		for _, p := range r.Problems {
+			k.Paragraph("– "+p.Text(loc), 9, false, pdfdoc.ColText)
+		}
+		k.Y += 4
+	}
 }

@@ -19,7 +19,7 @@ func (k *ksReport) trainings() {
 	k.Paragraph(loc.Tf("exports.ks.trainings.intro", "Events", len(c.Events), "Trainings", c.Trainings, "Expected", loc.Number(int64(c.Expected))), 9.5, false, pdfdoc.ColText)
 	shared := shareWith(o)
 	for _, m := range c.Months {
-		k.SubHeading(loc.Month(m.Start.Month())+" "+strconv.Itoa(m.Start.Year()), 40)
+		k.headTable(loc.Month(m.Start.Month())+" "+strconv.Itoa(m.Start.Year()), "", 0, 0)
 		var rows []row
 		for _, e := range m.Events {
 			t := e.Training
@@ -101,8 +101,7 @@ func (k *ksReport) followUp() {
 		k.Paragraph(loc.Tf("exports.ks.followup.without", "Boards", strings.Join(without, "; "), "Count", len(without)), 9, false, pdfdoc.ColMuted)
 	}
 
-	k.SubHeading(loc.T("exports.ks.followup.checks"), 60)
-	k.Paragraph(loc.T("exports.ks.followup.checks_intro"), 9, false, pdfdoc.ColMuted)
+	k.headTable(loc.T("exports.ks.followup.checks"), loc.T("exports.ks.followup.checks_intro"), 9, pdfdoc.ColMuted)
 	ccols := []column{{loc.T("overview.col.board"), 2.6, pdfdoc.AlignLeft}}
 	for i := range 3 {
 		ccols = append(ccols, column{loc.T("check." + strconv.Itoa(i)), 2, pdfdoc.AlignLeft})
@@ -179,7 +178,7 @@ func (k *ksReport) register() {
 	if len(gaps) == 0 {
 		return
 	}
-	k.SubHeading(loc.T("exports.ks.register.gaps"), 60)
+	k.headTable(loc.T("exports.ks.register.gaps"), "", 0, 0)
 	var grows []row
 	for _, s := range gaps {
 		x := s.System

@@ -46,13 +46,13 @@ func (k *ksReport) resources() {
 	}
 	add(loc.T("overview.total"), o.Resources.Total, change, true)
 	k.table([]column{
-		{loc.T("overview.col.board"), 2.3, pdfdoc.AlignLeft},
-		{loc.T("overview.col.activities_short"), 1.15, pdfdoc.AlignRight},
-		{loc.T("overview.metric.hours"), 0.95, pdfdoc.AlignRight},
+		{loc.T("overview.col.board"), 2.9, pdfdoc.AlignLeft}, // the longest one-word name, Överförmyndarnämnden, fits in bold
+		{loc.T("overview.col.activities_short"), 1.05, pdfdoc.AlignRight},
+		{loc.T("overview.metric.hours"), 0.9, pdfdoc.AlignRight},
 		{loc.T("overview.col.fte_short"), 0.85, pdfdoc.AlignRight},
 		{loc.T("overview.col.operating_short"), 1.65, pdfdoc.AlignRight},
 		{loc.T("field.investment"), 1.65, pdfdoc.AlignRight},
-		{loc.T("overview.metric.kronor"), 1.75, pdfdoc.AlignRight},
+		{loc.T("overview.metric.kronor"), 1.9, pdfdoc.AlignRight},
 		{loc.Tf("overview.col.last_year_kronor", "Year", o.Year-1), 1.75, pdfdoc.AlignRight},
 		{loc.T("overview.col.change"), 1.65, pdfdoc.AlignRight},
 	}, rows)
@@ -60,8 +60,7 @@ func (k *ksReport) resources() {
 		k.Paragraph(note, 9, false, pdfdoc.ColMuted)
 	}
 
-	k.SubHeading(loc.T("exports.ks.resources.quarters"), 60)
-	k.Paragraph(loc.T("exports.ks.resources.quarters_intro"), 9, false, pdfdoc.ColMuted)
+	k.headTable(loc.T("exports.ks.resources.quarters"), loc.T("exports.ks.resources.quarters_intro"), 9, pdfdoc.ColMuted)
 	var qrows []row
 	qadd := func(name string, r overview.ResourceRow, total bool) {
 		cells := []cell{{text: name, bold: true}}
@@ -84,16 +83,7 @@ func (k *ksReport) resources() {
 
 	if len(o.Resources.Rows) > 0 {
 		k.SubHeading(loc.Tf("exports.ks.resources.chart", "Year", o.Year, "Last", o.Year-1), pdfdoc.BarsHeight(len(o.Resources.Rows), 2))
-		var labels []string
-		now, last := []int64{}, []int64{}
-		for _, r := range o.Resources.Rows {
-			if !r.Received {
-				continue // no bar for a year the board has not sent: it would read as zero
-			}
-			labels = append(labels, r.Board)
-			now = append(now, r.Year.Kronor())
-			last = append(last, r.Last.Kronor())
-		}
+		labels, now, last := o.Resources.ChartSeries(overview.MetricKronor)
 		k.Bars(labels, [][]int64{now, last}, []string{strconv.Itoa(o.Year), strconv.Itoa(o.Year - 1)}, []pdfdoc.RGB{colAccent, colAccentSoft}, loc.Kronor)
 	}
 }

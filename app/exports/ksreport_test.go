@@ -170,3 +170,34 @@ func TestProtocol(t *testing.T) {
 		t.Errorf("unknown board: %v", err)
 	}
 }
+
+// No line of the KS report ends in a hyphen the source does not have ("Säkerhetssamo-" /
+// "rdnare"), and no board's name is broken at a line end.
+func TestReportInventsNoHyphens(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		t.Run(string(lang), func(t *testing.T) {
+			o := demoOverview(t, lang)
+			pdf, err := exports.Report(o, exports.ReportOptions{AppVersion: "1.0", Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := pdftest.Text(t, pdf)
+			if bad := pdftest.InventedHyphens(text, pdftest.Corpus(lang, o.Plans, o.Boards, o.Profile, o.Calendar)); len(bad) > 0 {
+				t.Errorf("invented hyphens: %q", bad)
+			}
+			for _, b := range o.Boards {
+				// A name is broken when a line ends inside one of its words and the next line
+				// goes on with the rest of that word.
+				for i, r := range b {
+					if i == 0 || r == ' ' || b[i-1] == ' ' || b[i-1] == '-' {
+						continue
+					}
+					rest, _, _ := strings.Cut(b[i:], " ")
+					if strings.Contains(text, b[:i]+"\n"+rest) || strings.Contains(text, b[:i]+"-\n"+rest) {
+						t.Errorf("%q is broken after %q", b, b[:i])
+					}
+				}
+			}
+		})
+	}
+}

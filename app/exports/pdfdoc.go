@@ -15,6 +15,22 @@ import (
 type doc struct {
 	*pdfdoc.Doc
 	loc *i18n.Localizer
+	// lead is a heading (and intro) waiting for the table after it: drawn with the table so
+	// that it is kept with the table's header and first two rows.
+	lead *tableLead
+}
+
+type tableLead struct {
+	title, intro string
+	size         float64
+	color        pdfdoc.RGB
+}
+
+// headTable sets a heading and an intro paragraph ("" for none) for the next table: table
+// prints them on the page where the table's header and first two rows fit, never alone at a
+// page's foot.
+func (d *doc) headTable(title, intro string, size float64, color pdfdoc.RGB) {
+	d.lead = &tableLead{title: title, intro: intro, size: size, color: color}
 }
 
 // Colours beyond the house palette: an accent and a green and amber for follow-up bars.
@@ -105,14 +121,29 @@ func (d *doc) table(cols []column, rows []row) {
 	for i, c := range cols {
 		pcols[i] = pdfdoc.Column{Title: c.title, Width: c.width / sum * pdfdoc.ContentW, Align: c.align}
 	}
+	// A board's name is never cut between letters: the board column's cells are names.
+	boardCol := d.loc.T("overview.col.board")
 	prows := make([]pdfdoc.Row, len(rows))
 	for i, r := range rows {
 		pr := pdfdoc.Row{Total: r.total, Cells: make([]pdfdoc.Cell, len(r.cells)), Fill: make([]pdfdoc.RGB, len(r.cells))}
 		for j, c := range r.cells {
-			pr.Cells[j] = pdfdoc.Cell{{Text: c.text, Bold: c.bold || r.total, Color: c.color}}
+			name := j < len(cols) && cols[j].title == boardCol
+			pr.Cells[j] = pdfdoc.Cell{{Text: c.text, Bold: c.bold || r.total, Color: c.color, Name: name}}
 			pr.Fill[j] = c.fill
 		}
 		prows[i] = pr
+	}
+	if l := d.lead; l != nil {
+		d.lead = nil
+		need := d.TableNeed(pcols, prows)
+		if l.intro != "" {
+			d.SetFont(false, l.size)
+			need += float64(len(d.Wrap(l.intro, pdfdoc.ContentW)))*l.size*1.4 + l.size*0.5
+		}
+		d.SubHeading(l.title, need)
+		if l.intro != "" {
+			d.Paragraph(l.intro, l.size, false, l.color)
+		}
 	}
 	d.Table(pcols, prows)
 }

@@ -105,7 +105,7 @@ func (k *ksReport) requirements() {
 	if len(items) == 0 {
 		return
 	}
-	k.SubHeading(loc.T("exports.ks.requirements.gaps"), 60)
+	k.headTable(loc.T("exports.ks.requirements.gaps"), "", 0, 0)
 	k.table([]column{
 		{loc.T("report.col.requirement"), 2.6, pdfdoc.AlignLeft},
 		{loc.T("overview.col.req_met_of"), 1.1, pdfdoc.AlignRight},

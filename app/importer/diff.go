@@ -205,7 +205,7 @@ func (d *differ) activities(plans []domain.PlanData) {
 					}
 				}
 			}
-			slices.Sort(names)
+			i18n.SortNames(names) // system names sort in Swedish whatever the UI language
 			sides[i] = append(sides[i], activity{a, strings.Join(names, ", ")})
 		}
 	}

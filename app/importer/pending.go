@@ -11,6 +11,7 @@ import (
 	"handlingsplan/app/identity"
 	"handlingsplan/app/submission"
 	"handlingsplan/data"
+	"handlingsplan/i18n"
 )
 
 // RetryPending imports the files waiting for approval that the trust list now lets in (a CA
@@ -101,7 +102,7 @@ func (im *Importer) FindPending(fp string) (PendingSigner, error) {
 	if len(ps.Files) == 0 {
 		return PendingSigner{}, fmt.Errorf("signer %s: %w", fp, ErrNoPending)
 	}
-	slices.Sort(ps.Boards)
+	i18n.SortNames(ps.Boards) // board names sort in Swedish (Å Ä Ö after Z)
 	for _, b := range ps.Boards {
 		known, err := im.knownBoard(b)
 		if err != nil {

@@ -1,6 +1,8 @@
 package overview
 
 import (
+	"math"
+
 	"handlingsplan/domain"
 )
 
@@ -188,4 +190,28 @@ func (res Resources) TotalChange(m Metric) (delta int64, ok bool) {
 		}
 	}
 	return delta, ok
+}
+
+// NoValue in a chart series is a figure that is not known (a board without a plan of last
+// year). Charts draw no bar for it and label it "–" as the tables do; it equals pdfdoc.NoValue.
+const NoValue int64 = math.MinInt64
+
+// ChartSeries is the data of a resources chart of metric m: per board that sent this year's
+// plan, this year's and last year's figure. A board without a plan of last year gets NoValue
+// there, not 0; a board that has not sent this year's plan has no bar at all (its year would
+// read as zero).
+func (res Resources) ChartSeries(m Metric) (labels []string, now, last []int64) {
+	for _, r := range res.Rows {
+		if !r.Received {
+			continue
+		}
+		labels = append(labels, r.Board)
+		now = append(now, m.Of(r.Year))
+		if r.LastSource == LastNone {
+			last = append(last, NoValue)
+		} else {
+			last = append(last, m.Of(r.Last))
+		}
+	}
+	return labels, now, last
 }

@@ -118,8 +118,13 @@ func BarsHeight(groups, n int) float64 {
 	return math.Min(legendH+float64(groups)*(float64(n)*barH+barsGap)+18, ContentBottom-ContentTop-40)
 }
 
+// NoValue in a chart's series is a value that is not known (a board without last year's plan):
+// it draws no bar and is labelled "–", as the tables show it, never as a bar of 0.
+const NoValue int64 = math.MinInt64
+
 // Bars draws a horizontal bar chart at Y: a legend, then one group per label with one bar per
-// series, breaking pages between groups, and a value axis under the last.
+// series, breaking pages between groups, and a value axis under the last. A NoValue draws no
+// bar and the label "–".
 func (d *Doc) Bars(labels []string, series [][]int64, names []string, colors []RGB, format func(int64) string) {
 	d.Ensure(BarsHeight(len(labels), len(series)))
 	var top int64
@@ -152,8 +157,12 @@ func (d *Doc) Bars(labels []string, series [][]int64, names []string, colors []R
 		d.Text(MarginL, d.Y+gh/2-4.5, d.Fit(l, barsLabelW-8), ColText)
 		for si, s := range series {
 			y := d.Y + float64(si)*barH
-			d.FillRect(x0, y+1, scale(s[gi])-x0, barH-2, colors[si])
 			d.SetFont(false, 6.5)
+			if s[gi] == NoValue {
+				d.Text(x0+3, y+0.5, "–", ColMuted)
+				continue
+			}
+			d.FillRect(x0, y+1, scale(s[gi])-x0, barH-2, colors[si])
 			d.Text(scale(s[gi])+3, y+0.5, format(s[gi]), ColMuted)
 		}
 		d.Y += gh + barsGap

@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"handlingsplan/app/overview"
 	"strings"
 	"testing"
 
@@ -51,3 +52,48 @@ func TestChartsDraw(t *testing.T) {
 		}
 	}
 }
+
+// A value that is not known draws no bar and the table's "–", never "0 kr".
+func TestBarsNoValue(t *testing.T) {
+	tests := []struct {
+		name      string
+		series    [][]int64
+		want, not []string
+	}{
+		{"last year unknown", [][]int64{{120000}, {NoValue}}, []string{"120 000 kr", "–"}, []string{" 0 kr"}},
+		{"last year zero", [][]int64{{120000}, {0}}, []string{"120 000 kr", " 0 kr"}, []string{"–"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := New(i18n.New(i18n.Swedish))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.NewPage()
+			d.Bars([]string{"Socialnämnden"}, tc.series, []string{"2027", "2026"}, []RGB{ColHeading, ColRule},
+				func(v int64) string { return d.loc.Kronor(v) })
+			// Only the bars' own labels: the axis prints its own "0 kr" under the bars.
+			text := strings.ReplaceAll(strings.Join(pagesText(t, d), "\n"), "\u00a0", " ")
+			// Between the legend ("2027 2026") and the blank line over the axis.
+			_, barsText, _ := strings.Cut(text, "2026\n")
+			barsText, _, _ = strings.Cut(barsText, "\n\n")
+			barsText += "\n"
+			if !strings.Contains(barsText, "Socialnämnden") {
+				t.Fatalf("no bars found in %q", text)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(barsText, w) {
+					t.Errorf("no %q in the bars' text %q", w, barsText)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(barsText, n) {
+					t.Errorf("%q in the bars' text %q", n, barsText)
+				}
+			}
+		})
+	}
+}
+
+// The overview's "not known" is the same value, so its series pass to Bars as they are.
+var _ = [1]struct{}{}[NoValue-overview.NoValue]

@@ -30,6 +30,9 @@ type Span struct {
 	Bold  bool
 	Color RGB  // 0 means the body text colour
 	Hang  bool // a numbered item ("3. Title"): wrapped lines align after the number
+	// Name marks a name (a board's): its words are never cut, the font shrinks as far as
+	// NameMinSize instead of TableMinSize.
+	Name bool
 }
 
 // Cell is the content of one table cell.
@@ -50,6 +53,10 @@ const (
 	TableSize = 7.5
 	TableLH   = TableSize * 1.32
 	TablePad  = 3.5
+	// A word that does not fit its column shrinks the font of its span down to TableMinSize
+	// (a name down to NameMinSize) before WrapText has to cut it between letters.
+	TableMinSize = 5.5
+	NameMinSize  = 4.5
 )
 
 type tableLine struct {
@@ -60,8 +67,9 @@ type tableLine struct {
 	size        float64
 }
 
-// layoutCell turns a cell into the lines it prints in a column of width w.
-func (d *Doc) layoutCell(c Cell, w, size float64) []tableLine {
+// layoutCell turns a cell into the lines it prints in a column of width w. A span with a word
+// wider than the column gets a smaller font rather than a word cut in two.
+func (d *Doc) layoutCell(c Cell, w, cellSize float64) []tableLine {
 	inner := w - 2*TablePad
 	var out []tableLine
 	for _, s := range c {
@@ -69,6 +77,14 @@ func (d *Doc) layoutCell(c Cell, w, size float64) []tableLine {
 		if col == 0 {
 			col = ColText
 		}
+		floor := TableMinSize
+		if s.Name {
+			floor = NameMinSize
+		}
+		size := FitSize(s.Text, inner, cellSize, min(floor, cellSize), func(p string, z float64) float64 {
+			d.SetFont(s.Bold, z)
+			return d.Width(p)
+		})
 		d.SetFont(s.Bold, size)
 		if s.Value != "" {
 			if d.Width(s.Text)+d.Width(s.Value)+4 <= inner {
@@ -94,7 +110,7 @@ func (d *Doc) layoutCell(c Cell, w, size float64) []tableLine {
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, tableLine{size: size})
+		out = append(out, tableLine{size: cellSize})
 	}
 	return out
 }
@@ -113,16 +129,66 @@ func (d *Doc) headerSize(c Column) float64 {
 	return size
 }
 
-// Table draws rows under a header that repeats on every page the table reaches. A row that
-// fits on a page is never split; a row taller than a whole page is split between lines.
-func (d *Doc) Table(cols []Column, rows []Row) {
-	headers := make([][]tableLine, len(cols))
-	headerN := 1
+// tableLayout is a table's header and rows laid out in their columns.
+type tableLayout struct {
+	headers [][]tableLine
+	headerN int
+	headerH float64
+	rows    [][][]tableLine
+}
+
+func (d *Doc) layoutTable(cols []Column, rows []Row) tableLayout {
+	t := tableLayout{headers: make([][]tableLine, len(cols)), headerN: 1, rows: make([][][]tableLine, len(rows))}
 	for i, c := range cols {
-		headers[i] = d.layoutCell(Cell{{Text: c.Title, Bold: true, Color: ColHeading}}, c.Width, d.headerSize(c))
-		headerN = max(headerN, len(headers[i]))
+		t.headers[i] = d.layoutCell(Cell{{Text: c.Title, Bold: true, Color: ColHeading}}, c.Width, d.headerSize(c))
+		t.headerN = max(t.headerN, len(t.headers[i]))
 	}
-	headerH := float64(headerN)*TableLH + 2*TablePad
+	t.headerH = float64(t.headerN)*TableLH + 2*TablePad
+	for i, rw := range rows {
+		t.rows[i] = make([][]tableLine, len(cols))
+		for j := range cols {
+			var c Cell
+			if j < len(rw.Cells) {
+				c = rw.Cells[j]
+			}
+			t.rows[i][j] = d.layoutCell(c, cols[j].Width, TableSize)
+		}
+	}
+	return t
+}
+
+// rowH is the height of row i.
+func (t tableLayout) rowH(i int) float64 { return float64(lineCount(t.rows[i]))*TableLH + 2*TablePad }
+
+// lead is the height of the header and the first rows a table never leaves alone: two, or all
+// of a table of three rows or fewer (any break in it would leave one row alone), as much of
+// them as a fresh page holds.
+func (t tableLayout) lead() float64 {
+	h := t.headerH
+	k := 2
+	if len(t.rows) <= 3 {
+		k = len(t.rows)
+	}
+	for i := range k {
+		h += t.rowH(i)
+	}
+	return min(h, ContentBottom-ContentTop)
+}
+
+// TableNeed is the height a table's header and first two rows take: what a heading or intro
+// right before the table must keep with it so that it is not left alone at a page's foot.
+func (d *Doc) TableNeed(cols []Column, rows []Row) float64 {
+	return d.layoutTable(cols, rows).lead() + 1
+}
+
+// Table draws rows under a header that repeats on every page the table reaches. A row that
+// fits on a page is never split; a row taller than a whole page is split between lines. No
+// page holds a table's first row alone at its foot or its last row alone at its top: the table
+// starts on a new page unless its header and two rows fit, and the row before the last moves
+// to the next page with the last when only the last would go there.
+func (d *Doc) Table(cols []Column, rows []Row) {
+	t := d.layoutTable(cols, rows)
+	headers, headerN, headerH, layouts := t.headers, t.headerN, t.headerH, t.rows
 
 	drawHeader := func() {
 		d.FillRect(MarginL, d.Y, ContentW, headerH, ColHeaderFill)
@@ -131,30 +197,30 @@ func (d *Doc) Table(cols []Column, rows []Row) {
 		d.Line(MarginL, d.Y, ContentRight, d.Y, ColRule, 0.6)
 	}
 
-	layouts := make([][][]tableLine, len(rows))
-	for i, rw := range rows {
-		layouts[i] = make([][]tableLine, len(cols))
-		for j := range cols {
-			var c Cell
-			if j < len(rw.Cells) {
-				c = rw.Cells[j]
-			}
-			layouts[i][j] = d.layoutCell(c, cols[j].Width, TableSize)
-		}
+	need := t.lead()
+	if need >= ContentBottom-ContentTop {
+		need = headerH + 3*TableLH + 2*TablePad // a row taller than a page splits: three lines suffice
 	}
-
-	firstH := headerH
-	if len(rows) > 0 {
-		firstH += float64(lineCount(layouts[0]))*TableLH + 2*TablePad
-	}
-	if d.page == 0 || d.Y+math.Min(firstH, headerH+40) > ContentBottom {
+	if d.page == 0 || d.Y+need > ContentBottom {
 		d.NewPage()
 	}
 	drawHeader()
 	pageRoom := ContentBottom - ContentTop - headerH // what one row can have on a fresh page
+	onPage := 0                                      // rows begun on this page
 
 	for i, rw := range rows {
 		n := lineCount(layouts[i])
+		// The last two rows go on together when the last would otherwise stand alone at the top
+		// of a page, as long as two rows stay behind on this one.
+		if last := len(rows) - 1; i == last-1 && onPage >= 2 {
+			both := t.rowH(i) + t.rowH(last)
+			if d.Y+t.rowH(i) <= ContentBottom && d.Y+both > ContentBottom && both <= pageRoom {
+				d.NewPage()
+				drawHeader()
+				onPage = 0
+			}
+		}
+		onPage++
 		for from := 0; from < n; {
 			left := n - from
 			h := float64(left)*TableLH + 2*TablePad
@@ -164,6 +230,7 @@ func (d *Doc) Table(cols []Column, rows []Row) {
 				if h <= pageRoom || fitting < 3 {
 					d.NewPage()
 					drawHeader()
+					onPage = 1
 					continue
 				}
 				take = fitting

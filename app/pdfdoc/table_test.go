@@ -159,3 +159,87 @@ func TestHeaderSizeShrinksOnlyUnbreakableWords(t *testing.T) {
 		})
 	}
 }
+
+// A cell whose word does not fit its column gets a smaller font, not a word cut at a letter; a
+// board's name shrinks further before it is ever cut.
+func TestLayoutCellShrinksLongWords(t *testing.T) {
+	d, err := New(i18n.New(i18n.Swedish))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		span      Span
+		colW      float64
+		lines     int
+		smaller   bool    // printed smaller than TableSize
+		floorSize float64 // the size may not go below this
+	}{
+		{"fits", Span{Text: "Säkerhetssamordnare"}, 100, 1, false, TableSize},
+		{"shrinks a step", Span{Text: "Säkerhetssamordnare"}, 70, 1, true, TableMinSize},
+		{"words wrap first", Span{Text: "Samordnare för informationssäkerhet"}, 100, 2, false, TableSize},
+		{"board name shrinks below the table floor", Span{Text: "Överförmyndarnämnden", Bold: true, Name: true}, 66, 1, true, NameMinSize},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ls := d.layoutCell(Cell{tc.span}, tc.colW, TableSize)
+			if len(ls) != tc.lines {
+				t.Fatalf("lines %+v, want %d", ls, tc.lines)
+			}
+			for _, l := range ls {
+				if (l.size < TableSize) != tc.smaller || l.size < tc.floorSize {
+					t.Errorf("line %q size %v: smaller %v, want %v (floor %v)", l.text, l.size, l.size < TableSize, tc.smaller, tc.floorSize)
+				}
+				d.SetFont(tc.span.Bold, l.size)
+				if d.Width(l.text) > tc.colW-2*TablePad {
+					t.Errorf("line %q is wider than its column", l.text)
+				}
+				if strings.HasSuffix(l.text, "-") {
+					t.Errorf("line %q ends in an invented hyphen", l.text)
+				}
+			}
+		})
+	}
+}
+
+// Wherever a table meets a page's foot, no page holds a single row of it: the table starts on
+// a new page unless two rows (all of a short table) fit, and the last row never goes over alone.
+func TestTableKeepsRowsTogether(t *testing.T) {
+	cols := []Column{{Title: "Rubrik", Width: 200}, {Title: "Värde", Width: ContentW - 200, Align: AlignRight}}
+	rowRE := regexp.MustCompile(`r(\d{3})-000`)
+	for _, n := range []int{2, 3, 4, 5, 9, 47} {
+		for _, nl := range []int{1, 3} {
+			for startY := ContentBottom - 140; startY <= ContentBottom; startY += 6 {
+				name := fmt.Sprintf("%d rows of %d lines from y %.0f", n, nl, startY)
+				d, err := New(i18n.New(i18n.Swedish))
+				if err != nil {
+					t.Fatal(err)
+				}
+				d.Paragraph("Inledning", 9, false, ColText)
+				d.Y = startY
+				var rows []Row
+				for i := range n {
+					rows = append(rows, Row{Cells: []Cell{lines(fmt.Sprintf("r%03d", i), nl), Plain("v")}})
+				}
+				d.Table(cols, rows)
+				var perPage []int
+				for _, text := range pagesText(t, d) {
+					if c := len(rowRE.FindAllString(text, -1)); c > 0 {
+						perPage = append(perPage, c)
+					}
+				}
+				total := 0
+				for _, c := range perPage {
+					total += c
+					if c == 1 {
+						t.Errorf("%s: rows per page %v: a row alone on a page", name, perPage)
+						break
+					}
+				}
+				if total != n {
+					t.Errorf("%s: %d rows printed, want %d", name, total, n)
+				}
+			}
+		}
+	}
+}

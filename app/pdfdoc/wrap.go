@@ -1,9 +1,6 @@
 package pdfdoc
 
-import (
-	"strings"
-	"unicode"
-)
+import "strings"
 
 const softHyphen = "\u00ad"
 
@@ -12,8 +9,12 @@ func visible(s string) string { return strings.ReplaceAll(s, softHyphen, "") }
 
 // WrapText breaks s into lines no wider than w as measured by width. Lines break between
 // words (at spaces; a no-break space holds a number together). A word wider than a whole line
-// is broken at a soft hyphen (U+00AD, which labels may carry), after a hyphen or slash, or, as
-// a last resort, between letters with a hyphen added. Newlines start new lines.
+// is broken where the word itself allows: at a soft hyphen (U+00AD, which labels may carry, the
+// only "dictionary" the app has), after a hyphen or slash. Only a word with no such place that
+// still does not fit is cut between letters, and then without a hyphen: a hyphen at an
+// arbitrary letter ("Säkerhetssamo-rdnare") reads as a misspelling. Callers that can shrink
+// the font first (table cells, see FitSize) do so, so this cut is a last resort. Newlines start
+// new lines.
 func WrapText(s string, w float64, width func(string) float64) []string {
 	var lines []string
 	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
@@ -57,7 +58,7 @@ func WrapText(s string, w float64, width func(string) float64) []string {
 
 // breakWord splits an over-long word at the last soft hyphen, hyphen or slash that leaves
 // a head no wider than w; failing that, after as many letters as fit (at least one, so
-// wrapping always ends), with a hyphen when it cuts between two letters.
+// wrapping always ends), without adding a hyphen.
 func breakWord(word string, w float64, width func(string) float64) (head, tail string) {
 	runes := []rune(word)
 	if len(runes) < 2 {
@@ -83,7 +84,7 @@ func breakWord(word string, w float64, width func(string) float64) (head, tail s
 	}
 	fits := 1
 	for i := 2; i < len(runes); i++ {
-		if width(visible(string(runes[:i]))+"-") > w {
+		if width(visible(string(runes[:i]))) > w {
 			break
 		}
 		fits = i
@@ -91,9 +92,25 @@ func breakWord(word string, w float64, width func(string) float64) (head, tail s
 	if tail := len(runes) - fits; tail < 3 && fits-(3-tail) >= 3 {
 		fits -= 3 - tail // never leave a lone letter or two on the next line
 	}
-	head = visible(string(runes[:fits]))
-	if unicode.IsLetter(runes[fits-1]) && unicode.IsLetter(runes[fits]) {
-		head += "-"
+	return visible(string(runes[:fits])), string(runes[fits:])
+}
+
+// FitSize is the largest font size from size down to floor, in steps of half a point, at which
+// every piece of s between the places WrapText may break it (spaces, soft hyphens, after
+// hyphens and slashes) fits in w, so that WrapText never has to cut a word; floor when
+// none does. width measures at a given size.
+func FitSize(s string, w, size, floor float64, width func(s string, size float64) float64) float64 {
+	pieces := unbreakable(s)
+	fits := func(sz float64) bool {
+		for _, p := range pieces {
+			if width(p, sz) > w {
+				return false
+			}
+		}
+		return true
 	}
-	return head, string(runes[fits:])
+	for size > floor && !fits(size) {
+		size = max(floor, size-0.5)
+	}
+	return size
 }

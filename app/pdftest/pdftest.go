@@ -14,6 +14,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"handlingsplan/i18n"
 )
 
 // Want is what a PDF must show.
@@ -153,4 +155,54 @@ func Allocated(fn func()) uint64 {
 	fn()
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
+}
+
+// lineEndHyphen is a word that pdftotext's text breaks at a line end with a hyphen: the head
+// (its letters before the hyphen) and the first word of the next line.
+var lineEndHyphen = regexp.MustCompile(`(\p{L}+)-\n[ \t]*(\p{L}[\p{L}\d-]*)`)
+
+// InventedHyphens lists the line-end hyphens of text (pdftotext's output) that the document's
+// source does not have: "Säkerhetssamo-" + "rdnare" where the source says "Säkerhetssamordnare".
+// corpus is the text the document was made from (see Corpus); a hyphen is the source's when the
+// corpus has the head followed by a hyphen or a soft hyphen (which prints as one at a break).
+func InventedHyphens(text, corpus string) []string {
+	var out []string
+	for _, m := range lineEndHyphen.FindAllStringSubmatch(strings.ReplaceAll(text, "\r", ""), -1) {
+		if !strings.Contains(corpus, m[1]+"-") && !strings.Contains(corpus, m[1]+"\u00ad") {
+			out = append(out, m[1]+"-/"+m[2])
+		}
+	}
+	return out
+}
+
+// Corpus is the text a document can be made from: every message of the language's catalog and
+// the data, printed with %+v (names, titles and descriptions as typed).
+func Corpus(lang i18n.Lang, data ...any) string {
+	var b strings.Builder
+	loc := i18n.New(lang)
+	for _, k := range i18n.Keys(lang) {
+		b.WriteString(loc.T(k))
+		b.WriteByte('\n')
+	}
+	for _, d := range data {
+		fmt.Fprintf(&b, "%+v\n", d)
+	}
+	return b.String()
+}
+
+// Text is pdftotext's text of pdf in the order it is drawn (-raw), so that a table cell's lines
+// follow each other and a line-end hyphen stays as printed (without -raw pdftotext joins
+// "Säkerhetssamo-" and "rdnare" back into one word); the test is skipped when pdftotext is not
+// installed.
+func Text(t testing.TB, pdf []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	path := filepath.Join(t.TempDir(), "text.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return run(t, bin, "-raw", "-enc", "UTF-8", path, "-")
 }

@@ -30,14 +30,17 @@ func squash(s string) string {
 
 func TestHandout(t *testing.T) {
 	prof := profile(t)
+	plan := demoPlan(t, prof, "Socialnämnden", demoYear+1)
+	ov := demoOverview(t, prof, demoYear, i18n.English)
 	tests := []struct {
 		name string
 		deck *Deck
+		data any // what the deck is made from, for the hyphen check
 		want []string
 	}{
-		{"plan-sv", FromPlan(demoPlan(t, prof, "Socialnämnden", demoYear+1), prof, i18n.New(i18n.Swedish), planNow),
+		{"plan-sv", FromPlan(plan, prof, i18n.New(i18n.Swedish), planNow), plan,
 			[]string{"Handlingsplan för informationssäkerhet 2027", "Socialnämnden", "Täckning av målen", "Förslag till beslut", "Förteckning över informationssystem", "åtgärder", "kv. 1"}},
-		{"overview-en", FromOverview(demoOverview(t, prof, demoYear, i18n.English), overviewNow),
+		{"overview-en", FromOverview(ov, overviewNow), []any{ov.Plans, ov.Boards, ov.Calendar},
 			[]string{"Information security in the boards 2026", "The boards' plans 2026", "Överförmyndarnämnden", "Proposed decisions"}},
 	}
 	for _, tc := range tests {
@@ -78,6 +81,11 @@ func TestHandout(t *testing.T) {
 				if !strings.Contains(all, w) {
 					t.Errorf("no %q in the handout's text", w)
 				}
+			}
+			// No line ends in a hyphen the deck's source does not have.
+			corpus := pdftest.Corpus(tc.deck.Lang, tc.data)
+			if bad := pdftest.InventedHyphens(pdftest.Text(t, pdf), corpus); len(bad) > 0 {
+				t.Errorf("invented hyphens: %q", bad)
 			}
 			// Same slides, same order: page i carries slide i's heading and counter.
 			pages := strings.Split(string(text), "\f")

@@ -112,8 +112,8 @@ func (b *overviewBuilder) latest() {
 		kind:  KindLatest,
 		title: loc.Tf("present.latest.title", "Year", b.o.Year),
 		intro: loc.Tf("present.latest.intro", "With", l.With, "Count", len(b.o.Plans)),
-		cols: columns(column{loc.T("present.boards.col_board"), 3.2, AlignLeft}, column{loc.T("present.latest.col_date"), 2.4, AlignLeft},
-			column{loc.T("present.followup.col_statuses"), 4.4, AlignLeft}),
+		cols: columns(column{title: loc.T("present.boards.col_board"), w: 3.2, min: nameWidth(b.o.Boards)},
+			column{title: loc.T("present.latest.col_date"), w: 2.4}, column{title: loc.T("present.followup.col_statuses"), w: 4.4}),
 		rows: rows,
 	}))
 }
@@ -144,7 +144,7 @@ func (b *planBuilder) annualGoals() {
 	b.section(b.layoutTable(table{
 		kind:  KindAnnual,
 		title: loc.Tf("present.annual.title", "Year", b.d.Plan.Year),
-		cols:  columns(column{"", 0.5, AlignRight}, column{loc.T("present.annual.col_goal"), 6, AlignLeft}, column{loc.T("present.annual.col_target"), 2.6, AlignLeft}),
+		cols:  columns(column{title: "", w: 0.5, align: AlignRight}, column{title: loc.T("present.annual.col_goal"), w: 6, align: AlignLeft}, column{title: loc.T("present.annual.col_target"), w: 2.6, align: AlignLeft}),
 		rows:  rows,
 	}))
 }

@@ -110,8 +110,9 @@ func fontAscent(bold bool) float64 { return face(bold).ascent }
 func fontHeight(bold bool) float64 { return face(bold).height }
 
 // wrap breaks s into lines no wider than w at size. Words break at spaces (a no-break space
-// keeps "1 234 kr" together); a word wider than a line is broken between letters. Newlines in s
-// start new lines. An empty s gives no lines.
+// keeps "1 234 kr" together); a word wider than a line breaks after a hyphen or slash it has,
+// else between letters without an added hyphen (see breakWord). Newlines in s start new lines.
+// An empty s gives no lines.
 func wrap(s string, size float64, bold bool, w float64) []string {
 	var out []string
 	for _, para := range strings.Split(strings.ReplaceAll(s, "\r", ""), "\n") {
@@ -148,18 +149,25 @@ func wrap(s string, size float64, bold bool, w float64) []string {
 	return out
 }
 
-// breakWord splits a word that is wider than w: head is as much as fits with a hyphen (at
-// least one rune). Swedish compounds are long; a hyphen shows the word goes on.
+// breakWord splits a word that is wider than w: after its last hyphen or slash that leaves a
+// head that fits; else after as many letters as fit (at least one), without a hyphen, because
+// a hyphen at an arbitrary letter ("dokumenthanteringspl-an") reads as a misspelling. Slides do
+// not shrink a word instead: no text on a slide is smaller than SizeBody (projector rule).
 func breakWord(word string, size float64, bold bool, w float64) (head, tail string) {
 	runes := []rune(word)
+	for i := len(runes) - 1; i > 0; i-- {
+		if (runes[i-1] == '-' || runes[i-1] == '/') && measure(string(runes[:i]), size, bold) <= w {
+			return string(runes[:i]), string(runes[i:])
+		}
+	}
 	n := 1
-	for n+1 < len(runes) && measure(string(runes[:n+1])+"-", size, bold) <= w {
+	for n+1 < len(runes) && measure(string(runes[:n+1]), size, bold) <= w {
 		n++
 	}
-	if n < 2 || runes[n-1] == '-' {
-		return string(runes[:n]), string(runes[n:])
+	if tail := len(runes) - n; tail < 3 && n-(3-tail) >= 3 {
+		n -= 3 - tail // never leave a lone letter or two on the next line
 	}
-	return string(runes[:n]) + "-", string(runes[n:])
+	return string(runes[:n]), string(runes[n:])
 }
 
 // fitText shortens s with an ellipsis until it fits in w.

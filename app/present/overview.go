@@ -285,7 +285,7 @@ func (b *overviewBuilder) followUp() {
 	pages = append(pages, b.layoutTable(table{
 		kind:  KindFollowUp,
 		title: loc.Tf("present.followup.by_board", "Year", year),
-		cols:  columns(column{loc.T("present.boards.col_board"), 4, AlignLeft}, column{loc.T("present.followup.col_statuses"), 5, AlignLeft}),
+		cols:  columns(column{title: loc.T("present.boards.col_board"), w: 4, min: nameWidth(b.o.Boards)}, column{title: loc.T("present.followup.col_statuses"), w: 5}),
 		rows:  rows,
 	})...)
 	b.sectionParts(pages)

@@ -492,13 +492,13 @@ func trainingTable(loc *i18n.Localizer, year int, rows []trainingRow, boards boo
 		}
 		out[i] = row
 	}
-	last := column{loc.T("present.training.col_target"), 3.4, AlignLeft}
+	last := column{title: loc.T("present.training.col_target"), w: 3.4, align: AlignLeft}
 	if boards {
 		last.title = loc.T("present.training.col_board")
 	}
 	cols := columns(
-		column{loc.T("present.training.col_date"), 1.9, AlignLeft},
-		column{loc.T("present.training.col_what"), 4.7, AlignLeft},
+		column{title: loc.T("present.training.col_date"), w: 1.9, align: AlignLeft},
+		column{title: loc.T("present.training.col_what"), w: 4.7, align: AlignLeft},
 		last,
 	)
 	return table{
@@ -599,7 +599,7 @@ func (b *planBuilder) followUp() {
 		pages = append(pages, b.layoutTable(table{
 			kind:  KindFollowUp,
 			title: loc.Tf("present.followup.unfinished", "Year", py),
-			cols:  columns(column{loc.T("present.followup.col_activity"), 5.6, AlignLeft}, column{loc.T("present.followup.col_status"), 2.4, AlignLeft}, column{loc.T("present.followup.col_done"), 1.3, AlignRight}),
+			cols:  columns(column{title: loc.T("present.followup.col_activity"), w: 5.6, align: AlignLeft}, column{title: loc.T("present.followup.col_status"), w: 2.4, align: AlignLeft}, column{title: loc.T("present.followup.col_done"), w: 1.3, align: AlignRight}),
 			rows:  rows,
 		})...)
 	}
@@ -625,7 +625,7 @@ func (b *planBuilder) followUp() {
 		pages = append(pages, b.layoutTable(table{
 			kind:  KindFollowUp,
 			title: loc.Tf("present.followup.checks", "Year", py),
-			cols:  columns(column{loc.T("present.followup.col_check"), 3.2, AlignLeft}, column{loc.T("present.followup.col_answer"), 2.0, AlignLeft}, column{loc.T("present.followup.col_comment"), 4.1, AlignLeft}),
+			cols:  columns(column{title: loc.T("present.followup.col_check"), w: 3.2, align: AlignLeft}, column{title: loc.T("present.followup.col_answer"), w: 2.0, align: AlignLeft}, column{title: loc.T("present.followup.col_comment"), w: 4.1, align: AlignLeft}),
 			rows:  checks,
 		})...)
 	}
@@ -755,7 +755,7 @@ func (b *planBuilder) register() {
 		pages = append(pages, b.layoutTable(table{
 			kind:  KindRegister,
 			title: loc.T("present.register.missing_title"),
-			cols:  columns(column{loc.T("present.register.col_system"), 3.6, AlignLeft}, column{loc.T("present.register.col_level"), 3.2, AlignLeft}, column{loc.T("present.register.col_owner"), 3.2, AlignLeft}),
+			cols:  columns(column{title: loc.T("present.register.col_system"), w: 3.6, align: AlignLeft}, column{title: loc.T("present.register.col_level"), w: 3.2, align: AlignLeft}, column{title: loc.T("present.register.col_owner"), w: 3.2, align: AlignLeft}),
 			rows:  rows,
 		})...)
 	}

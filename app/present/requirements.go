@@ -84,7 +84,7 @@ func (b *planBuilder) checklistPages() []*page {
 		kind:  KindRegister,
 		title: loc.T("present.checklist.title"),
 		intro: loc.Tf("present.checklist.intro", "Met", s.Met, "Applicable", s.Applicable(), "Partly", s.Partly, "NotMet", s.NotMet, "Unanswered", s.Unanswered),
-		cols:  columns(column{loc.T("report.col.requirement"), 5, AlignLeft}, column{loc.T("overview.col.status"), 2.4, AlignLeft}, column{loc.T("overview.col.req_planned"), 4, AlignLeft}),
+		cols:  columns(column{title: loc.T("report.col.requirement"), w: 5, align: AlignLeft}, column{title: loc.T("overview.col.status"), w: 2.4, align: AlignLeft}, column{title: loc.T("overview.col.req_planned"), w: 4, align: AlignLeft}),
 		rows:  out,
 		empty: loc.T("present.checklist.all_met"),
 	})

@@ -10,6 +10,8 @@ type column struct {
 	title string
 	w     float64
 	align Align
+	min   float64 // least width (see columns); 0: none
+	fixed bool    // columns has set w to min
 }
 
 // cell is one table cell: its text (wrapped to the column) and style, and optionally a second
@@ -210,16 +212,44 @@ func (b *builder) layoutTable(t table) []*page {
 }
 
 // columns scales column widths given as parts so that they and the gaps fill the content width.
+// A column with a least width (min) gets it first and the others share the rest.
 func columns(cols ...column) []column {
-	total := 0.0
-	for _, c := range cols {
-		total += c.w
-	}
 	avail := contentW - colGap*float64(len(cols)-1)
+	share := func() {
+		total, fixed := 0.0, 0.0
+		for _, c := range cols {
+			if c.fixed {
+				fixed += c.w
+			} else {
+				total += c.w
+			}
+		}
+		for i := range cols {
+			if !cols[i].fixed {
+				cols[i].w = cols[i].w / total * (avail - fixed)
+			}
+		}
+	}
+	share()
 	for i := range cols {
-		cols[i].w = cols[i].w / total * avail
+		if cols[i].min > cols[i].w {
+			cols[i].w, cols[i].fixed = cols[i].min, true
+			share()
+		}
 	}
 	return cols
+}
+
+// nameWidth is the least width of a column of names (boards' names): the widest word of any of
+// them at body size, so that no name is cut inside a word (slides do not shrink text).
+func nameWidth(names []string) float64 {
+	w := 0.0
+	for _, n := range names {
+		for _, word := range strings.Fields(n) {
+			w = max(w, measure(word, SizeBody, false))
+		}
+	}
+	return w + 2
 }
 
 // numCol is a column just wide enough for its widest value and the longest word of its title

@@ -304,3 +304,23 @@ func BenchmarkRender(b *testing.B) {
 		})
 	}
 }
+
+// No line of the board's report ends in a hyphen the plan or the messages do not have
+// ("Säkerhetssamo-" / "rdnare"): a word too wide for its cell prints smaller instead.
+func TestNoInventedHyphens(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		d := demoPlan(2027)
+		// Long single words in narrow cells: the responsible and the system columns.
+		d.Activities[0].Responsible = "Informationssäkerhetssamordnare"
+		d.Activities[1].Title = "Dokumenthanteringsplanerevidering"
+		if len(d.Systems) > 0 {
+			d.Systems[0].Name = "Ärendehanteringssystemsmodulen"
+		}
+		b := render(t, d, lang, nil)
+		writePDF(t, "hyphens-"+string(lang)+".pdf", b)
+		text := pdftest.Text(t, b)
+		if bad := pdftest.InventedHyphens(text, pdftest.Corpus(lang, d)); len(bad) > 0 {
+			t.Errorf("%s: invented hyphens: %q", lang, bad)
+		}
+	}
+}

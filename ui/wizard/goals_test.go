@@ -135,7 +135,7 @@ func TestDecisionDialog(t *testing.T) {
 	if exported != d.Plan.ID {
 		t.Errorf("no new signed version asked for (export %d)", exported)
 	}
-	if !contains(w.title.Text, "2026") || !contains(pv2(w).decided.Text, "Beslutad 2025-12-11 § 58 Dnr ÖFN 2025/77") {
+	if !contains(w.title.Text, "2026") || !contains(pv2(w).decided.Text, "Beslutad i nämnden 2025-12-11, Dnr ÖFN 2025/77, § 58") {
 		t.Errorf("step 1 shows %q", pv2(w).decided.Text)
 	}
 	w.Undo()
