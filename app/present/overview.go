@@ -307,25 +307,26 @@ func (b *overviewBuilder) register() {
 		}
 		return c
 	}
+	cols := fillFirst(column{title: loc.T("present.boards.col_board")},
+		numCol(loc.T("present.register.col_systems"), AlignRight, "000"),
+		numCol(loc.T("present.register.col_no_risk"), AlignRight, "000"),
+		numCol(loc.T("present.register.col_no_deepened"), AlignRight, "000"),
+		numCol(loc.T("present.register.col_below_base"), AlignRight, "000"),
+	)
 	var rows []tableRow
 	for _, r := range reg.Rows {
 		if r.Systems == 0 {
 			continue
 		}
-		rows = append(rows, tableRow{cells: []cell{txt(r.Board), txt(loc.Number(int64(r.Systems))), warn(r.NoRiskAnalysis), warn(r.NoDeepenedPlan), warn(r.BelowBaseline)}})
+		rows = append(rows, named(cols[0], tableRow{cells: []cell{txt(r.Board), txt(loc.Number(int64(r.Systems))), warn(r.NoRiskAnalysis), warn(r.NoDeepenedPlan), warn(r.BelowBaseline)}})...)
 	}
 	pages := []*page{registerPage(loc, b.prof, reg.Total, nil)}
 	pages = append(pages, b.layoutTable(table{
 		kind:  KindRegister,
 		title: loc.T("present.register.by_board"),
 		intro: loc.T("present.register.by_board_intro"),
-		cols: fillFirst(column{title: loc.T("present.boards.col_board")},
-			numCol(loc.T("present.register.col_systems"), AlignRight, "000"),
-			numCol(loc.T("present.register.col_no_risk"), AlignRight, "000"),
-			numCol(loc.T("present.register.col_no_deepened"), AlignRight, "000"),
-			numCol(loc.T("present.register.col_below_base"), AlignRight, "000"),
-		),
-		rows: rows,
+		cols:  cols,
+		rows:  rows,
 	})...)
 	pages = append(pages, b.requirementsPages()...)
 	b.sectionParts(pages)

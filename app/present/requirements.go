@@ -31,24 +31,26 @@ func (b *overviewBuilder) requirementsPages() []*page {
 		}
 		return r
 	}
+	cols := fillFirst(column{title: loc.T("present.boards.col_board")},
+		numCol(loc.T("overview.col.req_met_of"), AlignRight, "00 av 00"),
+		numCol(loc.T("overview.col.req_partly"), AlignRight, "000"),
+		numCol(loc.T("overview.col.req_not_met"), AlignRight, "000"),
+		numCol(loc.T("overview.col.req_unanswered"), AlignRight, "000"),
+		numCol(loc.T("overview.col.flagged"), AlignRight, "000"),
+	)
 	var rows []tableRow
 	for _, r := range req.Rows {
 		reg, _ := b.o.RegisterOf(r.Board)
-		rows = append(rows, row(r.Board, r.ChecklistSummary, reg.Flagged, false))
+		// Five figures leave the name a narrow column (see named).
+		rows = append(rows, named(cols[0], row(r.Board, r.ChecklistSummary, reg.Flagged, false))...)
 	}
 	rows = append(rows, row(loc.T("present.total"), req.Total, b.o.Register.Total.Flagged, true))
 	return b.layoutTable(table{
 		kind:  KindRegister,
 		title: loc.T("present.requirements.title"),
 		intro: loc.T("present.requirements.intro"),
-		cols: fillFirst(column{title: loc.T("present.boards.col_board")},
-			numCol(loc.T("overview.col.req_met_of"), AlignRight, "00 av 00"),
-			numCol(loc.T("overview.col.req_partly"), AlignRight, "000"),
-			numCol(loc.T("overview.col.req_not_met"), AlignRight, "000"),
-			numCol(loc.T("overview.col.req_unanswered"), AlignRight, "000"),
-			numCol(loc.T("overview.col.flagged"), AlignRight, "000"),
-		),
-		rows: rows,
+		cols:  cols,
+		rows:  rows,
 	})
 }
 

@@ -53,6 +53,21 @@ type tableRow struct {
 	cells    []cell
 	fill     Color
 	spanLast bool
+	// keepNext keeps the row on the slide of the row after it (a name over its figures);
+	// plainBelow leaves out the rule between them.
+	keepNext, plainBelow bool
+}
+
+// height is the row's height in the table's columns with padding pad.
+func (r tableRow) height(cols []column, pad, minH float64) float64 {
+	ws := r.widths(cols)
+	n := 1
+	for i := range cols {
+		if i < len(r.cells) {
+			n = max(n, len(r.cells[i].lines(ws[i])))
+		}
+	}
+	return max(float64(n)*lineH+2*pad, minH)
 }
 
 // widths are the widths of the row's cells in the table's columns.
@@ -150,6 +165,15 @@ func (b *builder) layoutTable(t table) []*page {
 	}
 
 	for ri, r := range t.rows {
+		if r.keepNext && ri+1 < len(t.rows) && y > tableTop {
+			both := r.height(t.cols, pad, t.minRowH) + t.rows[ri+1].height(t.cols, pad, t.minRowH)
+			if y+both > contentBottom {
+				finish(p, y)
+				p, y = newPage()
+				y = drawHeader(p, y)
+				tableTop = y
+			}
+		}
 		lines := make([][]styledLine, len(t.cols))
 		ws := r.widths(t.cols)
 		n := 0
@@ -201,7 +225,7 @@ func (b *builder) layoutTable(t table) []*page {
 				t.rowExtra(p, ri, y, rowH)
 			}
 			y += rowH
-			if !t.plain {
+			if !t.plain && !r.plainBelow {
 				p.bgLine(marginX, y, marginX+contentW, y, 0.75, ColRuleLight)
 			}
 			from += take
@@ -238,6 +262,18 @@ func columns(cols ...column) []column {
 		}
 	}
 	return cols
+}
+
+// named is the row rw whose first cell is a name (a board's), in a table whose first column is
+// first: as it is when the name's widest word fits the column, else as a line of the name across
+// the table over its figures, kept together. Slides never cut a name nor shrink it.
+func named(first column, rw tableRow) []tableRow {
+	name := rw.cells[0]
+	if nameWidth([]string{name.text}) <= first.w {
+		return []tableRow{rw}
+	}
+	rw.cells[0] = cell{}
+	return []tableRow{{cells: []cell{name}, spanLast: true, keepNext: true, plainBelow: true}, rw}
 }
 
 // nameWidth is the least width of a column of names (boards' names): the widest word of any of
