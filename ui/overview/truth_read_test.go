@@ -195,6 +195,9 @@ func rowOf(lines []line, name string) ([]string, int) {
 		first := norm(l[0].s)
 		rest := l[1:].texts()
 		switch {
+		case first == name && len(l) == 1 && i+1 < len(lines):
+			// A name too wide for its column has a line of its own over its figures (slides).
+			return lines[i+1].texts(), i
 		case first == name:
 		case strings.HasPrefix(first, name+" "):
 			// The name and the next cell closer than a column gap (pdftotext's reading).
