@@ -118,26 +118,28 @@ func (t *resourcesTab) show() {
 		return append(out, c)
 	}
 	var rows [][]tcell
-	var labels []string
-	var now, last []barValue
 	for _, r := range o.Resources.Rows {
 		d, ok := r.Change(m)
 		rows = append(rows, row(r, r.Board, r.Board, d, ok))
-		if !r.Received {
-			continue // no bar for a year the board has not sent: it would read as zero
-		}
-		labels = append(labels, r.Board)
-		now = append(now, known(m.Of(r.Year)))
-		// No plan of last year known: the table shows "–", so the chart draws no bar.
-		if r.LastSource == ov.LastNone {
-			last = append(last, barValue{})
-		} else {
-			last = append(last, known(m.Of(r.Last)))
-		}
 	}
+	// The chart's series are the KS report's (ChartSeries): boards that sent this year's
+	// plan, and no bar where the table shows "–" for last year.
+	labels, nowN, lastN := o.Resources.ChartSeries(m)
+	now, last := barValues(nowN), barValues(lastN)
 	d, ok := o.Resources.TotalChange(m)
 	t.table.setRows(rows, row(o.Resources.Total, "", loc.T("overview.total"), d, ok))
 	t.note.SetText(exports.LastOnlyNote(loc, o))
 	t.chart.set(labels, [][]barValue{now, last}, []string{strconv.Itoa(o.Year), strconv.Itoa(o.Year - 1)}, t.format,
 		loc.Tf("overview.chart.title", "Metric", metric, "Year", o.Year, "Last", o.Year-1))
+}
+
+// barValues turns a chart series into bars, a NoValue into no bar.
+func barValues(ns []int64) []barValue {
+	out := make([]barValue, len(ns))
+	for i, n := range ns {
+		if n != ov.NoValue {
+			out[i] = known(n)
+		}
+	}
+	return out
 }
