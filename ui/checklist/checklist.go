@@ -214,6 +214,10 @@ func (v *View) fill() {
 		v.list.Add(widget.NewSeparator())
 	}
 	v.list.Refresh()
+	// The cards are new: their fields scroll into view on Tab, and pass the wheel on.
+	if v.scroll != nil {
+		widgets.RevealFocus(v.scroll)
+	}
 	v.validated()
 }
 

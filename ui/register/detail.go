@@ -124,6 +124,9 @@ func newDetail(v *View) *detail {
 		section(loc.T("register.section.class"), loc.T("register.class_note"), class),
 		section(loc.T("register.section.protection"), "", prot),
 	)))
+	// Tab into a field below the visible part scrolls it into view; the wheel over a field
+	// scrolls the form.
+	widgets.RevealFocus(d.scroll)
 	d.obj = d.scroll
 	return d
 }
