@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -18,44 +17,40 @@ import (
 // At the laptop and projector sizes, in Swedish and English: the start screen (empty and with
 // the demo kommun), the settings, the about dialog and the backup's dialogs cut no text.
 func TestShellFitsLaptop(t *testing.T) {
-	for _, lang := range []i18n.Lang{i18n.Swedish, i18n.English} {
-		for _, size := range fit.Sizes {
-			t.Run(fmt.Sprintf("%s/%vx%v", lang, size.Width, size.Height), func(t *testing.T) {
-				dir := t.TempDir()
-				s := openStore(t, filepath.Join(dir, "hp.db"))
-				defer s.Close()
-				if err := s.SetSetting(settings.Lang, string(lang)); err != nil {
-					t.Fatal(err)
-				}
-				sh := NewApp(test.NewTempApp(t), s, Options{SaveDelay: -1, PresentTick: -1, DemoYear: 2026,
-					Now: func() time.Time { return autumn }, Config: Config{ConfigDir: filepath.Join(dir, "config"), AppVersion: "test"}})
-				sh.win.Resize(size)
-				check(t, "empty start", sh.win.Content())
-				if err := demo.Generate(s, demo.Options{Year: 2026}); err != nil {
-					t.Fatal(err)
-				}
-				sh.ShowStart()
-				check(t, "start", sh.win.Content())
-
-				v := newSettingsView(sh)
-				sh.Show(v)
-				check(t, "settings", sh.win.Content())
-				sh.showAbout()
-				checkTop(t, "about", sh.win)
-				closeOverlays(sh.win)
-
-				v.backup.onSave()
-				checkTop(t, "backup", sh.win)
-				closeOverlays(sh.win)
-				file := filepath.Join(dir, "säkerhetskopia.db")
-				v.backup.saveTo(file)
-				closeOverlays(sh.win)
-				v.backup.confirmRestore(file)
-				checkTop(t, "restore question", sh.win)
-				v.backup.confirm.Dismiss()
-			})
+	fit.Each(t, func(t *testing.T, lang i18n.Lang, size fyne.Size) {
+		dir := t.TempDir()
+		s := openStore(t, filepath.Join(dir, "hp.db"))
+		defer s.Close()
+		if err := s.SetSetting(settings.Lang, string(lang)); err != nil {
+			t.Fatal(err)
 		}
-	}
+		sh := NewApp(test.NewTempApp(t), s, Options{SaveDelay: -1, PresentTick: -1, DemoYear: 2026,
+			Now: func() time.Time { return autumn }, Config: Config{ConfigDir: filepath.Join(dir, "config"), AppVersion: "test"}})
+		sh.win.Resize(size)
+		check(t, "empty start", sh.win.Content())
+		if err := demo.Generate(s, demo.Options{Year: 2026}); err != nil {
+			t.Fatal(err)
+		}
+		sh.ShowStart()
+		check(t, "start", sh.win.Content())
+
+		v := newSettingsView(sh)
+		sh.Show(v)
+		check(t, "settings", sh.win.Content())
+		sh.showAbout()
+		checkTop(t, "about", sh.win)
+		closeOverlays(sh.win)
+
+		v.backup.onSave()
+		checkTop(t, "backup", sh.win)
+		closeOverlays(sh.win)
+		file := filepath.Join(dir, "säkerhetskopia.db")
+		v.backup.saveTo(file)
+		closeOverlays(sh.win)
+		v.backup.confirmRestore(file)
+		checkTop(t, "restore question", sh.win)
+		v.backup.confirm.Dismiss()
+	})
 }
 
 // wholeLabels are button texts that end in "…" because the button opens a dialog (the usual

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/app/identity"
 	"handlingsplan/i18n"
@@ -18,74 +17,70 @@ import (
 // an accepted file, a conflict and an unknown signer, the approval dialog, the comparison,
 // history, trust list and signing CA show every text whole.
 func TestFitsLaptop(t *testing.T) {
-	for _, lang := range []i18n.Lang{i18n.Swedish, i18n.English} {
-		for _, size := range fit.Sizes {
-			t.Run(fmt.Sprintf("%s-%vx%v", lang, size.Width, size.Height), func(t *testing.T) {
-				f := newFixture(t, lang)
-				f.w.Resize(size)
-				official := testID(t, "Åsa Öberg", "Socialnämnden")
-				stranger := testID(t, "Bo Ek", "Kulturnämnden")
-				if _, err := f.v.im.AddCertificates(t.Context(), identity.CertPEM(official.Cert)); err != nil {
-					t.Fatal(err)
-				}
-				dir := writeFiles(t, map[string][]byte{
-					"1-skrivbord.pdf": sealedHours(t, "Socialnämnden", 2027, 2, official, 20),
-					"2-laptop.pdf":    sealedHours(t, "Socialnämnden", 2027, 2, official, 60),
-					"kultur.pdf":      sealed(t, "Kulturnämnden", 2027, 1, stranger),
-				})
-				f.v.imp.start([]string{dir})
-				f.v.wait()
-				check := func(step string) {
-					t.Helper()
-					// The import and comparison rows show their whole text in the detail
-					// under the table when chosen: a cell of theirs may be cut.
-					var full []string
-					for _, tb := range []*fitTable{f.v.imp.table, conflictTable(f.v)} {
-						full = append(full, cells(tb)...)
-					}
-					opts := fit.Options{Allow: wholeButtons(f.w)}
-					if ps := cutOnPurpose(fit.Check(f.w.Canvas().Content(), opts), full); len(ps) > 0 {
-						t.Errorf("%s:\n%s", step, fit.Report(ps, 20))
-					}
-					for _, o := range f.w.Canvas().Overlays().List() {
-						if ps := cutOnPurpose(fit.Check(o, opts), full); len(ps) > 0 {
-							t.Errorf("%s, dialog:\n%s", step, fit.Report(ps, 20))
-						}
-					}
-				}
-				closeAll := func() {
-					for _, o := range f.w.Canvas().Overlays().List() {
-						f.w.Canvas().Overlays().Remove(o)
-					}
-				}
-				iv := f.v.imp
-				check("import")
-				for i := range iv.results {
-					iv.table.Choose(i)
-					check(fmt.Sprintf("import, row %d", i))
-					switch {
-					case iv.approveBtn.Visible():
-						test.Tap(iv.approveBtn)
-						check("approve")
-						closeAll()
-					case iv.compareBtn.Visible():
-						test.Tap(iv.compareBtn)
-						check("compare")
-						closeAll()
-					}
-				}
-				for i, item := range f.v.tabs.Items {
-					f.v.tabs.SelectIndex(i)
-					check("tab " + item.Text)
-				}
-				f.v.tabs.SelectIndex(1)
-				if len(f.v.hist.groups) > 0 {
-					f.v.hist.selectGroup(0)
-					check("history, a plan chosen")
-				}
-			})
+	fit.Each(t, func(t *testing.T, lang i18n.Lang, size fyne.Size) {
+		f := newFixture(t, lang)
+		f.w.Resize(size)
+		official := testID(t, "Åsa Öberg", "Socialnämnden")
+		stranger := testID(t, "Bo Ek", "Kulturnämnden")
+		if _, err := f.v.im.AddCertificates(t.Context(), identity.CertPEM(official.Cert)); err != nil {
+			t.Fatal(err)
 		}
-	}
+		dir := writeFiles(t, map[string][]byte{
+			"1-skrivbord.pdf": sealedHours(t, "Socialnämnden", 2027, 2, official, 20),
+			"2-laptop.pdf":    sealedHours(t, "Socialnämnden", 2027, 2, official, 60),
+			"kultur.pdf":      sealed(t, "Kulturnämnden", 2027, 1, stranger),
+		})
+		f.v.imp.start([]string{dir})
+		f.v.wait()
+		check := func(step string) {
+			t.Helper()
+			// The import and comparison rows show their whole text in the detail
+			// under the table when chosen: a cell of theirs may be cut.
+			var full []string
+			for _, tb := range []*fitTable{f.v.imp.table, conflictTable(f.v)} {
+				full = append(full, cells(tb)...)
+			}
+			opts := fit.Options{Allow: fit.WholeButtons(f.w)}
+			if ps := cutOnPurpose(fit.Check(f.w.Canvas().Content(), opts), full); len(ps) > 0 {
+				t.Errorf("%s:\n%s", step, fit.Report(ps, 20))
+			}
+			for _, o := range f.w.Canvas().Overlays().List() {
+				if ps := cutOnPurpose(fit.Check(o, opts), full); len(ps) > 0 {
+					t.Errorf("%s, dialog:\n%s", step, fit.Report(ps, 20))
+				}
+			}
+		}
+		closeAll := func() {
+			for _, o := range f.w.Canvas().Overlays().List() {
+				f.w.Canvas().Overlays().Remove(o)
+			}
+		}
+		iv := f.v.imp
+		check("import")
+		for i := range iv.results {
+			iv.table.Choose(i)
+			check(fmt.Sprintf("import, row %d", i))
+			switch {
+			case iv.approveBtn.Visible():
+				test.Tap(iv.approveBtn)
+				check("approve")
+				closeAll()
+			case iv.compareBtn.Visible():
+				test.Tap(iv.compareBtn)
+				check("compare")
+				closeAll()
+			}
+		}
+		for i, item := range f.v.tabs.Items {
+			f.v.tabs.SelectIndex(i)
+			check("tab " + item.Text)
+		}
+		f.v.tabs.SelectIndex(1)
+		if len(f.v.hist.groups) > 0 {
+			f.v.hist.selectGroup(0)
+			check("history, a plan chosen")
+		}
+	})
 }
 
 func conflictTable(v *View) *fitTable {
@@ -104,42 +99,6 @@ func cells(t *fitTable) []string {
 	for r := range t.rows() {
 		for c := range t.headers {
 			out = append(out, t.cell(r, c))
-		}
-	}
-	return out
-}
-
-// wholeButtons are the texts of the buttons in w whose own text ends in "…" (they open a
-// dialog): shown whole they are not cut; a cut form of them is still reported.
-func wholeButtons(w fyne.Window) []string {
-	var out []string
-	roots := append([]fyne.CanvasObject{w.Canvas().Content()}, w.Canvas().Overlays().List()...)
-	for _, root := range roots {
-		for _, o := range test.LaidOutObjects(root) {
-			if b, ok := o.(*widget.Button); ok && strings.HasSuffix(b.Text, "…") {
-				out = append(out, b.Text)
-			}
-		}
-	}
-	return out
-}
-
-// cutOnPurpose drops from ps the table cells cut short whose full text is among full.
-func cutOnPurpose(ps []fit.Problem, full []string) []fit.Problem {
-	var out []fit.Problem
-	for _, p := range ps {
-		shown := strings.TrimSuffix(p.Text, "…")
-		ok := false
-		if p.Kind == "ellipsis" && strings.Contains(p.Path, "widget.listItem/") {
-			for _, f := range full {
-				if strings.HasPrefix(f, shown) {
-					ok = true
-					break
-				}
-			}
-		}
-		if !ok {
-			out = append(out, p)
 		}
 	}
 	return out
@@ -175,4 +134,9 @@ func TestSortByKeyboard(t *testing.T) {
 	if got := first(); got != "ö.pdf" {
 		t.Errorf("after Space the first file is %q, want ö.pdf (Swedish order: ö last)", got)
 	}
+}
+
+// cutOnPurpose drops from ps the table cells cut short whose full text is in full: the detail under the table shows them whole.
+func cutOnPurpose(ps []fit.Problem, full []string) []fit.Problem {
+	return fit.CutOnPurpose(ps, full, func(path string) bool { return strings.Contains(path, "widget.listItem/") })
 }

@@ -1,7 +1,6 @@
 package overview
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -15,55 +14,51 @@ import (
 // Every tab of the overview, its drill-down list and the note editor at a laptop and a
 // projector size, in both languages, show their texts whole.
 func TestFitsLaptop(t *testing.T) {
-	for _, lang := range []i18n.Lang{i18n.Swedish, i18n.English} {
-		for _, size := range fit.Sizes {
-			t.Run(fmt.Sprintf("%s-%vx%v", lang, size.Width, size.Height), func(t *testing.T) {
-				v, w := newView(t, lang)
-				w.Resize(size)
-				tables := []*sortTable{v.subs.table, v.res.table, v.goals.table, v.cal.table, v.follow.table,
-					v.reg.table, v.reqs.table, v.reqs.items, v.law.areas, v.law.boards}
-				check := func(step string) {
-					t.Helper()
-					if v.lastDrill != nil && v.lastDrill.table != nil {
-						tables = append(tables, v.lastDrill.table)
-					}
-					var full []string
-					for _, tb := range tables {
-						full = append(full, readable(tb)...)
-					}
-					// These texts end in "…" whole (they open an editor or a dialog); a cut
-					// form of them is still reported.
-					opts := fit.Options{Allow: []string{v.loc.T("overview.note.add"), v.loc.T("overview.note.protocol")}}
-					if ps := cutOnPurpose(fit.Check(w.Canvas().Content(), opts), full); len(ps) > 0 {
-						t.Errorf("%s:\n%s", step, fit.Report(ps, 25))
-					}
-					for _, o := range w.Canvas().Overlays().List() {
-						if ps := cutOnPurpose(fit.Check(o, opts), full); len(ps) > 0 {
-							t.Errorf("%s, dialog:\n%s", step, fit.Report(ps, 25))
-						}
-					}
+	fit.Each(t, func(t *testing.T, lang i18n.Lang, size fyne.Size) {
+		v, w := newView(t, lang)
+		w.Resize(size)
+		tables := []*sortTable{v.subs.table, v.res.table, v.goals.table, v.cal.table, v.follow.table,
+			v.reg.table, v.reqs.table, v.reqs.items, v.law.areas, v.law.boards}
+		check := func(step string) {
+			t.Helper()
+			if v.lastDrill != nil && v.lastDrill.table != nil {
+				tables = append(tables, v.lastDrill.table)
+			}
+			var full []string
+			for _, tb := range tables {
+				full = append(full, readable(tb)...)
+			}
+			// These texts end in "…" whole (they open an editor or a dialog); a cut
+			// form of them is still reported.
+			opts := fit.Options{Allow: []string{v.loc.T("overview.note.add"), v.loc.T("overview.note.protocol")}}
+			if ps := cutOnPurpose(fit.Check(w.Canvas().Content(), opts), full); len(ps) > 0 {
+				t.Errorf("%s:\n%s", step, fit.Report(ps, 25))
+			}
+			for _, o := range w.Canvas().Overlays().List() {
+				if ps := cutOnPurpose(fit.Check(o, opts), full); len(ps) > 0 {
+					t.Errorf("%s, dialog:\n%s", step, fit.Report(ps, 25))
 				}
-				closeAll := func() {
-					for _, o := range w.Canvas().Overlays().List() {
-						w.Canvas().Overlays().Remove(o)
-					}
-				}
-				for i, item := range v.tabs.Items {
-					v.tabs.SelectIndex(i)
-					check("tab " + item.Text)
-				}
-				v.tabs.SelectIndex(1)
-				v.res.sel.SetSelected(v.loc.T(ov.MetricHours.Key()))
-				check("resources in hours")
-				v.res.table.tapCell(v.res.table.shown(), 3)
-				check("drill-down")
-				closeAll()
-				v.editNote("Socialnämnden")
-				check("note")
-				closeAll()
-			})
+			}
 		}
-	}
+		closeAll := func() {
+			for _, o := range w.Canvas().Overlays().List() {
+				w.Canvas().Overlays().Remove(o)
+			}
+		}
+		for i, item := range v.tabs.Items {
+			v.tabs.SelectIndex(i)
+			check("tab " + item.Text)
+		}
+		v.tabs.SelectIndex(1)
+		v.res.sel.SetSelected(v.loc.T(ov.MetricHours.Key()))
+		check("resources in hours")
+		v.res.table.tapCell(v.res.table.shown(), 3)
+		check("drill-down")
+		closeAll()
+		v.editNote("Socialnämnden")
+		check("note")
+		closeAll()
+	})
 }
 
 // readable are the texts of table cells that may be cut on purpose because a tap shows them
@@ -78,28 +73,6 @@ func readable(t *sortTable) []string {
 			if c > 0 && !t.cols[c].numeric && x.drill == nil && x.text != "" && t.tap(i, c) != nil {
 				out = append(out, x.text)
 			}
-		}
-	}
-	return out
-}
-
-// cutOnPurpose drops from ps the table cells cut short whose full text a tap shows: a cut
-// text is the start of one of full.
-func cutOnPurpose(ps []fit.Problem, full []string) []fit.Problem {
-	var out []fit.Problem
-	for _, p := range ps {
-		shown := strings.TrimSuffix(p.Text, "…")
-		ok := false
-		if p.Kind == "ellipsis" && strings.HasSuffix(p.Path, "tapCell/widget.RichText/canvas.Text") {
-			for _, f := range full {
-				if strings.HasPrefix(f, shown) {
-					ok = true
-					break
-				}
-			}
-		}
-		if !ok {
-			out = append(out, p)
 		}
 	}
 	return out
@@ -144,4 +117,9 @@ func TestSortByKeyboard(t *testing.T) {
 	if up == down || v.loc.Compare(up, down) > 0 {
 		t.Errorf("first row %q after Enter, %q after Space", up, down)
 	}
+}
+
+// cutOnPurpose drops from ps the table cells cut short whose full text is in full: a tap shows them whole.
+func cutOnPurpose(ps []fit.Problem, full []string) []fit.Problem {
+	return fit.CutOnPurpose(ps, full, func(path string) bool { return strings.HasSuffix(path, "tapCell/widget.RichText/canvas.Text") })
 }

@@ -1,11 +1,11 @@
 package register
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"handlingsplan/i18n"
@@ -19,42 +19,38 @@ func TestFitsLaptop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, lang := range []i18n.Lang{i18n.Swedish, i18n.English} {
-		for _, size := range fit.Sizes {
-			t.Run(fmt.Sprintf("%s-%vx%v", lang, size.Width, size.Height), func(t *testing.T) {
-				test.NewTempApp(t)
-				s, _ := demoStore(t)
-				v, win := open(t, s, boardID(t, s), lang)
-				win.Resize(size)
-				// The import button's own text ends in "…" (it opens a dialog): allowed whole,
-				// so a cut form of it is still reported.
-				opts := fit.Options{Allow: []string{v.loc.T("register.import.button")}}
-				check := func(step string) {
-					t.Helper()
-					if ps := fit.Check(win.Canvas().Content(), opts); len(ps) > 0 {
-						t.Errorf("%s:\n%s", step, fit.Report(ps, 20))
-					}
-					for _, o := range win.Canvas().Overlays().List() {
-						if ps := fit.Check(o, opts); len(ps) > 0 {
-							t.Errorf("%s, dialog:\n%s", step, fit.Report(ps, 20))
-						}
-					}
+	fit.Each(t, func(t *testing.T, lang i18n.Lang, size fyne.Size) {
+		test.NewTempApp(t)
+		s, _ := demoStore(t)
+		v, win := open(t, s, boardID(t, s), lang)
+		win.Resize(size)
+		// The import button's own text ends in "…" (it opens a dialog): allowed whole,
+		// so a cut form of it is still reported.
+		opts := fit.Options{Allow: []string{v.loc.T("register.import.button")}}
+		check := func(step string) {
+			t.Helper()
+			if ps := fit.Check(win.Canvas().Content(), opts); len(ps) > 0 {
+				t.Errorf("%s:\n%s", step, fit.Report(ps, 20))
+			}
+			for _, o := range win.Canvas().Overlays().List() {
+				if ps := fit.Check(o, opts); len(ps) > 0 {
+					t.Errorf("%s, dialog:\n%s", step, fit.Report(ps, 20))
 				}
-				check("table")
-				v.Focus(byName(t, v, "Skolplattform").ID)
-				check("detail")
-				v.NewRow()
-				check("new row")
-				v.onDelete()
-				check("delete question")
-				v.confirm.Dismiss()
-				v.env.OpenFile = func(done func(string, []byte)) { done("register.csv", csv) }
-				test.Tap(v.importBtn)
-				if v.importDlg == nil {
-					t.Fatal("no import dialog")
-				}
-				check("import")
-			})
+			}
 		}
-	}
+		check("table")
+		v.Focus(byName(t, v, "Skolplattform").ID)
+		check("detail")
+		v.NewRow()
+		check("new row")
+		v.onDelete()
+		check("delete question")
+		v.confirm.Dismiss()
+		v.env.OpenFile = func(done func(string, []byte)) { done("register.csv", csv) }
+		test.Tap(v.importBtn)
+		if v.importDlg == nil {
+			t.Fatal("no import dialog")
+		}
+		check("import")
+	})
 }
