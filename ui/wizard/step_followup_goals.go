@@ -64,11 +64,8 @@ func (v *outcomesView) build() fyne.CanvasObject {
 	w := v.w
 	box := container.NewVBox()
 	for i, g := range w.d.Previous.AnnualGoals {
-		title := widget.NewLabelWithStyle(titleOr(w.loc, g.Text), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		title.Wrapping = fyne.TextWrapWord
-		measure := widgets.Wrapped(w.loc.Tf("wizard.followup.measure", "Indicator", g.Indicator, "Target", targetText(w.loc, g)))
-		measure.SizeName = theme.SizeNameCaptionText
-		box.Objects = append(box.Objects, title, measure, v.rows[i].f.grid, widget.NewSeparator())
+		measure := w.loc.Tf("wizard.followup.measure", "Indicator", g.Indicator, "Target", targetText(w.loc, g))
+		box.Objects = append(box.Objects, followUpItem(titleOr(w.loc, g.Text), measure, v.rows[i].f.grid)...)
 	}
 	return vscroll(container.NewPadded(box))
 }
@@ -98,4 +95,14 @@ func (v *outcomesView) focus(id int64, field string) bool {
 		return true
 	}
 	return false
+}
+
+// followUpItem is one item of last year's plan in a follow-up tab: its title, what was planned
+// or measured in small type, the inputs of the follow-up, a line under them.
+func followUpItem(title, caption string, inputs fyne.CanvasObject) []fyne.CanvasObject {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.Wrapping = fyne.TextWrapWord
+	c := widgets.Wrapped(caption)
+	c.SizeName = theme.SizeNameCaptionText
+	return []fyne.CanvasObject{t, c, inputs, widget.NewSeparator()}
 }

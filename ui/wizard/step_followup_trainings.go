@@ -3,8 +3,6 @@ package wizard
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"handlingsplan/domain"
 	"handlingsplan/ui/widgets"
@@ -40,12 +38,9 @@ func (v *trainingsFollowUp) build() fyne.CanvasObject {
 	w := v.w
 	box := container.NewVBox()
 	for i, t := range w.d.Previous.Trainings {
-		title := widget.NewLabelWithStyle(titleOr(w.loc, t.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		title.Wrapping = fyne.TextWrapWord
-		planned := widgets.Wrapped(w.loc.Tf("wizard.followup.training_planned", "Dates", datesText(w.loc, t.Dates),
-			"Expected", w.loc.Number(int64(t.ExpectedParticipants))))
-		planned.SizeName = theme.SizeNameCaptionText
-		box.Objects = append(box.Objects, title, planned, v.rows[i].f.grid, widget.NewSeparator())
+		planned := w.loc.Tf("wizard.followup.training_planned", "Dates", datesText(w.loc, t.Dates),
+			"Expected", w.loc.Number(int64(t.ExpectedParticipants)))
+		box.Objects = append(box.Objects, followUpItem(titleOr(w.loc, t.Title), planned, v.rows[i].f.grid)...)
 	}
 	return vscroll(container.NewPadded(box))
 }
