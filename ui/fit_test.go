@@ -65,14 +65,7 @@ func check(t *testing.T, what string, root fyne.CanvasObject) {
 			o.Allow = append(o.Allow, i18n.New(l).T(k))
 		}
 	}
-	// Content wider or taller than the window is cut at its edge, which the walk does not see
-	// (the test window grows to the content).
-	if min, size := root.MinSize(), root.Size(); min.Width > size.Width+1 || min.Height > size.Height+1 {
-		t.Errorf("%s: needs %v, more than the window's %v", what, min, size)
-	}
-	if ps := fit.Check(root, o); len(ps) > 0 {
-		t.Errorf("%s:\n%s", what, fit.Report(ps, 20))
-	}
+	fit.Assert(t, what, root, o)
 }
 
 func checkTop(t *testing.T, what string, w fyne.Window) {

@@ -366,15 +366,17 @@ func appendXrefStreamUpdate(t *testing.T, data []byte, num int, body string) []b
 	off := b.Len()
 	fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", num, body)
 	xrefAt := b.Len()
-	entry := func(off int) []byte {
-		return []byte{1, byte(off >> 24), byte(off >> 16), byte(off >> 8), byte(off), 0, 0}
-	}
-	rows := append(entry(off), entry(xrefAt)...)
+	rows := append(xrefStreamRow(off), xrefStreamRow(xrefAt)...)
 	fmt.Fprintf(&b, "%d 0 obj\n<</Type/XRef/Size %d/Root %d %d R/Prev %d/W[1 4 2]/Index[%d 1 %d 1]/Length %d>>\nstream\n",
 		size, size+1, root.Num, root.Gen, f.StartXref(), num, size, len(rows))
 	b.Write(rows)
 	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefAt)
 	return b.Bytes()
+}
+
+// xrefStreamRow is a cross-reference stream's row (/W[1 4 2]) for an object in use at off.
+func xrefStreamRow(off int) []byte {
+	return []byte{1, byte(off >> 24), byte(off >> 16), byte(off >> 8), byte(off), 0, 0}
 }
 
 // hybrid makes a hybrid-reference file of a classic one: an update adds an object listed only
@@ -392,7 +394,7 @@ func hybrid(t *testing.T, data []byte) []byte {
 	objAt := b.Len()
 	fmt.Fprintf(&b, "%d 0 obj\n(only in the xref stream)\nendobj\n", size)
 	stmAt := b.Len()
-	row := []byte{1, byte(objAt >> 24), byte(objAt >> 16), byte(objAt >> 8), byte(objAt), 0, 0}
+	row := xrefStreamRow(objAt)
 	fmt.Fprintf(&b, "%d 0 obj\n<</Type/XRef/Size %d/W[1 4 2]/Index[%d 1]/Length %d>>\nstream\n", size+1, size+2, size, len(row))
 	b.Write(row)
 	b.WriteString("\nendstream\nendobj\n")

@@ -65,3 +65,16 @@ func CutOnPurpose(ps []Problem, full []string, inPath func(path string) bool) []
 	}
 	return out
 }
+
+// Assert fails t, naming what, when root needs more room than it has — content wider or
+// taller than the window is cut at its edge, which the walk cannot see, since a test window
+// grows to its content — or when Check finds a problem in it.
+func Assert(t *testing.T, what string, root fyne.CanvasObject, o Options) {
+	t.Helper()
+	if min, size := root.MinSize(), root.Size(); min.Width > size.Width+1 || min.Height > size.Height+1 {
+		t.Errorf("%s: needs %v, more than the window's %v", what, min, size)
+	}
+	if ps := Check(root, o); len(ps) > 0 {
+		t.Errorf("%s:\n%s", what, Report(ps, 20))
+	}
+}

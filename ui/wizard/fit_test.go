@@ -100,14 +100,7 @@ func (w *Wizard) fitAllow() fit.Options {
 
 func check(t *testing.T, what string, root fyne.CanvasObject, o fit.Options) {
 	t.Helper()
-	// Content wider or taller than the window at its narrowest is cut at the window's edge,
-	// which the walk does not see (the test window grows to the content).
-	if min, size := root.MinSize(), root.Size(); min.Width > size.Width+1 || min.Height > size.Height+1 {
-		t.Errorf("%s: needs %v, more than the window's %v", what, min, size)
-	}
-	if ps := fit.Check(root, o); len(ps) > 0 {
-		t.Errorf("%s:\n%s", what, fit.Report(ps, 20))
-	}
+	fit.Assert(t, what, root, o)
 }
 
 // checkDialog checks the dialog on top of the window.
